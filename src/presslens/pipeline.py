@@ -1,0 +1,94 @@
+"""Run every extractor over a parsed article and assemble its ``Analysis``.
+
+The order matters: quotes first (voices, figures, events and flags need to know
+who speaks), then actors, places and times, then what is built from them.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from .extract.actors import extract_actors
+from .extract.events import extract_events
+from .extract.figures import extract_figures
+from .extract.language import extract_flags
+from .extract.places import extract_places
+from .extract.quotes import extract_quotes
+from .extract.structure import extract_entities, extract_paragraphs, extract_sentences
+from .extract.times import extract_times
+from .extract.tone import sentence_tones
+from .extract.voice import sentence_voices
+from .ingest import make_article, parse_plain_text
+from .nlp import parse, parse_many
+from .schema import Analysis, Article
+
+
+def analyze_doc(article: Article, doc: Doc, actor_files: tuple[str, ...] = ()) -> Analysis:
+    """All records of one article from its parse (``doc.text == article.text``)."""
+    paragraphs = extract_paragraphs(doc)
+    sentences = extract_sentences(doc, paragraphs)
+    quotes = extract_quotes(doc)
+    voices = sentence_voices(doc, sentences, quotes)
+    actors, mentions = extract_actors(doc, quotes, actor_files)
+    places = extract_places(doc)
+    times = extract_times(doc, article.date)
+    figures = extract_figures(doc, quotes, places, times)
+    events = extract_events(doc, actors, mentions, quotes, places, times)
+    flags = extract_flags(doc, quotes, voices, mentions)
+    tones = sentence_tones(doc, voices)
+    return Analysis(
+        article=article, paragraphs=tuple(paragraphs), sentences=tuple(sentences),
+        entities=tuple(extract_entities(doc)), quotes=tuple(quotes), voices=tuple(voices),
+        actors=tuple(actors), mentions=tuple(mentions), events=tuple(events), places=tuple(places),
+        times=tuple(times), figures=tuple(figures), flags=tuple(flags), tones=tuple(tones),
+    )
+
+
+def _safe_analyze(article: Article, doc: Doc, actor_files: tuple[str, ...]) -> Analysis:
+    """A failing extractor turns the article into an error row instead of stopping the batch."""
+    try:
+        return analyze_doc(article, doc, actor_files)
+    except Exception as exc:  # noqa: BLE001 - failures are data
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        reason = f"analysis failed: {type(exc).__name__}: {exc} ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
+        return Analysis(article=replace(article, status="error", error=reason))
+
+
+def analyze(text_or_article: str | Article, *, date: str | None = None, outlet: str | None = None,
+            actor_files: tuple[str, ...] = ()) -> Analysis:
+    """Analyze one article: an ``Article``, or text (the seed header layout is recognised)."""
+    if isinstance(text_or_article, Article):
+        article = text_or_article
+    elif date is None and outlet is None:
+        article = parse_plain_text(text_or_article, source="<text>")
+    else:
+        article = make_article(text_or_article, source="<text>", date=date, outlet=outlet)
+    if article.status != "ok":
+        return Analysis(article=article)
+    return _safe_analyze(article, parse(article.text), actor_files)
+
+
+def analyze_articles(articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 16,
+                     actor_files: tuple[str, ...] = ()) -> Iterator[Analysis]:
+    """Analyze a stream of articles with batched parsing; error articles pass through as they are."""
+    pending: list[Article] = []
+
+    def flush() -> Iterator[Analysis]:
+        docs = parse_many((a.text for a in pending), batch_size=batch_size, n_process=n_process)
+        for article, doc in zip(pending, docs):
+            yield _safe_analyze(article, doc, actor_files)
+        pending.clear()
+
+    for article in articles:
+        if article.status != "ok":
+            yield from flush()
+            yield Analysis(article=article)
+            continue
+        pending.append(article)
+        if len(pending) >= batch_size * max(1, n_process) * 4:
+            yield from flush()
+    yield from flush()

@@ -1,0 +1,405 @@
+"""The one schema: every record presslens produces, as frozen dataclasses.
+
+Every record extracted from an article carries ``start``/``end``: half-open
+character offsets into ``Article.text`` (``text[start:end]``). JSON, the JSON
+Schema, SQLite tables and Parquet files are all derived from these classes.
+
+Field types are deliberately flat (str, int, float, bool, None, tuples of
+str) so that each record maps to one table row without hand-written SQL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article. ``status`` is ``ok`` or ``error`` (then ``error`` says why)."""
+
+    id: str
+    text: str
+    date: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    external_id: str | None = None
+    status: str = "ok"
+    error: str | None = None
+    language: str = "en"
+
+    table: ClassVar[str] = "articles"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of text separated from its neighbours by a blank line."""
+
+    index: int
+    start: int
+    end: int
+
+    table: ClassVar[str] = "paragraphs"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence, never crossing a paragraph boundary."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+    table: ClassVar[str] = "sentences"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named-entity mention as recognised by the spaCy pipeline."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+    table: ClassVar[str] = "entities"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An attribution: who said (or claims, or reports) what.
+
+    ``kind`` is ``direct``, ``indirect``, ``mixed`` or ``claim``. ``start``/``end``
+    cover the content; cue and speaker mention have their own offsets
+    (``None`` when absent). ``speaker`` is the resolved name of the source.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker: str | None = None
+    continues: bool = False
+
+    table: ClassVar[str] = "quotes"
+
+
+@dataclass(frozen=True)
+class SentenceVoice:
+    """Whose voice a sentence is in: ``outlet`` or ``attributed`` (to ``speaker``)."""
+
+    sentence: int
+    start: int
+    end: int
+    voice: str
+    speaker: str | None = None
+
+    table: ClassVar[str] = "voices"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor referred to in an article.
+
+    ``names`` are the distinct surface names the article uses for it.
+    ``start``/``end`` locate its first mention.
+    """
+
+    id: str
+    name: str
+    kind: str
+    start: int
+    end: int
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    names: tuple[str, ...] = ()
+
+    table: ClassVar[str] = "actors"
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One mention of an actor, with the voice it is in."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    voice: str = "outlet"
+
+    table: ClassVar[str] = "mentions"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A PLOVER event. ``start``/``end`` cover its sentence; the trigger has its own span."""
+
+    start: int
+    end: int
+    type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    mode: str | None = None
+    sources: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    source_countries: tuple[str, ...] = ()
+    target_countries: tuple[str, ...] = ()
+    location: str | None = None
+    location_start: int | None = None
+    location_end: int | None = None
+    time: str | None = None
+    time_start: int | None = None
+    time_end: int | None = None
+    hypothetical: bool = False
+    negated: bool = False
+    reported_by: str | None = None
+
+    table: ClassVar[str] = "events"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A toponym resolved to a gazetteer entry (coordinates may be unknown)."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    feature: str | None = None
+
+    table: ClassVar[str] = "places"
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression normalised against the article date (TimeML-style value)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None = None
+    range_start: str | None = None
+    range_end: str | None = None
+    granularity: str | None = None
+    approximate: bool = False
+
+    table: ClassVar[str] = "times"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number or vague quantity, with what it counts and whose figure it is."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+    counts: str | None = None
+    counts_start: int | None = None
+    counts_end: int | None = None
+    part_of: str | None = None
+    year: int | None = None
+    place: str | None = None
+    source: str | None = None
+    no_counted_noun: bool = False
+
+    table: ClassVar[str] = "figures"
+
+
+@dataclass(frozen=True)
+class LanguageFlag:
+    """Evaluative or loaded wording, labelled with a SemEval-2020 technique name."""
+
+    start: int
+    end: int
+    text: str
+    technique: str
+    voice: str
+    reason: str
+
+    table: ClassVar[str] = "flags"
+
+
+@dataclass(frozen=True)
+class Tone:
+    """VADER compound tone of a sentence (``sentence`` index) or the article (``-1``)."""
+
+    sentence: int
+    start: int
+    end: int
+    voice: str
+    compound: float
+
+    table: ClassVar[str] = "tones"
+
+
+RECORD_TYPES: tuple[type, ...] = (
+    Paragraph,
+    Sentence,
+    Entity,
+    Quote,
+    SentenceVoice,
+    Actor,
+    ActorMention,
+    Event,
+    Place,
+    TimeRef,
+    Figure,
+    LanguageFlag,
+    Tone,
+)
+"""Record kinds stored one table each, keyed by article id."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything presslens found in one article."""
+
+    article: Article
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    voices: tuple[SentenceVoice, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[ActorMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    flags: tuple[LanguageFlag, ...] = ()
+    tones: tuple[Tone, ...] = ()
+
+    def records(self) -> dict[type, tuple]:
+        """The record tuples of this analysis keyed by record class."""
+        return {t: getattr(self, ANALYSIS_FIELD[t]) for t in RECORD_TYPES}
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Analysis":
+        values: dict[str, Any] = {"article": from_dict(Article, data["article"])}
+        for record_type, name in ANALYSIS_FIELD.items():
+            values[name] = tuple(from_dict(record_type, row) for row in data.get(name, ()))
+        return cls(**values)
+
+
+ANALYSIS_FIELD: dict[type, str] = {
+    Paragraph: "paragraphs",
+    Sentence: "sentences",
+    Entity: "entities",
+    Quote: "quotes",
+    SentenceVoice: "voices",
+    Actor: "actors",
+    ActorMention: "mentions",
+    Event: "events",
+    Place: "places",
+    TimeRef: "times",
+    Figure: "figures",
+    LanguageFlag: "flags",
+    Tone: "tones",
+}
+
+
+def to_dict(record: Any) -> Any:
+    """A JSON-ready dict of a record (tuples become lists)."""
+    if dataclasses.is_dataclass(record):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (tuple, list)):
+        return [to_dict(v) for v in record]
+    return record
+
+
+def from_dict(record_type: type, data: dict[str, Any]) -> Any:
+    """Rebuild a flat record from a dict (lists become tuples, unknown keys are ignored)."""
+    names = {f.name for f in dataclasses.fields(record_type)}
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names}
+    return record_type(**values)
+
+
+def field_types(record_type: type) -> dict[str, type]:
+    """Each field's base Python type (``str | None`` → ``str``; tuples → ``tuple``)."""
+    hints = typing.get_type_hints(record_type)
+    result: dict[str, type] = {}
+    for f in dataclasses.fields(record_type):
+        hint = hints[f.name]
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+            hint = args[0]
+        result[f.name] = tuple if typing.get_origin(hint) is tuple else hint
+    return result
+
+
+_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
+
+
+def _json_schema_of(record_type: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(record_type)
+    props: dict[str, Any] = {}
+    required = []
+    for f in dataclasses.fields(record_type):
+        base = field_types(record_type)[f.name]
+        nullable = type(None) in typing.get_args(hints[f.name])
+        if base is tuple:
+            prop: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+        else:
+            prop = {"type": [_JSON_TYPES[base], "null"] if nullable else _JSON_TYPES[base]}
+        props[f.name] = prop
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            required.append(f.name)
+    doc = (record_type.__doc__ or "").strip().splitlines()[0]
+    return {"type": "object", "description": doc, "properties": props, "required": required,
+            "additionalProperties": False}
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of ``Analysis.to_dict()``."""
+    defs = {t.__name__: _json_schema_of(t) for t in (Article, *RECORD_TYPES)}
+    props: dict[str, Any] = {"article": {"$ref": "#/$defs/Article"}}
+    for record_type, name in ANALYSIS_FIELD.items():
+        props[name] = {"type": "array", "items": {"$ref": f"#/$defs/{record_type.__name__}"}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "presslens Analysis",
+        "type": "object",
+        "properties": props,
+        "required": ["article"],
+        "$defs": defs,
+        "x-schema-version": SCHEMA_VERSION,
+    }
+
+
+__all__ = [
+    "SCHEMA_VERSION", "Article", "Paragraph", "Sentence", "Entity", "Quote", "SentenceVoice",
+    "Actor", "ActorMention", "Event", "Place", "TimeRef", "Figure", "LanguageFlag", "Tone",
+    "Analysis", "RECORD_TYPES", "ANALYSIS_FIELD", "to_dict", "from_dict", "field_types",
+    "json_schema",
+]
