@@ -1,0 +1,95 @@
+"""Throughput of ``presslens ingest`` against a bare spaCy ``nlp.pipe`` over the same texts.
+
+Both run in this process, one after the other, so the ratio is meaningful on a
+noisy machine even when the absolute numbers are not. Usage:
+
+    python bench/throughput.py [PATH ...] [--repeat N] [--stages]
+
+``--stages`` also times each extractor separately (share of the bare parse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from presslens import pipeline
+from presslens.corpus import ingest
+from presslens.ingest import read_articles
+from presslens.nlp import load_nlp
+from presslens.store import Store
+
+STAGES = ["extract_paragraphs", "extract_sentences", "extract_quotes", "sentence_voices", "extract_actors",
+          "extract_places", "extract_times", "extract_figures", "extract_events", "extract_flags",
+          "sentence_tones", "extract_entities"]
+
+
+def time_bare_parse(texts: list[str]) -> float:
+    nlp = load_nlp()
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return time.perf_counter() - started
+
+
+def time_ingest(paths: list[str]) -> float:
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.sqlite") as store:
+        started = time.perf_counter()
+        ingest(store, paths)
+        return time.perf_counter() - started
+
+
+def time_stages(texts: list[str]) -> dict[str, float]:
+    """Wrap each pipeline stage with a timer and run the analysis once over all texts."""
+    totals = {name: 0.0 for name in STAGES}
+    originals = {name: getattr(pipeline, name) for name in STAGES}
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                totals[name] += time.perf_counter() - started
+        return wrapper
+
+    for name, fn in originals.items():
+        setattr(pipeline, name, timed(name, fn))
+    try:
+        nlp = load_nlp()
+        from presslens.ingest import make_article
+        for text, doc in zip(texts, nlp.pipe(texts, batch_size=16)):
+            pipeline.analyze_doc(make_article(text, source="bench"), doc)
+    finally:
+        for name, fn in originals.items():
+            setattr(pipeline, name, fn)
+    return totals
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", default=["examples"])
+    parser.add_argument("--repeat", type=int, default=3, help="Best of N runs for each side.")
+    parser.add_argument("--stages", action="store_true", help="Time each extractor too.")
+    args = parser.parse_args()
+
+    texts = [a.text for a in read_articles(args.paths) if a.status == "ok"]
+    words = sum(len(t.split()) for t in texts)
+    load_nlp()
+    time_bare_parse(texts[:2])  # warm-up
+    bare = min(time_bare_parse(texts) for _ in range(args.repeat))
+    full = min(time_ingest(args.paths) for _ in range(args.repeat))
+    print(f"{len(texts)} articles, {words:,} words (best of {args.repeat})")
+    print(f"bare spaCy nlp.pipe : {len(texts) / bare:8.1f} articles/s {words / bare:10,.0f} words/s")
+    print(f"presslens ingest    : {len(texts) / full:8.1f} articles/s {words / full:10,.0f} words/s")
+    print(f"ratio ingest/bare   : {full / bare:8.2f}x the time of a bare parse")
+    if args.stages:
+        totals = time_stages(texts)
+        for name, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
+            print(f"  {name:<20} {seconds:7.3f}s  {100 * seconds / bare:6.1f}% of the bare parse")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""``python -m presslens`` runs the CLI."""
+
+from .cli import main
+
+main()
