@@ -52,3 +52,4 @@ def main() -> None:
 # Command modules register themselves on ``app`` when imported (one line each).
 from . import corpus  # noqa: E402,F401
 from . import evaluate  # noqa: E402,F401
+from . import serve  # noqa: E402,F401
