@@ -9,6 +9,7 @@ from pathlib import Path
 from .errors import NotFoundError
 from .ingest import read_articles
 from .pipeline import analyze_articles
+from .scale import analyze_with_dask
 from .schema import ANALYSIS_FIELD, Analysis, Article, from_dict
 from .store import Store
 
@@ -41,16 +42,21 @@ def _unseen(articles: Iterable[Article], known: set[str], result: IngestResult) 
 
 
 def ingest(store: Store, paths: Iterable[str | Path], *, n_process: int = 1, batch_size: int = 16,
-           actor_files: tuple[str, ...] = (),
+           actor_files: tuple[str, ...] = (), scheduler: str | None = None,
            on_article: Callable[[Analysis, IngestResult], None] | None = None) -> IngestResult:
     """Analyze and store every article under ``paths`` not stored yet.
 
     Each article is committed on its own, so an interrupted ingest resumes where it stopped.
+    With ``scheduler`` (a Dask scheduler name or cluster address) the analysis runs on Dask.
     """
     result = IngestResult()
     articles = _unseen(read_articles(paths), store.known_ids(), result)
-    for analysis in analyze_articles(articles, n_process=n_process, batch_size=batch_size,
-                                     actor_files=actor_files):
+    if scheduler:
+        analyses = analyze_with_dask(articles, scheduler, partition_size=batch_size, actor_files=actor_files)
+    else:
+        analyses = analyze_articles(articles, n_process=n_process, batch_size=batch_size,
+                                    actor_files=actor_files)
+    for analysis in analyses:
         if store.add(analysis):
             if analysis.article.status == "ok":
                 result.ok += 1

@@ -43,6 +43,8 @@ def ingest_command(paths: Annotated[list[str], typer.Argument(help="Files, direc
                    db: DbOption = Path("presslens.sqlite"),
                    processes: int = typer.Option(1, "--processes", "-j", help="spaCy worker processes."),
                    batch_size: int = typer.Option(16, help="Articles per spaCy batch."),
+                   dask: str = typer.Option("", "--dask", help="Run on Dask: processes, threads, "
+                                                              "or a cluster address tcp://host:8786."),
                    actors: ActorsOption = []) -> None:
     """Analyze articles into a store. Stored articles are skipped, so a re-run resumes."""
     started = time.perf_counter()
@@ -58,7 +60,7 @@ def ingest_command(paths: Annotated[list[str], typer.Argument(help="Files, direc
                             rate=f"{(result.ok + result.error) / elapsed:.1f} articles/s")
 
         result = ingest(store, paths, n_process=processes, batch_size=batch_size,
-                        actor_files=tuple(map(str, actors)), on_article=on_article)
+                        actor_files=tuple(map(str, actors)), scheduler=dask or None, on_article=on_article)
     elapsed = time.perf_counter() - started
     console.print(f"{result.ok} ok, {result.error} error, {result.skipped} already stored "
                   f"in {elapsed:.1f}s ({result.words / elapsed:,.0f} words/s) → {db}")
