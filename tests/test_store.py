@@ -161,3 +161,12 @@ def test_multiprocess_parse_matches_single_process(tmp_path):
     with Store(tmp_path / "two.sqlite") as store:
         ingest(store, [folder], n_process=2, batch_size=1)
     assert _table_counts(tmp_path / "one.sqlite") == _table_counts(tmp_path / "two.sqlite")
+
+
+def test_datasette_metadata_describes_every_table():
+    from presslens.store import datasette_metadata
+
+    tables = datasette_metadata("news")["databases"]["news"]["tables"]
+    assert set(tables) >= {"articles"} | {t.table for t in RECORD_TYPES}
+    assert all(tables[t.table]["description"] for t in RECORD_TYPES)
+    assert tables["articles"]["label_column"] == "title"

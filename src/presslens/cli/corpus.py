@@ -17,7 +17,7 @@ from ..ingest import read_articles
 from ..pipeline import analyze_articles
 from ..report import render
 from ..schema import json_schema
-from ..store import Store
+from ..store import Store, datasette_metadata
 from . import app, console, print_json
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
@@ -27,7 +27,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 
 @app.command()
 def analyze(paths: Annotated[list[str], typer.Argument(help="Files, directories or globs.")],
-            as_json: JsonOption = False, sentences: bool = typer.Option(False, help="List sentences too."),
+            as_json: JsonOption = False,
+            sentences: bool = typer.Option(True, "--sentences/--no-sentences", help="List sentences too."),
             actors: ActorsOption = []) -> None:
     """Analyze articles and print a report (or JSON) without storing anything."""
     analyses = analyze_articles(read_articles(paths), actor_files=tuple(map(str, actors)))
@@ -132,3 +133,9 @@ def export(db: DbOption = Path("presslens.sqlite"),
 def schema() -> None:
     """Print the JSON Schema of the analysis JSON output."""
     print_json(json_schema())
+
+
+@app.command("datasette-metadata")
+def datasette_metadata_command(db: DbOption = Path("presslens.sqlite")) -> None:
+    """Print Datasette metadata for a store: datasette news.sqlite -m metadata.json."""
+    print_json(datasette_metadata(db.stem))
