@@ -1,0 +1,163 @@
+"""Place extraction: detection and disambiguation on sentences written for these tests, and the seed."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from presslens.extract.places import extract_places, resolve_spans
+from presslens.geojson import analysis_geojson, place_feature
+from presslens.nlp import parse
+from presslens.schema import Analysis, Article, Place
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def places_of(text: str) -> list[Place]:
+    return extract_places(parse(text))
+
+
+def place_named(text: str, mention: str) -> Place:
+    found = [p for p in places_of(text) if mention in p.text]
+    assert found, f"{mention!r} not found in {[p.text for p in places_of(text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, mention, country, feature", [
+    ("Protesters gathered in Lebanon on Sunday.", "Lebanon", "LB", "country"),
+    ("Jordan closed its border with Syria after the clashes.", "Jordan", "JO", "country"),
+    ("Officials in Tbilisi said Georgia would not join the talks with Russia.", "Georgia", "GE", "country"),
+    ("Heavy rain fell across Georgia, where Atlanta and Savannah flooded.", "Georgia", "US", "admin1"),
+    ("The fair is held in Paris, Texas, every spring.", "Paris", "US", "city"),
+    ("She moved to Paris last year to study in France.", "Paris", "FR", "city"),
+    ("The county fair opened in Springfield, Ill., on Saturday.", "Ill.", "US", "admin1"),
+    ("Soldiers entered the Northern West Bank overnight.", "West Bank", "PS", "region"),
+    ("Settlers call the area Judea and Samaria.", "Judea and Samaria", "PS", "region"),
+    ("Heavy fighting was reported in Donbas and near Crimea.", "Donbas", "UA", "region"),
+    ("Washington and Moscow traded accusations again.", "Moscow", "RU", "city"),
+    ("The Lebanese army deployed near the border.", "Lebanese", "LB", "country"),
+    ("Flooding closed the road in Walker County on Monday.", "Walker County", "US", "admin2"),
+])
+def test_places_resolved_in_context(text, mention, country, feature):
+    place = place_named(text, mention)
+    assert (place.country, place.feature) == (country, feature)
+    assert text[place.start:place.end] == place.text
+
+
+@pytest.mark.parametrize("text, mention, lat, lon, tolerance", [
+    ("The fair is held in Paris, Texas, every spring.", "Paris", 33.66, -95.56, 30),
+    ("Worshippers gathered at the Al-Aqsa Mosque.", "Al-Aqsa Mosque", 31.776, 35.236, 5),
+    ("Worshippers gathered at the Temple Mount.", "Temple Mount", 31.778, 35.235, 5),
+    ("Worshippers gathered at the Haram al-Sharif.", "Haram al-Sharif", 31.778, 35.235, 5),
+    ("Settlers call the area Judea and Samaria.", "Judea and Samaria", 31.9, 35.2, 60),
+])
+def test_places_have_coordinates(text, mention, lat, lon, tolerance):
+    place = place_named(text, mention)
+    assert km(place.lat, place.lon, lat, lon) <= tolerance
+
+
+@pytest.mark.parametrize("frame", ["Officials visited {} on Monday.", "Talks about {} resumed in the spring."])
+@pytest.mark.parametrize("first, second", [
+    ("the West Bank", "Judea and Samaria"),
+    ("the Temple Mount", "Haram al-Sharif"),
+    ("the Persian Gulf", "the Arabian Gulf"),
+    ("Nagorno-Karabakh", "Artsakh"),
+])
+def test_each_side_names_the_same_place(frame, first, second):
+    a, b = places_of(frame.format(first)), places_of(frame.format(second))
+    assert len(a) == len(b) == 1
+    assert (a[0].name, a[0].lat, a[0].lon, a[0].country) == (b[0].name, b[0].lat, b[0].lon, b[0].country)
+
+
+@pytest.mark.parametrize("text", [
+    "Michael Jordan scored twenty points for the Bulls.",
+    "The Police said the suspect fled on foot.",
+    "March was a cold month for everyone.",
+    "Ever since, he has stayed at home.",
+    "Paris Hilton arrived late to the party.",
+])
+def test_no_place_in_sentences_without_one(text):
+    assert places_of(text) == []
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The Kremlin said talks in Istanbul would resume.", "Kremlin"),
+    ("Senator Georgia Clark spoke in Denver on Friday.", "Georgia"),
+])
+def test_names_that_are_not_places_here(text, absent):
+    texts = [p.text for p in places_of(text)]
+    assert texts and absent not in " ".join(texts)
+
+
+def test_one_name_one_place_per_article():
+    text = "Paris, Texas, held a vote. Turnout in Paris was high, officials in Paris said."
+    resolved = {(p.lat, p.lon) for p in places_of(text) if p.text == "Paris"}
+    assert len(resolved) == 1 and km(*resolved.pop(), 33.66, -95.56) < 30
+
+
+def test_resolve_spans_resolves_given_mentions_in_order():
+    text = "Trucks drove from Amman to Beirut, then on to Springfield, Ill."
+    spans = [(text.index("Springfield"), text.index("Springfield") + len("Springfield")),
+             (text.index("Amman"), text.index("Amman") + 5), (text.index("Beirut"), text.index("Beirut") + 6)]
+    places = resolve_spans(parse(text), spans)
+    assert [p.text for p in places] == ["Springfield", "Amman", "Beirut"]
+    assert [p.country for p in places] == ["US", "JO", "LB"]
+
+
+def test_resolve_spans_leaves_unknown_names_unresolved():
+    text = "They met in Qwzxburg last week."
+    start = text.index("Qwzxburg")
+    (place,) = resolve_spans(parse(text), [(start, start + 8)])
+    assert place.text == "Qwzxburg" and place.lat is None and place.name is None
+
+
+def test_geojson_features_are_points_in_lon_lat_order():
+    text = "Protesters gathered in Lebanon and in Qwzxburg Square."
+    places = tuple(places_of(text))
+    analysis = Analysis(article=Article(id="a1", text=text, date="2024-05-01"), places=places)
+    collection = analysis_geojson(analysis)
+    assert collection["type"] == "FeatureCollection"
+    located = [p for p in places if p.lat is not None]
+    assert len(collection["features"]) == len(located) >= 1
+    feature = collection["features"][0]
+    assert feature["geometry"]["coordinates"] == [located[0].lon, located[0].lat]
+    assert feature["properties"]["article_id"] == "a1" and feature["properties"]["country"] == "LB"
+    assert place_feature(Place(start=0, end=3, text="Nowhere")) is None
+
+
+def test_seed_places(seed_analysis, seed_expected):
+    places = seed_analysis.places
+    for item in seed_expected["places"]:
+        covering = [p for p in places if item["contains"] in p.text or p.text in item["contains"]]
+        assert covering, item["contains"]
+        ok = [p for p in covering if item.get("country") in (None, p.country) and (
+            "lat" not in item or (p.lat is not None and km(p.lat, p.lon, item["lat"], item["lon"]) <= item["tolerance_km"]))]
+        assert ok, (item, covering)
+
+
+def test_places_command_exports_geojson(tmp_path):
+    from typer.testing import CliRunner
+
+    from presslens.cli import app
+    from presslens.store import Store
+
+    text = "Protesters gathered in Lebanon while Qwzxburg stayed calm."
+    db = tmp_path / "news.sqlite"
+    with Store(db) as store:
+        store.add(Analysis(article=Article(id="a1", text=text, date="2024-05-01"), places=tuple(places_of(text))))
+    out = tmp_path / "places.geojson"
+    result = CliRunner().invoke(app, ["places", "--db", str(db), "--geojson", str(out)])
+    assert result.exit_code == 0, result.output
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert [f["properties"]["text"] for f in features] == ["Lebanon"]
+    assert features[0]["properties"]["article_id"] == "a1"
+    listed = CliRunner().invoke(app, ["places", "--db", str(db), "--json"])
+    assert [row["text"] for row in json.loads(listed.output)] == ["Lebanon"]
+    missing = CliRunner().invoke(app, ["places", "--db", str(tmp_path / "absent.sqlite")])
+    assert missing.exit_code != 0
