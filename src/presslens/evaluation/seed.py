@@ -69,9 +69,10 @@ class SeedCard:
         return start, start + len(needle)
 
     def covering(self, records: Iterable[Any], needle: str) -> list[Any]:
-        """Records whose span overlaps most of the substring (≥ half its characters)."""
+        """Records lying inside the substring or overlapping at least half of its characters."""
         start, end = self.locate(needle)
-        return [r for r in records if min(r.end, end) - max(r.start, start) >= (end - start) / 2]
+        return [r for r in records if (start <= r.start and r.end <= end and r.end > r.start)
+                or min(r.end, end) - max(r.start, start) >= (end - start) / 2]
 
     def _row(self, section: str, item: str, found: bool, got: str) -> bool:
         self.rows.append({"section": section, "expected": item[:60], "found": "yes" if found else "no",
