@@ -7,7 +7,8 @@ import json
 import pytest
 
 from presslens.evaluation import run
-from presslens.evaluation.geo import DEFAULT_GOLD, haversine_km, match_overlap, within
+from presslens.evaluation.common import haversine_km, match_by_overlap
+from presslens.evaluation.geo import DEFAULT_GOLD, within
 from presslens.schema import Place
 
 from .conftest import shared_path
@@ -37,7 +38,7 @@ def test_within_161_km(lat, lon, hit):
     ([(0, 4), (5, 10)], [(0, 10)], [(1, 0)]),
 ])
 def test_match_overlap_is_one_to_one(predicted, gold, pairs):
-    assert sorted(match_overlap(predicted, gold)) == pairs
+    assert sorted(match_by_overlap(predicted, gold)) == pairs
 
 
 TEXT = "Rebels crossed from Syria into Lebanon and then reached Qwzxburg."

@@ -8,7 +8,8 @@ from collections import Counter
 import pytest
 
 from presslens.evaluation import run
-from presslens.evaluation.time import match_one_to_one, metrics_from, overlap
+from presslens.evaluation.common import match_by_overlap, overlap
+from presslens.evaluation.time import metrics_from
 from tests.conftest import shared_path
 
 
@@ -20,11 +21,11 @@ def test_overlap(a, b, shared):
 def test_matching_is_one_to_one_and_prefers_larger_overlap():
     predicted = [(0, 10), (12, 14)]
     gold = [(0, 3), (2, 10), (20, 25)]
-    assert sorted(match_one_to_one(predicted, gold)) == [(0, 1)]
+    assert sorted(match_by_overlap(predicted, gold)) == [(0, 1)]
 
 
 def test_touching_spans_do_not_match():
-    assert match_one_to_one([(0, 4)], [(4, 8)]) == []
+    assert match_by_overlap([(0, 4)], [(4, 8)]) == []
 
 
 def test_value_f1_counts_correct_values_over_predicted_and_gold():

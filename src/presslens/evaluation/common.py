@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,3 +63,34 @@ def f1(precision: float, recall: float) -> float:
 
 def ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else 0.0
+
+
+Span = tuple[int, int]
+
+
+def overlap(a: Span, b: Span) -> int:
+    """Characters shared by two half-open spans."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match_by_overlap(predicted: list[Span], gold: list[Span]) -> list[tuple[int, int]]:
+    """(predicted, gold) index pairs matched one-to-one, greedily by decreasing overlap (any overlap)."""
+    candidates = sorted(((overlap(p, g), i, j) for i, p in enumerate(predicted)
+                         for j, g in enumerate(gold) if overlap(p, g) > 0), key=lambda c: (-c[0], c[1], c[2]))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for _, i, j in candidates:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance with R = 6371 km, as the geo scoring rule prescribes."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))

@@ -15,7 +15,6 @@ the GeoWebNews toponym ``type`` when the gold file has one.
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -23,21 +22,10 @@ from typing import Any
 from ..extract.places import extract_places, resolve_spans
 from ..nlp import parse_many
 from ..schema import Place
-from .common import EvalReport, f1, ratio, read_jsonl
+from .common import EvalReport, f1, haversine_km, match_by_overlap, ratio, read_jsonl
 
 DEFAULT_GOLD = "eval/geo/lgl.dev.jsonl"
 TOLERANCE_KM = 161.0
-EARTH_RADIUS_KM = 6371.0
-
-Span = tuple[int, int]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance with R = 6371 km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def within(place: Place | None, gold: dict[str, Any]) -> bool:
@@ -45,21 +33,6 @@ def within(place: Place | None, gold: dict[str, Any]) -> bool:
     if place is None or place.lat is None or place.lon is None:
         return False
     return haversine_km(place.lat, place.lon, gold["lat"], gold["lon"]) <= TOLERANCE_KM
-
-
-def match_overlap(predicted: list[Span], gold: list[Span]) -> list[tuple[int, int]]:
-    """(predicted, gold) index pairs, one-to-one, greedily by decreasing overlap."""
-    pairs = sorted(((min(p[1], g[1]) - max(p[0], g[0]), i, j) for i, p in enumerate(predicted)
-                    for j, g in enumerate(gold) if min(p[1], g[1]) > max(p[0], g[0])), reverse=True)
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    matched = []
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            matched.append((i, j))
-    return matched
 
 
 def _detection(record: dict[str, Any], doc, counts: Counter, by_type: dict[str, Counter]) -> None:
@@ -70,7 +43,7 @@ def _detection(record: dict[str, Any], doc, counts: Counter, by_type: dict[str, 
     counts["predicted"] += len(predicted)
     counts["gold"] += len(gold)
     counts["exact"] += len(set(spans) & set(gold_spans))
-    pairs = match_overlap(spans, gold_spans)
+    pairs = match_by_overlap(spans, gold_spans)
     counts["overlap"] += len(pairs)
     found = {j: predicted[i] for i, j in pairs}
     for j, g in enumerate(gold):
@@ -130,4 +103,4 @@ def evaluate(gold: Path, limit: int | None = None, **options: Any) -> EvalReport
                       rows=rows if len(rows) > 1 else [], notes=notes)
 
 
-__all__ = ["DEFAULT_GOLD", "evaluate", "haversine_km", "match_overlap", "within"]
+__all__ = ["DEFAULT_GOLD", "evaluate", "within"]

@@ -9,7 +9,6 @@ hyphens; the last name of a person). Every section reports found/expected.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,7 +18,7 @@ from ..errors import NotFoundError
 from ..ingest import read_file
 from ..pipeline import analyze
 from ..schema import Analysis
-from .common import EvalReport, ratio
+from .common import EvalReport, haversine_km, ratio
 
 DEFAULT_GOLD = "seed/expected.json"
 SECTIONS = ("metadata", "quotes", "attributed_claims", "outlet_voice", "figures", "events", "actors",
@@ -43,13 +42,6 @@ def names_match(expected: str | None, predicted: str | None) -> bool:
         return True
     short, long_ = sorted((e.split(), p.split()), key=len)
     return all(any(w.startswith(s[:6]) for w in long_) for s in short)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(a))
 
 
 class SeedCard:

@@ -17,38 +17,15 @@ from spacy.tokens import Doc
 
 from ..extract.times import extract_times
 from ..nlp import parse_many
-from .common import EvalReport, f1, ratio, read_jsonl
+from .common import EvalReport, f1, match_by_overlap, ratio, read_jsonl
 
 DEFAULT_GOLD = "eval/time/dev.jsonl"
-
-Span = tuple[int, int]
-
-
-def overlap(a: Span, b: Span) -> int:
-    """Characters two half-open spans share."""
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def match_one_to_one(predicted: list[Span], gold: list[Span]) -> list[tuple[int, int]]:
-    """Index pairs (predicted, gold) matched greedily by decreasing overlap (any overlap counts)."""
-    candidates = sorted(((overlap(p, g), i, j) for i, p in enumerate(predicted)
-                         for j, g in enumerate(gold) if overlap(p, g) > 0), key=lambda c: (-c[0], c[1], c[2]))
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _, i, j in candidates:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
-    return pairs
-
 
 def score_document(record: dict[str, Any], doc: Doc, counts: Counter) -> None:
     """Add one document's counts to the running totals (keys ``type:<T>:...`` count by gold type)."""
     predicted = extract_times(doc, record.get("dct"))
     gold = record["timexes"]
-    pairs = match_one_to_one([(t.start, t.end) for t in predicted], [(g["start"], g["end"]) for g in gold])
+    pairs = match_by_overlap([(t.start, t.end) for t in predicted], [(g["start"], g["end"]) for g in gold])
     counts["predicted"] += len(predicted)
     counts["gold"] += len(gold)
     counts["matched"] += len(pairs)
