@@ -1,0 +1,76 @@
+"""Which dependents of a cue verb carry its content (the complement rules by cue class)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import DIRECTIVE_VERBS, INTENT_VERBS, OBJECT_CONTENT_VERBS, content_prepositions, cue_class
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_OBJECT_MODIFIERS = frozenset({"prep", "npadvmod", "oprd"})
+
+
+def token_range(tokens: list[Token]) -> tuple[int, int]:
+    extents = [_extent(t) for t in tokens]
+    return min(e[0] for e in extents), max(e[1] for e in extents)
+
+
+def _is_time(token: Token) -> bool:
+    return any(t.ent_type_ in _TIME_LABELS for t in token.subtree if t.dep_ == "pobj") or token.ent_type_ in _TIME_LABELS
+
+
+def infinitival(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def content_children(verb: Token, kind: str) -> list[Token]:
+    """The children of a cue verb whose subtrees are its content."""
+    lemma = verb.lemma_.lower()
+    clauses, objects = [], []
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "ccomp":
+            clauses.append(child)
+        elif dep == "xcomp" and (kind == "intent" or lemma in DIRECTIVE_VERBS or lemma in INTENT_VERBS):
+            clauses.append(child)
+        elif dep == "advcl" and lemma in DIRECTIVE_VERBS and child.i > verb.i and infinitival(child):
+            clauses.append(child)
+        elif dep == "prep" and child.lower_ in content_prepositions(lemma, kind) and not _is_time(child):
+            objects.append(child)
+        elif dep == "nsubjpass" and child.pos_ not in ("PRON", "NUM") and lemma not in DIRECTIVE_VERBS:
+            objects.append(child)  # the plan was announced: what is announced is the content
+        elif dep in ("dobj", "oprd") and child.pos_ != "PRON" and kind in ("speech", "evidence", "intent") and (
+                lemma in OBJECT_CONTENT_VERBS or lemma in DIRECTIVE_VERBS):
+            objects.append(child)
+    if kind == "belief":
+        return clauses
+    if lemma in DIRECTIVE_VERBS:
+        if any(infinitival(c) for c in clauses):
+            return clauses  # urged them to leave: the content is what they are urged to do
+        if clauses or lemma not in OBJECT_CONTENT_VERBS:  # told reporters, warned them: an addressee
+            objects = [o for o in objects if o.dep_ != "dobj"] + _addressee_preps(verb, kind)
+    elif clauses:
+        return clauses
+    after = [o.i for o in objects if o.i > verb.i]
+    if after and not clauses:
+        objects += [c for c in verb.children if c.i > min(after) and c not in objects and c.dep_ in _OBJECT_MODIFIERS]
+    return clauses + objects
+
+
+def _addressee_preps(verb: Token, kind: str) -> list[Token]:
+    """Content prepositions the parse hung on the addressee (warned [the regime of a defeat])."""
+    wanted = content_prepositions(verb.lemma_.lower(), kind)
+    return [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ in wanted]
+
+
+def _extent(child: Token) -> tuple[int, int]:
+    """A content child's token range, stopping before a coordinated cue of its own (… and warned that …)."""
+    last = child.right_edge.i
+    for conj in child.children:
+        if conj.dep_ == "conj" and conj.i > child.i and cue_class(conj) == "speech" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            last = min(last, conj.left_edge.i - 1)
+    return child.left_edge.i, last
+
+
+__all__ = ["content_children", "token_range", "infinitival"]

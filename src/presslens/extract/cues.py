@@ -1,0 +1,152 @@
+"""The cue lexicon: words that introduce what someone says, believes, reports or intends.
+
+Written from the usual classes of reporting predicates (speech acts, cognition,
+intention, evidence from documents). Which complements carry a cue's content
+depends on its class: a clause (``that``-clause, a quotation) always does; a
+``to``-infinitive for intentions and directives; a plain noun-phrase object
+only for verbs whose object is itself a statement (deny the charge, cite a
+study, point out a failure).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SPEECH_VERBS = frozenset("""
+say tell add state announce declare explain note remark comment mention observe stress emphasize
+emphasise insist maintain assert claim allege argue contend deny admit acknowledge concede confirm
+reveal disclose report write tweet post testify reply respond answer retort ask wonder urge demand
+warn caution threaten promise pledge vow predict forecast estimate suggest propose recommend advise
+recall describe charge accuse complain lament boast joke quip shout yell whisper exclaim counter
+rebut dispute repeat reiterate conclude indicate signal hint imply speculate recount inform notify
+assure reassure plead order instruct clarify specify cite quote echo underline underscore highlight
+question criticize criticise condemn denounce praise welcome concur agree object protest brief swear
+guarantee proclaim affirm reaffirm encourage beg
+""".split())
+"""Verbs of saying."""
+
+BELIEF_VERBS = frozenset("""
+believe think feel know expect fear hope suspect doubt assume presume reckon suppose consider worry
+realize realise understand recognize recognise learn hear remember imagine wish trust anticipate
+accept judge deem
+""".split())
+"""Verbs of cognition and attitude: content only as a clause (believe that …)."""
+
+INTENT_VERBS = frozenset("""
+want intend plan decide seek vow pledge promise threaten hope offer agree demand
+""".split())
+"""Verbs of intention: content as a ``to``-infinitive or a clause (refusing or trying is an act, not a cue)."""
+
+EVIDENCE_VERBS = frozenset("""
+show find indicate suggest reveal estimate report conclude document record confirm project calculate
+""".split())
+"""What documents, studies and polls do with a finding."""
+
+OBJECT_CONTENT_VERBS = frozenset("""
+deny admit acknowledge concede confirm reveal disclose cite mention announce report predict forecast
+estimate propose recommend recall describe question dispute reject reiterate repeat demand quote
+highlight underline underscore stress emphasize emphasise point criticize criticise condemn denounce
+praise welcome call urge warn show find indicate document record project calculate note claim signal
+declare express voice outline detail unveil defend dismiss offer promise pledge vow threaten request
+""".split())
+"""Verbs whose plain object is itself the content (they denied the report)."""
+
+DIRECTIVE_VERBS = frozenset("""
+urge ask call order instruct advise warn tell encourage demand plead beg invite press
+""".split())
+"""Speech verbs whose content may be an object plus ``to``-infinitive (urged them to leave)."""
+
+QUOTE_ONLY_VERBS = frozenset({"continue", "go"})
+"""Verbs that are cues only when their content is a quotation (he continued: “…”)."""
+
+PHRASAL_CUES: dict[str, tuple[str, ...]] = {
+    "point": ("out", "to"), "call": ("on", "upon", "for"), "lash": ("out",), "speak": ("out", "of", "about"),
+    "cry": ("out",), "talk": ("about",),
+}
+"""Verbs that are cues only with one of these particles or prepositions (pointed out, called on)."""
+
+CONTENT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "call": ("on", "upon", "for"), "speak": ("of", "about"), "talk": ("about",), "point": ("to",),
+    "warn": ("of", "about", "against"), "complain": ("about", "of"), "comment": ("on",), "insist": ("on",),
+    "ask": ("about", "for"), "agree": ("on", "to"), "testify": ("about", "on"), "write": ("about", "of"),
+    "boast": ("about", "of"), "hint": ("at",), "report": ("on",), "think": ("about", "of"),
+    "worry": ("about",), "hope": ("for",), "plead": ("for",), "accuse": ("of",),
+}
+"""Prepositions whose object is that cue's content (warned of …, spoke about …, called for …)."""
+
+GENERAL_PREPOSITIONS = {"speech": ("about", "against"), "belief": ("about",)}
+"""Prepositions whose object is the content of any cue of a class (talked about …, argued against …)."""
+
+ORGANIZATION_NOUNS = frozenset("""
+ministry department agency office government administration army military police committee council
+commission court group movement organization organisation company firm bureau authority authorities
+union party campaign coalition alliance parliament congress senate board institute center centre
+network station newspaper service command embassy
+""".split())
+"""Head nouns naming an institution (``the ministry`` refers back to a named one)."""
+
+DOCUMENT_NOUNS = frozenset("""
+report study survey poll polls data figures statement document analysis estimate estimates census
+records research review assessment investigation audit filing memo letter ruling findings tally count
+""".split())
+"""Head nouns of documents that make claims (the report says …)."""
+
+PERSON_ROLE_NOUNS = frozenset("""
+official spokesman spokeswoman spokesperson minister president leader chief head commander envoy
+ambassador diplomat senator lawmaker legislator representative governor mayor general officer
+director secretary chairman chairwoman chair adviser advisor aide analyst expert prime premier king
+queen prince emir sheikh cleric bishop negotiator militant fighter witness resident activist lawyer
+attorney judge prosecutor candidate nominee member deputy colonel captain lieutenant
+""".split())
+"""Role nouns that stand for a person already named (the official, the minister)."""
+
+TITLE_WORDS = frozenset("""
+mr mrs ms miss dr prof professor sir dame gen general president vice minister prime secretary senator sen
+rep representative gov governor mayor judge justice colonel col captain capt lieutenant lt sergeant sgt
+commander chief ambassador sheikh king queen prince princess emir pope bishop rev chancellor premier
+""".split())
+"""Titles written before a name (General, Dr., Prime Minister): they are a role, not part of the name."""
+
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ORGANIZATION_PRONOUNS = frozenset({"it", "they", "them"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
+
+
+def content_prepositions(lemma: str, kind: str) -> tuple[str, ...]:
+    """The prepositions introducing this cue's content."""
+    return CONTENT_PREPOSITIONS.get(lemma, ()) + GENERAL_PREPOSITIONS.get(kind, ())
+
+
+def cue_class(token: Token) -> str | None:
+    """``speech``, ``belief``, ``intent``, ``evidence`` or ``quote-only`` for a cue verb, else None."""
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in _VERB_TAGS:
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in PHRASAL_CUES:
+        if any(c.dep_ in ("prt", "prep") and c.lower_ in PHRASAL_CUES[lemma] for c in token.children):
+            return "speech"
+        if lemma == "call" and any(c.dep_ in ("oprd", "ccomp") for c in token.children):
+            return "speech"
+        return None
+    if lemma in QUOTE_ONLY_VERBS:
+        return "quote-only"
+    if lemma in SPEECH_VERBS:
+        return "speech"
+    if lemma in EVIDENCE_VERBS:
+        return "evidence"
+    if lemma in BELIEF_VERBS:
+        return "belief"
+    if lemma in INTENT_VERBS:
+        return "intent"
+    return None
+
+
+__all__ = [
+    "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "EVIDENCE_VERBS", "OBJECT_CONTENT_VERBS", "DIRECTIVE_VERBS",
+    "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
+    "DOCUMENT_NOUNS", "PERSON_ROLE_NOUNS", "TITLE_WORDS", "SINGULAR_PRONOUNS", "ORGANIZATION_PRONOUNS",
+    "RELATIVE_PRONOUNS", "FIRST_PERSON", "content_prepositions", "cue_class",
+]

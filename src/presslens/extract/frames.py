@@ -1,0 +1,292 @@
+"""Attribution frames read off the dependency parse: the cue, source and content of each attribution.
+
+A frame starts from a cue: a reporting verb (its subject is the source, its
+clausal or object complements the content), ``according to X`` (the rest of
+the sentence is the content), or an ``as``-clause (``…, as reported by X``).
+Content is a list of character fragments; a fragment that cuts into a
+quotation is widened to the whole quotation, and quotations standing right
+next to the cue (“…,” he said, “…”) join the content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .complements import content_children, token_range
+from .cues import CONTENT_PREPOSITIONS, DOCUMENT_NOUNS, cue_class
+from .quotemarks import QuoteSpan
+from .spans import CharSpan, doc_text, merge, minus, substantive, trimmed, widen
+from .speakers import entity_of
+
+_SOURCE_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "relcl", "acl"})
+_ADVERBIAL_DEPS = frozenset({"prep", "advmod", "advcl", "npadvmod", "mark", "cc", "intj"})
+
+
+@dataclass
+class Frame:
+    """One attribution found in the parse (before its speaker is resolved)."""
+
+    cue: CharSpan
+    content: list[CharSpan]
+    source: Token | None = None
+    source_span: CharSpan | None = None
+    claim: bool = False
+    verbatim: bool = False
+    """The content is someone's own words even without quote marks (a transcript)."""
+
+
+def find_source(verb: Token, depth: int = 0) -> Token | None:
+    """The head token of the cue's source: subject, passive agent, or inherited from a governing verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        return None
+    if depth < 4 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
+        return find_source(verb.head, depth + 1)
+    if depth < 4 and verb.dep_ == "acl":
+        noun = verb.head
+        if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.dep_ not in ("dobj", "pobj"):
+            return noun
+        return find_source(noun.head, depth + 1)
+    if verb.dep_ == "ROOT":
+        return _nearest_named_left(verb)
+    return None
+
+
+def _nearest_named_left(verb: Token) -> Token | None:
+    """When the parse gives a reporting verb no subject: the nearest name before it (PERSON first)."""
+    sent = verb.sent
+    best: Token | None = None
+    for ent in sent.ents:
+        if ent.end > verb.i or ent.label_ not in _SOURCE_LABELS:
+            continue
+        if best is None or ent.label_ == "PERSON" or best.ent_type_ != "PERSON":
+            best = ent.root
+    return best
+
+
+def source_span(source: Token, verb: Token | None, holes: list[CharSpan]) -> CharSpan | None:
+    """The source mention: the source's phrase, cut short before the cue and any content."""
+    first, last = source.left_edge.i, source.right_edge.i
+    for sibling in reversed(list(source.head.children)):
+        if sibling.dep_ == source.dep_ and sibling.right_edge.i + 1 == first:
+            first = sibling.left_edge.i  # the movement Hamas: two subjects side by side
+    if source.ent_iob_ != "O":
+        ent = entity_of(source)
+        if ent is not None:
+            first, last = min(first, ent.start), max(last, ent.end - 1)
+    if verb is not None and first <= verb.i <= last:
+        first, last = (verb.i + 1, last) if verb.i < source.i else (first, verb.i - 1)
+    doc = source.doc
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and not any(s <= doc[first - 1].idx < e for s, e in holes):
+        first -= 1  # a name the parse hung elsewhere (… case,” Tulsa police Chief Jordan said)
+    for start, end in holes:
+        while first <= last and start <= doc[last].idx < end and last > source.i:
+            last -= 1
+        while first <= last and start <= doc[first].idx < end and first < source.i:
+            first += 1
+    return trimmed(doc, first, last)
+
+
+def _adjacent_quotes(verb: Token, sentence: Span, quotes: list[QuoteSpan], allowed: set[int]) -> list[QuoteSpan]:
+    """Quotations in the cue's sentence separated from the cue only by punctuation or the cue's own clause."""
+    found = []
+    text = doc_text(verb.doc)
+    colon = text[sentence.start_char:sentence.end_char].rstrip().endswith(":")
+    for quote in quotes:
+        in_sentence = quote.start < sentence.end_char and quote.end > sentence.start_char or (
+            quote.end <= sentence.start_char and not text[quote.end:sentence.start_char].strip())
+        after_colon = colon and quote.start >= sentence.end_char and not text[sentence.end_char:quote.start].strip()
+        if (in_sentence or after_colon) and not quote.start <= verb.idx < quote.end and (
+                _clear_between(verb, quote, allowed, after_colon)):
+            found.append(quote)
+    return found
+
+
+def _clear_between(verb: Token, quote: QuoteSpan, allowed: set[int], across_paragraphs: bool) -> bool:
+    """Whether only punctuation and the cue's own clause lie between the cue and the quotation."""
+    doc = verb.doc
+    step, index = (-1, verb.i - 1) if quote.end <= verb.idx else (1, verb.i + 1)
+    while 0 <= index < len(doc):
+        token = doc[index]
+        if (step < 0 and token.idx < quote.end) or (step > 0 and token.idx >= quote.start):
+            return True
+        if "\n" in token.text_with_ws and not across_paragraphs:
+            return False
+        if not (token.is_punct or token.is_space or index in allowed):
+            return False
+        index += step
+    return True
+
+
+def verb_frame(verb: Token, quotes: list[QuoteSpan]) -> Frame | None:
+    """The frame of a reporting verb, or None when it has no content."""
+    kind = cue_class(verb)
+    if kind is None:
+        return None
+    doc, sentence = verb.doc, verb.sent
+    children = content_children(verb, kind) if kind != "quote-only" else []
+    if any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+        return _as_frame(verb, quotes) if kind in ("speech", "evidence") and not children else None
+    cue = _cue_span(verb)
+    source = find_source(verb)
+    spans: list[CharSpan] = []
+    for side in ([c for c in children if c.i < verb.i], [c for c in children if c.i > verb.i]):
+        if side:
+            first, last = token_range(side)
+            span = trimmed(doc, first, last)
+            if span:
+                spans.append(widen(_ending_at_quotation(doc, span, quotes, verb), quotes, verb.idx))
+    if not spans and verb.dep_ == "parataxis" and kind in ("speech", "belief"):
+        spans = _host_clause(verb, quotes)
+    if not spans and kind in ("speech", "quote-only"):
+        spans = _block_after_colon(verb, quotes)
+    if not spans and kind == "speech" and source is not None:
+        spans = _fronted_content(verb, source, quotes)
+    if kind in ("speech", "quote-only"):
+        own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+        if source is not None:
+            own |= {t.i for t in source.subtree}
+        for quote in _adjacent_quotes(verb, sentence, quotes, own):
+            other_side = any((s >= verb.idx) != (quote.start >= verb.idx) for s, _ in spans)
+            if not any(s <= quote.start and quote.end <= e for s, e in spans) and (
+                    not other_side or _has_verb(doc, quote)):
+                spans.append((quote.start, quote.end))
+    spans = merge(spans)
+    mention = source_span(source, verb, spans) if source is not None else None
+    spans = minus(minus(spans, cue, doc_text(doc)), mention, doc_text(doc))
+    if not spans:
+        return None
+    if kind == "quote-only" and not all(any(q.start <= s and e <= q.end for q in quotes) for s, e in spans):
+        return None
+    return Frame(cue=cue, content=spans, source=source, source_span=mention)
+
+
+def _block_after_colon(verb: Token, quotes: list[QuoteSpan]) -> list[CharSpan]:
+    """``He added:`` ending a line: the next line is the content."""
+    text, sentence = doc_text(verb.doc), verb.sent
+    tail = text[verb.idx:sentence.end_char].rstrip()
+    after = sentence.end_char
+    if not tail.endswith(":") or len(tail.split()) > 4 or "\n" not in text[after:after + 4] + sentence.text_with_ws[-4:]:
+        return []
+    start = after
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return [widen((start, end), quotes, verb.idx)] if end > start else []
+
+
+def _has_verb(doc: Doc, quote: QuoteSpan) -> bool:
+    """Whether a quotation is a clause (not a title or a name next to a cue with content of its own)."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _ending_at_quotation(doc: Doc, span: CharSpan, quotes: list[QuoteSpan], verb: Token) -> CharSpan:
+    """A content before its cue ends with its quotation (“…,” Tulsa police chief said: not 'Tulsa')."""
+    if span[1] > verb.idx:
+        return span
+    inside = [q for q in quotes if span[0] < q.end < span[1]]
+    if not inside:
+        return span
+    rest = doc.char_span(inside[-1].end, span[1], alignment_mode="expand") or ()
+    if len(rest) <= 3 and all(t.text[:1].isupper() or t.is_punct for t in rest):  # a stray piece of a name
+        return span[0], inside[-1].end
+    return span
+
+
+def _fronted_content(verb: Token, source: Token, quotes: list[QuoteSpan]) -> list[CharSpan]:
+    """``Talks stalled again, officials say.``: what precedes the comma before a sentence-final cue."""
+    doc, sentence = verb.doc, verb.sent
+    comma = source.left_edge.i - 1
+    after = [t for t in doc[verb.i + 1:sentence.end] if not (t.is_punct or t.is_space)]
+    if comma <= sentence.start or doc[comma].text != "," or len(after) > 2 or source.i > verb.i or any(
+            c.dep_ in ("dobj", "attr", "dative") for c in verb.children):
+        return []
+    roots = [t for t in doc[sentence.start:comma] if not sentence.start <= t.head.i < comma]
+    if any(t.dep_ in _ADVERBIAL_DEPS for t in roots):
+        return []  # After the storm, she said nothing: an adverbial, not what was said
+    span = trimmed(doc, sentence.start, comma - 1)
+    return [widen(span, quotes, verb.idx)] if span and substantive(doc, span) else []
+
+
+def _host_clause(verb: Token, quotes: list[QuoteSpan]) -> list[CharSpan]:
+    """A parenthetical cue (X, he said, Y): the clause around it, on both sides."""
+    doc, host = verb.doc, verb.head
+    sides = [trimmed(doc, host.left_edge.i, verb.left_edge.i - 1), trimmed(doc, verb.right_edge.i + 1, host.right_edge.i)]
+    return [widen(side, quotes, verb.idx) for side in sides if side and substantive(doc, side)]
+
+
+def _cue_span(verb: Token) -> CharSpan:
+    """The verb with its particle (pointed out) or cue preposition (called on)."""
+    end = verb.idx + len(verb)
+    for child in verb.children:
+        if child.i == verb.i + 1 and (child.dep_ == "prt" or (
+                child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS.get(verb.lemma_.lower(), ())
+                and verb.lemma_.lower() == "call")):
+            end = child.idx + len(child)
+    return verb.idx, end
+
+
+def _sentenceminus(sentence: Span, first: int, last: int, quotes: list[QuoteSpan]) -> list[CharSpan]:
+    """The sentence's text on either side of tokens ``first..last``."""
+    doc = sentence.doc
+    spans = [trimmed(doc, sentence.start, first - 1), trimmed(doc, last + 1, sentence.end - 1)]
+    return [widen(s, quotes, doc[first].idx) for s in spans if s]
+
+
+def _as_frame(verb: Token, quotes: list[QuoteSpan]) -> Frame | None:
+    """``…, as reported by X`` / ``As X said, …``: the rest of the sentence is the content."""
+    source = find_source(verb)
+    first, last = verb.left_edge.i, verb.right_edge.i
+    content = _sentenceminus(verb.sent, first, last, quotes)
+    if not content or source is None:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    cue_end = agent.idx + len(agent) if agent is not None else verb.idx + len(verb)
+    return Frame(cue=(verb.left_edge.idx, cue_end), content=content, source=source,
+                 source_span=source_span(source, None, []), claim=True)
+
+
+def according_frame(token: Token, quotes: list[QuoteSpan]) -> Frame | None:
+    """``According to X, …``: X is the source, the rest of the sentence the content."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        to = token.nbor()
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    first, last = token.i, max(to.right_edge.i, to.i)
+    content = _sentenceminus(token.sent, first, last, quotes)
+    if not content:
+        return None
+    return Frame(cue=(token.idx, to.idx + len(to)), content=content, source=source,
+                 source_span=source_span(source, None, []), claim=True)
+
+
+def find_frames(doc: Doc, quotes: list[QuoteSpan]) -> list[Frame]:
+    """Every frame of the document, in text order."""
+    frames = []
+    for token in doc:
+        if token.lower_ == "according":
+            frame = according_frame(token, quotes)
+        elif token.pos_ in ("VERB", "AUX"):
+            frame = verb_frame(token, quotes)
+        else:
+            continue
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+__all__ = ["Frame", "find_frames", "find_source", "source_span", "verb_frame", "according_frame"]

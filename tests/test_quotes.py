@@ -1,0 +1,202 @@
+"""Quotations and attributed claims: sentence tables for each layout, negative cases, the seed article.
+
+Every sentence here is written for these tests (fictional people and places).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.extract.quotemarks import quote_spans
+from presslens.extract.quotes import extract_quotes
+from presslens.extract.structure import extract_paragraphs, extract_sentences
+from presslens.extract.voice import sentence_voices
+from presslens.schema import Quote
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    cache: dict[str, list[Quote]] = {}
+
+    def run(text: str) -> list[Quote]:
+        if text not in cache:
+            cache[text] = extract_quotes(nlp(text))
+        return cache[text]
+
+    return run
+
+
+def covering(quotes: list[Quote], text: str, needle: str) -> list[Quote]:
+    start = text.index(needle)
+    end = start + len(needle)
+    return [q for q in quotes if q.start <= start and end <= q.end]
+
+
+# text, words the content must hold, speaker, kind, cue
+POSITIVE = [
+    pytest.param("Maria Keller toured the flooded district on Monday. “We will rebuild the bridge before winter,” "
+                 "she said.", "We will rebuild the bridge", "Maria Keller", "direct", "said", id="direct-curly"),
+    pytest.param('"The harvest was smaller than last year," said Daniel Novak, a farmer in Valdoria.',
+                 "The harvest was smaller", "Daniel Novak", "direct", "said", id="direct-straight-inverted"),
+    pytest.param("Elena Marsh said: “The clinic is full. We need more beds. Nobody is listening.”",
+                 "The clinic is full. We need more beds. Nobody is listening.", "Elena Marsh", "direct", "said",
+                 id="colon-multi-sentence"),
+    pytest.param("Jonas Weber told reporters: “The border will stay closed.”", "The border will stay closed",
+                 "Jonas Weber", "direct", "told", id="colon-told"),
+    pytest.param("Elena Marsh said that the bridge would reopen in May.", "the bridge would reopen in May",
+                 "Elena Marsh", "indirect", "said", id="indirect-said-that"),
+    pytest.param("Jonas Weber added that the repairs would cost more than planned.",
+                 "the repairs would cost more than planned", "Jonas Weber", "indirect", "added", id="indirect-added"),
+    pytest.param("The engineer Tomas Brell pointed out the cracks in the northern pillar.",
+                 "the cracks in the northern pillar", "Tomas Brell", "indirect", "pointed out", id="pointed-out"),
+    pytest.param("The union leader Anna Petrova called on dock workers to stay home on Friday.",
+                 "to stay home", "Anna Petrova", "indirect", "called on", id="called-on-to"),
+    pytest.param("Anna Petrova warned that the strike could last for weeks.", "the strike could last for weeks",
+                 "Anna Petrova", "indirect", "warned", id="warned-that"),
+    pytest.param("Daniel Novak said the offer was “an insult to every worker” in the port.",
+                 "the offer was “an insult to every worker”", "Daniel Novak", "mixed", "said", id="mixed-partial"),
+    pytest.param("According to the Valdoria Grain Board, the harvest fell by a fifth.", "the harvest fell by a fifth",
+                 "Valdoria Grain Board", "claim", "According to", id="according-to"),
+    pytest.param("Two ferries were delayed, as reported by the Tarnholm Port Authority.", "Two ferries were delayed",
+                 "Tarnholm Port Authority", "claim", "as reported by", id="as-reported-by"),
+    pytest.param("The Halvessa Red Cross estimates that 3,000 people lost their homes.",
+                 "3,000 people lost their homes", "Halvessa Red Cross", "claim", "estimates", id="org-estimates"),
+    pytest.param("Maria Keller visited the site. She said the work would finish soon.", "the work would finish soon",
+                 "Maria Keller", "indirect", "said", id="pronoun-name-before"),
+    pytest.param("“We are ready,” he said.\n\nGeneral Jonas Weber said the troops would stay.", "We are ready",
+                 "Jonas Weber", "direct", "said", id="pronoun-name-after"),
+    pytest.param("Jonas Weber, a spokesman for the Ferrovale Transport Ministry, said the line was safe. "
+                 "The spokesman added that trains would run normally.", "trains would run normally", "Jonas Weber",
+                 "indirect", "added", id="role-noun"),
+    pytest.param("Tomas Brell-Haddad, deputy head of the Veyrin council, spoke first.\n\n"
+                 "Brell-Haddad said the exchange would happen on Sunday.", "the exchange would happen on Sunday",
+                 "Tomas Brell-Haddad", "indirect", "said", id="surname-to-full-name"),
+    pytest.param("Too often, Elena Marsh said, the river floods the lower town.", "the river floods the lower town",
+                 "Elena Marsh", "indirect", "said", id="parenthetical-cue"),
+    pytest.param("Talks stalled again on Monday, officials said.", "Talks stalled again on Monday", "officials",
+                 "indirect", "said", id="fronted-content"),
+    pytest.param("Daniel Novak's claim that the vote was rigged spread quickly.", "that the vote was rigged",
+                 "Daniel Novak", "indirect", "claim", id="noun-cue-that"),
+    pytest.param("Maria Keller made a pledge to rebuild the port.", "to rebuild the port", "Maria Keller",
+                 "indirect", "pledge", id="noun-cue-light-verb"),
+    pytest.param("PETROVA: The committee has not seen the report and will not vote on it.",
+                 "The committee has not seen the report", "PETROVA", "direct", ":", id="transcript-label"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "speaker", "kind", "cue"), POSITIVE)
+def test_attribution_layouts(quotes_of, text, needle, speaker, kind, cue):
+    found = covering(quotes_of(text), text, needle)
+    assert found, f"no quote covers {needle!r}: {quotes_of(text)}"
+    quote = found[0]
+    assert quote.speaker == speaker
+    assert quote.kind == kind
+    assert quote.cue == cue
+    assert text[quote.start:quote.end] == quote.text
+    assert text[quote.cue_start:quote.cue_end] == quote.cue
+
+
+def test_quote_split_by_its_cue_is_one_speech_in_two_pieces(quotes_of):
+    text = "“The talks failed,” Jonas Weber said, “but we will return next week.”"
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["“The talks failed,”", "“but we will return next week.”"]
+    assert {q.speaker for q in quotes} == {"Jonas Weber"}
+    assert [q.continues for q in quotes] == [False, True]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Elena Marsh said on Tuesday:\n\n“The first paragraph of the statement runs here.\n\n"
+                 "“The second paragraph ends it.”", id="cue-first"),
+    pytest.param("“The first paragraph of the statement runs here.\n\n“The second paragraph ends it,” "
+                 "said Elena Marsh.", id="cue-last"),
+    pytest.param("“The talks failed,” Elena Marsh said. “The second paragraph ends it.”", id="next-sentence"),
+])
+def test_quotation_continued_across_sentences_and_paragraphs(quotes_of, text):
+    quotes = quotes_of(text)
+    assert covering(quotes, text, "The second paragraph ends it")
+    assert {q.speaker for q in quotes} == {"Elena Marsh"}
+    assert sum(q.continues for q in quotes) == len(quotes) - 1 >= 1
+
+
+NEGATIVE = [
+    pytest.param("The so-called “security zone” now covers three villages.", id="scare-quotes"),
+    pytest.param("The film “A Long Winter in Tarnholm” opened in three cities last year.", id="title"),
+    pytest.param("Daniel “the Bear” Novak won the regional race.", id="nickname"),
+    pytest.param("The plan, known locally as “the green line”, was approved in March.", id="quoted-term"),
+    pytest.param("The council met on Friday “to discuss the budget.", id="unclosed-mark"),
+    pytest.param("The council met ” on Friday and \" left.", id="stray-marks"),
+    pytest.param("The Brothers’ council met in Ferrovale, and the workers’ union’s offices stayed closed.",
+                 id="apostrophes"),
+    pytest.param("Over the past months, the army has intensified attacks against the towns.", id="outlet-voice"),
+    pytest.param("After the storm, Maria Keller said nothing.", id="adverbial-is-not-content"),
+    pytest.param("The parties that oppose the plan and support the old law met in Tarnholm.", id="stance-verbs"),
+    pytest.param("", id="empty"),
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_attribution_without_a_cue(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "marks"), [
+    ("He said “yes” and ‘no’.", ["“yes”", "‘no’"]),
+    ("The ministers’ views differ from Hamas’ statement.", []),
+    ("A \"straight\" pair and a ''doubled'' pair.", ['"straight"', "''doubled''"]),
+    ("An “open mark with no close.", []),
+])
+def test_quote_marks(text, marks):
+    assert [text[s.start:s.end] for s in quote_spans(text)] == marks
+
+
+def test_reporting_verbs_inside_a_quotation_are_the_speakers_words(quotes_of):
+    text = "“I believe the bridge is safe and we know the risks,” Elena Marsh said."
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Elena Marsh", "said")]
+
+
+@pytest.mark.parametrize(("text", "voices"), [
+    ("The river rose overnight. Elena Marsh said the dam would hold.", ["outlet", "attributed"]),
+    ("Jonas Weber said:\n\n“The dam will hold.”", ["attributed", "attributed"]),
+    ("The army has intensified attacks. Dozens of people have been arrested.", ["outlet", "outlet"]),
+])
+def test_sentence_voice(nlp, quotes_of, text, voices):
+    doc = nlp(text)
+    sentences = extract_sentences(doc, extract_paragraphs(doc))
+    result = sentence_voices(doc, sentences, quotes_of(text))
+    assert [v.voice for v in result] == voices
+    assert all((v.speaker is None) == (v.voice == "outlet") for v in result)
+
+
+def _seed_quotes(nlp):
+    from presslens.ingest import read_file
+
+    from .conftest import shared_path
+
+    article = next(read_file(shared_path("seed/article.txt")))
+    doc = nlp(article.text)
+    sentences = extract_sentences(doc, extract_paragraphs(doc))
+    quotes = extract_quotes(doc)
+    return article.text, quotes, sentence_voices(doc, sentences, quotes)
+
+
+def test_seed_quotations_claims_and_outlet_voice(nlp, seed_expected):
+    from presslens.evaluation.seed import names_match
+
+    text, quotes, voices = _seed_quotes(nlp)
+
+    def half_covered(records, needle):
+        start = text.index(needle)
+        end = start + len(needle)
+        return [r for r in records if min(r.end, end) - max(r.start, start) >= (end - start) / 2]
+
+    for item in seed_expected["quotes"]:
+        found = [q for q in half_covered(quotes, item["contains"]) if q.kind != "claim"]
+        assert any(names_match(item["speaker"], q.speaker) and q.kind == item["kind"] for q in found), item
+    for item in seed_expected["attributed_claims"]:
+        found = half_covered(quotes, item["contains"])
+        assert any(q.speaker == item["source"] and q.kind == "claim" for q in found), item
+    for needle in seed_expected["outlet_voice"]:
+        assert not [q for q in half_covered(quotes, needle) if q.speaker], needle
+        assert {v.voice for v in half_covered(voices, needle)} == {"outlet"}, needle
+    assert {q.speaker for q in quotes if "Arouri" in (q.speaker or "")} == {"Saleh Al-Arouri"}
