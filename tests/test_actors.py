@@ -1,0 +1,168 @@
+"""Actors: the actor book, composition from parts, naming kept as data, user actor files, the seed."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from presslens.actorbook import load_actorbook, normalize_words
+from presslens.extract.actors import extract_actors
+from presslens.extract.quotes import extract_quotes
+from presslens.nlp import parse
+from presslens.schema import Actor, ActorMention
+
+from .conftest import shared_path
+
+
+@functools.lru_cache(maxsize=None)
+def actors_in(text: str, actor_files: tuple[str, ...] = ()) -> tuple[tuple[Actor, ...], tuple[ActorMention, ...]]:
+    doc = parse(text)
+    actors, mentions = extract_actors(doc, extract_quotes(doc), actor_files)
+    return tuple(actors), tuple(mentions)
+
+
+def mention_of(text: str, surface: str) -> tuple[ActorMention, Actor]:
+    actors, mentions = actors_in(text)
+    by_id = {a.id: a for a in actors}
+    for m in mentions:
+        if m.text == surface:
+            return m, by_id[m.actor_id]
+    raise AssertionError(f"no mention {surface!r} in {[m.text for m in mentions]}")
+
+
+def test_every_state_comes_from_pycountry():
+    book = load_actorbook(())
+    import pycountry
+
+    assert {c.alpha_3 for c in pycountry.countries} <= set(book.states)
+    assert book.state("MNG").name == "Mongolia"
+
+
+# text, surface, canonical name, kind, country, mention sector
+COMPOSED = [
+    ("The Israeli army entered the town.", "The Israeli army", "Israel", "state", "ISR", "MIL"),
+    ("Ukrainian police detained two men.", "Ukrainian police", "Ukraine", "state", "UKR", "COP"),
+    ("The statement came from the Kremlin.", "the Kremlin", "Russia", "state", "RUS", "GOV"),
+    ("Moscow blamed the Kyiv regime for the blast.", "the Kyiv regime", "Ukraine", "state", "UKR", "GOV"),
+    ("The outlet called it a crime of the Zionist regime.", "the Zionist regime", "Israel", "state", "ISR", "GOV"),
+    ("Exiles denounced the mullah regime in a letter.", "the mullah regime", "Iran", "state", "IRN", "GOV"),
+    ("Beijing calls Taiwan the renegade province.", "the renegade province", "Taiwan", "state", "TWN", None),
+    ("A spokesman for the Islamic Resistance Movement spoke.", "the Islamic Resistance Movement", "Hamas",
+     "armed political movement", "PSE", "REB"),
+    ("Ansar Allah fired a missile at a tanker.", "Ansar Allah", "Houthis", "armed political movement", "YEM", "REB"),
+    ("Daesh claimed the attack.", "Daesh", "Islamic State", "armed group", "IMG", "REB"),
+    ("Doctors Without Borders reopened the clinic.", "Doctors Without Borders", "Médecins Sans Frontières", "NGO",
+     "NGO", "MED"),
+    ("The U.N. sent observers.", "The U.N.", "United Nations", "international organization", "UNO", None),
+    ("Lebanon’s Al-Manar television reported the strike.", "Lebanon’s Al-Manar television", "Al-Manar", "media",
+     "LBN", "JRN"),
+    ("The Palestinian towns were without power.", "The Palestinian towns", "Palestinian civilians", "population",
+     "PSE", "CVL"),
+    ("Thousands of Iraqi Kurds voted.", "Iraqi Kurds", "Iraqi Kurds", "population", "IRQ", "CVL"),
+]
+
+
+@pytest.mark.parametrize("text,surface,name,kind,country,sector", COMPOSED)
+def test_composition_and_aliases(text, surface, name, kind, country, sector):
+    mention, actor = mention_of(text, surface)
+    assert (actor.name, actor.kind, actor.country) == (name, kind, country)
+    assert mention.sector == sector
+    assert text[text.index(surface):text.index(surface) + len(surface)] == mention.text
+
+
+@pytest.mark.parametrize("left,right,sector", [
+    ("the Zionist regime", "the Kyiv regime", "GOV"),
+    ("the occupation army", "Russian occupation forces", "MIL"),
+    ("the mullah regime", "the Assad regime", "GOV"),
+    ("the renegade province", "the mainland", None),
+])
+def test_each_side_s_names_are_resolved_alike(left, right, sector):
+    """The same construction about two adversaries gets the same treatment: a state, with the same sector."""
+    results = []
+    for surface in (left, right):
+        text = f"Officials spoke about {surface} on Monday."
+        mention, actor = mention_of(text, surface)
+        results.append((actor.kind, mention.sector))
+    assert results[0] == results[1] == ("state", sector)
+
+
+def test_people_with_titles_appositions_and_surnames():
+    text = ("Prime Minister Lena Varga of Hungary met Tomas Brell, deputy head of the Hamas political bureau. "
+            "Later, Brell said the talks were useful.")
+    actors, mentions = actors_in(text)
+    by_name = {a.name: a for a in actors}
+    varga, brell = by_name["Lena Varga"], by_name["Tomas Brell"]
+    assert (varga.kind, varga.role, varga.sector) == ("person", "Prime Minister", "GOV")
+    assert brell.affiliation == "Hamas" and brell.country == "PSE"
+    assert "deputy head of the Hamas political bureau" in brell.role
+    assert sum(m.actor_id == brell.id for m in mentions) == 2
+
+
+def test_every_name_used_is_kept_on_the_actor():
+    text = ("Israel rejected the plan. The Israeli government said the occupation would continue, and "
+            "critics called the usurping regime a threat. This regime, they said, ignores the courts.")
+    actors, _ = actors_in(text)
+    israel = next(a for a in actors if a.name == "Israel")
+    for name in ("Israel", "The Israeli government", "the occupation", "the usurping regime", "This regime"):
+        assert name in israel.names
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Chad Morris scored twice in the final.", "Chad"),
+    ("The president granted an amnesty to prisoners.", "Amnesty International"),
+    ("Give us the keys, she said.", "United States"),
+    ("The occupation of the building lasted a week.", "Israel"),
+    ("Critics stormed out of the parliament meeting.", "Israel"),
+])
+def test_words_that_are_not_the_actor(text, absent):
+    actors, _ = actors_in(text)
+    assert absent not in {a.name for a in actors}
+
+
+def test_unknown_named_entities_still_become_actors():
+    actors, _ = actors_in("The Tarnholm Dockers Association called for calm in Ferrovale.")
+    found = [a for a in actors if a.name == "Tarnholm Dockers Association"]
+    assert found and found[0].kind == "organization"
+
+
+def test_mentions_in_a_quotation_are_in_the_speaker_s_voice():
+    text = "“The Kremlin is lying,” said Anna Petrenko. The Kremlin did not reply."
+    _, mentions = actors_in(text)
+    voices = [m.voice for m in mentions if m.text == "The Kremlin"]
+    assert voices == ["Anna Petrenko", "outlet"]
+
+
+def test_user_actor_file_extends_the_book(tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("organizations:\n  - name: Valdorian Liberation Front\n    kind: armed group\n"
+                     "    country: SWE\n    sector: REB\n    aliases: [VLF, the Front of Valdoria]\n"
+                     "states:\n  ISR:\n    sectors:\n      GOV: [the Valdorian nickname]\n", encoding="utf-8")
+    text = "The VLF attacked a depot, and the Valdorian nickname answered."
+    actors, mentions = actors_in(text, (str(extra),))
+    names = {m.text: m.actor_id for m in mentions}
+    by_id = {a.id: a for a in actors}
+    assert by_id[names["The VLF"]].name == "Valdorian Liberation Front"
+    assert by_id[names["the Valdorian nickname"]].name == "Israel"
+    assert "Valdorian Liberation Front" not in {a.name for a in actors_in(text)[0]}
+    assert normalize_words("Kurdistan Workers' Party") == ("kurdistan", "workers", "party")
+
+
+def test_seed_actors_are_resolved_with_every_name(seed_expected):
+    from pathlib import Path
+
+    from presslens.evaluation.seed import SeedCard, names_match
+    from presslens.ingest import read_file
+    from presslens.schema import Analysis
+
+    article = next(read_file(Path(shared_path("seed/article.txt"))))
+    actors, mentions = actors_in(article.text)
+    card = SeedCard(Analysis(article=article, actors=actors, mentions=mentions), seed_expected)
+    assert card.section("actors") == 1.0, [r for r in card.rows if r["found"] == "no"]
+    kinds = {"Israel": "state", "Saleh al-Arouri": "person", "Benjamin Netanyahu": "person",
+             "United Nations": "international organization", "Al-Mayadeen": "media", "Hamas": "armed political movement"}
+    for item in seed_expected["actors"]:
+        actor = next(a for a in actors if names_match(item["name"], a.name))
+        assert actor.kind == kinds[item["name"]]
+        if "role" in item:
+            assert names_match(item["role"].split()[0], (actor.role or "").split()[0])
