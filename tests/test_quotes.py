@@ -81,6 +81,16 @@ POSITIVE = [
                  "indirect", "pledge", id="noun-cue-light-verb"),
     pytest.param("PETROVA: The committee has not seen the report and will not vote on it.",
                  "The committee has not seen the report", "PETROVA", "direct", ":", id="transcript-label"),
+    pytest.param("The Valdoria Farmers Union endorsed the new water plan on Monday.", "the new water plan",
+                 "Valdoria Farmers Union", "claim", "endorsed", id="stance-endorse"),
+    pytest.param("Elena Marsh blamed the drought for the poor harvest.", "the drought for the poor harvest",
+                 "Elena Marsh", "indirect", "blamed", id="stance-blame-for"),
+    pytest.param("Jonas Weber dismissed the proposal as a gimmick.", "the proposal as a gimmick", "Jonas Weber",
+                 "indirect", "dismissed", id="stance-dismiss-as"),
+    pytest.param("“The clinic is full and nobody is listening to us.” ― Maria Keller", "The clinic is full",
+                 "Maria Keller", "direct", "―", id="signed-quotation"),
+    pytest.param("“We waited three days for the ferry to come back.”— Daniel Novak.", "We waited three days",
+                 "Daniel Novak", "direct", "—", id="signed-quotation-close-dash"),
 ]
 
 
@@ -130,6 +140,10 @@ NEGATIVE = [
     pytest.param("Over the past months, the army has intensified attacks against the towns.", id="outlet-voice"),
     pytest.param("After the storm, Maria Keller said nothing.", id="adverbial-is-not-content"),
     pytest.param("The parties that oppose the plan and support the old law met in Tarnholm.", id="stance-verbs"),
+    pytest.param("Groups backing the reform marched through Ferrovale.", id="stance-participle"),
+    pytest.param("The wall was built to last, and the gate is expected at noon.", id="passive-without-infinitive"),
+    pytest.param("“The Long Road Home” ― a film by Maria Keller", id="signed-title-is-not-speech"),
+    pytest.param("The soldiers were sent to guard the bridge.", id="passive-of-a-non-cue-verb"),
     pytest.param("", id="empty"),
 ]
 
@@ -137,6 +151,33 @@ NEGATIVE = [
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_attribution_without_a_cue(quotes_of, text):
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("About a third of the voters are expected to stay home.",
+                 ["About a third of the voters", "to stay home"], id="expected-to"),
+    pytest.param("The dam is believed to be the oldest in Valdoria.", ["The dam", "to be the oldest in Valdoria"],
+                 id="believed-to"),
+])
+def test_sourceless_passive_attribution(quotes_of, text, content):
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == content
+    assert all(q.speaker is None and q.speaker_mention is None for q in quotes)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("Elena Marsh said the bridge would reopen, citing new figures from the ministry.",
+                 "the bridge would reopen", id="participle-clause"),
+    pytest.param("Jonas Weber praised the new clinic, which opened in May.", "the new clinic", id="relative-clause"),
+    pytest.param("Maria Keller said she would back Daniel Novak, the mayor of Tarnholm.",
+                 "she would back Daniel Novak", id="apposition"),
+    pytest.param("Maria Keller said the talks would resume in Halvessa, Valdoria.",
+                 "the talks would resume in Halvessa, Valdoria", id="place-apposition-kept"),
+    pytest.param("Jonas Weber said that the port, which is closed, would reopen.",
+                 "that the port, which is closed, would reopen", id="inner-relative-kept"),
+])
+def test_content_ends_before_a_loose_trailing_modifier(quotes_of, text, content):
+    assert [q.text for q in quotes_of(text)][:1] == [content]
 
 
 @pytest.mark.parametrize(("text", "marks"), [

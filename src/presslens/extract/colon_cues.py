@@ -1,5 +1,6 @@
 """Speaker labels: a paragraph that opens with a name and a colon (``PENCE: Well, …``), or a name,
-a dash and a quotation (``Jane Doe ― “…”``).
+a dash and a quotation (``Jane Doe ― “…”``); or a line that ends with a quotation, a dash and a
+name (``“…” ― Jane Doe``, the layout of epigraphs and reader comments).
 
 Transcripts and headline layouts attribute a whole paragraph this way; an
 upper-case label (a transcript) introduces the speaker's own words. The
@@ -15,12 +16,14 @@ from spacy.tokens import Doc, Span
 
 from ..nlp import paragraph_spans
 from .frames import Frame
+from .quotemarks import QuoteSpan, line_spans
 from .spans import doc_text
 
 MAX_LABEL_TOKENS = 4
 MIN_CONTENT_WORDS = 3
 _QUOTE_CHARS = "\"“”'‘’«»`"
 _DASH_QUOTE = re.compile(r"[―—–](?=\s*[\"“”«])")
+_TRAILING_LABEL = re.compile(r"\s*([―—–])\s*([^\n―—–]{1,60}?)[\s.]*$")
 SECTION_LABELS = frozenset("""
 update updated watch exclusive breaking note editor correction photo photos video videos read related live
 analysis opinion editorial transcript warning disclaimer tags posted by from subject re fact facts q a
@@ -73,4 +76,22 @@ def colon_frames(doc: Doc) -> list[Frame]:
     return frames
 
 
-__all__ = ["colon_frames", "SECTION_LABELS"]
+def signed_quote_frames(doc: Doc, quotes: list[QuoteSpan]) -> list[Frame]:
+    """One frame per line ending with a quotation signed by a dash and a name (“…” ― Jane Doe)."""
+    text = doc_text(doc)
+    frames = []
+    for begin, end in line_spans(text):
+        quote = next((q for q in quotes if begin <= q.start and q.end < end and q.closed and (
+            match := _TRAILING_LABEL.match(text, q.end, end)) and match.end() == end), None)
+        if quote is None:
+            continue
+        match = _TRAILING_LABEL.match(text, quote.end, end)
+        label = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+        if label is None or not _is_speaker_label(label) or len(text[quote.start:quote.end].split()) < MIN_CONTENT_WORDS:
+            continue
+        frames.append(Frame(cue=match.span(1), content=[(quote.start, quote.end)], source=label.root,
+                            source_span=(label.start_char, label.end_char)))
+    return frames
+
+
+__all__ = ["colon_frames", "signed_quote_frames", "SECTION_LABELS"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import DIRECTIVE_VERBS, INTENT_VERBS, OBJECT_CONTENT_VERBS, content_prepositions, cue_class
+from .cues import (DIRECTIVE_VERBS, INTENT_VERBS, OBJECT_CONTENT_VERBS, PASSIVE_RAISING_VERBS, content_prepositions,
+                   cue_class)
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _OBJECT_MODIFIERS = frozenset({"prep", "npadvmod", "oprd"})
@@ -23,9 +24,26 @@ def infinitival(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+_RAISED_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
+
+
+def raised_content(verb: Token) -> list[Token]:
+    """Subject and infinitive of a sourceless passive: X is expected to win (no agent)."""
+    if verb.lemma_.lower() not in PASSIVE_RAISING_VERBS or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    complements = [c for c in verb.children if c.dep_ in _RAISED_COMPLEMENTS and c.i > verb.i]
+    if not subjects or not complements or not all(c.dep_ == "xcomp" and infinitival(c) for c in complements):
+        return []
+    return subjects + complements
+
+
 def content_children(verb: Token, kind: str) -> list[Token]:
     """The children of a cue verb whose subtrees are its content."""
     lemma = verb.lemma_.lower()
+    raised = raised_content(verb)
+    if raised:
+        return raised
     clauses, objects = [], []
     for child in verb.children:
         dep = child.dep_
@@ -39,8 +57,8 @@ def content_children(verb: Token, kind: str) -> list[Token]:
             objects.append(child)
         elif dep == "nsubjpass" and child.pos_ not in ("PRON", "NUM") and lemma not in DIRECTIVE_VERBS:
             objects.append(child)  # the plan was announced: what is announced is the content
-        elif dep in ("dobj", "oprd") and child.pos_ != "PRON" and kind in ("speech", "evidence", "intent") and (
-                lemma in OBJECT_CONTENT_VERBS or lemma in DIRECTIVE_VERBS):
+        elif dep in ("dobj", "oprd") and child.pos_ != "PRON" and (kind == "stance" or kind in (
+                "speech", "evidence", "intent") and (lemma in OBJECT_CONTENT_VERBS or lemma in DIRECTIVE_VERBS)):
             objects.append(child)
     if kind == "belief":
         return clauses
@@ -73,4 +91,4 @@ def _extent(child: Token) -> tuple[int, int]:
     return child.left_edge.i, last
 
 
-__all__ = ["content_children", "token_range", "infinitival"]
+__all__ = ["content_children", "raised_content", "token_range", "infinitival"]

@@ -56,6 +56,22 @@ urge ask call order instruct advise warn tell encourage demand plead beg invite 
 """.split())
 """Speech verbs whose content may be an object plus ``to``-infinitive (urged them to leave)."""
 
+STANCE_VERBS = frozenset("""
+endorse support back oppose defend reject dismiss blast slam mock ridicule deride decry chastise rebuke scold
+castigate lambaste berate disparage belittle denigrate applaud hail commend laud tout champion embrace blame
+disavow repudiate bemoan
+""".split())
+"""Verbs taking a public stance on something (endorsed the plan, blamed X for Y): the object is the content.
+
+In a relative or participle clause (parties that oppose the plan) they describe the noun, in the
+writer's voice, and are not cues."""
+
+_DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "amod"})
+
+PASSIVE_RAISING_VERBS = frozenset({"expect", "believe", "think", "say", "report", "know", "consider", "rumor",
+                                   "rumour", "estimate", "project", "predict", "reckon", "suppose", "allege"})
+"""Verbs whose passive takes an infinitive (X is expected to win): with no agent, a sourceless attribution."""
+
 QUOTE_ONLY_VERBS = frozenset({"continue", "go"})
 """Verbs that are cues only when their content is a quotation (he continued: “…”)."""
 
@@ -71,6 +87,7 @@ CONTENT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "ask": ("about", "for"), "agree": ("on", "to"), "testify": ("about", "on"), "write": ("about", "of"),
     "boast": ("about", "of"), "hint": ("at",), "report": ("on",), "think": ("about", "of"),
     "worry": ("about",), "hope": ("for",), "plead": ("for",), "accuse": ("of",),
+    "blame": ("for", "on"), "dismiss": ("as",), "praise": ("for", "as"), "criticize": ("for",), "criticise": ("for",),
 }
 """Prepositions whose object is that cue's content (warned of …, spoke about …, called for …)."""
 
@@ -120,8 +137,15 @@ def content_prepositions(lemma: str, kind: str) -> tuple[str, ...]:
     return CONTENT_PREPOSITIONS.get(lemma, ()) + GENERAL_PREPOSITIONS.get(kind, ())
 
 
+def _descriptive(verb: Token) -> bool:
+    """Whether a verb (or the first verb it is coordinated with) sits in a relative or participle clause."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ in _DESCRIPTIVE_DEPS
+
+
 def cue_class(token: Token) -> str | None:
-    """``speech``, ``belief``, ``intent``, ``evidence`` or ``quote-only`` for a cue verb, else None."""
+    """``speech``, ``belief``, ``intent``, ``evidence``, ``stance`` or ``quote-only`` for a cue verb, else None."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in _VERB_TAGS:
         return None
     lemma = token.lemma_.lower()
@@ -141,12 +165,14 @@ def cue_class(token: Token) -> str | None:
         return "belief"
     if lemma in INTENT_VERBS:
         return "intent"
+    if lemma in STANCE_VERBS and not _descriptive(token):
+        return "stance"
     return None
 
 
 __all__ = [
     "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "EVIDENCE_VERBS", "OBJECT_CONTENT_VERBS", "DIRECTIVE_VERBS",
-    "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
+    "STANCE_VERBS", "PASSIVE_RAISING_VERBS", "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
     "DOCUMENT_NOUNS", "PERSON_ROLE_NOUNS", "TITLE_WORDS", "SINGULAR_PRONOUNS", "ORGANIZATION_PRONOUNS",
     "RELATIVE_PRONOUNS", "FIRST_PERSON", "content_prepositions", "cue_class",
 ]

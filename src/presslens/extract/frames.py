@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .complements import content_children, token_range
+from .complements import content_children, raised_content, token_range
 from .cues import CONTENT_PREPOSITIONS, DOCUMENT_NOUNS, cue_class
 from .quotemarks import QuoteSpan
-from .spans import CharSpan, doc_text, merge, minus, substantive, trimmed, widen
+from .spans import CharSpan, doc_text, merge, minus, substantive, trimmed, widen, without_loose_tail
 from .speakers import entity_of
 
 _SOURCE_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -136,14 +136,15 @@ def verb_frame(verb: Token, quotes: list[QuoteSpan]) -> Frame | None:
     if any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         return _as_frame(verb, quotes) if kind in ("speech", "evidence") and not children else None
     cue = _cue_span(verb)
-    source = find_source(verb)
+    source = None if raised_content(verb) else find_source(verb)
     spans: list[CharSpan] = []
     for side in ([c for c in children if c.i < verb.i], [c for c in children if c.i > verb.i]):
         if side:
             first, last = token_range(side)
             span = trimmed(doc, first, last)
             if span:
-                spans.append(widen(_ending_at_quotation(doc, span, quotes, verb), quotes, verb.idx))
+                spans.append(widen(without_loose_tail(doc, _ending_at_quotation(doc, span, quotes, verb), quotes),
+                                   quotes, verb.idx))
     if not spans and verb.dep_ == "parataxis" and kind in ("speech", "belief"):
         spans = _host_clause(verb, quotes)
     if not spans and kind in ("speech", "quote-only"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..schema import Quote
-from .colon_cues import colon_frames
+from .colon_cues import colon_frames, signed_quote_frames
 from .cues import DOCUMENT_NOUNS, FIRST_PERSON
 from .frames import Frame, find_frames
 from .noun_cues import noun_frames
@@ -29,7 +29,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     """Every attribution in the document, speakers resolved."""
     marks = quote_spans(doc_text(doc))
     frames = [f for f in find_frames(doc, marks) + noun_frames(doc, marks) if not _inside_quotation(f.cue, marks)]
-    frames = sorted(frames + colon_frames(doc), key=lambda f: f.cue)
+    frames = sorted(frames + colon_frames(doc) + signed_quote_frames(doc, marks), key=lambda f: f.cue)
     _attach_continuations(doc, frames, marks)
     speakers = _resolve_speakers(doc, frames)
     text = doc_text(doc)

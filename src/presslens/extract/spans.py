@@ -5,7 +5,7 @@ A content is a list of ``(start, end)`` character fragments of the document text
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .quotemarks import QuoteSpan
 
@@ -60,6 +60,40 @@ def minus(spans: list[CharSpan], hole: CharSpan | None, text: str) -> list[CharS
     return result
 
 
+def _loose_modifier(token: Token) -> bool:
+    """A relative clause, a bare participle clause (…, citing …) or a descriptive apposition (…, a critic)."""
+    if token.dep_ == "relcl":
+        return True
+    if token.dep_ == "advcl":
+        return token.tag_ == "VBG" and not any(c.dep_ == "mark" for c in token.children)
+    return token.dep_ == "appos" and token.pos_ != "PROPN"
+
+
+
+def without_loose_tail(doc: Doc, span: CharSpan, quotes: list[QuoteSpan]) -> CharSpan:
+    """A content without a trailing comma-set modifier that comments on it (…, which …; …, citing …).
+
+    The modifier must hang on a word before the comma and run to the content's end; a comma
+    inside a quotation is the speaker's own and is kept.
+    """
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    if tokens is None or len(tokens) < 3:
+        return span
+    last = tokens.end - 1
+    while last > tokens.start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for comma in range(tokens.start + 1, last):
+        if doc[comma].text != "," or any(q.start < doc[comma].idx < q.end for q in quotes):
+            continue
+        modifier = next((t for t in doc[comma + 1:last + 1] if t.left_edge.i == comma + 1 and not (
+            comma < t.head.i <= last)), None)
+        if modifier is not None and _loose_modifier(modifier) and modifier.right_edge.i >= last and (
+                tokens.start <= modifier.head.i < comma):
+            cut = trimmed(doc, tokens.start, comma - 1)
+            return (span[0], cut[1]) if cut else span
+    return span
+
+
 def merge(spans: list[CharSpan]) -> list[CharSpan]:
     merged: list[CharSpan] = []
     for start, end in sorted(spans):
@@ -76,4 +110,4 @@ def substantive(doc: Doc, span: CharSpan) -> bool:
     return len(tokens) > 1 or any(t.dep_ not in ("cc", "advmod", "intj", "mark", "prep") for t in tokens)
 
 
-__all__ = ["CharSpan", "doc_text", "trimmed", "widen", "minus", "merge", "substantive"]
+__all__ = ["CharSpan", "doc_text", "trimmed", "widen", "minus", "merge", "substantive", "without_loose_tail"]
