@@ -180,6 +180,47 @@ def test_content_ends_before_a_loose_trailing_modifier(quotes_of, text, content)
     assert [q.text for q in quotes_of(text)][:1] == [content]
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("Elena Marsh wants to repair the bridge, widen the road and build a new school.",
+                 "to repair the bridge, widen the road and build a new school", id="infinitive-conjuncts"),
+    pytest.param("Maria Keller promised to rebuild the port and reopen the market.",
+                 "to rebuild the port and reopen the market", id="infinitive-two-conjuncts"),
+    pytest.param("Jonas Weber vowed to cut taxes and left the room.", "to cut taxes", id="finite-conjunct-is-not-content"),
+    pytest.param("Jonas Weber wants to cut taxes and hopes to win.", "to cut taxes", id="second-cue-is-not-content"),
+    pytest.param("Maria Keller criticized the budget during a visit to Tarnholm.", "the budget",
+                 id="circumstance-after-object"),
+    pytest.param("Jonas Weber denounced the plan on Monday.", "the plan", id="time-after-object"),
+    pytest.param("Maria Keller offered advice to the new mayor.", "advice to the new mayor", id="recipient-kept"),
+    pytest.param("Elena Marsh said the port would reopen, although she gave no date.", "the port would reopen",
+                 id="concession-cut"),
+    pytest.param("Elena Marsh said that the port would reopen once the storm had passed.",
+                 "that the port would reopen once the storm had passed", id="inner-adverbial-kept"),
+])
+def test_content_extent(quotes_of, text, content):
+    assert [q.text for q in quotes_of(text)][:1] == [content]
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    pytest.param("In Elena Marsh's view, the bridge is safe for heavy trucks.", "the bridge is safe for heavy trucks",
+                 "Elena Marsh's view", id="in-someones-view"),
+    pytest.param("In the new poll, the mayor leads by four points.", "the mayor leads by four points", "the new poll",
+                 id="in-the-poll"),
+    pytest.param("In the latest Grain Board survey, most farmers favored the water plan.",
+                 "most farmers favored the water plan", "the latest Grain Board survey", id="in-the-survey"),
+    pytest.param("In the morning, the council met in Tarnholm.", None, None, id="time-is-not-a-viewpoint"),
+    pytest.param("In May, the survey was published by the ministry.", None, None, id="document-not-in-the-in-phrase"),
+    pytest.param("Her faith in the survey was shaken by the floods.", None, None, id="in-phrase-inside-a-noun-phrase"),
+])
+def test_viewpoint_frames(quotes_of, text, content, mention):
+    frames = [(q.text, q.speaker_mention) for q in quotes_of(text) if q.cue == "In"]
+    assert frames == ([(content, mention)] if content else [])
+
+
+def test_a_viewpoint_phrase_does_not_double_a_reporting_verb(quotes_of):
+    text = "In a statement, Jonas Weber said the port was closed."
+    assert [(q.cue, q.text) for q in quotes_of(text)] == [("said", "the port was closed")]
+
+
 @pytest.mark.parametrize(("text", "marks"), [
     ("He said “yes” and ‘no’.", ["“yes”", "‘no’"]),
     ("The ministers’ views differ from Hamas’ statement.", []),

@@ -9,6 +9,11 @@ from .cues import (DIRECTIVE_VERBS, INTENT_VERBS, OBJECT_CONTENT_VERBS, PASSIVE_
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _OBJECT_MODIFIERS = frozenset({"prep", "npadvmod", "oprd"})
+CIRCUMSTANCE_PREPOSITIONS = frozenset("""
+in on at during since after before amid amidst throughout through via over under following until till despite
+near across within behind inside outside upon ahead
+""".split())
+"""Prepositions whose phrase after an object sets the scene of the act (in an email, on Friday), not its content."""
 
 
 def token_range(tokens: list[Token]) -> tuple[int, int]:
@@ -60,6 +65,7 @@ def content_children(verb: Token, kind: str) -> list[Token]:
         elif dep in ("dobj", "oprd") and child.pos_ != "PRON" and (kind == "stance" or kind in (
                 "speech", "evidence", "intent") and (lemma in OBJECT_CONTENT_VERBS or lemma in DIRECTIVE_VERBS)):
             objects.append(child)
+    clauses += _stranded_conjuncts(verb, clauses)
     if kind == "belief":
         return clauses
     if lemma in DIRECTIVE_VERBS:
@@ -71,8 +77,33 @@ def content_children(verb: Token, kind: str) -> list[Token]:
         return clauses
     after = [o.i for o in objects if o.i > verb.i]
     if after and not clauses:
-        objects += [c for c in verb.children if c.i > min(after) and c not in objects and c.dep_ in _OBJECT_MODIFIERS]
+        objects += [c for c in verb.children if c.i > min(after) and c not in objects and _object_modifier(c)]
     return clauses + objects
+
+
+_BARE_FORMS = frozenset({"VB", "VBP"})
+_FINITE_FORMS = frozenset({"VBD", "VBZ"})
+
+
+def _stranded_conjuncts(verb: Token, clauses: list[Token]) -> list[Token]:
+    """Bare verbs the parse coordinated with the cue that continue its infinitive (wants to cut X and raise Y).
+
+    A subjectless bare form cannot share the subject and tense of a past or third-person cue,
+    so it belongs to the infinitive before it.
+    """
+    infinitives = [c for c in clauses if infinitival(c)]
+    if not infinitives or verb.tag_ in _BARE_FORMS:
+        return []
+    after = max(c.i for c in infinitives)
+    return [c for c in verb.children if c.dep_ in ("conj", "dep") and c.i > after and c.tag_ in _BARE_FORMS
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+
+
+def _object_modifier(child: Token) -> bool:
+    """A dependent after the object that completes what was said (as a disgrace, for the delay), not when or where."""
+    if child.dep_ not in _OBJECT_MODIFIERS or _is_time(child):
+        return False
+    return not (child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPOSITIONS)
 
 
 def _addressee_preps(verb: Token, kind: str) -> list[Token]:
@@ -81,12 +112,17 @@ def _addressee_preps(verb: Token, kind: str) -> list[Token]:
     return [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ in wanted]
 
 
+def _finite_after_infinitive(child: Token, conj: Token) -> bool:
+    """A past or third-person verb joined to an infinitive continues the sentence, not the content (vowed to X and left)."""
+    return infinitival(child) and conj.tag_ in _FINITE_FORMS
+
+
 def _extent(child: Token) -> tuple[int, int]:
     """A content child's token range, stopping before a coordinated cue of its own (… and warned that …)."""
     last = child.right_edge.i
     for conj in child.children:
-        if conj.dep_ == "conj" and conj.i > child.i and cue_class(conj) == "speech" and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        if conj.dep_ == "conj" and conj.i > child.i and (cue_class(conj) == "speech" or _finite_after_infinitive(
+                child, conj)) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
             last = min(last, conj.left_edge.i - 1)
     return child.left_edge.i, last
 

@@ -1,7 +1,7 @@
 """Attribution frames read off the dependency parse: the cue, source and content of each attribution.
 
 A frame starts from a cue: a reporting verb (its subject is the source, its
-clausal or object complements the content), ``according to X`` (the rest of
+clausal or object complements the content), ``according to X`` or ``in X's view`` / ``in the poll`` (the rest of
 the sentence is the content), or an ``as``-clause (``…, as reported by X``).
 Content is a list of character fragments; a fragment that cuts into a
 quotation is widened to the whole quotation, and quotations standing right
@@ -275,12 +275,41 @@ def according_frame(token: Token, quotes: list[QuoteSpan]) -> Frame | None:
                  source_span=source_span(source, None, []), claim=True)
 
 
+VIEWPOINT_NOUNS = frozenset("""
+view views opinion eyes estimation judgment judgement mind assessment account telling reckoning
+""".split())
+"""Nouns that, possessed, name someone's point of view (in her view, in their eyes)."""
+
+
+def viewpoint_frame(token: Token, quotes: list[QuoteSpan]) -> Frame | None:
+    """``In X's view, …`` / ``In the poll, …``: the possessor or document is the source, the clause the content."""
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    head = token.head
+    if noun is None or head.dep_ != "ROOT" or head.pos_ not in ("VERB", "AUX") or cue_class(head) is not None:
+        return None
+    lemma = noun.lower_
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if lemma in VIEWPOINT_NOUNS and owner is not None:
+        source = owner
+    elif lemma in DOCUMENT_NOUNS or noun.lemma_.lower() in DOCUMENT_NOUNS:
+        source = noun
+    else:
+        return None
+    content = _sentenceminus(token.sent, token.i, token.right_edge.i, quotes)
+    if not content:
+        return None
+    return Frame(cue=(token.idx, token.idx + len(token)), content=content, source=source,
+                 source_span=source_span(noun, None, []), claim=True)
+
+
 def find_frames(doc: Doc, quotes: list[QuoteSpan]) -> list[Frame]:
     """Every frame of the document, in text order."""
     frames = []
     for token in doc:
         if token.lower_ == "according":
             frame = according_frame(token, quotes)
+        elif token.lower_ == "in" and token.dep_ == "prep":
+            frame = viewpoint_frame(token, quotes)
         elif token.pos_ in ("VERB", "AUX"):
             frame = verb_frame(token, quotes)
         else:

@@ -60,12 +60,18 @@ def minus(spans: list[CharSpan], hole: CharSpan | None, text: str) -> list[CharS
     return result
 
 
+CONCESSIVE_MARKERS = frozenset({"although", "though"})
+"""Subordinators of a concession, which the writer adds to a report (…, although he refused to say more)."""
+
+
 def _loose_modifier(token: Token) -> bool:
-    """A relative clause, a bare participle clause (…, citing …) or a descriptive apposition (…, a critic)."""
+    """A relative clause, a bare participle clause (…, citing …), a concession (…, although …) or a descriptive
+    apposition (…, a critic)."""
     if token.dep_ == "relcl":
         return True
     if token.dep_ == "advcl":
-        return token.tag_ == "VBG" and not any(c.dep_ == "mark" for c in token.children)
+        marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
+        return any(m in CONCESSIVE_MARKERS for m in marks) or (token.tag_ == "VBG" and not marks)
     return token.dep_ == "appos" and token.pos_ != "PROPN"
 
 
