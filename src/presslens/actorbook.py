@@ -140,15 +140,20 @@ class ActorBook:
         info = _countryinfo()
         explicit: dict[str, list[str]] = defaultdict(list)
         guessed: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
-        for country in pycountry.countries:
-            code = country.alpha_3
+        # pycountry's states, then states the actor files add with a code of their own (Kosovo: KOS)
+        listed = [(c.alpha_3, c.alpha_2, _short_name(c), [c.name, getattr(c, "common_name", None),
+                                                        getattr(c, "official_name", None)])
+                  for c in pycountry.countries]
+        known = {code for code, *_ in listed}
+        listed += [(code, None, more["name"], []) for code, more in extra.items()
+                   if code not in known and more.get("name")]
+        for code, alpha_2, short_name, iso_names in listed:
             more = extra.get(code) or {}
             data = info.get(code, {})
-            entry = Entry(name=more.get("name") or _short_name(country), kind=STATE_KIND, country=code)
+            entry = Entry(name=more.get("name") or short_name, kind=STATE_KIND, country=code)
             self.states[code] = self.entries[entry.name] = entry
-            codes = {country.alpha_2, code}
-            names = [country.name, getattr(country, "common_name", None), getattr(country, "official_name", None),
-                     data.get("name"), *(a for a in data.get("altSpellings") or [] if a not in codes),
+            codes = {alpha_2, code}
+            names = [*iso_names, data.get("name"), *(a for a in data.get("altSpellings") or [] if a not in codes),
                      entry.name, *(more.get("names") or [])]
             self._add_names(entry, [n for n in names if n and "," not in n], "name", None)
             if more.get("adjectives") is not None:

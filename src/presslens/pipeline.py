@@ -39,7 +39,7 @@ def analyze_doc(article: Article, doc: Doc, actor_files: tuple[str, ...] = ()) -
     figures = extract_figures(doc, quotes, places, times)
     events = extract_events(doc, actors, mentions, quotes, places, times)
     flags = extract_flags(doc, quotes, voices, mentions)
-    tones = sentence_tones(doc, voices)
+    tones = sentence_tones(doc, voices, quotes)
     return Analysis(
         article=article, paragraphs=tuple(paragraphs), sentences=tuple(sentences),
         entities=tuple(extract_entities(doc)), quotes=tuple(quotes), voices=tuple(voices),

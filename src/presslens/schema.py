@@ -80,7 +80,9 @@ class Quote:
 
     ``kind`` is ``direct``, ``indirect``, ``mixed`` or ``claim``. ``start``/``end``
     cover the content; cue and speaker mention have their own offsets
-    (``None`` when absent). ``speaker`` is the resolved name of the source.
+    (``None`` when absent). ``speaker`` is the resolved name of the source
+    (the fullest name the article gives it), ``speaker_kind`` ``person`` or
+    ``organization``; ``continues`` marks a later piece of the same quotation.
     """
 
     start: int
@@ -95,6 +97,9 @@ class Quote:
     speaker_end: int | None = None
     speaker: str | None = None
     continues: bool = False
+    speaker_kind: str | None = None
+    speaker_role: str | None = None
+    speaker_affiliation: str | None = None
 
     table: ClassVar[str] = "quotes"
 
@@ -136,20 +141,28 @@ class Actor:
 
 @dataclass(frozen=True)
 class ActorMention:
-    """One mention of an actor, with the voice it is in."""
+    """One mention of an actor, with the voice it is in.
+
+    ``sector`` is the PLOVER sector the mention itself names ('the Israeli army' → MIL).
+    """
 
     start: int
     end: int
     text: str
     actor_id: str
     voice: str = "outlet"
+    sector: str | None = None
 
     table: ClassVar[str] = "mentions"
 
 
 @dataclass(frozen=True)
 class Event:
-    """A PLOVER event. ``start``/``end`` cover its sentence; the trigger has its own span."""
+    """A PLOVER event. ``start``/``end`` cover its sentence; the trigger has its own span.
+
+    ``sources``/``targets`` are canonical actor names (lists for compound actors); the
+    ``*_countries`` and ``*_sectors`` tuples run parallel to them ("" when unknown).
+    """
 
     start: int
     end: int
@@ -162,6 +175,8 @@ class Event:
     targets: tuple[str, ...] = ()
     source_countries: tuple[str, ...] = ()
     target_countries: tuple[str, ...] = ()
+    source_sectors: tuple[str, ...] = ()
+    target_sectors: tuple[str, ...] = ()
     location: str | None = None
     location_start: int | None = None
     location_end: int | None = None
@@ -177,7 +192,12 @@ class Event:
 
 @dataclass(frozen=True)
 class Place:
-    """A toponym resolved to a gazetteer entry (coordinates may be unknown)."""
+    """A toponym resolved to a gazetteer entry (coordinates may be unknown).
+
+    ``country`` is an ISO 3166-1 alpha-2 code; ``feature`` is country, continent,
+    region, admin1, admin2, city, water or landmark; ``demonym`` marks a mention
+    by the name of a place's people ('Lebanese') rather than the place itself.
+    """
 
     start: int
     end: int
@@ -188,13 +208,19 @@ class Place:
     lon: float | None = None
     country: str | None = None
     feature: str | None = None
+    demonym: bool = False
 
     table: ClassVar[str] = "places"
 
 
 @dataclass(frozen=True)
 class TimeRef:
-    """A time expression normalised against the article date (TimeML-style value)."""
+    """A time expression normalised against the article date (TimeML-style value).
+
+    ``type`` is DATE, TIME, DURATION or SET; ``range_start``/``range_end`` bound the
+    interval a duration counted from the article date covers ('over the past months');
+    ``mod`` is the TimeML modifier (APPROX, LESS_THAN, MORE_THAN, START, MID, END).
+    """
 
     start: int
     end: int
@@ -205,13 +231,20 @@ class TimeRef:
     range_end: str | None = None
     granularity: str | None = None
     approximate: bool = False
+    mod: str | None = None
 
     table: ClassVar[str] = "times"
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A number or vague quantity, with what it counts and whose figure it is."""
+    """A number or vague quantity, with what it counts and whose figure it is.
+
+    ``low``/``high`` bound vague or hedged figures ('over 30' → low 30; 'dozens' →
+    24..99); ``counts`` is the counted noun and what happened to it ('Palestinians
+    killed'); ``part_of`` is the text of the figure this one is a part of ('of whom
+    33'); ``source`` is the speaker whose quotation or claim holds it (None: the outlet).
+    """
 
     start: int
     end: int
@@ -235,7 +268,12 @@ class Figure:
 
 @dataclass(frozen=True)
 class LanguageFlag:
-    """Evaluative or loaded wording, labelled with a SemEval-2020 technique name."""
+    """Evaluative or loaded wording, labelled with a SemEval-2020 technique name.
+
+    ``voice`` is ``outlet`` or the speaker of the quotation holding the span;
+    ``method`` is ``rule`` (lexicon pattern) or ``model`` (span model, with its ``score``);
+    ``actor`` is the id of the actor mentioned in the span, if any.
+    """
 
     start: int
     end: int
@@ -243,19 +281,28 @@ class LanguageFlag:
     technique: str
     voice: str
     reason: str
+    method: str = "rule"
+    score: float | None = None
+    actor: str | None = None
 
     table: ClassVar[str] = "flags"
 
 
 @dataclass(frozen=True)
 class Tone:
-    """VADER compound tone of a sentence (``sentence`` index) or the article (``-1``)."""
+    """VADER compound tone of a sentence (``sentence`` index) or the article (``-1``).
+
+    ``voice`` is ``outlet`` (text outside quotations) or ``quoted`` (quoted content,
+    with its ``speaker`` when one speaker holds it all); ``chars`` is how much text was scored.
+    """
 
     sentence: int
     start: int
     end: int
     voice: str
     compound: float
+    speaker: str | None = None
+    chars: int = 0
 
     table: ClassVar[str] = "tones"
 

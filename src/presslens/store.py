@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import NotFoundError, StoreError
+from .naming import create_naming_view
 from .schema import (ANALYSIS_FIELD, RECORD_TYPES, SCHEMA_VERSION, Analysis, Article, field_types,
                      from_dict)
 
@@ -146,6 +147,7 @@ class Store:
             self._record_migration("create FTS5 index articles_fts")
         for column in ("outlet", "date", "status"):
             self.conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_{column} ON articles({column})")
+        create_naming_view(self.conn)
 
     @property
     def schema_version(self) -> int:

@@ -52,4 +52,8 @@ def main() -> None:
 # Command modules register themselves on ``app`` when imported (one line each).
 from . import corpus  # noqa: E402,F401
 from . import evaluate  # noqa: E402,F401
+from . import events  # noqa: E402,F401
+from . import naming  # noqa: E402,F401
+from . import places  # noqa: E402,F401
 from . import serve  # noqa: E402,F401
+from . import speakers  # noqa: E402,F401

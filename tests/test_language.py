@@ -1,0 +1,185 @@
+"""Loaded language and labels: which words are flagged, with which technique, in whose voice."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.extract.language import extract_flags, flag_candidates, voice_of
+from presslens.extract.lexicon import load_terms
+from presslens.schema import Quote
+
+
+def flags_of(nlp, text: str):
+    return extract_flags(nlp(text), [], [], [])
+
+
+# sentence (fictional or generic), flagged text (must be covered by one flag), technique
+POSITIVE = [
+    ("The usurping regime sent more troops to the border.", "usurping regime", "Name_Calling,Labeling"),
+    ("Officials said the extremist government would fall.", "extremist government", "Name_Calling,Labeling"),
+    ("Police clashed with the terrorists near the bridge.", "the terrorists", "Name_Calling,Labeling"),
+    ("The thugs attacked the convoy at dawn.", "The thugs", "Name_Calling,Labeling"),
+    ("The Tarnholm regime announced new measures on Monday.", "Tarnholm regime", "Name_Calling,Labeling"),
+    ("This regime will pay for its crimes, the speaker said.", "This regime", "Name_Calling,Labeling"),
+    ("The occupation's army entered the village.", "The occupation", "Name_Calling,Labeling"),
+    ("The raids were a nightmare for the militia.", "nightmare for the militia", "Loaded_Language"),
+    ("The oppression of the villagers has grown.", "oppression of the villagers", "Loaded_Language"),
+    ("They are driven by racism and fascism.", "racism and fascism", "Loaded_Language"),
+    ("Soldiers brutally beat the prisoners.", "brutally", "Loaded_Language"),
+    ("The council slammed the proposal as unfair.", "slammed", "Loaded_Language"),
+    ("It was a barbaric act against the villagers.", "barbaric", "Loaded_Language"),
+    ("This is the worst attack in history.", "worst attack in history", "Exaggeration,Minimisation"),
+    ("The totally false report spread quickly.", "totally false", "Exaggeration,Minimisation"),
+    ("Death to the invaders!", "Death to the invaders", "Slogans"),
+    ("Our great nation will never surrender.", "Our great nation", "Flag-Waving"),
+    ("What about their own prisons?", "What about their own prisons", "Whataboutism,Straw_Men,Red_Herring"),
+    ("The so-called ceasefire collapsed within hours.", "so-called ceasefire", "Doubt"),
+    ("The so-called government of the province resigned.", "so-called government", "Name_Calling,Labeling"),
+    ("It is what it is, the mayor shrugged.", "It is what it is", "Thought-terminating_Cliches"),
+    ("You are either with us or against us.", "with us or against us", "Black-and-White_Fallacy"),
+    ("The island was called a rogue state by its neighbours.", "rogue state", "Name_Calling,Labeling"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "technique"), POSITIVE)
+def test_flagged(nlp, text, needle, technique):
+    start = text.index(needle)
+    end = start + len(needle)
+    flags = flags_of(nlp, text)
+    assert any(f.technique == technique and f.start <= start and end <= f.end for f in flags), \
+        [(f.text, f.technique) for f in flags]
+
+
+# sentence, text that no flag may touch
+NEGATIVE = [
+    ("Troops patrolled the occupied West Bank on Monday.", "occupied West Bank"),
+    ("Residents of the disputed territories voted on Sunday.", "disputed territories"),
+    ("Farmers returned to the occupied lands after the harvest.", "occupied lands"),
+    ("The occupation of the island began in 1974.", "occupation"),
+    ("The occupation began in 1967 and continues.", "occupation"),
+    ("The visa regime was relaxed in March.", "regime"),
+    ("The new tax regime takes effect next year.", "regime"),
+    ("The government announced a new budget on Tuesday.", "government"),
+    ("The minister met farmers in the capital.", "minister"),
+    ("Rebels and soldiers signed a truce near the river.", "Rebels"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle"), NEGATIVE)
+def test_not_flagged(nlp, text, needle):
+    start = text.index(needle)
+    end = start + len(needle)
+    flags = flags_of(nlp, text)
+    assert not any(f.start < end and start < f.end for f in flags), [(f.text, f.technique) for f in flags]
+
+
+@pytest.mark.parametrize("text", [
+    "The committee will meet again on Thursday to discuss the budget.",
+    "The ministry said 40 people were evacuated from the coastal town.",
+    "Both delegations arrived in the capital on Monday morning.",
+])
+def test_neutral_reports_have_no_flags(nlp, text):
+    assert flags_of(nlp, text) == []
+
+
+def _quote(text: str, content: str, speaker: str | None, mention: str | None = None) -> Quote:
+    start = text.index(content)
+    return Quote(start=start, end=start + len(content), text=content, kind="direct", speaker=speaker,
+                 speaker_mention=mention)
+
+
+def test_voice_is_the_quoted_speaker_or_the_outlet(nlp):
+    text = "The usurping regime fell, “a nightmare for the thugs,” said Ana Veld. The thugs left."
+    quote = _quote(text, "“a nightmare for the thugs,”", "Ana Veld")
+    flags = extract_flags(nlp(text), [quote], [], [])
+    voices = {f.text: f.voice for f in flags}
+    assert voices["The usurping regime"] == "outlet"
+    assert voices["nightmare for the thugs"] == "Ana Veld"
+    assert voices["The thugs"] == "outlet"
+
+
+@pytest.mark.parametrize(("quotes", "expected"), [
+    ([], "outlet"),
+    ([("“the thugs”", "Ana Veld", None)], "Ana Veld"),
+    ([("“the thugs”", None, "a spokesman")], "a spokesman"),       # unresolved: the mention
+    ([("“the thugs”", None, None)], "attributed"),
+])
+def test_voice_of(quotes, expected):
+    text = "He said “the thugs” had left."
+    records = [_quote(text, content, speaker, mention) for content, speaker, mention in quotes]
+    start = text.index("the thugs")
+    assert voice_of(start, start + 9, records) == expected
+
+
+def test_flags_carry_a_reason_and_method(nlp):
+    flags = flags_of(nlp, "The usurping regime slaughtered the farmers.")
+    assert flags and all(f.reason and f.method in ("rule", "model") for f in flags)
+    rule = [f for f in flags if f.method == "rule"]
+    assert rule and all(f.score is None for f in rule)
+
+
+# Reasons describe the wording; they must not adopt or condemn it.
+JUDGING_WORDS = ("true", "false", "correct", "wrong", "propaganda", "lie", "biased", "justified", "unjustified")
+
+
+def test_reasons_are_neutral(nlp, seed_analysis):
+    texts = [text for text, _, _ in POSITIVE]
+    reasons = {f.reason for t in texts for f in flags_of(nlp, t)} | {f.reason for f in seed_analysis.flags}
+    assert reasons
+    for reason in reasons:
+        words = set(reason.lower().replace("'", " ").split())
+        quoted = set(" ".join(reason.split("'")[1::2]).lower().split())     # the flagged words themselves
+        assert not (words - quoted) & set(JUDGING_WORDS), reason
+
+
+def test_every_conflict_lists_labels_for_each_side():
+    import yaml
+    from importlib import resources
+
+    data = yaml.safe_load(resources.files("presslens.data").joinpath("loaded_terms.yaml").read_text())
+    for conflict, sides in data["conflict_labels"].items():
+        assert len(sides) >= 2, conflict
+        assert all(len(terms) >= 1 for terms in sides.values()), conflict
+    assert set(load_terms()["conflict_labels"]) == {t for s in data["conflict_labels"].values()
+                                                    for terms in s.values() for t in terms}
+
+
+def test_side_specific_labels_get_the_same_technique(nlp):
+    import yaml
+    from importlib import resources
+
+    data = yaml.safe_load(resources.files("presslens.data").joinpath("loaded_terms.yaml").read_text())
+    for conflict, sides in data["conflict_labels"].items():
+        for side, terms in sides.items():
+            for term in terms:
+                text = f"The speaker blamed {term} for the shelling."
+                start = text.index(term)
+                found = [c for c in flag_candidates(nlp(text)) if c.technique == "Name_Calling,Labeling"]
+                doc = nlp(text)
+                assert any(doc[c.start].idx <= start and start + len(term) <= doc[c.end - 1].idx + len(doc[c.end - 1])
+                           for c in found), (conflict, side, term)
+
+
+SEED_FLAGS_NOT_EXPECTED = ["occupied West Bank", "the West Bank", "Palestinian youth", "United Nations"]
+
+
+def test_seed_flags_and_voices(seed_analysis, seed_expected):
+    text = seed_analysis.article.text
+    for item in seed_expected["language_flags"]:
+        start = text.index(item["contains"])
+        end = start + len(item["contains"])
+        covering = [f for f in seed_analysis.flags if min(f.end, end) - max(f.start, start) >= (end - start) / 2]
+        assert covering, item
+        expected_voice = item["voice"].lower().replace("-", " ")
+        assert any(f.voice.lower().replace("-", " ") == expected_voice for f in covering), (item, covering)
+
+
+@pytest.mark.parametrize("needle", SEED_FLAGS_NOT_EXPECTED)
+def test_seed_place_names_are_not_flagged(seed_analysis, needle):
+    text = seed_analysis.article.text
+    position = 0
+    while (start := text.find(needle, position)) >= 0:
+        end = start + len(needle)
+        assert not any(f.start < end and start < f.end and f.technique == "Name_Calling,Labeling"
+                       for f in seed_analysis.flags), needle
+        position = end
