@@ -53,9 +53,15 @@ def setting(doc: Doc, verb: Token, places: list[Place]) -> tuple[str, int, int] 
         return found
     for start, end, text in _place_spans(doc, verb, places):
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and span.root.pos_ == "PROPN" and span.root.dep_ not in ("amod", "compound"):
+        if span is not None and span.root.pos_ == "PROPN" and span.root.dep_ not in ("amod", "compound") \
+                and not _acting(span.root):
             return text, start, end
     return None
+
+
+def _acting(token: Token) -> bool:
+    """A place named as a subject or as a passive agent ('by Israel') stands for an actor, not a setting."""
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.lower_ == "by")
 
 
 def time(doc: Doc, verb: Token, sentence: Span, times: list[TimeRef]) -> tuple[str, int, int] | None:
