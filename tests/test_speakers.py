@@ -123,3 +123,16 @@ def test_speakers_command_without_store(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode != 0
     assert "no store" in result.stderr
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Armenia demanded that Azerbaijan release the prisoners.", "organization"),
+    ("Azerbaijan demanded that Armenia release the prisoners.", "organization"),
+    ("The rebels said the talks had failed.", "organization"),
+    ("The government said the talks had failed.", "organization"),
+    ("A rebel said the talks had failed.", None),
+])
+def test_states_and_organised_groups_speak_as_organizations(analyze_text, sentence, kind):
+    """A state is never a person whatever the entity tagger says; plural groups speak as groups."""
+    quotes = analyze_text(sentence).quotes
+    assert [q.speaker_kind for q in quotes] == [kind]

@@ -105,12 +105,12 @@ def analysis_of(text: str):
 
 
 def mirrored_view(text: str, first: Side, second: Side) -> dict[str, list]:
-    """Flags (technique, text, voice), quotations (text, speaker) and events, sides replaced by roles."""
+    """Flags (technique, text, voice), quotations (kind, text, speaker) and events, sides replaced by roles."""
     analysis = analysis_of(text)
     n = normaliser(first, second)
     return {
         "flags": sorted((f.technique, n(f.text), n(f.voice)) for f in analysis.flags),
-        "voices": sorted((n(q.text), n(q.speaker)) for q in analysis.quotes),
+        "voices": sorted((q.kind, n(q.text), n(q.speaker)) for q in analysis.quotes),
         "events": sorted((e.type, n(e.sources), n(e.targets), n(e.source_countries), n(e.target_countries),
                           e.negated, e.hypothetical) for e in analysis.events),
     }

@@ -102,6 +102,13 @@ network station newspaper service command embassy
 """.split())
 """Head nouns naming an institution (``the ministry`` refers back to a named one)."""
 
+GROUP_NOUNS = frozenset("""
+rebels insurgents militants separatists militias troops forces police authorities
+""".split())
+"""Plural nouns for an organised armed or state body, on any side: as a source it speaks as a body
+(a claim), like ``the government``. Individuals (``officials``, ``soldiers``, ``fighters``) and the
+singular (``a rebel said``) speak as people."""
+
 DOCUMENT_NOUNS = frozenset("""
 report study survey poll polls data figures statement document analysis estimate estimates census
 records research review assessment investigation audit filing memo letter ruling findings tally count
@@ -172,7 +179,7 @@ def cue_class(token: Token) -> str | None:
 
 __all__ = [
     "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "EVIDENCE_VERBS", "OBJECT_CONTENT_VERBS", "DIRECTIVE_VERBS",
-    "STANCE_VERBS", "PASSIVE_RAISING_VERBS", "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
+    "GROUP_NOUNS", "STANCE_VERBS", "PASSIVE_RAISING_VERBS", "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
     "DOCUMENT_NOUNS", "PERSON_ROLE_NOUNS", "TITLE_WORDS", "SINGULAR_PRONOUNS", "ORGANIZATION_PRONOUNS",
     "RELATIVE_PRONOUNS", "FIRST_PERSON", "content_prepositions", "cue_class",
 ]

@@ -25,7 +25,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import (DOCUMENT_NOUNS, FIRST_PERSON, ORGANIZATION_NOUNS, ORGANIZATION_PRONOUNS,
+from ..actorbook import load_actorbook, normalize_words
+
+from .cues import (DOCUMENT_NOUNS, FIRST_PERSON, GROUP_NOUNS, ORGANIZATION_NOUNS, ORGANIZATION_PRONOUNS,
                    PERSON_ROLE_NOUNS, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, TITLE_WORDS)
 
 PERSON, ORGANIZATION = "person", "organization"
@@ -158,12 +160,26 @@ class _Resolved:
     speaker: Speaker
 
 
+def known_kind(name: str) -> str | None:
+    """Person or organisation for a name the actor file knows (a state is never a person, whatever
+    the entity tagger makes of it in a given sentence); None for names it does not know."""
+    hits = load_actorbook(()).hits(normalize_words(clean_name(name)))
+    if not hits:
+        return None
+    return PERSON if all(h.entry.kind == "person" for h in hits) else ORGANIZATION
+
+
+def name_kind(ent: Span) -> str:
+    """The actor file's kind for a known name, else the entity label's."""
+    return known_kind(ent.text) or _NAME_LABELS[ent.label_]
+
+
 class SpeakerResolver:
     """Resolves the source mentions of one document."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.names = [_Name(e.start_char, clean_name(e.text), name_pieces(e.text), _NAME_LABELS[e.label_])
+        self.names = [_Name(e.start_char, clean_name(e.text), name_pieces(e.text), name_kind(e))
                       for e in doc.ents if e.label_ in _NAME_LABELS and _proper(e)]
         self.details: dict[str, tuple[str | None, str | None]] = {}
         self.named: list[_Resolved] = []
@@ -192,7 +208,7 @@ class SpeakerResolver:
         pieces = name_pieces(text)
         fits = [n for n in self.names if _compatible(pieces, n.pieces)]
         if not fits:
-            return clean_name(text), None
+            return clean_name(text), known_kind(text)
         longest = max(len(n.pieces) for n in fits)
         best = [n for n in fits if len(n.pieces) == longest]
         before = [n for n in best if n.position <= position]
@@ -260,7 +276,7 @@ class SpeakerResolver:
             if found is not None:
                 return found
         role, affiliation = role_of(source)
-        kind = ORGANIZATION if lemma in ORGANIZATION_NOUNS | DOCUMENT_NOUNS else None
+        kind = ORGANIZATION if lemma in ORGANIZATION_NOUNS | DOCUMENT_NOUNS or source.lower_ in GROUP_NOUNS else None
         return Speaker(_phrase(source), kind, role, affiliation or hint)
 
     def _nearest(self, position: int, kind: str, forward: bool = True, hint: str | None = None) -> Speaker | None:
