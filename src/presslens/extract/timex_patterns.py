@@ -89,7 +89,7 @@ _DATE_PATTERNS = [
     rf"(?:{ORDINAL})\s+quarter|(?:{NUMBER})\s+months))?" + _END,
     r"(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)",
     rf"(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this|last|next)\s+{UNIT_SINGULAR}",
-    rf"earlier\s+in\s+the\s+(?:year|month|week|day)" + _END,
+    r"earlier\s+in\s+the\s+(?:year|month|week|day)" + _END,
     rf"(?:the\s+)?(?:weekend|week|month)\s+(?:of|before|after)\s+{MONTH}\s+{DAY}",
     # holidays
     r"(?:(?:last|this|next)\s+)?(?-i:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
@@ -114,7 +114,7 @@ _DURATION_PATTERNS = [
     rf"(?:{NUMBER}|\d+)-{UNIT_SINGULAR}(?:-long)?(?!-old)",
     r"(?:decades|years|months|weeks)-long(?!\w)",
     # for weeks / within a year / in years
-    rf"(?:(?<=for\s)|(?<=within\s)|(?<=in\s))(?:hours|days|weeks|months|years|decades)(?:\s+or\s+(?:weeks|months|years))?"
+    r"(?:(?<=for\s)|(?<=within\s)|(?<=in\s))(?:hours|days|weeks|months|years|decades)(?:\s+or\s+(?:weeks|months|years))?"
     + _END,
     rf"(?:(?<=for\s)|(?<=within\s))an?\s+{UNIT_SINGULAR}",
     # the past months / recent years / the coming weeks / the last few days
