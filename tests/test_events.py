@@ -268,3 +268,12 @@ def test_events_command(event_store, capsys, monkeypatch):
     with pytest.raises(SystemExit) as exit_:
         main()
     assert exit_.value.code == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "One Valdorian official called the Orsennan strike the worst massacre in history.",
+    "The minister called the rebel offensive a crime against the nation.",
+])
+def test_naming_an_act_is_not_doing_it(analyze_text, sentence):
+    """'called X Y' (an object predicate) names X; it does not call a strike or launch an offensive."""
+    assert not [e for e in analyze_text(sentence).events if e.type in ("PROTEST", "ASSAULT")]

@@ -122,20 +122,14 @@ def uses_adjectives(template: str) -> bool:
 
 CASES = [(i, t, a, b) for i, t in enumerate(TEMPLATES) for a, b in PAIRS
          if not uses_adjectives(t) or (SIDES[a].demonym and SIDES[b].demonym)]
-
-# Event asymmetries left: in 'One Armenian official called the Azerbaijani strike the worst massacre'
-# spaCy's parser reads 'Azerbaijani' as the object and 'strike' as a verb, unlike the mirrored sentence,
-# so the PROTEST is found for one side only. The parse differs, not a rule. Not strict, so that a
-# better parse does not break this suite; remove ids once they mirror.
-KNOWN_EVENT_ASYMMETRIES = {"azerbaijan-armenia-9", "government-rebels-9"}
+CASE_PARAMS = [pytest.param(t, a, b, id=f"{a}-{b}-{i}") for i, t, a, b in CASES]
 
 
 def test_enough_pairs():
     assert len(CASES) >= 100
 
 
-@pytest.mark.parametrize(("template", "first", "second"),
-                         [pytest.param(t, a, b, id=f"{a}-{b}-{i}") for i, t, a, b in CASES])
+@pytest.mark.parametrize(("template", "first", "second"), CASE_PARAMS)
 def test_flags_and_voices_mirror(template, first, second):
     x, y = SIDES[first], SIDES[second]
     original = mirrored_view(fill(template, x, y), x, y)
@@ -144,14 +138,7 @@ def test_flags_and_voices_mirror(template, first, second):
     assert original["voices"] == swapped["voices"]
 
 
-def _event_case(i: int, template: str, first: str, second: str):
-    case_id = f"{first}-{second}-{i}"
-    marks = [pytest.mark.xfail(reason="events extractor asymmetry, reported")] \
-        if case_id in KNOWN_EVENT_ASYMMETRIES else []
-    return pytest.param(template, first, second, id=case_id, marks=marks)
-
-
-@pytest.mark.parametrize(("template", "first", "second"), [_event_case(*case) for case in CASES])
+@pytest.mark.parametrize(("template", "first", "second"), CASE_PARAMS)
 def test_events_mirror(template, first, second):
     x, y = SIDES[first], SIDES[second]
     assert mirrored_view(fill(template, x, y), x, y)["events"] == mirrored_view(fill(template, y, x), y, x)["events"]

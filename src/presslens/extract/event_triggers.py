@@ -157,8 +157,9 @@ class TriggerFinder:
         if obj is not None:
             words, lemmas = phrase_words(obj), lemma_words(obj)
             exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas))
-            light = particle is None and verb.lemma_.lower() in self.lex.light_verbs and obj.dep_ in ("dobj",
-                                                                                                     "nsubjpass")
+            # 'called the strike a massacre': a verb with an object predicate names its object, not does it
+            light = (particle is None and verb.lemma_.lower() in self.lex.light_verbs
+                     and obj.dep_ in ("dobj", "nsubjpass") and not any(c.dep_ == "oprd" for c in verb.children))
             override = self._override(verb, words) or self._override(verb, lemmas) if light else None
             noun = self.lex.noun(words) or self.lex.noun(lemmas)
             if override and noun and len(noun[1].split()) > len(override[1].split()):
