@@ -25,8 +25,6 @@ def places(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")],
            article: Annotated[Optional[str], typer.Option("--article", help="Only this article (id or unique prefix).")] = None,
            as_json: Annotated[bool, typer.Option("--json", help="Print the place rows as JSON.")] = False) -> None:
     """List the places of a store, or export them as GeoJSON."""
-    if not db.exists():
-        raise InputError(f"no store at {db}")
     with Store(db, create=False) as store:
         if geojson is not None:
             collection = store_geojson(store, article)
