@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 from presslens import pipeline
+from presslens.core.nlp import load_nlp
+from presslens.core.readers import read_articles
 from presslens.corpus import ingest
-from presslens.ingest import read_articles
-from presslens.nlp import load_nlp
-from presslens.store import Store
+from presslens.store.sqlite import Store
 
 STAGES = ["extract_paragraphs", "extract_sentences", "extract_quotes", "sentence_voices", "extract_actors",
           "extract_places", "extract_times", "extract_figures", "extract_events", "extract_flags",
@@ -59,7 +59,7 @@ def time_stages(texts: list[str]) -> dict[str, float]:
         setattr(pipeline, name, timed(name, fn))
     try:
         nlp = load_nlp()
-        from presslens.ingest import make_article
+        from presslens.core.readers import make_article
         for text, doc in zip(texts, nlp.pipe(texts, batch_size=16)):
             pipeline.analyze_doc(make_article(text, source="bench"), doc)
     finally:

@@ -1,4 +1,4 @@
-"""Train the propaganda span model (``src/presslens/data/span_model.json``) on PTC dev data.
+"""Train the propaganda span model (``src/presslens/language/data/span_model.json``) on PTC dev data.
 
     .venv/bin/python scripts/train_span_model.py                 # train on all of dev, write the model
     .venv/bin/python scripts/train_span_model.py --folds 5       # cross-validate only (nothing written)
@@ -6,7 +6,7 @@
 Both models are elastic-net (L1 + L2) logistic regressions fitted with SciPy's L-BFGS-B:
 a binary token model (inside a gold SI span or not) and a multinomial technique
 model over the gold technique spans. Features come from
-``presslens.extract.span_features`` (names masked). Cross-validation splits by
+``presslens.language.span_features`` (names masked). Cross-validation splits by
 document and scores spans exactly as ``presslens eval propaganda`` does; scores on
 the training documents themselves are optimistic, so report the cross-validated ones.
 CPU only; SciPy is needed here, not at run time.
@@ -26,19 +26,19 @@ import numpy as np
 import scipy.optimize
 import scipy.sparse
 
-from presslens.evaluation.common import read_jsonl
-from presslens.evaluation.propaganda import TECHNIQUE_METRICS, merge_spans, overlap_credit, prf
-from presslens.extract.language import flag_candidates
-from presslens.extract.language_phrases import phrase_candidates
-from presslens.extract.language_rules import word_candidates
-from presslens.extract.lexicon import load_lexicon
-from presslens.extract.span_features import doc_features, rule_marks
-from presslens.extract.span_model import SpanModel, model_from_dict, span_features
-from presslens.nlp import parse_many
+from presslens.core.nlp import parse_many
+from presslens.core.scoring import read_jsonl
+from presslens.language.extract import flag_candidates
+from presslens.language.lexicon import load_lexicon
+from presslens.language.phrases import phrase_candidates
+from presslens.language.rules import word_candidates
+from presslens.language.scorer import TECHNIQUE_METRICS, merge_spans, overlap_credit, prf
+from presslens.language.span_features import doc_features, rule_marks
+from presslens.language.span_model import SpanModel, model_from_dict, span_features
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "propaganda" / "dev.jsonl"
-DEFAULT_OUT = ROOT / "src" / "presslens" / "data" / "span_model.json"
+DEFAULT_OUT = ROOT / "src" / "presslens" / "language" / "data" / "span_model.json"
 
 
 class Corpus:

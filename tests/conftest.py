@@ -22,7 +22,7 @@ def shared_path(relative: str) -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from presslens.nlp import load_nlp
+    from presslens.core.nlp import load_nlp
 
     return load_nlp()
 
@@ -30,7 +30,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_analysis():
     """The analysis of ../shared/seed/article.txt (parsed once per test session)."""
-    from presslens.ingest import read_file
+    from presslens.core.readers import read_file
     from presslens.pipeline import analyze
 
     article = next(read_file(shared_path("seed/article.txt")))

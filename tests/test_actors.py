@@ -6,11 +6,11 @@ import functools
 
 import pytest
 
-from presslens.actorbook import load_actorbook, normalize_words
-from presslens.extract.actors import extract_actors
-from presslens.extract.quotes import extract_quotes
-from presslens.nlp import parse
-from presslens.schema import Actor, ActorMention
+from presslens.actors.book import load_actorbook, normalize_words
+from presslens.actors.extract import extract_actors
+from presslens.core.nlp import parse
+from presslens.core.schema import Actor, ActorMention
+from presslens.quotes.extract import extract_quotes
 
 from .conftest import shared_path
 
@@ -151,9 +151,9 @@ def test_user_actor_file_extends_the_book(tmp_path):
 def test_seed_actors_are_resolved_with_every_name(seed_expected):
     from pathlib import Path
 
+    from presslens.core.readers import read_file
+    from presslens.core.schema import Analysis
     from presslens.evaluation.seed import SeedCard, names_match
-    from presslens.ingest import read_file
-    from presslens.schema import Analysis
 
     article = next(read_file(Path(shared_path("seed/article.txt"))))
     actors, mentions = actors_in(article.text)

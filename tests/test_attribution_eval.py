@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.evaluation.attribution import (Attribution, head_word_match, match, predicted_attributions)
-from presslens.schema import Quote
+from presslens.core.schema import Quote
+from presslens.quotes.scorer import Attribution, head_word_match, match, predicted_attributions
 
 from .conftest import shared_path
 

@@ -6,11 +6,11 @@ import functools
 
 import pytest
 
-from presslens.extract.actors import extract_actors
-from presslens.extract.events import extract_events
-from presslens.extract.quotes import extract_quotes
-from presslens.nlp import parse
-from presslens.schema import Event
+from presslens.actors.extract import extract_actors
+from presslens.core.nlp import parse
+from presslens.core.schema import Event
+from presslens.events.extract import extract_events
+from presslens.quotes.extract import extract_quotes
 
 
 @functools.lru_cache(maxsize=None)
@@ -170,9 +170,9 @@ def test_seed_events(seed_expected):
     """
     from pathlib import Path
 
+    from presslens.core.readers import read_file
+    from presslens.core.schema import Analysis
     from presslens.evaluation.seed import SeedCard
-    from presslens.ingest import read_file
-    from presslens.schema import Analysis
 
     from .conftest import shared_path
 
@@ -194,9 +194,9 @@ def test_seed_events(seed_expected):
 
 @pytest.fixture()
 def event_store(tmp_path):
-    from presslens.ingest import make_article
-    from presslens.schema import Analysis
-    from presslens.store import Store
+    from presslens.core.readers import make_article
+    from presslens.core.schema import Analysis
+    from presslens.store.sqlite import Store
 
     store = Store(tmp_path / "events.sqlite")
     texts = [("Police in Lagos arrested forty protesters.", "2024-03-02", "https://example.org/lagos"),
@@ -221,15 +221,15 @@ def event_store(tmp_path):
     ({"type_": "ASSAULT"}, []),
 ])
 def test_query_filters(event_store, filters, types):
-    from presslens.events_query import query_events
+    from presslens.store.events import query_events
 
     assert [r["type"] for r in query_events(event_store, **filters)] == types
 
 
 @pytest.mark.parametrize("filters", [{"type_": "FIGHT"}, {"since": "2024-13-01"}])
 def test_query_rejects_bad_filters(event_store, filters):
-    from presslens.errors import InputError
-    from presslens.events_query import query_events
+    from presslens.core.errors import InputError
+    from presslens.store.events import query_events
 
     with pytest.raises(InputError):
         query_events(event_store, **filters)
@@ -239,7 +239,7 @@ def test_plover_and_gdelt_exports(event_store):
     import csv
     import io
 
-    from presslens.events_query import GDELT_COLUMNS, gdelt_csv, plover_records, query_events
+    from presslens.store.events import GDELT_COLUMNS, gdelt_csv, plover_records, query_events
 
     rows = query_events(event_store)
     records = plover_records(event_store, rows)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from presslens.evaluation import run
-from presslens.evaluation.events import countries
+from presslens.events.scorer import countries
 
 from .conftest import shared_path
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.extract.figure_spans import find_quantities
-from presslens.extract.figures import extract_figures
-from presslens.extract.times import extract_times
-from presslens.schema import Place, Quote
+from presslens.core.schema import Place, Quote
+from presslens.figures.extract import extract_figures
+from presslens.figures.spans import find_quantities
+from presslens.times.extract import extract_times
 
 ANCHOR = "2024-05-01"
 

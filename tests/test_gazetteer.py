@@ -8,10 +8,10 @@ import pycountry
 import pytest
 import yaml
 
-from presslens import gazetteer as gazetteer_module
-from presslens.gazetteer import Gazetteer, build_from_geonames, load_gazetteer
-from presslens.gazetteer_build import PLACES_YAML, read_geonames_dump
-from presslens.gazetteer_names import is_latin, normalize, plural_demonym
+from presslens.places import gazetteer as gazetteer_module
+from presslens.places.gazetteer import Gazetteer, build_from_geonames, load_gazetteer
+from presslens.places.gazetteer_build import PLACES_YAML, read_geonames_dump
+from presslens.places.names import is_latin, normalize, plural_demonym
 
 
 @pytest.fixture(scope="module")

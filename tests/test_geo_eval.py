@@ -6,10 +6,10 @@ import json
 
 import pytest
 
+from presslens.core.schema import Place
+from presslens.core.scoring import haversine_km, match_by_overlap
 from presslens.evaluation import run
-from presslens.evaluation.common import haversine_km, match_by_overlap
-from presslens.evaluation.geo import DEFAULT_GOLD, within
-from presslens.schema import Place
+from presslens.places.scorer import DEFAULT_GOLD, within
 
 from .conftest import shared_path
 

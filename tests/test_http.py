@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from presslens.corpus import Corpus
-from presslens.http import create_app
+from presslens.serve.app import create_app
 
 from .conftest import EXAMPLES
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from presslens.errors import InputError
-from presslens.ingest import MAX_TEXT_CHARS, article_id, expand_paths, parse_plain_text, read_articles
+from presslens.core.errors import InputError
+from presslens.core.readers import MAX_TEXT_CHARS, article_id, expand_paths, parse_plain_text, read_articles
 
 from .conftest import EXAMPLES, shared_path
 

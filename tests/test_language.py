@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.extract.language import extract_flags, flag_candidates, voice_of
-from presslens.extract.lexicon import load_terms
-from presslens.schema import Quote
+from presslens.core.schema import Quote
+from presslens.language.extract import extract_flags, flag_candidates, voice_of
+from presslens.language.lexicon import load_terms
 
 
 def flags_of(nlp, text: str):
@@ -133,10 +133,11 @@ def test_reasons_are_neutral(nlp, seed_analysis):
 
 
 def test_every_conflict_lists_labels_for_each_side():
-    import yaml
     from importlib import resources
 
-    data = yaml.safe_load(resources.files("presslens.data").joinpath("loaded_terms.yaml").read_text())
+    import yaml
+
+    data = yaml.safe_load((resources.files("presslens.language") / "data" / "loaded_terms.yaml").read_text())
     for conflict, sides in data["conflict_labels"].items():
         assert len(sides) >= 2, conflict
         assert all(len(terms) >= 1 for terms in sides.values()), conflict
@@ -145,10 +146,11 @@ def test_every_conflict_lists_labels_for_each_side():
 
 
 def test_side_specific_labels_get_the_same_technique(nlp):
-    import yaml
     from importlib import resources
 
-    data = yaml.safe_load(resources.files("presslens.data").joinpath("loaded_terms.yaml").read_text())
+    import yaml
+
+    data = yaml.safe_load((resources.files("presslens.language") / "data" / "loaded_terms.yaml").read_text())
     for conflict, sides in data["conflict_labels"].items():
         for side, terms in sides.items():
             for term in terms:

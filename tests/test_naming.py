@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from presslens.ingest import make_article
-from presslens.naming import naming_profile, names_by_actor
-from presslens.schema import Actor, ActorMention, Analysis
-from presslens.store import Store
+from presslens.core.readers import make_article
+from presslens.core.schema import Actor, ActorMention, Analysis
+from presslens.store.naming import names_by_actor, naming_profile
+from presslens.store.sqlite import Store
 
 # outlet, text, mentions as (surface name, actor id, voice); fictional actors
 ARTICLES = [

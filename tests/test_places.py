@@ -7,10 +7,10 @@ import math
 
 import pytest
 
-from presslens.extract.places import extract_places, resolve_spans
-from presslens.geojson import analysis_geojson, place_feature
-from presslens.nlp import parse
-from presslens.schema import Analysis, Article, Place
+from presslens.core.nlp import parse
+from presslens.core.schema import Analysis, Article, Place
+from presslens.places.extract import extract_places, resolve_spans
+from presslens.places.geojson import analysis_geojson, place_feature
 
 
 def km(lat1, lon1, lat2, lon2) -> float:
@@ -145,7 +145,7 @@ def test_places_command_exports_geojson(tmp_path):
     from typer.testing import CliRunner
 
     from presslens.cli import app
-    from presslens.store import Store
+    from presslens.store.sqlite import Store
 
     text = "Protesters gathered in Lebanon while Qwzxburg stayed calm."
     db = tmp_path / "news.sqlite"

@@ -8,8 +8,7 @@ from collections import Counter
 import pytest
 
 from presslens.evaluation import run
-from presslens.evaluation.propaganda import merge_spans, overlap_credit, prf
-
+from presslens.language.scorer import merge_spans, overlap_credit, prf
 from tests.conftest import shared_path
 
 

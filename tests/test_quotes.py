@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.extract.quotemarks import quote_spans
-from presslens.extract.quotes import extract_quotes
-from presslens.extract.structure import extract_paragraphs, extract_sentences
-from presslens.extract.voice import sentence_voices
-from presslens.schema import Quote
+from presslens.core.schema import Quote
+from presslens.core.structure import extract_paragraphs, extract_sentences
+from presslens.quotes.extract import extract_quotes
+from presslens.quotes.quotemarks import quote_spans
+from presslens.quotes.voice import sentence_voices
 
 
 @pytest.fixture(scope="module")
@@ -251,7 +251,7 @@ def test_sentence_voice(nlp, quotes_of, text, voices):
 
 
 def _seed_quotes(nlp):
-    from presslens.ingest import read_file
+    from presslens.core.readers import read_file
 
     from .conftest import shared_path
 

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from presslens.schema import ANALYSIS_FIELD, RECORD_TYPES, Analysis, Quote, json_schema
+from presslens.core.schema import ANALYSIS_FIELD, RECORD_TYPES, Analysis, Quote, json_schema
 
 
 def test_records_are_frozen():

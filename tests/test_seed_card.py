@@ -36,8 +36,8 @@ def test_names_match(expected, predicted, same):
 
 
 def test_a_missing_extractor_scores_zero(seed_expected):
-    from presslens.ingest import read_file
-    from presslens.schema import Analysis
+    from presslens.core.readers import read_file
+    from presslens.core.schema import Analysis
 
     bare = Analysis(article=next(read_file(shared_path("seed/article.txt"))))
     empty = SeedCard(bare, seed_expected)

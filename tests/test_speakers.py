@@ -8,12 +8,12 @@ import sys
 
 import pytest
 
-from presslens.extract.quotes import extract_quotes
-from presslens.extract.speakers import clean_name, name_pieces
-from presslens.ingest import make_article
-from presslens.quotes_query import speaker_counts
-from presslens.schema import Analysis
-from presslens.store import Store
+from presslens.core.readers import make_article
+from presslens.core.schema import Analysis
+from presslens.quotes.extract import extract_quotes
+from presslens.quotes.speakers import clean_name, name_pieces
+from presslens.store.speakers import speaker_counts
+from presslens.store.sqlite import Store
 
 
 def speakers_in(nlp, text: str) -> list[str | None]:

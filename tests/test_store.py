@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from presslens.core.errors import NotFoundError, StoreError
+from presslens.core.schema import RECORD_TYPES, SCHEMA_VERSION
 from presslens.corpus import Corpus, ingest
-from presslens.errors import NotFoundError, StoreError
-from presslens.export import export_parquet
-from presslens.schema import RECORD_TYPES, SCHEMA_VERSION
-from presslens.store import Store
+from presslens.store.parquet import export_parquet
+from presslens.store.sqlite import Store
 
 
 def _corpus_files(tmp_path: Path) -> Path:
@@ -164,7 +164,7 @@ def test_multiprocess_parse_matches_single_process(tmp_path):
 
 
 def test_datasette_metadata_describes_every_table():
-    from presslens.store import datasette_metadata
+    from presslens.store.sqlite import datasette_metadata
 
     tables = datasette_metadata("news")["databases"]["news"]["tables"]
     assert set(tables) >= {"articles"} | {t.table for t in RECORD_TYPES}

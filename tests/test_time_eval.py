@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
+from presslens.core.scoring import match_by_overlap, overlap
 from presslens.evaluation import run
-from presslens.evaluation.common import match_by_overlap, overlap
-from presslens.evaluation.time import metrics_from
+from presslens.times.scorer import metrics_from
 from tests.conftest import shared_path
 
 

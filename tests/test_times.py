@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.extract.times import extract_times
-from presslens.extract.timex_calendar import duration_value, fmt, parse_anchor
-from presslens.extract.timex_resolver import Resolver
-from presslens.extract.timex_values import TimexContext
+from presslens.times.dates import duration_value, fmt, parse_anchor
+from presslens.times.extract import extract_times
+from presslens.times.resolver import Resolver
+from presslens.times.values import TimexContext
 
 ANCHOR = "2024-05-01"  # a Wednesday, ISO week 18, second quarter
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.extract.tone import compound, sentence_tones, split_by_voice
-from presslens.schema import Quote, SentenceVoice
+from presslens.core.schema import Quote, SentenceVoice
+from presslens.language.tone import compound, sentence_tones, split_by_voice
 
 
 @pytest.mark.parametrize(("text", "sign"), [

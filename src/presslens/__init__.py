@@ -5,12 +5,13 @@
 >>> corpus = presslens.Corpus("news.sqlite")                                              # doctest: +SKIP
 """
 
-from .corpus import Corpus, IngestResult
-from .errors import PresslensError
-from .pipeline import analyze, analyze_articles
-from .schema import Analysis, Article
+from presslens.core.errors import PresslensError
+from presslens.core.schema import Analysis, Article
+from presslens.corpus import Corpus, IngestResult
+from presslens.pipeline import analyze, analyze_articles
 
 __version__ = "0.1.0"
 
-__all__ = ["analyze", "analyze_articles", "Corpus", "IngestResult", "Analysis", "Article",
-           "PresslensError", "__version__"]
+__all__ = ["analyze", "analyze_articles", "Corpus", "IngestResult", "PresslensError", "__version__",
+           "Analysis", "Article", "Paragraph", "Sentence", "Entity", "Quote", "SentenceVoice", "Actor",
+           "ActorMention", "Place", "TimeRef", "Figure", "Event", "LanguageFlag", "Tone"]

@@ -6,12 +6,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import NotFoundError
-from .ingest import read_articles
-from .pipeline import analyze_articles
-from .scale import analyze_with_dask
-from .schema import ANALYSIS_FIELD, Analysis, Article, from_dict
-from .store import Store
+from presslens.core.errors import NotFoundError
+from presslens.core.readers import read_articles
+from presslens.core.schema import ANALYSIS_FIELD, Analysis, Article, from_dict
+from presslens.pipeline import analyze_articles
+from presslens.scale.dask import analyze_with_dask
+from presslens.store.sqlite import Store
 
 RECORD_KINDS = {name: record_type for record_type, name in ANALYSIS_FIELD.items()}
 """Record kind name (``quotes``, ``events``, …) → record class."""

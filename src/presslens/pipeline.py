@@ -12,19 +12,19 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .extract.actors import extract_actors
-from .extract.events import extract_events
-from .extract.figures import extract_figures
-from .extract.language import extract_flags
-from .extract.places import extract_places
-from .extract.quotes import extract_quotes
-from .extract.structure import extract_entities, extract_paragraphs, extract_sentences
-from .extract.times import extract_times
-from .extract.tone import sentence_tones
-from .extract.voice import sentence_voices
-from .ingest import make_article, parse_plain_text
-from .nlp import parse, parse_many
-from .schema import Analysis, Article
+from presslens.actors.extract import extract_actors
+from presslens.core.nlp import parse, parse_many
+from presslens.core.readers import make_article, parse_plain_text
+from presslens.core.schema import Analysis, Article
+from presslens.core.structure import extract_entities, extract_paragraphs, extract_sentences
+from presslens.events.extract import extract_events
+from presslens.figures.extract import extract_figures
+from presslens.language.extract import extract_flags
+from presslens.language.tone import sentence_tones
+from presslens.places.extract import extract_places
+from presslens.quotes.extract import extract_quotes
+from presslens.quotes.voice import sentence_voices
+from presslens.times.extract import extract_times
 
 
 def analyze_doc(article: Article, doc: Doc, actor_files: tuple[str, ...] = ()) -> Analysis:

@@ -12,7 +12,7 @@ import sys
 import typer
 from rich.console import Console
 
-from ..errors import PresslensError
+from presslens.core.errors import PresslensError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Turn news articles into verifiable, structured data.")

@@ -10,15 +10,16 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..corpus import IngestResult, ingest
-from ..errors import InputError
-from ..export import export_parquet
-from ..ingest import read_articles
-from ..pipeline import analyze_articles
-from ..report import render
-from ..schema import json_schema
-from ..store import Store, datasette_metadata
+from presslens.core.errors import InputError
+from presslens.core.readers import read_articles
+from presslens.core.schema import json_schema
+from presslens.corpus import IngestResult, ingest
+from presslens.pipeline import analyze_articles
+from presslens.store.parquet import export_parquet
+from presslens.store.sqlite import Store, datasette_metadata
+
 from . import app, console, print_json
+from .report import render
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
 ActorsOption = Annotated[list[Path], typer.Option("--actors", help="Extra actor file(s) (YAML).")]

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from .. import evaluation
+from presslens import evaluation
+
 from . import app, console, print_json
 
 

@@ -10,8 +10,9 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from ..events_query import gdelt_csv, plover_records, query_events
-from ..store import Store
+from presslens.store.events import gdelt_csv, plover_records, query_events
+from presslens.store.sqlite import Store
+
 from . import app, console, print_json
 
 

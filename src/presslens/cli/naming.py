@@ -8,9 +8,10 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from ..naming import naming_profile
-from ..store import Store
-from ..tone_report import article_tones
+from presslens.store.naming import naming_profile
+from presslens.store.sqlite import Store
+from presslens.store.tone import article_tones
+
 from . import app, console, print_json
 
 

@@ -9,10 +9,11 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from ..errors import InputError
-from ..gazetteer import build_from_geonames, load_gazetteer
-from ..geojson import store_geojson, store_places
-from ..store import Store
+from presslens.core.errors import InputError
+from presslens.places.gazetteer import build_from_geonames, load_gazetteer
+from presslens.store.places import store_geojson, store_places
+from presslens.store.sqlite import Store
+
 from . import app, console, print_json
 
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build a bigger offline gazetteer, or look names up in it.")

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..store import Store
+from presslens.store.sqlite import Store
+
 from . import app, console
 
 
@@ -17,7 +18,7 @@ def serve(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] =
     """Serve the HTTP API (/api/...) and a web page (/) over a store."""
     import uvicorn
 
-    from ..http import create_app
+    from presslens.serve.app import create_app
 
     Store(db, create=False).close()  # fail early, with the usual message, if the store is missing
     console.print(f"presslens on http://{host}:{port}/  (API under /api, docs at /docs)")

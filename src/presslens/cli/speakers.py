@@ -8,8 +8,9 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from ..quotes_query import KINDS, speaker_counts
-from ..store import Store
+from presslens.store.speakers import KINDS, speaker_counts
+from presslens.store.sqlite import Store
+
 from . import app, console, print_json
 
 

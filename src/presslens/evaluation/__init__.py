@@ -1,7 +1,7 @@
 """The evaluation harness: ``presslens eval TASK --gold FILE``.
 
-Each task is a module in this package with ``DEFAULT_GOLD`` (a path under
-``../shared``) and ``evaluate(gold: Path, limit: int | None, **options) -> EvalReport``.
+Each task is a scorer module (the capability's ``scorer``, or ``seed`` here) with
+``DEFAULT_GOLD`` (a path under ``../shared``) and ``evaluate(gold: Path, limit: int | None, **options) -> EvalReport``.
 """
 
 from __future__ import annotations
@@ -9,18 +9,18 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from ..errors import NotFoundError
-from .common import EvalReport, default_gold
+from presslens.core.errors import NotFoundError
+from presslens.core.scoring import EvalReport, default_gold
 
 TASKS: dict[str, str] = {
-    "seed": "seed",
-    "attribution": "attribution",
-    "events": "events",
-    "geo": "geo",
-    "time": "time",
-    "propaganda": "propaganda",
+    "seed": "presslens.evaluation.seed",
+    "attribution": "presslens.quotes.scorer",
+    "events": "presslens.events.scorer",
+    "geo": "presslens.places.scorer",
+    "time": "presslens.times.scorer",
+    "propaganda": "presslens.language.scorer",
 }
-"""Task name → module name in this package."""
+"""Task name → scorer module (each capability keeps its scorer in its own package)."""
 
 
 def run(task: str, gold: str | Path | None = None, limit: int | None = None, **options) -> EvalReport:
@@ -28,7 +28,7 @@ def run(task: str, gold: str | Path | None = None, limit: int | None = None, **o
     if task not in TASKS:
         raise NotFoundError(f"unknown evaluation task {task!r}; choose from {', '.join(TASKS)}")
     try:
-        module = importlib.import_module(f".{TASKS[task]}", __name__)
+        module = importlib.import_module(TASKS[task])
     except ModuleNotFoundError as exc:
         raise NotFoundError(f"the {task!r} scorer is not available yet") from exc
     path = Path(gold) if gold else default_gold(module.DEFAULT_GOLD)

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import NotFoundError
-from ..ingest import read_file
-from ..pipeline import analyze
-from ..schema import Analysis
-from .common import EvalReport, haversine_km, ratio
+from presslens.core.errors import NotFoundError
+from presslens.core.readers import read_file
+from presslens.core.schema import Analysis
+from presslens.core.scoring import EvalReport, haversine_km, ratio
+from presslens.pipeline import analyze
 
 DEFAULT_GOLD = "seed/expected.json"
 SECTIONS = ("metadata", "quotes", "attributed_claims", "outlet_voice", "figures", "events", "actors",

@@ -1,0 +1,239 @@
+"""Actors: entity mentions resolved to canonical actors, with every name the article uses for each.
+
+Pipeline: actor-book names, named entities and proper-name runs (``actor_names``) →
+noun-phrase composition (``actor_phrases``) → people's roles and affiliations, merged
+by surname (``actor_people``) → placeholders resolved ('this regime' → the last state
+named; 'Netanyahu's cabinet' → his state) → one ``Actor`` per canonical name and one
+``ActorMention`` per mention, in the voice of the quotation that contains it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from presslens.core.schema import Actor, ActorMention, Quote
+
+from .book import STATE_KIND, STATE_SECTORS, ActorBook, load_actorbook, normalize_words, surname_key
+from .names import PRONOUNS, Anchor, Ref, book_anchors, entity_anchors, proper_runs, ref_of
+from .people import People, PersonInfo, canonical_people, person_ref
+from .phrases import ANAPHOR, STATE_OF_PERSON, Composer, RawMention, state_ref
+
+ANAPHOR_REACH = 1500
+"""How far back (characters) 'this regime' looks for the state it refers to."""
+
+
+def find_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
+    """Every name of an actor in the text, longest first, without overlaps."""
+    anchors = _named_organisations(doc, book, book_anchors(doc, book))
+    taken = {i for a in anchors for i in range(a.start, a.end)}
+    anchors += entity_anchors(doc, book, taken)
+    anchors += proper_runs(doc, book, taken)
+    anchors += _surnames(doc, anchors, taken)
+    return sorted(anchors, key=lambda a: a.start)
+
+
+def _surnames(doc: Doc, anchors: list[Anchor], taken: set[int]) -> list[Anchor]:
+    """'Arouri said': a lone capitalised surname of a person named in full elsewhere in the article."""
+    people = {surname_key(a.ref.name): a.ref for a in anchors
+              if a.ref.kind == "person" and len(normalize_words(a.ref.name)) > 1}
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        ref = people.get(surname_key(token.text))
+        if ref is not None and token.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+            found.append(Anchor(start=token.i, end=token.i + 1, ref=Ref(name=token.text, kind="person",
+                                                                           form="person")))
+            taken.add(token.i)
+    return found
+
+
+def _named_organisations(doc: Doc, book: ActorBook, anchors: list[Anchor]) -> list[Anchor]:
+    """'Serbian Workers' Union', 'National Union for the Total Independence of Angola': an organisation
+    named after a state is that organisation (in that country), unless the name is one of the state's
+    institutions ('the Lithuanian Parliament', 'Israel's Cabinet'), which composition handles."""
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start, end = _content_range(doc, ent.start, ent.end)
+        inner = [a for a in anchors if start <= a.start and a.end <= end]
+        if not inner or any(a.start < end and a.end > start and a not in inner for a in anchors):
+            continue
+        states = [state_ref(a, book) for a in inner]
+        if any(s is None for s in states) or sum(a.end - a.start for a in inner) >= end - start:
+            continue
+        words = normalize_words(doc[start:end].text)
+        if not any(book.org_noun((w,)) for w in words):
+            continue
+        tail = [t for t in doc[inner[-1].end:end] if t.tag_ != "POS" and not t.is_punct]
+        cue = book.sector_noun(normalize_words(" ".join(t.text for t in tail))) if tail else None
+        if cue and cue[0] in STATE_SECTORS:
+            continue
+        kind, sector = book.org_noun(normalize_words(doc[start:end].text)) or ("organization", None)
+        ref = Ref(name=doc[start:end].text, kind=kind, country=states[0].country, sector=sector)
+        anchors = [a for a in anchors if a not in inner] + [Anchor(start=start, end=end, ref=ref)]
+    return sorted(anchors, key=lambda a: a.start)
+
+
+def _content_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def extract_actors(doc: Doc, quotes: list[Quote], actor_files: tuple[str, ...] = ()
+                   ) -> tuple[list[Actor], list[ActorMention]]:
+    """Canonical actors of the document and each of their mentions."""
+    book = load_actorbook(tuple(actor_files))
+    anchors = find_anchors(doc, book)
+    raw = Composer(doc, anchors, book).mentions()
+    raw, infos = _resolve_people(doc, anchors, raw, book)
+    raw = _resolve_placeholders(doc, raw, book)
+    raw += _speaker_mentions(doc, quotes, raw)
+    return _build(doc, raw, infos, quotes)
+
+
+def _resolve_people(doc: Doc, anchors: list[Anchor], raw: list[RawMention], book: ActorBook
+                    ) -> tuple[list[RawMention], dict[str, PersonInfo]]:
+    people = People(doc, anchors, raw, book)
+    canonical = canonical_people(raw)
+    infos: dict[str, PersonInfo] = defaultdict(PersonInfo)
+    for m in raw:
+        if m.ref.kind == "person":
+            name = canonical[m.ref.name]
+            infos[name] = infos[name].merged(people.info(m))
+    for m in raw:
+        name = canonical.get(m.ref.name, "") if m.ref.kind == "person" else ""
+        if name and infos[name].country is None and infos[name].role:
+            infos[name] = infos[name].merged(PersonInfo(country=_context_country(doc, m, raw)))
+    result = []
+    for m in raw:
+        if m.ref.kind == "person":
+            name = canonical[m.ref.name]
+            m = RawMention(m.start, m.end, person_ref(name, infos[name]), infos[name].sector, m.head)
+        elif m.ref.kind == STATE_OF_PERSON:
+            name = canonical.get(m.ref.name, m.ref.name)
+            state = book.state(infos[name].country) if name in infos else None
+            if state is None:
+                continue
+            m = RawMention(m.start, m.end, ref_of(state), m.sector, m.head)
+        result.append(m)
+    return result, dict(infos)
+
+
+def _context_country(doc: Doc, person: RawMention, raw: list[RawMention]) -> str | None:
+    """A titled person the text gives no country ('President X'): the country of the sentence's
+    government mentions, else of its states, else of its population groups, nearest first."""
+    sentence = doc[person.head].sent
+    ranked = []
+    for m in raw:
+        if not sentence.start <= m.head < sentence.end or m.ref.kind == "person" or not m.ref.country:
+            continue
+        if m.ref.kind == STATE_KIND:
+            rank = 0 if m.sector in STATE_SECTORS else 1
+        elif m.ref.kind == "population":
+            rank = 2
+        elif m.ref.country in book_states():
+            rank = 3
+        else:
+            continue
+        ranked.append((rank, abs(m.head - person.head), m.ref.country))
+    return min(ranked)[2] if ranked else None
+
+
+def book_states() -> frozenset[str]:
+    """Codes of states (not UNO, IGO, NGO ...): the countries a person can be from."""
+    return frozenset(load_actorbook(()).states)
+
+
+def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> list[RawMention]:
+    """'This extremist regime' → the state named last before it (within reach), else a generic actor."""
+    result: list[RawMention] = []
+    for m in raw:
+        if m.ref.kind == ANAPHOR:
+            start_char = doc[m.start].idx
+            before = [p for p in result if p.ref.kind == STATE_KIND and p.end <= m.start
+                      and start_char - doc[p.start].idx <= ANAPHOR_REACH]
+            if before:
+                m = RawMention(m.start, m.end, before[-1].ref, m.sector, m.head)
+            else:
+                name = doc[m.head].lemma_.lower()
+                sector_kind = book.sector_noun(normalize_words(name)) or (m.sector, "government")
+                m = RawMention(m.start, m.end, Ref(name=name, kind=sector_kind[1], sector=m.sector, form="generic"),
+                               m.sector, m.head)
+        result.append(m)
+    return result
+
+
+def _speaker_mentions(doc: Doc, quotes: list[Quote], raw: list[RawMention]) -> list[RawMention]:
+    """A quote's pronoun speaker ('he warned') becomes a mention of the actor the quote resolved it to."""
+    result = []
+    known = {m.ref.name: m.ref for m in raw}
+    for q in quotes:
+        if q.speaker_start is None or not q.speaker or (q.speaker_mention or "").lower() not in PRONOUNS:
+            continue
+        ref = _matching_ref(q.speaker, known)
+        span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+        if ref is not None and span is not None:
+            result.append(RawMention(span.start, span.end, ref, ref.sector, span.end - 1, pronoun=True))
+    return result
+
+
+def _matching_ref(name: str, known: dict[str, Ref]) -> Ref | None:
+    """The actor a resolved speaker name denotes (exact name, else same surname for people)."""
+    key = normalize_words(name)
+    for ref in known.values():
+        if normalize_words(ref.name) == key:
+            return ref
+    for ref in known.values():
+        if ref.kind == "person" and surname_key(ref.name) == surname_key(name):
+            return ref
+    return None
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", " ".join(normalize_words(name))).strip("-") or "actor"
+
+
+def voice_at(position: int, quotes: list[Quote]) -> str:
+    """'outlet', or the speaker of the quotation whose content holds ``position``."""
+    for q in quotes:
+        if q.start <= position < q.end:
+            return q.speaker or q.speaker_mention or "attributed"
+    return "outlet"
+
+
+def _build(doc: Doc, raw: list[RawMention], infos: dict[str, PersonInfo], quotes: list[Quote]
+           ) -> tuple[list[Actor], list[ActorMention]]:
+    groups: dict[str, list[RawMention]] = defaultdict(list)
+    for m in sorted(raw, key=lambda m: (doc[m.start].idx, -m.end)):
+        groups[m.ref.name].append(m)
+    actors: list[Actor] = []
+    ids: dict[str, str] = {}
+    for name, members in groups.items():
+        ident = slug(name)
+        while ident in ids.values():
+            ident += "-2"
+        ids[name] = ident
+        refs = [m.ref for m in members]
+        first = doc[members[0].start:members[0].end]
+        names = [doc[m.start:m.end].text for m in members if not m.pronoun]
+        info = infos.get(name, PersonInfo())
+        actors.append(Actor(
+            id=ident, name=name, kind=refs[0].kind, start=first.start_char, end=first.end_char,
+            country=next((r.country for r in refs if r.country), None),
+            sector=next((r.sector for r in refs if r.sector), None), role=info.role,
+            affiliation=next((r.affiliation for r in refs if r.affiliation), None),
+            names=tuple(dict.fromkeys(names))))
+    mentions = []
+    for m in sorted(raw, key=lambda m: (doc[m.start].idx, -m.end)):
+        span = doc[m.start:m.end]
+        mentions.append(ActorMention(start=span.start_char, end=span.end_char, text=span.text,
+                                     actor_id=ids[m.ref.name], voice=voice_at(span.start_char, quotes),
+                                     sector=m.sector))
+    return sorted(actors, key=lambda a: a.start), mentions

@@ -1,0 +1,227 @@
+"""Find the names an article uses for actors: actor-book names, named entities, proper-name runs.
+
+Each find is an :class:`Anchor`: a token range and what it refers to. Composition with
+the surrounding noun phrase ('Israeli' + 'army') happens in ``actor_phrases``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .book import STATE_SECTORS, ActorBook, Entry, NameHit, normalize_word, normalize_words
+
+ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC")
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    """What a mention refers to: a canonical actor (or a person still to be merged)."""
+
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    affiliation: str | None = None
+    form: str = "name"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A token range ``[start, end)`` that names an actor."""
+
+    start: int
+    end: int
+    ref: Ref
+    sector: str | None = None
+    """The sector this name implies ('the Kremlin' → GOV), beside the actor's own."""
+
+
+def ref_of(entry: Entry, form: str = "name") -> Ref:
+    return Ref(name=entry.name, kind=entry.kind, country=entry.country, sector=entry.sector,
+               affiliation=entry.affiliation, form=form)
+
+
+def _case_ok(hit: NameHit, tokens: list[Token]) -> bool:
+    if hit.case == "exact":
+        return "".join(ch for t in tokens for ch in t.text if ch.isalnum()) == hit.letters
+    if hit.case == "capital":
+        content = [t for t in tokens if t.lower_ != "the"]
+        return bool(content) and content[0].text[:1].isupper()
+    return True
+
+
+def _in_entity(token: Token, labels: tuple[str, ...]) -> bool:
+    return token.ent_type_ in labels
+
+
+def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[int]) -> bool:
+    """Context rules: capitals only as places, no names inside a person's name, no 'the occupation of'."""
+    if not _case_ok(hit, tokens):
+        return False
+    last = tokens[-1]
+    if hit.form == "capital" and not _in_entity(last, ("GPE", "LOC", "ORG", "NORP")):
+        return False
+    if hit.form != "person" and any(_in_entity(t, ("PERSON",)) and t.i not in not_people for t in tokens):
+        return False
+    return not (last.is_lower and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of")
+
+
+def book_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
+    """Longest actor-book names, left to right, without overlaps."""
+    tokens = list(doc)
+    words = [normalize_word(t.text) for t in tokens]
+    not_people = _nationality_people(doc, book)
+    anchors: list[Anchor] = []
+    i = 0
+    while i < len(tokens):
+        found: Anchor | None = None
+        if words[i] and not tokens[i].is_punct:
+            key: tuple[str, ...] = ()
+            for j in range(i, min(len(tokens), i + book.max_words * 2)):
+                if tokens[j].is_space or "\n" in tokens[j].text:
+                    break
+                if not words[j]:
+                    continue
+                key += (words[j],)
+                if key not in book.prefixes:
+                    break
+                for hit in book.hits(key):
+                    if _hit_allowed(hit, tokens[i:j + 1], doc, not_people):
+                        found = Anchor(start=i, end=j + 1, ref=ref_of(hit.entry, hit.form), sector=hit.sector)
+                        break
+        if found:
+            anchors.append(found)
+            i = found.end
+        else:
+            i += 1
+    return anchors
+
+
+def _nationality_people(doc: Doc, book: ActorBook) -> set[int]:
+    """Tokens of 'person' entities that are no person: nationality words only ('Bosnian Serbs') or the
+    full name of a state or organisation of two words or more ('Sri Lanka')."""
+    found: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words = normalize_words(ent.text)
+        named = any(h.form != "person" and (len(words) > 1 or h.entry.kind == "state") for h in book.hits(words))
+        if named or all(t.is_punct or any(h.form in ("adjective", "people")
+                                          for h in book.hits((normalize_word(t.text),))) for t in ent):
+            found.update(t.i for t in ent)
+    return found
+
+
+def _strip(span: Span) -> tuple[int, int]:
+    """Token range of an entity without a leading 'the' and a trailing possessive."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
+    """Named entities the book does not know: people, organisations, groups and places."""
+    anchors: list[Anchor] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start, end = _strip(ent)
+        label = ent.label_
+        if label in ("PERSON", "ORG"):
+            start, titled = _after_title(doc, start, end, book)
+            label = "PERSON" if titled and label == "ORG" and not book.org_noun(
+                normalize_words(doc[start:end].text)) else label
+        if start >= end or any(i in taken for i in range(start, end)):
+            continue
+        if label == "PERSON" and start > 0 and doc[start - 1].lower_ == "the" and doc[end - 1].dep_ != "compound":
+            continue  # 'the Resistance' is no person; 'the Assad regime' names one
+        if label == "ORG" and _institution(doc[start:end], book):
+            continue
+        ref = _entity_ref(doc[start:end], label, book)
+        if ref is not None:
+            anchors.append(Anchor(start=start, end=end, ref=ref))
+            taken.update(range(start, end))
+    return anchors
+
+
+def _after_title(doc: Doc, start: int, end: int, book: ActorBook) -> tuple[int, bool]:
+    """Skip a title at the start of a name ('Vice-President Moody Awori'); tell whether one precedes it."""
+    for size in (3, 2, 1):
+        words = normalize_words(doc[start:min(end, start + size)].text)
+        if end - start > size and words and book.title(words) is not None:
+            return start + size, True
+    before = doc[start - 1] if start > 0 else None
+    return start, bool(before is not None and book.title(normalize_words(before.text)) not in (None, "generic"))
+
+
+def _institution(span: Span, book: ActorBook) -> bool:
+    """'Supreme Court', 'Cabinet', 'Defense' in 'Defense Secretary X': a state's organ or part of a title,
+    which noun-phrase composition resolves, not an organisation of its own."""
+    cue = book.sector_noun(normalize_words(span.text))
+    if cue and cue[0] in STATE_SECTORS and len(normalize_words(span.text)) <= 3:
+        return True
+    root = span.root
+    return root.dep_ == "compound" and (root.head.ent_type_ == "PERSON" or book.title(normalize_words(root.head.text))
+                                        is not None)
+
+
+def _entity_ref(span: Span, label: str, book: ActorBook) -> Ref | None:
+    words = normalize_words(span.text)
+    last = normalize_word(span[-1].text)
+    if label == "PERSON":
+        if any(t.pos_ not in ("PROPN", "PUNCT", "NOUN", "ADJ") or t.is_lower for t in span if not t.is_punct):
+            return None
+        entry = book.person_by_surname(span.text) if len(words) == 1 else None
+        if entry is not None:
+            return ref_of(entry, "person")
+        return Ref(name=span.text, kind="person", form="person")
+    if label == "ORG":
+        if last in book.facility_nouns:
+            return None
+        kind, sector = book.org_noun(words) or ("organization", None)
+        return Ref(name=span.text, kind=kind, sector=sector, country="NGO" if sector == "SOC" else None)
+    if label == "NORP":
+        return Ref(name=span.text, kind="group", form="group")
+    if last in book.facility_nouns:
+        return None
+    country = book.city_country(span.text)
+    return Ref(name=span.text, kind="place", country=country, form="place") if country else None
+
+
+def proper_runs(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
+    """Capitalised names outside any entity that head-modify an organisation noun ('Al-Mayadeen network')."""
+    anchors: list[Anchor] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in taken or token.pos_ != "PROPN" or token.ent_type_:
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and end not in taken and not doc[end].ent_type_ and (
+                doc[end].pos_ == "PROPN" or (doc[end].text in "-‐" and end + 1 < len(doc)
+                                            and doc[end + 1].pos_ == "PROPN")):
+            end += 1
+        head = doc[end - 1].head
+        if end > i and doc[end - 1].dep_ == "compound" and head.i >= end and head.pos_ == "NOUN":
+            kind_sector = _org_kind(book, head)
+            if kind_sector:
+                ref = Ref(name=doc[i:end].text, kind=kind_sector[0], sector=kind_sector[1])
+                anchors.append(Anchor(start=i, end=end, ref=ref))
+                taken.update(range(i, end))
+        i = max(end, i + 1)
+    return anchors
+
+
+def _org_kind(book: ActorBook, head: Token) -> tuple[str, str] | None:
+    """(kind, sector) of the organisation a proper name modifies: 'network' → media."""
+    sector_kind = book.sector_noun(normalize_words(head.text))
+    if sector_kind and sector_kind[0] == "JRN":
+        return "media", "JRN"
+    return book.org_noun(normalize_words(head.text))

@@ -1,0 +1,273 @@
+"""Compose actors from noun phrases: 'Israeli army' → Israel (MIL), 'Palestinian towns' → Palestinian civilians.
+
+Works on the anchors found by ``actor_names``: a head noun that names an institution,
+a member, a population group or an organisation takes its actor from the names that
+modify it (adjective, possessive, compound, or an 'of'/'in'/'from' phrase).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from .book import STATE_KIND, STATE_SECTORS, ActorBook, normalize_words
+from .names import Anchor, Ref, ref_of
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
+LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "advmod", "nmod", "quantmod", "predet",
+                       "case", "punct", "npadvmod"})
+PLACE_PREPS = frozenset({"of", "in", "from"})
+ANAPHOR_DETS = frozenset({"this", "that", "these", "those", "the"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+GENERIC_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "GOV", "LEG", "JUD", "PRM", "NGO"})
+STATE_OF_PERSON = "state of person"
+"""Kind of a placeholder ref ('Netanyahu's cabinet'): the person's state, once people are resolved."""
+ANAPHOR = "anaphor"
+"""Kind of a placeholder ref ('this regime'): the last state mentioned before it."""
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """A mention before actors are merged: token range, referent, sector, head token."""
+
+    start: int
+    end: int
+    ref: Ref
+    sector: str | None
+    head: int
+    pronoun: bool = False
+
+
+def core_left(token: Token) -> int:
+    """First token of a noun phrase's pre-modifiers (determiner, adjectives, compounds, possessor)."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    doc = token.doc
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return left
+
+
+def core_right(token: Token, preps: frozenset[str] = frozenset({"of"})) -> int:
+    """Last token of a noun phrase, with its 'of' complements that name someone, but no clause or list."""
+    right = token.i
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objects = [c for c in child.rights if c.dep_ == "pobj"]
+            if objects and _names_someone(objects[0]):
+                right = max(right, core_right(objects[0]))
+        elif child.dep_ in ("case", "compound", "flat", "nummod"):
+            right = max(right, child.i)
+    return right
+
+
+def _names_someone(token: Token) -> bool:
+    """A complement worth keeping in a name: a proper noun, or a phrase holding one ('of the Hamas’ bureau')."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in token.subtree
+               if t.dep_ in MODIFIER_DEPS or t.head == token) or token.lemma_ in ("regime", "government")
+
+
+def cue_words(token: Token) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The head noun with its adjacent compound/adjective modifiers: as written and as lemmas."""
+    tokens = [token]
+    doc = token.doc
+    for child in reversed(list(token.lefts)):
+        gap = doc[child.i + 1:tokens[0].i]
+        if child.dep_ in ("compound", "amod") and all(t.is_punct and t.text in "-‐" for t in gap):
+            tokens.insert(0, child)
+    text = tuple(w for t in tokens for w in normalize_words(t.text))
+    lemma = tuple(w for t in tokens[:-1] for w in normalize_words(t.text)) + normalize_words(token.lemma_)
+    return text, lemma
+
+
+def state_ref(anchor: Anchor, book: ActorBook) -> Ref | None:
+    """The state an anchor stands for: the state itself, or the state of a capital, region or city."""
+    if anchor.ref.kind == STATE_KIND:
+        return anchor.ref
+    if anchor.ref.form in ("capital", "region", "place") and anchor.ref.country:
+        state = book.state(anchor.ref.country)
+        return ref_of(state) if state else None
+    return None
+
+
+class Composer:
+    """Turns anchors into mentions, composing noun phrases whose head names a kind of actor."""
+
+    def __init__(self, doc: Doc, anchors: list[Anchor], book: ActorBook):
+        self.doc, self.book = doc, book
+        self.anchors = anchors
+        self.at = {i: a for a in anchors for i in range(a.start, a.end)}
+        self.consumed: set[int] = set()
+
+    def mentions(self) -> list[RawMention]:
+        result = [self._anchor_mention(a) for a in self.anchors]
+        for token in self.doc:
+            if token.i in self.at or token.i in self.consumed or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if token.dep_ in ("compound", "amod") or token.ent_type_ == "PERSON":
+                continue
+            result.extend(self._compose(token))
+        return sorted(result, key=lambda m: (m.start, -m.end))
+
+    # -- a name as the head of its phrase ------------------------------------
+
+    def _anchor_mention(self, anchor: Anchor) -> RawMention:
+        doc = self.doc
+        head = doc[anchor.end - 1]
+        start = anchor.start
+        ref = anchor.ref
+        if (ref.form == "people" and ref.kind == STATE_KIND) or ref.kind == "group":
+            ref = self._population(anchor, head)
+        if self._is_phrase_head(anchor):
+            start = min(start, core_left(head))
+            start = self._descriptor_start(anchor, start)
+        return RawMention(start=start, end=anchor.end, ref=ref, sector=anchor.sector or ref.sector, head=head.i)
+
+    def _population(self, anchor: Anchor, head: Token) -> Ref:
+        """'Palestinians' → Palestinian civilians; 'Iraqi Kurds' → a group in Iraq; 'ethnic Albanians' → a
+        group whose country the text leaves open."""
+        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i < anchor.start]
+        states = [state_ref(self.at[c.i], self.book) for c in modifiers if c.i in self.at]
+        states = [s for s in states if s is not None]
+        ethnic = any(c.lower_ == "ethnic" for c in modifiers)
+        if states or ethnic or anchor.ref.kind == "group":
+            first = min([c.i for c in modifiers if c.i in self.at or c.lower_ == "ethnic"] + [anchor.start])
+            return Ref(name=self.doc[first:anchor.end].text, kind="population",
+                       country=states[0].country if states else None, sector="CVL", form="group")
+        return Ref(name=f"{self.book.adjective(anchor.ref.country)} civilians", kind="population",
+                   country=anchor.ref.country, sector="CVL", form="group")
+
+    def _is_phrase_head(self, anchor: Anchor) -> bool:
+        head = self.doc[anchor.end - 1]
+        return not (head.dep_ in MODIFIER_DEPS and head.head.i >= anchor.end)
+
+    def _descriptor_start(self, anchor: Anchor, start: int) -> int:
+        """'The Palestinian resistance movement Hamas': a describing phrase right before a name joins it."""
+        if start == 0:
+            return start
+        before, head = self.doc[start - 1], self.doc[anchor.end - 1]
+        if before.pos_ != "NOUN" or before.i in self.at or before.head.i not in (head.i, head.head.i):
+            return start
+        text, lemma = cue_words(before)
+        if self.book.sector_noun(text) or self.book.org_noun(lemma) or self.book.title(lemma[-1:]):
+            self.consumed.add(before.i)
+            return core_left(before)
+        return start
+
+    # -- a kind-of-actor noun composed with the names that modify it ---------
+
+    def _zone(self, head: Token) -> tuple[list[Anchor], list[Anchor]]:
+        """Anchors among the head's modifiers, and (separately) in its of/in/from phrases."""
+        left: list[Anchor] = []
+        for child in head.lefts:
+            if child.dep_ not in MODIFIER_DEPS:
+                continue
+            nested = [c for c in child.lefts if c.dep_ in MODIFIER_DEPS] if (
+                child.dep_ == "compound" or child.lemma_ == "lead") else []
+            for token in [child, *child.conjuncts, *nested]:
+                anchor = self.at.get(token.i)
+                if anchor and anchor not in left:
+                    left.append(anchor)
+        inner: list[Anchor] = []
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                for obj in (c for c in child.rights if c.dep_ == "pobj"):
+                    for token in [obj, *(c for c in obj.lefts if c.dep_ in MODIFIER_DEPS)]:
+                        anchor = self.at.get(token.i)
+                        if anchor and anchor not in inner:
+                            inner.append(anchor)
+        return left, inner
+
+    def _compose(self, head: Token) -> list[RawMention]:
+        text_words, lemma_words = cue_words(head)
+        sector_kind = self.book.sector_noun(text_words) or self.book.sector_noun(lemma_words)
+        group = self.book.group_noun(text_words) or self.book.group_noun(lemma_words)
+        if not sector_kind and not group:
+            return []
+        left, inner = self._zone(head)
+        anchors = left or inner
+        start = core_left(head)
+        end = core_right(head, PLACE_PREPS if not left and inner else frozenset({"of"})) + 1
+        if not anchors:
+            return self._unanchored(head, start, end, sector_kind, group)
+        if group and not sector_kind:
+            return self._group(head, anchors, group, start, end)
+        sector, kind = sector_kind
+        states = [a for a in anchors if state_ref(a, self.book)]
+        others = [a for a in anchors if a not in states]
+        if others:
+            return self._organisation(head, others, states, sector, kind, start, end)
+        if sector in STATE_SECTORS:
+            if len(states) == 1:
+                return [RawMention(start, end, state_ref(states[0], self.book), sector, head.i)]
+            return [RawMention(a.start, a.end, state_ref(a, self.book), sector, head.i) for a in states]
+        country = state_ref(states[0], self.book).country
+        name = self.doc[self._after_det(start):head.i + 1].text
+        return [RawMention(start, end, Ref(name=name, kind=kind, country=country, sector=sector), sector, head.i)]
+
+    def _generic(self, head: Token, start: int, end: int, sector: str, kind: str) -> RawMention:
+        name = " ".join(cue_words(head)[0])
+        country = "NGO" if sector == "NGO" else None
+        return RawMention(start, end, Ref(name=name, kind=kind, country=country, sector=sector, form="generic"),
+                          sector, head.i)
+
+    def _organisation(self, head: Token, others: list[Anchor], states: list[Anchor], sector: str, kind: str,
+                      start: int, end: int) -> list[RawMention]:
+        anchor = others[0]
+        ref = anchor.ref
+        if ref.kind == "person":
+            return [RawMention(start, end, Ref(name=ref.name, kind=STATE_OF_PERSON), sector, head.i)]
+        if ref.kind == "group":
+            name = self.doc[self._after_det(start):head.i + 1].text
+            return [RawMention(start, end, Ref(name=name, kind=kind, sector=sector), sector, head.i)]
+        if ref.country is None and states:
+            ref = replace(ref, country=state_ref(states[0], self.book).country)
+        return [RawMention(start, end, ref, ref.sector or sector, head.i)]
+
+    def _group(self, head: Token, anchors: list[Anchor], group: tuple[str, str], start: int, end: int
+               ) -> list[RawMention]:
+        category, sector = group
+        result = []
+        for anchor in anchors:
+            state = state_ref(anchor, self.book)
+            if state is not None:
+                name = f"{self.book.adjective(state.country)} {category}"
+                ref = Ref(name=name, kind="population", country=state.country, sector=sector, form="group")
+            elif anchor.ref.kind == "group":
+                ref = Ref(name=f"{anchor.ref.name} {category}", kind="population", sector=sector, form="group")
+            elif anchor.end <= head.i:
+                continue
+            else:  # 'supporters of former President X': a group of its own
+                ref = Ref(name=self.doc[self._after_det(start):end].text, kind="population", sector=sector,
+                          form="group")
+            span = (start, end) if len(anchors) == 1 else (anchor.start, anchor.end)
+            result.append(RawMention(span[0], span[1], ref, sector, head.i))
+        return result
+
+    def _unanchored(self, head: Token, start: int, end: int, sector_kind: tuple[str, str] | None,
+                    group: tuple[str, str] | None) -> list[RawMention]:
+        """No name in the phrase: 'this regime' looks back for its state; 'police', 'gunmen' and, as a
+        participant, 'demonstrators' are actors of unknown country."""
+        name = " ".join(cue_words(head)[0])
+        if not sector_kind:
+            if group and head.dep_ in ARGUMENT_DEPS:
+                ref = Ref(name=name, kind="population", sector=group[1], form="generic")
+                return [RawMention(start, end, ref, group[1], head.i)]
+            return []
+        sector, kind = sector_kind
+        if sector not in GENERIC_SECTORS:
+            return []
+        first = self.doc[start]
+        if sector in STATE_SECTORS and first.lower_ in ANAPHOR_DETS and head.tag_ != "NNP":
+            return [RawMention(start, end, Ref(name=ANAPHOR, kind=ANAPHOR), sector, head.i)]
+        return [self._generic(head, start, end, sector, kind)]
+
+    def _after_det(self, start: int) -> int:
+        while start < len(self.doc) and self.doc[start].dep_ in ("det", "predet"):
+            start += 1
+        return start

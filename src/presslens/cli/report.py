@@ -1,0 +1,127 @@
+"""Readable terminal reports of an ``Analysis`` (rich tables), built from the records alone.
+
+``SECTIONS`` lists what the report shows for each record kind: a title, the
+``Analysis`` attribute and the columns (header, function of a record). The
+JSON output and the web page show the same records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from presslens.core.schema import Analysis
+
+Column = tuple[str, Callable[[Any], object]]
+
+
+def _span(record: Any) -> str:
+    return f"{record.start}-{record.end}"
+
+
+def _names(values: tuple[str, ...]) -> str:
+    return ", ".join(values)
+
+
+def _short(text: str | None, width: int = 90) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+SECTIONS: list[tuple[str, str, list[Column]]] = [
+    ("Quotes and attributed claims", "quotes", [
+        ("speaker", lambda q: q.speaker or "—"), ("cue", lambda q: q.cue or "—"),
+        ("kind", lambda q: q.kind), ("quote", lambda q: _short(q.text)), ("chars", _span)]),
+    ("Actors", "actors", [
+        ("actor", lambda a: a.name), ("kind", lambda a: a.kind), ("country", lambda a: a.country or "—"),
+        ("sector", lambda a: a.sector or "—"), ("names used", lambda a: _short(" | ".join(a.names), 70))]),
+    ("Events (PLOVER)", "events", [
+        ("type", lambda e: e.type + (f"/{e.mode}" if e.mode else "")),
+        ("source", lambda e: _names(e.sources) or "—"), ("target", lambda e: _names(e.targets) or "—"),
+        ("trigger", lambda e: e.trigger), ("where", lambda e: e.location or "—"),
+        ("when", lambda e: e.time or "—"),
+        ("flags", lambda e: " ".join(f for f, on in (("hypothetical", e.hypothetical), ("negated", e.negated))
+                                     if on) + (f" reported by {e.reported_by}" if e.reported_by else ""))]),
+    ("Figures", "figures", [
+        ("figure", lambda f: f.text), ("value", lambda f: _range(f.value, f.low, f.high)),
+        ("counts", lambda f: f.counts or ("(not stated)" if f.no_counted_noun else "—")),
+        ("year", lambda f: f.year or "—"), ("place", lambda f: f.place or "—"),
+        ("source", lambda f: f.source or "outlet")]),
+    ("Places", "places", [
+        ("mention", lambda p: p.text), ("resolved", lambda p: p.name or "—"),
+        ("country", lambda p: p.country or "—"), ("kind", lambda p: p.feature or "—"),
+        ("lat, lon", lambda p: f"{p.lat:.3f}, {p.lon:.3f}" if p.lat is not None else "—")]),
+    ("Times", "times", [
+        ("expression", lambda t: t.text), ("type", lambda t: t.type),
+        ("value", lambda t: t.value or (f"{t.range_start} … {t.range_end}" if t.range_start else "—")),
+        ("granularity", lambda t: t.granularity or "—")]),
+    ("Language flags", "flags", [
+        ("wording", lambda f: f.text), ("technique", lambda f: f.technique), ("voice", lambda f: f.voice),
+        ("reason", lambda f: _short(f.reason, 60))]),
+    ("Entities", "entities", [
+        ("entity", lambda e: e.text), ("label", lambda e: e.label), ("chars", _span)]),
+]
+
+
+def _range(value: float | None, low: float | None, high: float | None) -> str:
+    def fmt(x: float) -> str:
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
+    if value is not None:
+        return fmt(value)
+    if low is not None or high is not None:
+        return f"{fmt(low) if low is not None else '…'}–{fmt(high) if high is not None else '…'}"
+    return "—"
+
+
+def _table(title: str, records: tuple, columns: list[Column]) -> Table:
+    table = Table(title=f"{title} ({len(records)})", title_justify="left", expand=False)
+    for header, _ in columns:
+        table.add_column(header, overflow="fold")
+    for record in records:
+        table.add_row(*(str(fn(record)) for _, fn in columns))
+    return table
+
+
+def _voice_summary(analysis: Analysis) -> Text:
+    outlet = sum(1 for v in analysis.voices if v.voice == "outlet")
+    attributed = len(analysis.voices) - outlet
+    return Text(f"Voice: {outlet} sentences in the outlet's own voice, {attributed} attributed")
+
+
+def render(analysis: Analysis, console: Console, *, show_sentences: bool = False) -> None:
+    """Print a readable report of one analysis."""
+    a = analysis.article
+    head = Text()
+    head.append(f"{a.title or '(untitled)'}\n", style="bold")
+    head.append(f"id {a.id}   date {a.date or '—'}   outlet {a.outlet or '—'}   status {a.status}\n")
+    if a.error:
+        head.append(f"error: {a.error}\n", style="red")
+    if a.status == "ok":
+        head.append(f"{len(a.text.split()):,} words, {len(analysis.paragraphs)} paragraphs, "
+                    f"{len(analysis.sentences)} sentences", style="dim")
+    console.print(Panel(head, title="presslens", expand=False))
+    if a.status != "ok":
+        return
+    if show_sentences:
+        table = Table(title="Sentences", title_justify="left")
+        table.add_column("#"), table.add_column("¶"), table.add_column("chars"), table.add_column("sentence")
+        voice_of = {v.sentence: v for v in analysis.voices}
+        table.add_column("voice")
+        for s in analysis.sentences:
+            v = voice_of.get(s.index)
+            table.add_row(str(s.index), str(s.paragraph), _span(s), _short(s.text, 100),
+                          (v.speaker or v.voice) if v else "—")
+        console.print(table)
+    parts = []
+    for title, attribute, columns in SECTIONS:
+        records = getattr(analysis, attribute)
+        if records:
+            parts.append(_table(title, records, columns))
+    console.print(Group(*parts))
+    if analysis.voices:
+        console.print(_voice_summary(analysis))

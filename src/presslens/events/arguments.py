@@ -1,0 +1,280 @@
+"""Who: the actors of a token (mentions, their modifiers, coordination, pronouns), subjects and objects.
+
+Pronouns are resolved without a coreference package: 'we' in a quotation is the
+speaker's organisation; 'he' is the quotation's speaker or the last person named;
+'it'/'they' in a reported clause ('Iraq said it would ...') is the reporter, else the
+last organisation or state named before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from presslens.actors.book import normalize_words, surname_key
+from presslens.actors.phrases import MODIFIER_DEPS
+from presslens.core.schema import Actor, ActorMention, Quote
+
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+NON_PERSONAL = frozenset({"it", "its", "they", "them", "their"})
+RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+OBJECT_CONTROL = frozenset({"urge", "ask", "order", "encourage", "force", "allow", "permit", "press", "call",
+                            "invite", "instruct", "compel", "persuade", "tell", "help", "appeal"})
+NEUTRAL_SPEECH = frozenset({"say", "tell", "add", "announce", "state", "report", "note", "claim", "confirm",
+                            "explain", "stress", "emphasize", "emphasise", "write", "believe", "conclude",
+                            "indicate", "reveal", "acknowledge", "admit", "point", "insist", "declare", "argue",
+                            "warn", "accuse", "threaten", "demand", "urge", "allege", "deny"})
+
+
+@dataclass(frozen=True)
+class Side:
+    """One actor of an event side, with the sector its mention names."""
+
+    actor: Actor
+    sector: str | None
+
+
+class Arguments:
+    """Resolves tokens to actors using the actor mentions and quotations of one document."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], mentions: list[ActorMention], quotes: list[Quote]):
+        self.doc, self.quotes = doc, quotes
+        self.by_id = {a.id: a for a in actors}
+        self.cover: dict[int, list[tuple[int, ActorMention]]] = {}
+        self.order: list[tuple[int, ActorMention]] = []
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or m.actor_id not in self.by_id:
+                continue
+            self.order.append((span.start, m))
+            for i in range(span.start, span.end):
+                self.cover.setdefault(i, []).append((span.end - span.start, m))
+        self.order.sort(key=lambda p: p[0])
+
+    # -- actors of a token -----------------------------------------------------
+
+    def actors_at(self, token: Token, depth: int = 0) -> list[Side]:
+        """The actors a noun phrase names, including its coordinated parts ('the US and Jordan')."""
+        found = self._own(token, depth)
+        for conj in token.conjuncts if token.dep_ != "conj" else ():
+            parts = self._own(conj, depth)
+            if found and all(p.actor.country is None and p.actor.kind == found[0].actor.kind or (
+                    p.actor.country is None and p.sector == found[0].sector) for p in parts):
+                continue  # 'Israeli helicopters and tanks': the adjective holds for both
+            found += [s for s in parts if s not in found]
+        return _unique(found)
+
+    def _own(self, token: Token, depth: int) -> list[Side]:
+        covering = sorted(self.cover.get(token.i, []), key=lambda p: p[0])
+        if covering:
+            mention = covering[0][1]
+            actor = self.by_id[mention.actor_id]
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if owner is not None and actor.country is None and actor.kind != "person":
+                return [Side(s.actor, mention.sector or s.sector) for s in self.pronoun(owner)] or [Side(actor, None)]
+            return [Side(actor, mention.sector)]
+        if token.pos_ == "PRON" or token.lower_ in FIRST_PERSON | PERSONAL | NON_PERSONAL:
+            return self.pronoun(token)
+        if depth > 2:
+            return []
+        found: list[Side] = []
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
+                for part in [child, *child.conjuncts]:
+                    found += self._own(part, depth + 1)
+        for prep in ("of", "by", "against", "for", "from", "in"):
+            if found:
+                break
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == prep:
+                    for obj in (c for c in child.children if c.dep_ == "pobj"):
+                        found += self.actors_at(obj, depth + 1)
+        if not found and token.lemma_.lower() in ("other", "others"):
+            found = self._parallel_subject(token)
+        return found
+
+    def _parallel_subject(self, token: Token) -> list[Side]:
+        """'dozens were killed and many others arrested': 'others' are of the parallel clause's group."""
+        verb = token.head
+        if verb.dep_ == "conj":
+            for child in verb.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
+                    return self.actors_at(child, 1)
+        return []
+
+    # -- pronouns ---------------------------------------------------------------
+
+    def pronoun(self, token: Token) -> list[Side]:
+        word = token.lower_
+        quote = self.quote_at(token.idx)
+        speaker = self.speaker_actor(quote) if quote else None
+        if word in FIRST_PERSON:
+            if speaker is None:
+                return []
+            if word in ("we", "us", "our") and speaker.affiliation:
+                group = self.actor_named(speaker.affiliation)
+                return [Side(group, group.sector)] if group else [Side(speaker, speaker.sector)]
+            return [Side(speaker, speaker.sector)]
+        as_speaker = self.speaker_of_mention(token)
+        if as_speaker is not None:
+            return [Side(as_speaker, as_speaker.sector)]
+        if word in PERSONAL:
+            person = self._previous(token, lambda a: a.kind == "person")
+            return [Side(person, person.sector)] if person else []
+        reporter = self._reporter(token)
+        if reporter:
+            return reporter
+        found = self._previous(token, lambda a: a.kind != "person", same_sentence=True)
+        return [Side(found, found.sector)] if found else []
+
+    def _reporter(self, token: Token) -> list[Side]:
+        """'Iraq said it would ...': the subject of the reporting verb (a person's organisation for 'they')."""
+        clause = token.head
+        while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ not in ("ccomp", "advcl") or clause.head.lemma_ not in NEUTRAL_SPEECH:
+            return []
+        sides: list[Side] = []
+        for child in clause.head.children:
+            if child.dep_ == "nsubj" and child.i != token.i:
+                sides = self.actors_at(child, 3)
+        quote = self.cue_quote(clause.head)
+        speaker = self.speaker_actor(quote) if quote is not None else None
+        if not sides and speaker is not None:
+            sides = [Side(speaker, speaker.sector)]
+        if token.lower_ in ("they", "them", "their"):
+            sides = [self._organisation_of(s) for s in sides]
+        return sides
+
+    def _organisation_of(self, side: Side) -> Side:
+        if side.actor.kind == "person" and side.actor.affiliation:
+            group = self.actor_named(side.actor.affiliation)
+            if group is not None:
+                return Side(group, group.sector)
+        return side
+
+    def _previous(self, token: Token, accept, same_sentence: bool = False) -> Actor | None:
+        limit = token.sent.start if same_sentence else 0
+        best: Actor | None = None
+        for start, mention in self.order:
+            if start >= token.i:
+                break
+            actor = self.by_id[mention.actor_id]
+            if start >= limit and accept(actor) and actor.kind not in ("place", "region"):
+                best = actor
+        if best is None and same_sentence and token.sent.start > 0:
+            return self._previous(self.doc[token.sent.start - 1], accept, same_sentence=True)
+        return best
+
+    # -- quotations -----------------------------------------------------------------
+
+    def quote_at(self, position: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= position < q.end:
+                return q
+        return None
+
+    def cue_quote(self, token: Token) -> Quote | None:
+        for q in self.quotes:
+            if q.cue_start is not None and q.cue_start <= token.idx < (q.cue_end or q.cue_start + 1):
+                return q
+        return None
+
+    def speaker_of_mention(self, token: Token) -> Actor | None:
+        for q in self.quotes:
+            if q.speaker_start is not None and q.speaker_start <= token.idx < (q.speaker_end or 0):
+                return self.speaker_actor(q)
+        return None
+
+    def speaker_actor(self, quote: Quote) -> Actor | None:
+        return self.actor_named(quote.speaker) if quote.speaker else None
+
+    def actor_named(self, name: str | None) -> Actor | None:
+        """The actor a resolved name denotes: same name, else (people) same surname."""
+        if not name:
+            return None
+        key = normalize_words(name)
+        for actor in self.by_id.values():
+            if normalize_words(actor.name) == key or key in {normalize_words(n) for n in actor.names}:
+                return actor
+        for actor in self.by_id.values():
+            if actor.kind == "person" and surname_key(actor.name) == surname_key(name):
+                return actor
+        return None
+
+    def attribution(self, token: Token) -> tuple[str | None, Actor | None]:
+        """Who a clause is attributed to: the quotation holding it, else a reporting verb above it."""
+        quote = self.quote_at(token.idx)
+        if quote is not None and (quote.cue_start is None or not quote.cue_start <= token.idx < (quote.cue_end or 0)):
+            actor = self.speaker_actor(quote)
+            return (actor.name if actor else quote.speaker or quote.speaker_mention), actor
+        node = token
+        while node.head != node:
+            if node.dep_ in ("ccomp", "advcl") and node.head.lemma_ in NEUTRAL_SPEECH:
+                for child in node.head.children:
+                    if child.dep_ == "nsubj":
+                        sides = self.actors_at(child, 3)
+                        if sides:
+                            return sides[0].actor.name, sides[0].actor
+                return None, None
+            node = node.head
+        return None, None
+
+
+def subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb (following control, coordination and relative clauses) and whether it is passive."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "expl"):
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head, False
+            return child, False
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head, True
+            return child, True
+    if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "xcomp", "oprd") and verb.head != verb:
+        return subject(verb.head)
+    if verb.dep_ == "xcomp" and verb.head != verb:
+        head = verb.head
+        if head.lemma_ in OBJECT_CONTROL:
+            for child in head.children:
+                if child.dep_ in ("dobj", "dative"):
+                    return child, False
+        return subject(head)
+    if verb.dep_ == "conj" and verb.head != verb:
+        token, _ = subject(verb.head)
+        return token, any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("ADJ", "NOUN"):
+        holder = verb.head.head
+        return subject(holder) if holder.pos_ == "ADJ" else (holder, False)
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            return subject(head)
+        if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX", "ADP"):
+            governor = head.head if head.dep_ == "dobj" else head.head.head
+            return subject(governor)
+        return head, False
+    if verb.dep_ == "relcl":
+        return verb.head, False
+    return None, False
+
+
+def agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _unique(sides: list[Side]) -> list[Side]:
+    seen: set[str] = set()
+    result = []
+    for side in sides:
+        if side.actor.id not in seen:
+            seen.add(side.actor.id)
+            result.append(side)
+    return result

@@ -1,0 +1,123 @@
+"""Where, when and how sure: location and time of an event, and whether it is conditional or negated."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from presslens.core.schema import Place, TimeRef
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "along", "into",
+                      "within", "over"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+INVERTED_AUX = frozenset({"should", "were", "had"})
+MODAL_AUX = frozenset({"could", "might", "may"})
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+TIME_LABELS = ("DATE", "TIME")
+
+
+def clause_range(verb: Token) -> tuple[int, int]:
+    """Character range of a clause: the verb's subtree."""
+    return verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+
+
+def _within(start: int, end: int, outer: tuple[int, int]) -> bool:
+    return outer[0] <= start and end <= outer[1]
+
+
+def _locative(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+
+
+def _place_spans(doc: Doc, verb: Token, places: list[Place]) -> list[tuple[int, int, str]]:
+    clause = clause_range(verb)
+    if places:
+        return [(p.start, p.end, p.text) for p in places if _within(p.start, p.end, clause)]
+    return [(e.start_char, e.end_char, e.text) for e in doc.ents
+            if e.label_ in PLACE_LABELS and _within(e.start_char, e.end_char, clause)]
+
+
+def location(doc: Doc, verb: Token, places: list[Place]) -> tuple[str, int, int] | None:
+    """The place an event happens: a place in a locative phrase ('in', 'near', ...) of its clause."""
+    located = [s for s in _place_spans(doc, verb, places) if _locative(doc, s[0], s[1])]
+    return (located[0][2], located[0][0], located[0][1]) if located else None
+
+
+def setting(doc: Doc, verb: Token, places: list[Place]) -> tuple[str, int, int] | None:
+    """Where the event's clause is set: its location, else the first place it names as a noun."""
+    found = location(doc, verb, places)
+    if found:
+        return found
+    for start, end, text in _place_spans(doc, verb, places):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.root.pos_ == "PROPN" and span.root.dep_ not in ("amod", "compound") \
+                and not _acting(span.root):
+            return text, start, end
+    return None
+
+
+def _acting(token: Token) -> bool:
+    """A place named as a subject or as a passive agent ('by Israel') stands for an actor, not a setting."""
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.lower_ == "by")
+
+
+def time(doc: Doc, verb: Token, sentence: Span, times: list[TimeRef]) -> tuple[str, int, int] | None:
+    """The time expression of the event's clause, else of its sentence."""
+    spans = [(t.start, t.end, t.text) for t in times]
+    if not times:
+        spans = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in TIME_LABELS]
+    clause = clause_range(verb)
+    whole = (sentence.start_char, sentence.end_char)
+    for scope in (clause, whole):
+        inside = [s for s in spans if _within(s[0], s[1], scope)]
+        if inside:
+            return inside[0][2], inside[0][0], inside[0][1]
+    return None
+
+
+def inverted_condition(verb: Token) -> bool:
+    """'should they start': an auxiliary before its subject opens a condition."""
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in INVERTED_AUX and subjects and c.i < min(subjects)
+               and verb.dep_ != "ROOT" for c in verb.children)
+
+
+def conditional(verb: Token) -> bool:
+    """A clause under a condition, or governing one ('X will face defeat if ...')."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children) or inverted_condition(verb):
+        return True
+    for child in verb.children:
+        if child.dep_ in ("advcl", "ccomp", "conj") and (
+                any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children)
+                or inverted_condition(child)):
+            return True
+    return False
+
+
+def unless(verb: Token) -> bool:
+    """'... unless Y does Z' turns an announced act into a threat."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in verb.children)
+
+
+def conditional_text(doc: Doc, start: int, end: int) -> bool:
+    """A quoted content that is conditional ('If we reach ..., Israel will face ...')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any((t.lower_ in CONDITION_MARKS and t.dep_ == "mark") or (t.pos_ in ("VERB", "AUX")
+                                                                     and inverted_condition(t)) for t in span)
+
+
+def negated(verb: Token, trigger: Token) -> bool:
+    """'did not attack', 'never agreed', 'no attacks were carried out'."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return trigger is not verb and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+
+
+def modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in verb.children)

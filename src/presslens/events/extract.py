@@ -1,0 +1,367 @@
+"""PLOVER events: who did what to whom, where and when, from the parse and the PLOVER lexicon.
+
+Triggers come from ``event_triggers`` (verbs, phrasal verbs, light verb + event noun,
+control verbs), actors from ``event_args`` (mentions, coordination, pronouns), place,
+time and the hypothetical/negated flags from ``event_context``. An event inside a
+quotation or a reported clause carries its reporter in ``reported_by``. Announced acts
+follow PLOVER's future rule; negated cooperation ('would not meet the demands') is a
+REJECT. An agentless passive ('others were arrested') after 'these attacks' takes the
+actors of the attacks it refers back to.
+
+Sources and targets name actors as the text presents them: when a person acts or
+speaks ('he warned', 'the Hamas official called on'), the source is that person or
+group, and a person's ``Actor`` record carries the affiliation and country that link
+the event to an organisation or state (the seed's 'Hamas' for Saleh al-Arouri).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from presslens.actors.book import load_actorbook, normalize_words
+from presslens.core.schema import Actor, ActorMention, Event, Place, Quote, TimeRef
+
+from . import context as ctx
+from .arguments import Arguments, Side, agent, subject
+from .plover import HOSTILE, Code, Lexicon, load_lexicon
+from .triggers import Candidate, TriggerFinder
+
+TARGET_PREPS = ("against", "on", "upon", "at", "to", "into", "toward", "towards", "over", "with", "from", "for")
+PLACE_PREPS = ("in", "near", "inside", "outside", "across", "throughout")
+MUTUAL = frozenset({"fight", "clash", "battle", "negotiate", "meet", "talk", "discuss", "confer", "consult",
+                    "exchange", "cooperate", "collaborate", "agree", "trade"})
+COOPERATIVE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT"})
+INSTRUMENT_MODES = frozenset({None, "explosives", "firearms", "heavy-weapons"})
+"""ASSAULT modes a named weapon refines ('aircraft bombed' is aerial, not explosives)."""
+PHYSICAL_TARGETS = frozenset({"convoy", "vehicle", "vehicles", "car", "cars", "bus", "truck", "trucks", "ship",
+                              "ships", "vessel", "vessels", "tanker", "tankers", "plane", "planes", "aircraft",
+                              "position", "positions", "depot", "facility", "facilities", "infrastructure",
+                              "headquarters", "office", "offices", "home", "homes", "house", "houses", "town",
+                              "village", "city", "district", "area", "areas", "region", "neighbourhood",
+                              "neighborhood", "patrol", "outpost", "post", "posts", "target", "targets", "site",
+                              "sites", "pipeline", "line", "lines", "plant", "power"})
+"""Concrete objects an attack or a search can be aimed at (besides people and places)."""
+DOMESTIC_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG"})
+"""A state's police, government or courts act at home: a group they act on that the text gives no country
+(and no place) is taken to be of their country."""
+PLACE_KINDS = frozenset({"state", "place", "region"})
+GENERIC_KINDS = frozenset({"population", "military", "police", "armed group", "government", "legislature", "court",
+                           "intelligence service", "opposition", "political party", "labour", "religious body",
+                           "business"})
+"""Actors the text gives no country for, which then take the country where the event happens."""
+CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REF", "AGR", "OPP", "SOC", "MED", "JRN", "REL"})
+
+
+@dataclass
+class Built:
+    """An event and what later passes need to know about it."""
+
+    event: Event
+    candidate: Candidate
+    passive: bool
+
+
+def extract_events(doc: Doc, actors: list[Actor], mentions: list[ActorMention], quotes: list[Quote],
+                   places: list[Place], times: list[TimeRef]) -> list[Event]:
+    """Who did what to whom, where and when."""
+    builder = EventBuilder(doc, Arguments(doc, actors, mentions, quotes), load_lexicon(), places, times)
+    built = [b for b in (builder.build(c) for c in TriggerFinder(doc, builder.lex).candidates()) if b]
+    built = inherit_sources(doc, built, builder.lex)
+    return sorted((b.event for b in built), key=lambda e: (e.start, e.trigger_start))
+
+
+class EventBuilder:
+    def __init__(self, doc: Doc, args: Arguments, lex: Lexicon, places: list[Place], times: list[TimeRef]):
+        self.doc, self.args, self.lex = doc, args, lex
+        self.places, self.times = places, times
+        self.book = load_actorbook(())
+
+    def build(self, c: Candidate) -> Built | None:
+        reporter, speaker = self.args.attribution(c.trigger)
+        if c.control == "intend":
+            return self._intention(c, speaker, reporter)
+        code, negated = self._adjusted_code(c)
+        sources, targets, passive = self._sides(c)
+        code = self._by_subject(c, code, sources)
+        if code.type is None or not self._episodic(c, sources, targets):
+            return None
+        sources, targets = self._roles(c, code, sources, targets)
+        if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
+            code = Code("ASSAULT", self._instrument(c) or code.mode)
+        hypothetical = self._hypothetical(c)
+        return Built(self._event(c, code, sources, targets, negated, hypothetical, reporter), c, passive)
+
+    # -- type ------------------------------------------------------------------------
+
+    def _adjusted_code(self, c: Candidate) -> tuple[Code, bool]:
+        code = c.code
+        if c.future and c.control not in ("commit", "threat", "refuse", "request"):
+            code = TriggerFinder(self.doc, self.lex).collapse(code)
+        negated = ctx.negated(c.verb, c.trigger)
+        if negated and code.type in COOPERATIVE and not c.control:
+            return Code("REJECT", self.lex.request_mode(code)), False
+        if ctx.unless(c.verb) and code.type not in ("THREATEN", "REQUEST"):
+            threatened = c.spec.code if c.spec is not None and c.spec.code else code
+            return Code("THREATEN", self.lex.threat_mode(threatened) or self.lex.threat_mode(code)), negated
+        return code, negated
+
+    def _by_subject(self, c: Candidate, code: Code, sources: list[Side]) -> Code:
+        """'workers struck' is a strike, 'the ministry protested' a verbal ACCUSE."""
+        spec = c.spec
+        if spec is None or not sources or c.trigger is not c.verb:
+            return code
+        civil = all(s.actor.kind in ("population", "group") or (s.sector in CIVIL_SECTORS) for s in sources)
+        if spec.civil and civil:
+            return spec.civil
+        if spec.official and not civil:
+            return spec.official
+        return code
+
+    def _intention(self, c: Candidate, speaker: Actor | None, reporter: str | None) -> Built | None:
+        """'He added the cabinet aims to displace Palestinians': in someone's words, an accusation."""
+        comp = c.comp_code or (TriggerFinder(self.doc, self.lex).code_of(c.complement).code if c.complement else None)
+        if speaker is None or comp is None or comp.type not in HOSTILE:
+            return None
+        intender, _ = subject(c.verb)
+        targets = self.args.actors_at(intender) if intender is not None else []
+        sources = [Side(speaker, speaker.sector)]
+        event = self._event(c, Code("ACCUSE", "allege"), sources, targets, False, False, reporter)
+        return Built(event, c, False)
+
+    # -- actors ---------------------------------------------------------------------
+
+    def _sides(self, c: Candidate) -> tuple[list[Side], list[Side], bool]:
+        verb = c.reporter or c.verb
+        subj, passive = subject(verb)
+        source_token = agent(verb) if passive else subj
+        sources = self.args.actors_at(source_token) if source_token is not None else []
+        if c.trigger is not c.verb and not sources:
+            sources = self._noun_agent(c.trigger)
+        if c.reporter is not None:
+            own_subject = subject(c.verb)[0]
+            asked = self.args.actors_at(own_subject) if own_subject is not None else []
+            return sources, [t for t in asked if t.actor.id not in {s.actor.id for s in sources}], False
+        if passive and subj is not None and not sources and c.code.type == "MOBILIZE":
+            return self.args.actors_at(subj), [], passive  # 'troops were deployed': the forces' own side
+        own = {s.actor.id for s in sources}
+        options: list[list[Side]] = []
+        if passive and subj is not None:
+            options.append(self.args.actors_at(subj))
+        for token, place_only in self._target_tokens(c):
+            found = [t for t in self.args.actors_at(token) if t.actor.id not in own
+                     and (not place_only or t.actor.kind in PLACE_KINDS)]
+            options.append(found)
+        options = [o for o in options if o]
+        located = [o for o in options if any(t.actor.country for t in o)]
+        targets = (located or options or [[]])[0]
+        if not targets and c.code.mode != "resign" and (c.code.type != "CONSULT" or c.code.mode):
+            targets = self._clause_actors(c, own)
+        return sources, targets, passive
+
+    def _clause_actors(self, c: Candidate, own: set[str]) -> list[Side]:
+        """Last resort: the first actor named after the trigger in its clause ('sent material to help
+        defend Saudi Arabia'), outside the subject and any attribution ('according to ...')."""
+        heads = [c.verb, *([c.complement] if c.complement is not None else [])]
+        skipped: set[int] = set()
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis") or child.lower_ == "according":
+                    skipped.update(t.i for t in child.subtree)
+        tokens = sorted({t.i for head in heads for t in head.subtree if t.i > c.trigger.i and t.i not in skipped})
+        for i in tokens:
+            if i in self.args.cover:
+                sides = [s for s in self.args.actors_at(self.doc[i]) if s.actor.id not in own]
+                if sides:
+                    return sides
+        return []
+
+    def _episodic(self, c: Candidate, sources: list[Side], targets: list[Side]) -> bool:
+        """Is this an act at all? Verbs that need one are aimed at someone or something concrete
+        ('striking panic' is not); 'Y must Z' under a reporting verb requests something of an actor;
+        a present-tense clause with no actor ('the program allows investors ...') states a rule."""
+        if c.spec is not None and c.spec.needs_actor and c.complement is None and not (
+                self._animate(c.obj) or (c.obj is not None and self.args.actors_at(c.obj))):
+            return False
+        if c.reporter is not None and not targets:
+            return False
+        return not (c.verb.tag_ in ("VBZ", "VBP") and not sources and not self.args.quote_at(c.verb.idx))
+
+    def _noun_agent(self, noun: Token) -> list[Side]:
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
+                token = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                if token is not None:
+                    return self.args.actors_at(token)
+        return []
+
+    def _target_tokens(self, c: Candidate) -> list[tuple[Token, bool]]:
+        """Where the recipient may be, most telling first (True: only a place may be found there)."""
+        found: list[tuple[Token, bool]] = []
+        heads = [*([c.trigger] if c.trigger is not c.verb else []), c.verb,
+                 *([c.complement] if c.complement is not None else [])]
+        if c.particle is not None and c.particle.dep_ == "prep":
+            found += [(g, False) for g in c.particle.children if g.dep_ == "pobj"]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in ("dobj", "dative", "attr", "oprd") and child is not c.trigger:
+                    found.append((child, False))
+            for prep in TARGET_PREPS:
+                for child in head.children:
+                    if child.dep_ in ("prep", "dative") and child.lower_ == prep and child is not c.particle:
+                        found += [(g, False) for g in child.children if g.dep_ == "pobj"]
+        if c.complement is not None:
+            comp_subject = subject(c.complement)[0]
+            if comp_subject is not None and comp_subject.i > c.verb.i:
+                found.append((comp_subject, False))
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                    found += [(g, True) for g in child.children if g.dep_ == "pobj"]
+        return found
+
+    def _roles(self, c: Candidate, code: Code, sources: list[Side], targets: list[Side]
+               ) -> tuple[list[Side], list[Side]]:
+        """PLOVER roles: all parties of a meeting or a two-sided fight are actors; a host is the recipient."""
+        if c.spec is not None and c.spec.swap:
+            return targets, sources
+        lemma = c.verb.lemma_.lower()
+        mutual = code.type == "CONSULT" and code.mode not in ("visit", "third-party")
+        if mutual or (lemma in MUTUAL and code.type in ("ASSAULT", "COOPERATE", "AGREE")
+                      and self._with_partner(c.verb)):
+            return sources + [t for t in targets if t not in sources], []
+        return sources, targets
+
+    def _with_partner(self, verb: Token) -> bool:
+        return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children) or any(
+            c.dep_ == "nsubj" and c.conjuncts for c in verb.children)
+
+    def _animate(self, token: Token | None) -> bool:
+        """An object that can be harmed or freed: a person, group, place or number of people."""
+        if token is None:
+            return False
+        words = normalize_words(token.text)
+        lemma = normalize_words(token.lemma_)
+        return bool(token.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC", "ORG") or token.like_num
+                    or token.pos_ == "PRON" or self.book.group_noun(words) or self.book.sector_noun(words)
+                    or self.book.group_noun(lemma) or set(lemma) & self.book.facility_nouns
+                    or set(lemma) & PHYSICAL_TARGETS)
+
+    def _instrument(self, c: Candidate) -> str | None:
+        """ASSAULT mode from a weapon named in the clause ('fired rockets', 'helicopters shelled')."""
+        scope = [t for t in c.verb.children if t.dep_ not in ("ccomp", "advcl", "conj", "relcl")]
+        for head in scope:
+            for token in head.subtree:
+                words = normalize_words(token.lemma_) + normalize_words(token.text)
+                for key in (" ".join(normalize_words(token.text)), *words):
+                    if key in self.lex.modes:
+                        return self.lex.modes[key]
+        return None
+
+    def _hypothetical(self, c: Candidate) -> bool:
+        if ctx.conditional(c.verb) or ctx.modal(c.verb) or (c.complement is not None and ctx.conditional(c.complement)):
+            return True
+        if c.trigger.sent.text.rstrip().rstrip("”\"'").endswith("?"):
+            return True  # asked about, not reported
+        quote = self.args.cue_quote(c.verb)
+        return quote is not None and ctx.conditional_text(self.doc, quote.start, quote.end)
+
+    # -- the record -----------------------------------------------------------------
+
+    def _event(self, c: Candidate, code: Code, sources: list[Side], targets: list[Side], negated: bool,
+               hypothetical: bool, reporter: str | None) -> Event:
+        sentence = c.trigger.sent
+        start, end = _trimmed(sentence)
+        quote = self.args.cue_quote(c.verb)
+        if quote is not None:
+            start, end = min(start, quote.start), max(end, quote.end)
+            reporter = None
+        trigger = self._trigger_span(c)
+        place = ctx.location(self.doc, c.verb, self.places)
+        when = ctx.time(self.doc, c.verb, sentence, self.times)
+        here = self._place_country(place or ctx.setting(self.doc, c.verb, self.places))
+        domestic = {s.actor.country for s in sources if s.sector in DOMESTIC_SECTORS and s.actor.country}
+        return Event(
+            start=start, end=end, type=code.type, mode=code.mode, trigger=self.doc.text[trigger[0]:trigger[1]],
+            trigger_start=trigger[0], trigger_end=trigger[1],
+            sources=tuple(s.actor.name for s in sources), targets=tuple(t.actor.name for t in targets),
+            source_countries=tuple(_country(s, here) for s in sources),
+            target_countries=tuple(_country(t, here or (domestic.pop() if len(domestic) == 1 else "")) for t in targets),
+            source_sectors=tuple(s.sector or s.actor.sector or "" for s in sources),
+            target_sectors=tuple(t.sector or t.actor.sector or "" for t in targets),
+            location=place[0] if place else None, location_start=place[1] if place else None,
+            location_end=place[2] if place else None, time=when[0] if when else None,
+            time_start=when[1] if when else None, time_end=when[2] if when else None,
+            hypothetical=hypothetical, negated=negated, reported_by=reporter)
+
+    def _place_country(self, place: tuple[str, int, int] | None) -> str:
+        """The country of the event's place: the place's own country, or its actor's."""
+        if place is None:
+            return ""
+        for p in self.places:
+            if p.start == place[1] and p.country:
+                return _alpha3(p.country)
+        span = self.doc.char_span(place[1], place[2], alignment_mode="expand")
+        sides = self.args.actors_at(span.root) if span is not None else []
+        return next((s.actor.country for s in sides if s.actor.country), "")
+
+    def _trigger_span(self, c: Candidate) -> tuple[int, int]:
+        token = c.trigger
+        start, end = token.idx, token.idx + len(token.text)
+        if c.particle is not None and token is c.verb and c.particle.i == token.i + 1:
+            end = c.particle.idx + len(c.particle.text)
+        return start, end
+
+
+def _country(side: Side, here: str) -> str:
+    """An actor's country; a group the text gives no country takes the event's (CAMEO practice)."""
+    if side.actor.country:
+        return side.actor.country
+    return here if side.actor.kind in GENERIC_KINDS else ""
+
+
+def _alpha3(code: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    return country.alpha_3 if country else code
+
+
+def _trimmed(sentence: Span) -> tuple[int, int]:
+    text = sentence.text
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    return start, start + len(text.strip())
+
+
+def inherit_sources(doc: Doc, built: list[Built], lex: Lexicon) -> list[Built]:
+    """'As a result of these attacks, ... others were arrested': the arrests have the attacks' actors."""
+    result: list[Built] = []
+    for b in built:
+        event = b.event
+        if not event.sources and b.passive and event.type in HOSTILE:
+            earlier = _referred_event(doc, b, result, lex)
+            if earlier is not None:
+                event = replace(event, sources=earlier.sources, source_countries=earlier.source_countries,
+                                source_sectors=earlier.source_sectors)
+                b = Built(event, b.candidate, b.passive)
+        result.append(b)
+    return result
+
+
+def _referred_event(doc: Doc, b: Built, earlier: list[Built], lex: Lexicon) -> Event | None:
+    sentence = b.candidate.trigger.sent
+    for token in sentence:
+        if token.dep_ == "det" and token.lower_ in ("these", "those", "such", "this", "that"):
+            noun = lex.noun([token.head.lower_]) or lex.noun([token.head.lemma_.lower()])
+            if noun is None:
+                continue
+            for previous in reversed(earlier):
+                e = previous.event
+                if e.start < sentence.start_char and e.sources and (
+                        e.type == noun[0].type or doc.text[e.trigger_start:e.trigger_end].lower() == token.head.lower_):
+                    return e
+    return None
+
+
+__all__ = ["extract_events"]

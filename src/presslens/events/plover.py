@@ -1,0 +1,114 @@
+"""The PLOVER lexicon (``data/plover.yaml``): verbs, phrasal verbs and event nouns → type and mode."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PLOVER_YAML = Path(__file__).parent / "data" / "plover.yaml"
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+        "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4,
+        "COERCE": 4, "ASSAULT": 4}
+"""PLOVER quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"})
+
+
+@dataclass(frozen=True)
+class Code:
+    """An event type with its mode; ``type`` None means 'no event'."""
+
+    type: str | None
+    mode: str | None = None
+
+    @classmethod
+    def parse(cls, value: str) -> "Code":
+        if value == "-":
+            return cls(None)
+        type_, _, mode = value.partition("/")
+        if type_ not in EVENT_TYPES:
+            raise ValueError(f"unknown PLOVER type in the lexicon: {value!r}")
+        return cls(type_, mode or None)
+
+
+NO_EVENT = Code(None)
+
+
+@dataclass(frozen=True)
+class VerbSpec:
+    """How a verb (or phrasal verb) codes events; see the header of ``data/plover.yaml``."""
+
+    code: Code | None = None
+    objects: dict[str, Code] = field(default_factory=dict)
+    civil: Code | None = None
+    official: Code | None = None
+    needs_actor: bool = False
+    swap: bool = False
+    control: str | None = None
+    speech: bool = False
+
+    @classmethod
+    def parse(cls, value: Any) -> "VerbSpec":
+        if isinstance(value, str):
+            return cls(code=Code.parse(value))
+        return cls(code=Code.parse(value["type"]) if value.get("type") else None,
+                   objects={k: Code.parse(v) for k, v in (value.get("objects") or {}).items()},
+                   civil=Code.parse(value["civil"]) if value.get("civil") else None,
+                   official=Code.parse(value["official"]) if value.get("official") else None,
+                   needs_actor=value.get("needs") == "actor", swap=bool(value.get("swap")),
+                   control=value.get("control"), speech=value.get("speech") == "neutral")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, VerbSpec]
+    phrasal: dict[str, VerbSpec]
+    nouns: dict[str, Code]
+    light_verbs: frozenset[str]
+    light_overrides: dict[str, dict[str, Code]]
+    modes: dict[str, str]
+    future: dict[str, str]
+    threat_modes: dict[str, str]
+    request_modes: dict[str, str]
+
+    def noun(self, words: list[str]) -> tuple[Code, str] | None:
+        """Event code of a noun phrase ending in ``words`` ('hunger strike'), and the matched key."""
+        for size in (3, 2, 1):
+            key = " ".join(words[-size:])
+            if len(words) >= size and key in self.nouns:
+                return self.nouns[key], key
+        return None
+
+    def threat_mode(self, code: Code | None) -> str | None:
+        if code is None or code.type is None:
+            return None
+        return self.threat_modes.get(f"{code.type}/{code.mode}") or self.threat_modes.get(code.type)
+
+    def request_mode(self, code: Code | None) -> str | None:
+        if code is None or code.type is None:
+            return None
+        if code.mode == "resign" or code.type in ("COERCE", "ASSAULT", "SANCTION"):
+            return "change"
+        return self.request_modes.get(code.type)
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon(path: Path = PLOVER_YAML) -> Lexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Lexicon(
+        verbs={k: VerbSpec.parse(v) for k, v in data["verbs"].items()},
+        phrasal={k: VerbSpec.parse(v) for k, v in data["phrasal"].items()},
+        nouns={k: Code.parse(v) for k, v in data["nouns"].items()},
+        light_verbs=frozenset(data["light_verbs"]),
+        light_overrides={verb: {n: Code.parse(c) for n, c in table.items()}
+                         for verb, table in data["light_overrides"].items()},
+        modes=dict(data["modes"]), future=dict(data["future"]),
+        threat_modes=dict(data["hostile_threat_modes"]), request_modes=dict(data["request_modes"]))
+
+
+__all__ = ["Code", "NO_EVENT", "VerbSpec", "Lexicon", "load_lexicon", "EVENT_TYPES", "QUAD", "HOSTILE"]

@@ -1,0 +1,317 @@
+"""Event triggers: verbs, phrasal verbs and light verb + event noun, coded with the PLOVER lexicon.
+
+A control verb ('threatened to ban', 'urged X to withdraw', 'agreed to release') codes
+one event from what it governs; what it governs is then not coded again. Purpose
+infinitives ('to neutralize'), adjectival participles ('the occupied West Bank'),
+statistics ('150 Palestinians killed') and stances in relative clauses ('parties that
+support ...') are not events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from presslens.actors.phrases import cue_words
+
+from .plover import HOSTILE, QUAD, Code, Lexicon, VerbSpec
+
+READY_ADJECTIVES = frozenset({"ready", "willing", "prepared", "determined", "eager"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+COMPLEMENT_DEPS = ("xcomp", "ccomp")
+NON_FACTIVE = frozenset({"expect", "hope", "need", "seem", "appear", "wish", "like", "fail", "be", "use", "help",
+                         "mean", "struggle", "hesitate", "dare"})
+"""Heads whose to-infinitive did not (yet) happen: 'is expected to attack', 'failed to reach'."""
+
+
+class Coded(NamedTuple):
+    """How the lexicon codes one verb, before control: ``by_object`` when the object chose the code."""
+
+    code: Code | None
+    spec: VerbSpec | None
+    particle: Token | None
+    obj: Token | None
+    trigger: Token
+    by_object: bool
+
+
+@dataclass
+class Candidate:
+    """A coded trigger before its arguments are resolved."""
+
+    verb: Token
+    trigger: Token
+    code: Code
+    spec: VerbSpec | None = None
+    particle: Token | None = None
+    obj: Token | None = None
+    control: str | None = None
+    complement: Token | None = None
+    comp_code: Code | None = None
+    future: bool = False
+    reporter: Token | None = None
+    """For a 'Y must Z' clause under a reporting verb: that verb (REQUEST from its subject)."""
+    governs: list[int] = field(default_factory=list)
+
+
+def phrase_words(token: Token) -> list[str]:
+    """An object phrase as words for the lexicon ('state of emergency', 'martial law')."""
+    words = list(cue_words(token)[0])
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c.lower_ for c in child.children if c.dep_ == "pobj"]
+            return words + ["of", *objects[:1]]
+    return words
+
+
+def lemma_words(token: Token) -> list[str]:
+    return list(cue_words(token)[1])
+
+
+def verb_entry(verb: Token, lex: Lexicon) -> tuple[VerbSpec | None, Token | None]:
+    """The verb's lexicon entry, a phrasal one ('call on', 'open fire') first."""
+    for dep in ("prt", "prep", "dobj"):
+        for child in verb.children:
+            if child.dep_ == dep:
+                spec = lex.phrasal.get(f"{verb.lemma_.lower()} {child.lower_}")
+                if spec:
+                    return spec, child
+    lemma = verb.lemma_.lower()
+    return lex.verbs.get(lemma) or lex.phrasal.get(lemma), None
+
+
+def object_of(verb: Token, particle: Token | None) -> Token | None:
+    """Direct object (the subject of a passive), else the first prepositional object."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child is not particle:
+            return child
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child is not particle:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if particle is not None and particle.dep_ == "prep":
+        return next((c for c in particle.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def is_future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG")
+
+
+def has_aux(verb: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+
+def obligation(verb: Token) -> bool:
+    """'must withdraw', 'should stop', 'has to leave', 'needs to end'."""
+    if has_aux(verb, OBLIGATION_AUX):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in ("have", "need") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _is_complement(token: Token) -> bool:
+    """A clause a verb governs: 'to fight' (also when parsed as an adverbial clause), 'that it will ...'."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.dep_ in COMPLEMENT_DEPS or (token.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children))
+
+
+class TriggerFinder:
+    """Finds and codes every trigger of a document."""
+
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.doc, self.lex = doc, lex
+
+    def candidates(self) -> list[Candidate]:
+        found: dict[int, Candidate] = {}
+        for token in self.doc:
+            candidate = None
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux" and token.lemma_ != "be"):
+                candidate = self.verb_candidate(token)
+            elif token.pos_ == "ADJ" and token.lemma_.lower() in READY_ADJECTIVES:
+                candidate = self.ready_candidate(token)
+            if candidate is not None:
+                found[token.i] = candidate
+        governed = {i for c in found.values() for i in c.governs}
+        return [c for i, c in found.items() if i not in governed and self._is_event(c)]
+
+    # -- coding one verb ---------------------------------------------------------------
+
+    def code_of(self, verb: Token) -> Coded:
+        """How the lexicon codes a verb, without its control behaviour ('ordered patrols' by the object)."""
+        spec, particle = verb_entry(verb, self.lex)
+        obj = object_of(verb, particle)
+        trigger = verb
+        code: Code | None = None
+        by_object = False
+        if obj is not None:
+            words, lemmas = phrase_words(obj), lemma_words(obj)
+            exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas))
+            # 'called the strike a massacre': a verb with an object predicate names its object, not does it
+            light = (particle is None and verb.lemma_.lower() in self.lex.light_verbs
+                     and obj.dep_ in ("dobj", "nsubjpass") and not any(c.dep_ == "oprd" for c in verb.children))
+            override = self._override(verb, words) or self._override(verb, lemmas) if light else None
+            noun = self.lex.noun(words) or self.lex.noun(lemmas)
+            if override and noun and len(noun[1].split()) > len(override[1].split()):
+                override = None
+            if exact:
+                code, by_object = exact, True
+            elif light and (override or noun):
+                code, trigger = override[0] if override else noun[0], obj
+                if code.type == "MOBILIZE" and any(c.lower_ == "joint" for c in obj.lefts):
+                    code = Code("COOPERATE")  # PLOVER: joint exercises are COOPERATE
+            elif spec and "-" in spec.objects:
+                code = spec.objects["-"]
+        if code is None and spec is not None:
+            code = spec.code
+        return Coded(code, spec, particle, obj, trigger, by_object)
+
+    def _override(self, verb: Token, words: list[str]) -> tuple[Code, str] | None:
+        table = self.lex.light_overrides.get(verb.lemma_.lower(), {})
+        for size in (2, 1):
+            key = " ".join(words[-size:])
+            if len(words) >= size and key in table:
+                return table[key], key
+        return None
+
+    @staticmethod
+    def _exact(spec: VerbSpec, words: list[str]) -> Code | None:
+        for size in (3, 2, 1):
+            key = " ".join(words[-size:])
+            if len(words) >= size and key in spec.objects and key != "-":
+                return spec.objects[key]
+        return None
+
+    def verb_candidate(self, verb: Token) -> Candidate | None:
+        code, spec, particle, obj, trigger, chosen_by_object = self.code_of(verb)
+        candidate = Candidate(verb=verb, trigger=trigger, code=code or Code(None), spec=spec, particle=particle,
+                              obj=obj, future=is_future(verb))
+        if spec is not None and spec.speech and not candidate.code.type:
+            return self._reported_obligation(verb, candidate)
+        if spec is not None and spec.control and not chosen_by_object:
+            self._govern(candidate, spec.control)
+        elif code is not None and code.type is not None and QUAD[code.type] in (1, 3):
+            candidate.governs = self._complement_triggers(verb)
+        return candidate if candidate.code.type or candidate.control == "intend" else None
+
+    def ready_candidate(self, adjective: Token) -> Candidate | None:
+        """'ready to contribute troops' commits like 'promise'; readiness for nothing coded is no event."""
+        complement = next((c for c in adjective.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if complement is None:
+            return None
+        comp_code = self.code_of(complement).code
+        if comp_code is None or comp_code.type is None:
+            return None
+        candidate = Candidate(verb=adjective, trigger=adjective, code=Code("AGREE"), control="commit",
+                              complement=complement, comp_code=comp_code)
+        candidate.code = self._committed(comp_code)
+        candidate.governs = [t.i for t in complement.subtree]
+        return candidate
+
+    def _govern(self, candidate: Candidate, control: str) -> None:
+        verb = candidate.verb
+        complement = next((c for c in verb.children if _is_complement(c)), None)
+        comp_code: Code | None = None
+        if complement is not None:
+            comp_code = self.code_of(complement).code
+            if comp_code is not None and is_future(complement) and control in ("commit", "decide"):
+                comp_code = self.collapse(comp_code)
+        elif candidate.obj is not None and control in ("request", "refuse", "threat"):
+            noun = self.lex.noun(phrase_words(candidate.obj)) or self.lex.noun(lemma_words(candidate.obj))
+            comp_code = noun[0] if noun else None
+        candidate.control, candidate.complement, candidate.comp_code = control, complement, comp_code
+        candidate.governs = self._complement_triggers(verb)
+        lex = self.lex
+        if control == "commit":
+            candidate.code = self._committed(comp_code) if comp_code and comp_code.type else candidate.code
+        elif control == "threat":
+            candidate.code = Code("THREATEN", lex.threat_mode(comp_code))
+        elif control == "refuse":
+            candidate.code = Code("REJECT", lex.request_mode(comp_code))
+        elif control == "request":
+            candidate.code = Code("REQUEST", lex.request_mode(comp_code) if comp_code else None)
+        elif control in ("attempt", "decide") and complement is not None:
+            candidate.code = comp_code or Code(None)
+            candidate.trigger = complement
+            candidate.future = candidate.future or control == "decide"
+        elif control == "intend":
+            candidate.code = Code(None)
+
+    def _committed(self, comp_code: Code) -> Code:
+        """What a promise to do something is: a threat if hostile, a concession if a retreat, else AGREE."""
+        if comp_code.type in HOSTILE:
+            return Code("THREATEN", self.lex.threat_mode(comp_code))
+        if comp_code.type in ("RETREAT", "CONCEDE"):
+            return Code("CONCEDE")
+        if comp_code.type == "REJECT":
+            return comp_code
+        return Code("AGREE")
+
+    def collapse(self, code: Code) -> Code:
+        """PLOVER's future rule: announced cooperation is AGREE, an announced retreat CONCEDE,
+        an announced hostile act a THREATEN."""
+        if code.type is None:
+            return code
+        collapsed = self.lex.future.get(code.type, code.type)
+        if collapsed == code.type:
+            return code
+        if collapsed == "THREATEN":
+            return Code("THREATEN", self.lex.threat_mode(code))
+        return Code(collapsed)
+
+    def _complement_triggers(self, verb: Token) -> list[int]:
+        """Tokens of what a verb governs (to-clauses, that-clauses, 'of doing' phrases)."""
+        governed: list[int] = []
+        for child in verb.children:
+            if child.dep_ in COMPLEMENT_DEPS or _is_complement(child):
+                governed += [t.i for t in child.subtree]
+            elif child.dep_ == "prep":
+                for grand in child.children:
+                    if grand.dep_ == "pcomp" or (grand.dep_ == "pobj" and grand.pos_ == "VERB"):
+                        governed += [t.i for t in grand.subtree]
+        return governed
+
+    def _reported_obligation(self, verb: Token, candidate: Candidate) -> Candidate | None:
+        """'X said Y must Z': a REQUEST from X to Y (what Y must do gives the mode)."""
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and obligation(child):
+                comp_code = self.code_of(child).code
+                return Candidate(verb=child, trigger=child, code=Code("REQUEST", self.lex.request_mode(comp_code)),
+                                 control="request", complement=child, comp_code=comp_code, reporter=verb,
+                                 governs=[t.i for t in child.subtree])
+        return None
+
+    # -- what is not an event ------------------------------------------------------------
+
+    @staticmethod
+    def _is_event(candidate: Candidate) -> bool:
+        verb = candidate.verb
+        if candidate.reporter is not None:
+            return True
+        if verb.dep_ in ("amod", "compound"):
+            return False
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children):
+            return False
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if infinitive and (verb.dep_ in ("advcl", "acl", "relcl")
+                           or verb.dep_ in COMPLEMENT_DEPS and verb.head.lemma_.lower() in NON_FACTIVE):
+            return False
+        code = candidate.code
+        clause = verb
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head
+        if (clause.dep_ == "relcl" and clause.tag_ in ("VBP", "VBZ") and code.type and QUAD[code.type] in (1, 3)
+                and not candidate.future):
+            return False
+        return True

@@ -1,0 +1,104 @@
+"""Toponyms resolved to gazetteer entries: detection, then disambiguation in context.
+
+``extract_places`` finds place mentions itself; ``resolve_spans`` resolves spans
+someone else found (e.g. gold mentions, to measure resolution alone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from presslens.core.schema import Place
+
+from .filter import select_places
+from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .names import normalize
+from .resolve import Mention, resolve_mentions
+from .toponyms import COMPASS, FEATURE_SUFFIXES, Candidate, find_candidates
+
+CONTAINER_FEATURES = ("admin1", "country", "admin2")
+
+
+def extract_places(doc: Doc) -> list[Place]:
+    """Every place mention with coordinates where known."""
+    gaz = load_gazetteer()
+    selected = select_places(doc, gaz, find_candidates(doc, gaz))
+    mentions = _mentions(doc.text, gaz, selected)
+    chosen = resolve_mentions(gaz, mentions)
+    return [_place(c, e) for c, e in zip(selected, chosen)]
+
+
+def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Place]:
+    """Resolve given ``(start, end)`` character spans of ``doc.text``, in the given order."""
+    gaz = load_gazetteer()
+    candidates = [_span_candidate(doc.text, gaz, start, end) for start, end in spans]
+    order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)
+    ordered = [candidates[i] for i in order]
+    chosen = resolve_mentions(gaz, _mentions(doc.text, gaz, ordered))
+    places: list[Place | None] = [None] * len(candidates)
+    for index, entry in zip(order, chosen):
+        places[index] = _place(candidates[index], entry)
+    return places  # type: ignore[return-value]
+
+
+def _mentions(text: str, gaz: Gazetteer, selected: Sequence[Candidate]) -> list[Mention]:
+    """Mentions to resolve; a division right after a comma contains the mention before it."""
+    mentions = []
+    for index, cand in enumerate(selected):
+        container = None
+        following = selected[index + 1] if index + 1 < len(selected) else None
+        if following is not None and text[cand.end:following.start].strip() == "," and following.entries:
+            container = _best_container(gaz, following.entries)
+        mentions.append(Mention(key=cand.key, entries=cand.entries, container=container,
+                                demonym=cand.demonym))
+    return mentions
+
+
+def _best_container(gaz: Gazetteer, entries: Sequence[int]) -> int | None:
+    for feature in CONTAINER_FEATURES:
+        for index in entries:
+            if gaz.rows[index][5] == feature:
+                return index
+    return None
+
+
+def _place(cand: Candidate, entry: Entry | None) -> Place:
+    if entry is None:
+        return Place(start=cand.start, end=cand.end, text=cand.text, feature=cand.local or None,
+                     demonym=cand.demonym)
+    if cand.local:  # 'Catawba River': located through the place it is named after
+        return Place(start=cand.start, end=cand.end, text=cand.text, name=cand.text, lat=entry.lat,
+                     lon=entry.lon, country=entry.country, feature=cand.local)
+    return Place(start=cand.start, end=cand.end, text=cand.text, name=entry.name,
+                 geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon, country=entry.country,
+                 feature=entry.feature, demonym=cand.demonym)
+
+
+def _span_candidate(text: str, gaz: Gazetteer, start: int, end: int) -> Candidate:
+    """A candidate for a given span: its whole name, else a demonym, else the name inside it."""
+    surface = text[start:end]
+    words = normalize(surface).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    key = " ".join(words)
+    base = Candidate(start=start, end=end, text=surface, key=key, tokens=(0, 0))
+    for table, demonym in ((gaz.demonyms, True), (gaz.names, False), (gaz.after_comma, False)):
+        if key in table:
+            base.entries, base.demonym = table[key], demonym
+            return base
+    if len(words) > 1 and words[0] in COMPASS and " ".join(words[1:]) in gaz.names:
+        base.entries = gaz.names[" ".join(words[1:])]
+        return base
+    local = next((kind for kind, suffixes in FEATURE_SUFFIXES.items() if words and words[-1] in suffixes), "")
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            inner = " ".join(words[first:first + size])
+            if inner in gaz.names and inner not in COMPASS:
+                base.entries, base.local = gaz.names[inner], local or "landmark"
+                return base
+    return base
+
+
+__all__ = ["extract_places", "resolve_spans"]

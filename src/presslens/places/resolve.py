@@ -1,0 +1,175 @@
+"""Choosing the gazetteer entry of each place mention, using the whole article as context.
+
+Each entry of a mention is scored by what it is (a country beats a village of
+the same name), how big it is (population), and how well it fits the places
+the article's other mentions resolve to: the same country, the same state or
+province, the same county, or nearby. A division named right after the mention
+('Paris, Texas') is decisive. Mentions of one name share one entry (one sense
+per discourse). Scoring runs a few rounds so that context settles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .gazetteer import Entry, Gazetteer
+from .names import normalize
+
+FEATURE_PRIOR = {"country": 8.0, "continent": 8.0, "region": 4.5, "admin1": 4.0, "water": 3.0,
+                 "landmark": 2.5, "admin2": 2.0, "city": 0.0}
+"""How much more likely a kind of place is named than a town of the same name."""
+# Scores are additive points set by hand; a coarse grid over the context weights on the
+# LGL and GeoWebNews dev sets showed accuracy flat (±1 point) around these values.
+POPULATION_WEIGHT = 0.65
+SAME_COUNTRY = 2.5
+SAME_ADMIN1 = 2.0
+SAME_ADMIN2 = 2.0
+NAMED_CONTAINER = 4.0
+NEAR_DEGREES = 1.5
+LOCAL_FEATURES = frozenset({"city", "admin2", "landmark"})
+NEAR_WEIGHT = 1.0
+ALTERNATE_PENALTY = 2.0
+TIE_BREAK = 0.02
+CAPITAL_BONUS = 2.0
+ROUNDS = 3
+
+
+@dataclass
+class Mention:
+    """A place mention to resolve: its name key, candidate entry indexes and a forced container."""
+
+    key: str
+    entries: Sequence[int]
+    container: int | None = None
+    demonym: bool = False
+
+
+def _prior(gaz: Gazetteer, entry: Entry, key: str = "") -> float:
+    """Feature kind, a town's size and capital status.
+
+    A town matched only through one of its alternate names counts less (GeoNames lists
+    historical and foreign names that would otherwise hijack common ones).
+    """
+    score = FEATURE_PRIOR.get(entry.feature, 0.0)
+    size = math.log10(1 + entry.population)
+    if entry.feature != "city":
+        return score + TIE_BREAK * size
+    score += POPULATION_WEIGHT * size + CAPITAL_BONUS * gaz.is_capital(entry)
+    if key and normalize(entry.name) != key:
+        score -= ALTERNATE_PENALTY
+    return score
+
+
+def _fits(entry: Entry, container: Entry) -> bool:
+    """Whether ``entry`` lies in ``container`` (a country, first-level division or county)."""
+    if container.feature == "country":
+        return entry.country == container.country and entry.feature != "country"
+    if container.feature == "admin1":
+        return entry.admin1 == container.admin1 and entry.feature not in {"admin1", "country"}
+    if container.feature == "admin2":
+        return entry.admin2 is not None and entry.admin2 == container.admin2 and entry.feature == "city"
+    return False
+
+
+class _Context:
+    """Countries, divisions and points the article's mentions currently resolve to."""
+
+    def __init__(self, chosen: list[Entry | None]):
+        self.countries: Counter = Counter()
+        self.admin1s: Counter = Counter()
+        self.admin2s: Counter = Counter()
+        self.named: Counter = Counter()
+        self.cells: Counter = Counter()
+        for entry in chosen:
+            if entry is not None:
+                self._count(entry, 1)
+
+    def _count(self, entry: Entry, step: int) -> None:
+        self.countries[entry.country] += step
+        self.admin1s[entry.admin1] += step
+        if entry.feature == "city":
+            self.admin2s[entry.admin2] += step
+        if entry.feature in {"country", "admin1", "admin2"}:
+            self.named[_container_key(entry)] += step
+        if entry.feature in LOCAL_FEATURES and entry.lat is not None:
+            self.cells[_cell(entry)] += step
+
+    def score(self, entry: Entry, own: list[Entry]) -> float:
+        """Context score of ``entry`` from every mention except the group ``own`` being resolved."""
+        for mine in own:
+            self._count(mine, -1)
+        try:
+            return self._score(entry)
+        finally:
+            for mine in own:
+                self._count(mine, 1)
+
+    def _score(self, entry: Entry) -> float:
+        score = 0.0
+        if entry.country and self.countries[entry.country] > 0:
+            score += SAME_COUNTRY
+        if entry.feature != "country" and self.named[("country", entry.country)] > 0:
+            score += NAMED_CONTAINER / 2
+        if entry.feature == "admin1":
+            score += SAME_ADMIN1 * (self.admin1s[entry.admin1] > 0)
+        if entry.admin1 and entry.feature not in {"country", "admin1"}:
+            score += SAME_ADMIN1 * (self.admin1s[entry.admin1] > 0)
+            score += NAMED_CONTAINER * (self.named[("admin1", entry.admin1)] > 0)
+        if entry.admin2 and entry.feature == "city":
+            score += SAME_ADMIN2 * (self.admin2s[entry.admin2] > 0)
+            score += NAMED_CONTAINER * (self.named[("admin2", entry.admin2)] > 0)
+        if entry.feature in LOCAL_FEATURES and entry.lat is not None:
+            row, col = _cell(entry)
+            if any(self.cells[(row + dr, col + dc)] > 0 for dr in (-1, 0, 1) for dc in (-1, 0, 1)):
+                score += NEAR_WEIGHT
+        return score
+
+
+def _cell(entry: Entry) -> tuple[int, int]:
+    """A grid cell of NEAR_DEGREES; neighbouring cells count as near."""
+    return math.floor(entry.lat / NEAR_DEGREES), math.floor(entry.lon / NEAR_DEGREES)
+
+
+def _container_key(entry: Entry) -> tuple[str, str | None]:
+    if entry.feature == "country":
+        return "country", entry.country
+    return entry.feature, entry.admin1 if entry.feature == "admin1" else entry.admin2
+
+
+def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Entry | None]:
+    """The chosen entry of every mention (``None`` when it has no candidate)."""
+    candidates = [[gaz.entry(i) for i in m.entries] for m in mentions]
+    for index, mention in enumerate(mentions):
+        if mention.container is not None:
+            container = gaz.entry(mention.container)
+            inside = [e for e in candidates[index] if _fits(e, container)]
+            candidates[index] = inside or candidates[index]
+    keys = [m.key if not m.demonym else "" for m in mentions]
+    chosen: list[Entry | None] = [max(c, key=lambda e, k=k: _prior(gaz, e, k)) if c else None
+                                  for c, k in zip(candidates, keys)]
+    groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    for index, mention in enumerate(mentions):
+        if candidates[index]:
+            groups[(mention.key, mention.demonym)].append(index)
+    for _ in range(ROUNDS):
+        context = _Context(chosen)
+        updated = list(chosen)
+        for members in groups.values():
+            own = [chosen[m] for m in members if chosen[m] is not None]
+            scores: dict[Entry, float] = {}
+            for member in members:
+                for entry in candidates[member]:
+                    if entry not in scores:
+                        scores[entry] = _prior(gaz, entry, keys[member]) + context.score(entry, own)
+            for member in members:
+                updated[member] = max(candidates[member], key=scores.__getitem__)
+        if updated == chosen:
+            break
+        chosen = updated
+    return chosen
+
+
+__all__ = ["Mention", "resolve_mentions"]

@@ -1,0 +1,218 @@
+"""Toponym candidates: gazetteer names, demonyms, local features and spaCy place entities.
+
+A candidate is a span that *might* name a place; :mod:`.place_filter` decides
+which candidates are kept and :mod:`.place_resolve` picks their gazetteer entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer
+from .names import normalize
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+COMPASS = frozenset({"north", "northern", "south", "southern", "east", "eastern", "west", "western",
+                     "central", "upper", "lower", "greater", "northeast", "northwest", "southeast",
+                     "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+                     "metro"})
+"""Modifiers that narrow a place without changing which place it is ('Northern West Bank')."""
+
+FEATURE_SUFFIXES = {
+    "water": frozenset({"river", "creek", "lake", "bay", "sea", "harbor", "harbour", "reservoir",
+                        "falls", "canal", "strait", "gulf", "lagoon", "brook"}),
+    "landmark": frozenset({"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd",
+                           "drive", "lane", "highway", "parkway", "pike", "trail", "square", "bridge",
+                           "dam", "airport", "park", "forest", "mountain", "mountains", "mount",
+                           "hill", "hills", "valley", "canyon", "beach", "island", "islands",
+                           "peninsula", "desert", "plateau", "heights", "camp", "wilderness"}),
+    "admin2": frozenset({"township", "twp", "county", "parish", "borough", "district", "province"}),
+}
+"""Final words that make a capitalised phrase a local place ('Catawba River', 'Main Street')."""
+FEATURE_PREFIXES = {"lake": "water", "mount": "landmark", "mt": "landmark", "fort": "city",
+                    "ft": "city", "cape": "landmark", "isle": "landmark", "camp": "landmark"}
+
+_LEADING = frozenset({"the", "The"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_TRAILING = ".-–—"
+_ABBREVIATED = frozenset({"st", "rd", "ave", "blvd", "twp", "dr", "ln", "hwy", "pkwy", "mt", "ft"})
+
+
+@dataclass
+class Candidate:
+    """A span that may name a place, with the gazetteer entries its words match.
+
+    ``label`` is the spaCy entity label over the span ('' when none) and
+    ``exact`` whether that entity is the span itself; ``local`` is the feature
+    kind of a phrase recognised by its final or first word ('Main Street').
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    tokens: tuple[int, int]
+    entries: tuple[int, ...] = ()
+    demonym: bool = False
+    label: str = ""
+    exact: bool = False
+    local: str = ""
+    after_comma: bool = False
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper()
+
+
+def _keys(doc: Doc) -> list[str]:
+    return [normalize(t.text) if t.text not in _POSSESSIVE and t.text != "," else "" for t in doc]
+
+
+def _span_key(keys: list[str], start: int, end: int) -> str:
+    return " ".join(k for k in keys[start:end] if k)
+
+
+def _entity_of(doc: Doc) -> list[Span | None]:
+    owner: list[Span | None] = [None] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            owner[i] = ent
+    return owner
+
+
+def _plausible_case(doc: Doc, start: int, end: int, key: str) -> bool:
+    """Every name starts and ends capitalised; short ones ('US', 'EU') only in capitals."""
+    first, last = doc[start], doc[end - 1]
+    if not _capitalised(first) or not _capitalised(last):
+        return False
+    if any(t.text == "," or "\n" in t.text for t in doc[start:end]):
+        return False
+    if len(key.replace(" ", "")) <= 3:
+        return all(t.is_upper or not t.is_alpha for t in doc[start:end])
+    return True
+
+
+def _match_at(gaz: Gazetteer, doc: Doc, keys: list[str], i: int) -> tuple[int, tuple[int, ...], bool] | None:
+    """The longest gazetteer name (or demonym) starting at token ``i``: (end, entries, demonym)."""
+    width = gaz.first_words.get(keys[i], 0)
+    for end in range(min(i + width + 2, doc[i].sent.end), i, -1):
+        key = _span_key(keys, i, end)
+        if not key or key in COMPASS or not _plausible_case(doc, i, end, key):
+            continue
+        if key in gaz.demonyms:
+            return end, gaz.demonyms[key], True
+        if key in gaz.names:
+            return end, gaz.names[key], False
+    return None
+
+
+def _local_extent(doc: Doc, keys: list[str], start: int, end: int) -> tuple[int, int, str]:
+    """Grow a name into a local feature phrase: 'Catawba' + 'River', 'Lake' + 'Lanier'."""
+    kind = ""
+    while end < len(doc) and _capitalised(doc[end]) and keys[end] and end < doc[start].sent.end:
+        found = next((k for k, words in FEATURE_SUFFIXES.items() if keys[end] in words), "")
+        if not found:
+            break
+        kind, end = found, end + 1
+    if kind and end < len(doc) and _capitalised(doc[end]) and end < doc[start].sent.end:
+        return start, end, ""  # part of a longer name ('Florida Highway Patrol')
+    if start > 0 and _capitalised(doc[start - 1]) and keys[start - 1] in FEATURE_PREFIXES:
+        kind, start = kind or FEATURE_PREFIXES[keys[start - 1]], start - 1
+    return start, end, kind
+
+
+def _free_local_features(doc: Doc, keys: list[str], covered: list[bool]) -> list[tuple[int, int, str]]:
+    """Capitalised phrases ending in a feature word that no gazetteer name covers ('Main Street')."""
+    found = []
+    for i, token in enumerate(doc):
+        if covered[i] or not _capitalised(token) or i == token.sent.start:
+            continue
+        kind = next((k for k, words in FEATURE_SUFFIXES.items() if keys[i] in words), "")
+        start = i
+        while start > token.sent.start and _capitalised(doc[start - 1]) and not covered[start - 1] \
+                and keys[start - 1] and not doc[start - 1].is_sent_start:
+            start -= 1
+        if kind and start < i and (i + 1 >= len(doc) or not _capitalised(doc[i + 1])):
+            found.append((start, i + 1, kind))
+    return found
+
+
+def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """Gazetteer matches over capitalised tokens, local feature phrases, and spaCy place entities."""
+    keys = _keys(doc)
+    owner = _entity_of(doc)
+    found: list[Candidate] = []
+    covered = [False] * len(doc)
+    i = 0
+    while i < len(doc):
+        match = None
+        if keys[i] and _capitalised(doc[i]):
+            if i > 0 and doc[i - 1].text == "," and keys[i] in gaz.after_comma:
+                period = i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_
+                match = (i + 1 + period, gaz.after_comma[keys[i]], False)
+            elif keys[i] in gaz.first_words:
+                match = _match_at(gaz, doc, keys, i)
+        if match is None:
+            i += 1
+            continue
+        end, entries, demonym = match
+        start = i
+        compass = i > 0 and keys[i - 1] in COMPASS and _capitalised(doc[i - 1]) and not covered[i - 1]
+        start -= compass
+        local_start, local_end, local = (start, end, "") if demonym else _local_extent(doc, keys, start, end)
+        found.append(_candidate(doc, owner, local_start, local_end, _span_key(keys, i, end), entries,
+                                demonym=demonym, local=local,
+                                after_comma=i > 0 and doc[i - 1].text == ","))
+        for k in range(local_start, local_end):
+            covered[k] = True
+        i = local_end
+    for start, end, kind in _free_local_features(doc, keys, covered):
+        found.append(_candidate(doc, owner, start, end, _span_key(keys, start, end), (), local=kind))
+        covered[start:end] = [True] * (end - start)
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS and not any(covered[ent.start:ent.end]):
+            start, end = _trim(doc, ent.start, ent.end)
+            if start < end:
+                found.append(_candidate(doc, owner, start, end, _span_key(keys, start, end), ()))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'the' and a trailing possessive or punctuation from an entity span."""
+    while start < end and doc[start].text in _LEADING:
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _char_end(token: Token, abbreviation: bool) -> int:
+    """End of a name's last token, without a sentence period or dash stuck to it ('Syria.').
+
+    Abbreviations keep their period ('Ind.', 'Main St.').
+    """
+    text = token.text
+    abbreviation = abbreviation or text[:-1].lower() in _ABBREVIATED
+    if len(text) > 2 and text[-1] in _TRAILING and "." not in text[:-1] and not abbreviation:
+        return token.idx + len(text) - 1
+    return token.idx + len(text)
+
+
+def _candidate(doc: Doc, owner: list[Span | None], start: int, end: int, key: str,
+               entries: tuple[int, ...], *, demonym: bool = False,
+               local: str = "", after_comma: bool = False) -> Candidate:
+    ent = owner[start] if owner[start] is not None else owner[end - 1]
+    start_char, end_char = doc[start].idx, _char_end(doc[end - 1], after_comma)
+    text = doc[start:end].text
+    return Candidate(start=start_char, end=end_char, text=text[:end_char - start_char], key=key,
+                     tokens=(start, end), entries=entries, demonym=demonym,
+                     label=ent.label_ if ent is not None else "",
+                     exact=ent is not None and _trim(doc, ent.start, ent.end) == (start, end),
+                     local=local, after_comma=after_comma)
+
+
+__all__ = ["Candidate", "find_candidates", "PLACE_LABELS", "COMPASS", "FEATURE_SUFFIXES"]
