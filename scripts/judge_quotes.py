@@ -1,0 +1,141 @@
+"""Precision as users meet it: a hand-judged sample of quote records from real articles.
+
+The PolNeAR dev texts (``../shared/eval/attribution/dev.jsonl``) are read as plain
+articles (their gold annotations are not used). The judged file
+(``tests/data/judged_quotes.jsonl``) stores only article ids, offsets, the
+speaker shown at judging time and the verdicts — never the articles' text,
+which is read from ``../shared`` when this script runs.
+
+    python scripts/judge_quotes.py sample --n 200 --seed 13 > new.jsonl   # draw a sample (no verdicts)
+    python scripts/judge_quotes.py show [--file F] [--from N] [--count K] # print records with their text
+    python scripts/judge_quotes.py rejudge [--file F]                     # show today's output on the same spans
+    python scripts/judge_quotes.py summary [--file F] [--field verdict_after]
+
+Verdicts (``speaker``): ``right`` (the speaker shown said it), ``wrong-name`` (a named
+person or organisation who did not say it), ``wrong-word`` (a pronoun, function word
+or non-entity shown as the speaker), ``unresolved-ok`` (no speaker, and the article
+names none), ``unresolved-missed`` (no speaker, but the article names who said it),
+``not-attribution`` (no one's words). ``content``: ``right``, ``partial``, ``wrong``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "attribution" / "dev.jsonl"
+JUDGED = ROOT / "tests" / "data" / "judged_quotes.jsonl"
+CONTEXT = 260
+
+
+def _articles() -> dict[str, str]:
+    if not DEV.exists():
+        sys.exit(f"skipped: {DEV} is absent (the judged sample needs the PolNeAR dev texts beside the checkout)")
+    with DEV.open(encoding="utf-8") as handle:
+        return {r["id"]: r["text"] for r in map(json.loads, handle)}
+
+
+def _quotes(texts: dict[str, str]) -> dict[str, list[Any]]:
+    from presslens.core.nlp import parse_many
+    from presslens.quotes.extract import extract_quotes
+
+    ids = sorted(texts)
+    return {i: extract_quotes(doc) for i, doc in zip(ids, parse_many(texts[i] for i in ids))}
+
+
+def _row(article: str, quote: Any) -> dict[str, Any]:
+    return {"article": article, "start": quote.start, "end": quote.end, "cue_start": quote.cue_start,
+            "cue_end": quote.cue_end, "speaker_start": quote.speaker_start, "speaker_end": quote.speaker_end,
+            "speaker": quote.speaker}
+
+
+def sample(n: int, seed: int) -> list[dict[str, Any]]:
+    """``n`` quote records drawn with a fixed seed from every dev article's output."""
+    quotes = _quotes(_articles())
+    pool = [(article, q) for article in sorted(quotes) for q in quotes[article]]
+    return [_row(a, q) for a, q in random.Random(seed).sample(pool, n)]
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _show(index: int, row: dict[str, Any], text: str, speaker: str | None, mention: tuple | None) -> None:
+    start, end = row["start"], row["end"]
+    left = max(0, min(start, row.get("cue_start") or start) - CONTEXT)
+    right = min(len(text), max(end, row.get("cue_end") or end) + 80)
+    marked = (text[left:start] + "[[" + text[start:end] + "]]" + text[end:right]).replace("\n", " ¶ ")
+    cue = text[row["cue_start"]:row["cue_end"]] if row.get("cue_start") is not None else None
+    said = text[mention[0]:mention[1]] if mention and mention[0] is not None else None
+    print(f"#{index} {row['article']} {start}-{end} cue={cue!r} mention={said!r} SPEAKER={speaker!r}")
+    print("   " + marked)
+    print()
+
+
+def show(path: Path, first: int, count: int) -> None:
+    texts = _articles()
+    for index, row in enumerate(_read(path)[first:first + count], first):
+        _show(index, row, texts[row["article"]], row["speaker"], (row["speaker_start"], row["speaker_end"]))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def rejudge(path: Path, first: int, count: int) -> None:
+    """Today's record on each judged span (the one overlapping it most), for a second verdict."""
+    texts = _articles()
+    rows = _read(path)[first:first + count]
+    quotes = _quotes({a: texts[a] for a in {r["article"] for r in rows}})
+    for index, row in enumerate(rows, first):
+        span = (row["start"], row["end"])
+        best = max(quotes[row["article"]], key=lambda q: _overlap(span, (q.start, q.end)), default=None)
+        if best is None or _overlap(span, (best.start, best.end)) == 0:
+            print(f"#{index} {row['article']} {span[0]}-{span[1]}: no record today (before: {row['speaker']!r})\n")
+            continue
+        now = {**row, **_row(row["article"], best)}
+        print(f"   before: {row['speaker']!r} verdict {row.get('speaker_verdict')}")
+        _show(index, now, texts[row["article"]], best.speaker, (best.speaker_start, best.speaker_end))
+
+
+def summary(path: Path, field: str) -> dict[str, Any]:
+    """Speaker precision and the share of each verdict."""
+    rows = _read(path)
+    verdicts = Counter(r.get(field) for r in rows)
+    shown = verdicts["right"] + verdicts["wrong-name"] + verdicts["wrong-word"]
+    return {"records": len(rows), "verdicts": dict(verdicts),
+            "speaker_precision": round(verdicts["right"] / shown, 3) if shown else None,
+            "wrong_named_person": verdicts["wrong-name"], "pronoun_or_word_speakers": verdicts["wrong-word"],
+            "unresolved_share": round((verdicts["unresolved-ok"] + verdicts["unresolved-missed"]) / len(rows), 3)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("action", choices=("sample", "show", "rejudge", "summary"))
+    parser.add_argument("--file", type=Path, default=JUDGED)
+    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--from", dest="first", type=int, default=0)
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--field", default="speaker_verdict")
+    args = parser.parse_args()
+    if args.action == "sample":
+        for row in sample(args.n, args.seed):
+            print(json.dumps(row))
+    elif args.action == "show":
+        show(args.file, args.first, args.count)
+    elif args.action == "rejudge":
+        rejudge(args.file, args.first, args.count)
+    else:
+        print(json.dumps(summary(args.file, args.field), indent=1))
+
+
+if __name__ == "__main__":
+    main()
