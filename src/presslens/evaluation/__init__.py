@@ -16,6 +16,8 @@ TASKS: dict[str, str] = {
     "seed": "presslens.evaluation.seed",
     "attribution": "presslens.quotes.scorer",
     "events": "presslens.events.scorer",
+    "events-snippets": "presslens.events.snippets",
+    "events-checks": "presslens.events.checks",
     "geo": "presslens.places.scorer",
     "time": "presslens.times.scorer",
     "propaganda": "presslens.language.scorer",

@@ -17,6 +17,7 @@ the event to an organisation or state (the seed's 'Hamas' for Saleh al-Arouri).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +26,8 @@ from presslens.core.schema import Actor, ActorMention, Event, Place, Quote, Time
 
 from . import context as ctx
 from .arguments import Arguments, Side, agent, subject
+from .features import candidate_features
+from .model import EventModel, load_model
 from .plover import HOSTILE, Code, Lexicon, load_lexicon
 from .triggers import Candidate, TriggerFinder
 
@@ -54,6 +57,17 @@ GENERIC_KINDS = frozenset({"population", "military", "police", "armed group", "g
 CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REF", "AGR", "OPP", "SOC", "MED", "JRN", "REL"})
 
 
+class Described(NamedTuple):
+    """A candidate as the lexicon and the grammar see it, before the model decides."""
+
+    code: Code
+    negated: bool
+    sources: list[Side]
+    targets: list[Side]
+    passive: bool
+    features: list[str]
+
+
 @dataclass
 class Built:
     """An event and what later passes need to know about it."""
@@ -64,27 +78,38 @@ class Built:
 
 
 def extract_events(doc: Doc, actors: list[Actor], mentions: list[ActorMention], quotes: list[Quote],
-                   places: list[Place], times: list[TimeRef]) -> list[Event]:
-    """Who did what to whom, where and when."""
-    builder = EventBuilder(doc, Arguments(doc, actors, mentions, quotes), load_lexicon(), places, times)
+                   places: list[Place], times: list[TimeRef], model: EventModel | None = None) -> list[Event]:
+    """Who did what to whom, where and when (``model``: an event-type model other than the shipped one)."""
+    builder = EventBuilder(doc, Arguments(doc, actors, mentions, quotes), load_lexicon(), places, times,
+                           model or load_model())
     built = [b for b in (builder.build(c) for c in TriggerFinder(doc, builder.lex).candidates()) if b]
     built = inherit_sources(doc, built, builder.lex)
     return sorted((b.event for b in built), key=lambda e: (e.start, e.trigger_start))
 
 
 class EventBuilder:
-    def __init__(self, doc: Doc, args: Arguments, lex: Lexicon, places: list[Place], times: list[TimeRef]):
+    def __init__(self, doc: Doc, args: Arguments, lex: Lexicon, places: list[Place], times: list[TimeRef],
+                 model: EventModel | None = None):
         self.doc, self.args, self.lex = doc, args, lex
         self.places, self.times = places, times
+        self.model = model
         self.book = load_actorbook(())
+
+    def describe(self, c: Candidate) -> Described:
+        """The lexicon's code of a candidate, its actors and its features for the event-type model."""
+        code, negated = self._adjusted_code(c)
+        sources, targets, passive = self._sides(c)
+        code = self._by_subject(c, code, sources)
+        features = candidate_features(c, code, sources, targets, negated, passive, self.lex)
+        return Described(code, negated, sources, targets, passive, features)
 
     def build(self, c: Candidate) -> Built | None:
         reporter, speaker = self.args.attribution(c.trigger)
         if c.control == "intend":
             return self._intention(c, speaker, reporter)
-        code, negated = self._adjusted_code(c)
-        sources, targets, passive = self._sides(c)
-        code = self._by_subject(c, code, sources)
+        code, negated, sources, targets, passive, features = self.describe(c)
+        if self.model is not None:
+            code = self.model.decide(features, code, self._modes(c))
         if code.type is None or not self._episodic(c, sources, targets):
             return None
         sources, targets = self._roles(c, code, sources, targets)
@@ -94,6 +119,19 @@ class EventBuilder:
         return Built(self._event(c, code, sources, targets, negated, hypothetical, reporter), c, passive)
 
     # -- type ------------------------------------------------------------------------
+
+    def _modes(self, c: Candidate) -> dict[str, str | None]:
+        """The lexicon's mode of this trigger for each type it can code."""
+        spec = c.spec
+        codes = [*(spec.objects.values() if spec else ()), *(x for x in (spec.civil, spec.official, spec.code)
+                                                            if spec and x is not None)]
+        noun = self.lex.noun([c.trigger.lower_]) or self.lex.noun([c.trigger.lemma_.lower()])
+        codes += [noun[0]] if noun else []
+        modes: dict[str, str | None] = {}
+        for code in [*codes, c.code]:
+            if code.type and code.mode:
+                modes.setdefault(code.type, code.mode)
+        return modes
 
     def _adjusted_code(self, c: Candidate) -> tuple[Code, bool]:
         code = c.code

@@ -26,16 +26,23 @@ from presslens.core.scoring import EvalReport, ratio, read_jsonl
 from presslens.quotes.extract import extract_quotes
 
 from .extract import extract_events
+from .model import EventModel
 
 DEFAULT_GOLD = "eval/events/dev.jsonl"
 VERSION_CODES = {"UNO": "IGO", "EUR": "IGO"}
 
 
-def events_of(doc: Doc) -> list[Event]:
-    """The events presslens finds in one parsed sentence (places and times are not scored)."""
+def events_of(doc: Doc, model: EventModel | None = None) -> list[Event]:
+    """The events presslens finds in one parsed sentence (places and times are not scored);
+    ``model`` replaces the shipped event-type model (cross-validation)."""
     quotes = extract_quotes(doc)
     actors, mentions = extract_actors(doc, quotes)
-    return extract_events(doc, actors, mentions, quotes, [], [])
+    return extract_events(doc, actors, mentions, quotes, [], [], model=model)
+
+
+def asserted(events: list[Event]) -> list[Event]:
+    """Events the text states as fact (neither hypothetical nor negated)."""
+    return [e for e in events if not e.hypothetical and not e.negated]
 
 
 def ranked(doc: Doc, events: list[Event]) -> list[Event]:

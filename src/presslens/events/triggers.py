@@ -144,7 +144,16 @@ class TriggerFinder:
             if candidate is not None:
                 found[token.i] = candidate
         governed = {i for c in found.values() for i in c.governs}
-        return [c for i, c in found.items() if i not in governed and self._is_event(c)]
+        uncoded = [self.open_candidate(t) for t in self.doc
+                   if t.pos_ == "VERB" and t.i not in found and t.i not in governed]
+        return [c for i, c in found.items() if i not in governed and self._is_event(c)] + [
+            c for c in uncoded if self._is_event(c)]
+
+    def open_candidate(self, verb: Token) -> Candidate:
+        """A verb the lexicon does not code: the event-type model may still find an event in it."""
+        coded = self.code_of(verb)
+        return Candidate(verb=verb, trigger=coded.trigger, code=Code(None), spec=coded.spec,
+                         particle=coded.particle, obj=coded.obj, future=is_future(verb))
 
     # -- coding one verb ---------------------------------------------------------------
 

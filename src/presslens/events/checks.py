@@ -1,0 +1,108 @@
+"""The written check sentences (``data/written.yaml``): roles, types and modes, and negatives.
+
+``presslens eval events-checks`` scores them: on ``roles``, type accuracy and the share of
+sentences whose sources and targets are exactly the expected actors; on ``types``, type
+and mode accuracy; on ``negatives``, the share of sentences with any asserted event (a
+false event). A side item is an ISO alpha-3 code (compared with the actor's country) or a
+canonical actor name. The event compared is the one of the expected type, else the
+top-ranked one (``scorer.ranked``).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from presslens.actors.book import normalize_words
+from presslens.core.nlp import parse_many
+from presslens.core.schema import Event
+from presslens.core.scoring import EvalReport, ratio
+
+from .model import EventModel
+from .scorer import asserted, events_of, ranked
+
+WRITTEN = Path(__file__).parent / "data" / "written.yaml"
+DEFAULT_GOLD = str(WRITTEN)
+
+
+@functools.lru_cache(maxsize=1)
+def written(path: Path = WRITTEN) -> dict[str, list[Any]]:
+    """The three sections of the written sentences."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def side_matches(expected: list[str], names: tuple[str, ...], codes: tuple[str, ...]) -> bool:
+    """Exactly the expected actors: one side entry per expected item, matched by code or name."""
+    if len(names) != len(expected):
+        return False
+    left = list(zip(names, codes))
+    for item in expected:
+        found = next((p for p in left if p[1] == item or normalize_words(p[0]) == normalize_words(item)), None)
+        if found is None:
+            return False
+        left.remove(found)
+    return True
+
+
+def chosen(doc, events: list[Event], type_: str) -> Event | None:
+    events = ranked(doc, asserted(events))
+    return next((e for e in events if e.type == type_), events[0] if events else None)
+
+
+def score_roles(rows: list[list[Any]], model: EventModel | None = None) -> tuple[dict[str, float], list[dict]]:
+    typed = sources = targets = both = 0
+    misses = []
+    for (text, type_, want_sources, want_targets), doc in zip(rows, parse_many(r[0] for r in rows)):
+        event = chosen(doc, events_of(doc, model), type_)
+        ok_type = event is not None and event.type == type_
+        ok_src = event is not None and side_matches(want_sources, event.sources, event.source_countries)
+        ok_tgt = event is not None and side_matches(want_targets, event.targets, event.target_countries)
+        typed, sources, targets, both = typed + ok_type, sources + ok_src, targets + ok_tgt, both + (ok_src and ok_tgt)
+        if not (ok_type and ok_src and ok_tgt):
+            misses.append({"text": text, "want": f"{type_} {want_sources}->{want_targets}",
+                           "got": f"{event.type} {list(event.sources)}->{list(event.targets)}" if event else "none"})
+    n = len(rows)
+    return {"roles_type_accuracy": ratio(typed, n), "roles_source_accuracy": ratio(sources, n),
+            "roles_target_accuracy": ratio(targets, n), "roles_both_accuracy": ratio(both, n)}, misses
+
+
+def score_types(rows: list[list[Any]], model: EventModel | None = None) -> tuple[dict[str, float], list[dict]]:
+    typed = moded = mode_n = 0
+    misses = []
+    for (text, type_, mode), doc in zip(rows, parse_many(r[0] for r in rows)):
+        event = chosen(doc, events_of(doc, model), type_)
+        ok = event is not None and event.type == type_
+        typed += ok
+        if mode is not None:
+            mode_n += 1
+            moded += ok and event.mode == mode
+        if not ok or (mode is not None and event.mode != mode):
+            misses.append({"text": text, "want": f"{type_}/{mode}", "got": f"{event.type}/{event.mode}" if event else "none"})
+    return {"types_type_accuracy": ratio(typed, len(rows)), "types_mode_accuracy": ratio(moded, mode_n)}, misses
+
+
+def score_negatives(texts: list[str], model: EventModel | None = None) -> tuple[dict[str, float], list[dict]]:
+    misses = []
+    for text, doc in zip(texts, parse_many(texts)):
+        found = asserted(events_of(doc, model))
+        if found:
+            misses.append({"text": text, "want": "no event", "got": ", ".join(f"{e.type} '{e.trigger}'" for e in found)})
+    return {"negatives_false_event_rate": ratio(len(misses), len(texts))}, misses
+
+
+def evaluate(gold: Path, limit: int | None = None, **_: Any) -> EvalReport:
+    """Scores on the three sections; rows list every miss."""
+    data = written(Path(gold))
+    roles, types, negatives = (data[k][:limit] if limit else data[k] for k in ("roles", "types", "negatives"))
+    metrics: dict[str, float] = {}
+    rows: list[dict] = []
+    for (part, misses) in (score_roles(roles), score_types(types), score_negatives(negatives)):
+        metrics.update(part)
+        rows += misses
+    return EvalReport(task="events-checks", gold=str(gold), n=len(roles) + len(types) + len(negatives),
+                      metrics=metrics, rows=rows,
+                      notes=[f"{len(roles)} role, {len(types)} type and {len(negatives)} negative sentences; "
+                             "rows are the misses"])

@@ -1,0 +1,79 @@
+"""The event-type model: a multinomial logistic regression over candidate features.
+
+Every trigger candidate (a verb or event noun the parse offers, coded by the PLOVER
+lexicon or not) is described by ``features.candidate_features``; the model gives it one
+of the 16 PLOVER types or ``NONE`` (no event). Weights ship as JSON
+(``data/event_model.json``), written by ``scripts/train_event_model.py``; inference needs
+only the standard library. When the predicted type is the lexicon's, the lexicon's mode
+stands; otherwise the mode is the lexicon's mode of the trigger for that type, if any.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .plover import Code
+
+MODEL_JSON = Path(__file__).parent / "data" / "event_model.json"
+NONE = "NONE"
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """Class names, a bias per class and, per feature, its weight for each class."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def probabilities(self, features: list[str]) -> list[float]:
+        scores = list(self.bias)
+        for name in set(features):
+            row = self.weights.get(name)
+            if row is not None:
+                scores = [s + w for s, w in zip(scores, row)]
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return [e / total for e in exp]
+
+    def predict(self, features: list[str]) -> str | None:
+        """The most probable type, None for no event (ties go to the earlier class)."""
+        probs = self.probabilities(features)
+        best = self.classes[max(range(len(probs)), key=lambda i: (probs[i], -i))]
+        return None if best == NONE else best
+
+    def decide(self, features: list[str], rule: Code, modes: dict[str, str | None]) -> Code:
+        """The candidate's code: the predicted type, with the lexicon's mode for that type."""
+        predicted = self.predict(features)
+        if predicted is None:
+            return Code(None)
+        if predicted == rule.type:
+            return rule
+        return Code(predicted, modes.get(predicted))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"classes": list(self.classes), "bias": [round(b, 5) for b in self.bias],
+                "weights": {k: [round(w, 5) for w in v] for k, v in sorted(self.weights.items())}, "meta": self.meta}
+
+
+def model_from_dict(data: dict[str, Any]) -> EventModel:
+    return EventModel(classes=tuple(data["classes"]), bias=tuple(data["bias"]),
+                      weights={k: tuple(v) for k, v in data["weights"].items()}, meta=data.get("meta", {}))
+
+
+@functools.lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_JSON) -> EventModel | None:
+    """The shipped model; None when the file is absent (the lexicon's codes then stand)."""
+    if not path.exists():
+        return None
+    return model_from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+__all__ = ["EventModel", "NONE", "load_model", "model_from_dict", "MODEL_JSON"]
