@@ -73,7 +73,7 @@ def test_composition_and_aliases(text, surface, name, kind, country, sector):
 
 @pytest.mark.parametrize("left,right,sector", [
     ("the Zionist regime", "the Kyiv regime", "GOV"),
-    ("the occupation army", "Russian occupation forces", "MIL"),
+    ("the Israeli occupation army", "Russian occupation forces", "MIL"),   # a bare "the occupation army" names no side
     ("the mullah regime", "the Assad regime", "GOV"),
     ("the renegade province", "the mainland", None),
 ])
@@ -100,8 +100,8 @@ def test_people_with_titles_appositions_and_surnames():
 
 
 def test_every_name_used_is_kept_on_the_actor():
-    text = ("Israel rejected the plan. The Israeli government said the occupation would continue, and "
-            "critics called the usurping regime a threat. This regime, they said, ignores the courts.")
+    text = ("Israel rejected the plan. The Israeli government met on Sunday. Critics said the occupation would "
+            "continue and called the usurping regime a threat. This regime, they said, ignores the courts.")
     actors, _ = actors_in(text)
     israel = next(a for a in actors if a.name == "Israel")
     for name in ("Israel", "The Israeli government", "the occupation", "the usurping regime", "This regime"):

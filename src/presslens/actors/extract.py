@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from presslens.core.schema import Actor, ActorMention, Quote
 
 from .book import STATE_KIND, STATE_SECTORS, ActorBook, load_actorbook, normalize_words, surname_key
+from .designators import is_party, resolve_designators
 from .names import PRONOUNS, Anchor, Ref, book_anchors, entity_anchors, proper_runs, ref_of
 from .people import People, PersonInfo, canonical_people, person_ref
 from .phrases import ANAPHOR, STATE_OF_PERSON, Composer, RawMention, state_ref
@@ -93,6 +94,7 @@ def extract_actors(doc: Doc, quotes: list[Quote], actor_files: tuple[str, ...] =
     anchors = find_anchors(doc, book)
     raw = Composer(doc, anchors, book).mentions()
     raw, infos = _resolve_people(doc, anchors, raw, book)
+    raw = resolve_designators(doc, raw, quotes)
     raw = _resolve_placeholders(doc, raw, book)
     raw += _speaker_mentions(doc, quotes, raw)
     return _build(doc, raw, infos, quotes)
@@ -152,12 +154,13 @@ def book_states() -> frozenset[str]:
 
 
 def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> list[RawMention]:
-    """'This extremist regime' → the state named last before it (within reach), else a generic actor."""
+    """'This extremist regime' → the party (state or group) named last before it (within reach), else a
+    generic actor."""
     result: list[RawMention] = []
     for m in raw:
         if m.ref.kind == ANAPHOR:
             start_char = doc[m.start].idx
-            before = [p for p in result if p.ref.kind == STATE_KIND and p.end <= m.start
+            before = [p for p in result if is_party(p.ref) and p.end <= m.start
                       and start_char - doc[p.start].idx <= ANAPHOR_REACH]
             if before:
                 m = RawMention(m.start, m.end, before[-1].ref, m.sector, m.head)
