@@ -28,7 +28,7 @@ ALLOWED: dict[str, set[str]] = {
     # above the capabilities
     "pipeline": CORE | {"actors", "places", "times", "figures", "language", "quotes", "events"},
     "store": CORE | {"events", "places"},
-    "scale": CORE | {"pipeline"},
+    "scale": CORE | {"pipeline", "store"},
     "corpus": CORE | {"pipeline", "store", "scale"},
     "evaluation": CORE | {"pipeline"},
     "serve": CORE | {"pipeline", "store", "corpus", "places"},
