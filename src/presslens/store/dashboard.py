@@ -1,0 +1,288 @@
+"""Corpus aggregates behind the dashboard: one set of filters that every view and list obeys.
+
+Filters select articles (outlet, date range, actor, place, event type, search words). A filter
+that names a field of the records being counted also narrows those records: the event type and
+the actor narrow events, the place narrows places. SQL is assembled only from the constant
+fragments in this module; every value that comes from a request is a bound parameter.
+"""
+
+from __future__ import annotations
+
+import calendar
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, fields, replace
+from datetime import date, timedelta
+from typing import Any, Mapping
+
+from presslens.core.errors import InputError
+from presslens.events.plover import EVENT_TYPES
+
+ARTICLE_CLAUSES = {
+    "outlet": "a.outlet = ?",
+    "since": "substr(a.date, 1, 10) >= ?",
+    "until": "substr(a.date, 1, 10) <= ?",
+    "actor": "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND x.name = ?)",
+    "place": "EXISTS (SELECT 1 FROM places x WHERE x.article_id = a.id AND x.name = ?)",
+    "type": "EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND x.type = ?)",
+    "q": "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+}
+"""Filter → clause over the selected articles (alias ``a``)."""
+
+EVENT_ACTOR = ("(EXISTS (SELECT 1 FROM json_each(r.sources) WHERE value = ?) "
+               "OR EXISTS (SELECT 1 FROM json_each(r.targets) WHERE value = ?))")
+RECORD_CLAUSES: dict[str, dict[str, str]] = {
+    "events": {"type": "r.type = ?", "actor": EVENT_ACTOR},
+    "places": {"place": "r.name = ?"},
+    "naming": {"actor": "r.actor = ?"},
+}
+"""Record table → filter → clause narrowing its rows (alias ``r``)."""
+
+BUCKETS = {
+    "day": "substr(a.date, 1, 10)",
+    "week": "date(substr(a.date, 1, 10), '-6 days', 'weekday 1')",
+    "month": "substr(a.date, 1, 7) || '-01'",
+}
+"""Timeline granularity → SQL giving the first day of an article's bucket."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The dashboard's filters; ``None`` means not filtered. Dates are ``YYYY-MM-DD``, inclusive."""
+
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    type: str | None = None
+    q: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None:
+                try:
+                    date.fromisoformat(value)
+                except ValueError as exc:
+                    raise InputError(f"{name} takes a date as YYYY-MM-DD, not {value!r}") from exc
+        if self.type is not None and self.type not in EVENT_TYPES:
+            raise InputError(f"unknown event type {self.type!r}; choose from {', '.join(EVENT_TYPES)}")
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str]) -> "Filters":
+        """Filters from query parameters (blank values are no filter; other keys are ignored)."""
+        values = {f.name: (params.get(f.name) or "").strip() or None for f in fields(cls)}
+        if values["type"]:
+            values["type"] = values["type"].upper()
+        return cls(**values)
+
+    def items(self) -> dict[str, str]:
+        """The filters that are set, in a stable order (for URLs)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+
+    def with_(self, **changes: str | None) -> "Filters":
+        return replace(self, **changes)
+
+
+def fts_query(words: str) -> str:
+    """Search words as an FTS5 query matching all of them, each quoted (no query syntax)."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words.split())
+
+
+def _value(name: str, value: str) -> str:
+    return fts_query(value) if name == "q" else value
+
+
+def article_where(filters: Filters) -> tuple[list[str], list[Any]]:
+    """Clauses and arguments selecting the filtered articles (alias ``a``; readable ones only)."""
+    where, args = ["a.status = 'ok'"], []
+    for name, value in filters.items().items():
+        where.append(ARTICLE_CLAUSES[name])
+        args.append(_value(name, value))
+    return where, args
+
+
+def record_where(table: str, filters: Filters) -> tuple[list[str], list[Any]]:
+    """Clauses and arguments for rows of ``table`` (alias ``r``, joined to articles ``a``)."""
+    where, args = article_where(filters)
+    for name, clause in RECORD_CLAUSES.get(table, {}).items():
+        value = getattr(filters, name)
+        if value is not None:
+            where.append(clause)
+            args += [value] * clause.count("?")
+    return where, args
+
+
+def _records(table: str) -> str:
+    return f"FROM [{table}] r JOIN articles a ON a.id = r.article_id"
+
+
+def _count(conn: sqlite3.Connection, table: str, filters: Filters, extra: str = "") -> int:
+    where, args = record_where(table, filters)
+    return conn.execute(f"SELECT count(*) {_records(table)} WHERE {' AND '.join(where + ([extra] if extra else []))}",
+                        args).fetchone()[0]
+
+
+def _grouped(conn: sqlite3.Connection, sql: str, args: list[Any]) -> list[dict[str, Any]]:
+    return [dict(row) for row in conn.execute(sql, args)]
+
+
+def overview(conn: sqlite3.Connection, filters: Filters, top: int = 10) -> dict[str, Any]:
+    """Counts (articles, outlets, date span, quotes, events, places) and the most frequent values."""
+    where, args = article_where(filters)
+    clause = " AND ".join(where)
+    head = conn.execute(f"SELECT count(*) AS articles, count(DISTINCT a.outlet) AS outlets, "
+                        f"min(substr(a.date, 1, 10)) AS first, max(substr(a.date, 1, 10)) AS last "
+                        f"FROM articles a WHERE {clause}", args).fetchone()
+    result: dict[str, Any] = dict(head)
+    result["quotes"] = _count(conn, "quotes", filters, "r.continues = 0")
+    result["events"] = _count(conn, "events", filters)
+    result["places"] = _count(conn, "places", filters)
+    result["outlet_counts"] = _grouped(conn, f"SELECT a.outlet AS outlet, count(*) AS articles FROM articles a "
+                                             f"WHERE {clause} GROUP BY a.outlet ORDER BY articles DESC, outlet", args)
+    ev_where, ev_args = record_where("events", filters)
+    result["type_counts"] = _grouped(conn, f"SELECT r.type AS type, count(*) AS events {_records('events')} "
+                                           f"WHERE {' AND '.join(ev_where)} GROUP BY r.type "
+                                           f"ORDER BY events DESC, type", ev_args)
+    result["actor_counts"] = _grouped(conn, f"SELECT r.name AS actor, count(DISTINCT r.article_id) AS articles "
+                                            f"{_records('actors')} WHERE {clause} GROUP BY r.name "
+                                            f"ORDER BY articles DESC, actor LIMIT ?", args + [top])
+    pl_where, pl_args = record_where("places", filters)
+    result["place_counts"] = _grouped(conn, f"SELECT r.name AS place, count(*) AS mentions {_records('places')} "
+                                            f"WHERE {' AND '.join(pl_where)} AND r.name IS NOT NULL GROUP BY r.name "
+                                            f"ORDER BY mentions DESC, place LIMIT ?", pl_args + [top])
+    return result
+
+
+def choose_every(first: str | None, last: str | None) -> str:
+    """A timeline granularity giving a readable number of bars for the span."""
+    if not first or not last:
+        return "day"
+    days = (date.fromisoformat(last) - date.fromisoformat(first)).days
+    return "day" if days <= 62 else "week" if days <= 400 else "month"
+
+
+def bucket_end(start: str, every: str) -> str:
+    """The last day of the bucket starting on ``start``."""
+    day = date.fromisoformat(start)
+    if every == "week":
+        return (day + timedelta(days=6)).isoformat()
+    if every == "month":
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1]).isoformat()
+    return start
+
+
+def timeline(conn: sqlite3.Connection, filters: Filters, every: str) -> dict[str, Any]:
+    """Events per bucket and PLOVER type, and articles per bucket and outlet."""
+    if every not in BUCKETS:
+        raise InputError(f"every takes one of {', '.join(BUCKETS)}, not {every!r}")
+    bucket = BUCKETS[every]
+    ev_where, ev_args = record_where("events", filters)
+    events = _grouped(conn, f"SELECT {bucket} AS bucket, r.type AS type, count(*) AS count {_records('events')} "
+                            f"WHERE {' AND '.join(ev_where)} AND a.date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+                      ev_args)
+    where, args = article_where(filters)
+    articles = _grouped(conn, f"SELECT {bucket} AS bucket, a.outlet AS outlet, count(*) AS count FROM articles a "
+                              f"WHERE {' AND '.join(where)} AND a.date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", args)
+    starts = sorted({row["bucket"] for row in events + articles if row["bucket"]})
+    return {"every": every, "buckets": [{"start": s, "end": bucket_end(s, every)} for s in starts],
+            "events": [r for r in events if r["bucket"]], "articles": [r for r in articles if r["bucket"]]}
+
+
+def place_points(conn: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Located places with mentions, articles and the event types set there (most frequent first)."""
+    where, args = record_where("places", filters)
+    clause = " AND ".join(where + ["r.lat IS NOT NULL", "r.lon IS NOT NULL", "r.name IS NOT NULL"])
+    points = _grouped(conn, f"SELECT r.name AS name, r.country AS country, min(r.feature) AS feature, "
+                            f"round(avg(r.lat), 4) AS lat, round(avg(r.lon), 4) AS lon, count(*) AS mentions, "
+                            f"count(DISTINCT r.article_id) AS articles {_records('places')} WHERE {clause} "
+                            f"GROUP BY r.name ORDER BY mentions DESC, name", args)
+    ev_where, ev_args = record_where("events", filters)
+    located = (f"SELECT r.type AS type, p.name AS place, count(*) AS count {_records('events')} "
+               f"JOIN places p ON p.article_id = r.article_id AND r.location_start <= p.start "
+               f"AND r.location_end >= p.end WHERE {' AND '.join(ev_where)} GROUP BY 1, 2")
+    types: dict[str, Counter] = defaultdict(Counter)
+    for row in conn.execute(located, ev_args):
+        types[row["place"]][row["type"]] += row["count"]
+    for point in points:
+        ranked = sorted(types[point["name"]].items(), key=lambda kv: (-kv[1], kv[0]))
+        point["types"] = dict(ranked)
+        point["type"] = ranked[0][0] if ranked else None
+    return points
+
+
+def outlet_profiles(conn: sqlite3.Connection, filters: Filters, top: int = 5) -> list[dict[str, Any]]:
+    """Per outlet: articles, words, own vs attributed sentences, top speakers, flags per 1,000 words, event types."""
+    where, args = article_where(filters)
+    clause = " AND ".join(where)
+    profiles = {row["outlet"]: dict(row) for row in conn.execute(
+        f"SELECT a.outlet AS outlet, count(*) AS articles, "
+        f"sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) AS words "
+        f"FROM articles a WHERE {clause} GROUP BY a.outlet ORDER BY articles DESC, outlet", args)}
+    for profile in profiles.values():
+        profile.update(outlet_sentences=0, attributed_sentences=0, speakers=[], outlet_flags=0, quoted_flags=0,
+                       types={})
+    for row in conn.execute(f"SELECT a.outlet AS outlet, r.voice AS voice, count(*) AS n {_records('voices')} "
+                            f"WHERE {clause} GROUP BY 1, 2", args):
+        key = "outlet_sentences" if row["voice"] == "outlet" else "attributed_sentences"
+        profiles[row["outlet"]][key] += row["n"]
+    for row in conn.execute(f"SELECT a.outlet AS outlet, r.voice = 'outlet' AS own, count(*) AS n "
+                            f"{_records('flags')} WHERE {clause} GROUP BY 1, 2", args):
+        profiles[row["outlet"]]["outlet_flags" if row["own"] else "quoted_flags"] += row["n"]
+    for row in conn.execute(f"SELECT a.outlet AS outlet, r.speaker AS speaker, count(*) AS quotes, "
+                            f"sum(r.kind = 'claim') AS claims {_records('quotes')} "
+                            f"WHERE {clause} AND r.continues = 0 AND r.speaker IS NOT NULL "
+                            f"GROUP BY 1, 2 ORDER BY quotes DESC, speaker", args):
+        speakers = profiles[row["outlet"]]["speakers"]
+        if len(speakers) < top:
+            speakers.append({"speaker": row["speaker"], "quotes": row["quotes"], "claims": row["claims"]})
+    ev_where, ev_args = record_where("events", filters)
+    for row in conn.execute(f"SELECT a.outlet AS outlet, r.type AS type, count(*) AS n {_records('events')} "
+                            f"WHERE {' AND '.join(ev_where)} GROUP BY 1, 2 ORDER BY n DESC, type", ev_args):
+        profiles[row["outlet"]]["types"][row["type"]] = row["n"]
+    for profile in profiles.values():
+        sentences = profile["outlet_sentences"] + profile["attributed_sentences"]
+        profile["own_share"] = profile["outlet_sentences"] / sentences if sentences else None
+        words = profile["words"] or 0
+        profile["outlet_flags_per_1000"] = 1000 * profile["outlet_flags"] / words if words else None
+        profile["quoted_flags_per_1000"] = 1000 * profile["quoted_flags"] / words if words else None
+    return list(profiles.values())
+
+
+def naming_choices(conn: sqlite3.Connection, filters: Filters, actors: int = 8,
+                   names: int = 4) -> list[dict[str, Any]]:
+    """For the actors named by the most outlets: each outlet's most used names (outlet voice and quoted).
+
+    Rows are ``{actor, outlets: {outlet: [{name, voice, mentions}]}}``.
+    """
+    where, args = article_where(filters)
+    clause = " AND ".join(where)
+    top = [row["actor"] for row in conn.execute(
+        f"SELECT r.actor AS actor FROM naming r JOIN articles a ON a.id = r.article_id WHERE {clause} "
+        f"GROUP BY r.actor HAVING count(DISTINCT a.outlet) > 1 ORDER BY count(DISTINCT a.outlet) DESC, "
+        f"count(*) DESC, actor LIMIT ?", args + [actors])]
+    if not top:
+        return []
+    rows = conn.execute(
+        f"SELECT r.actor AS actor, a.outlet AS outlet, min(r.name) AS name, r.voice AS voice, count(*) AS mentions "
+        f"FROM naming r JOIN articles a ON a.id = r.article_id WHERE {clause} "
+        f"AND r.actor IN ({', '.join('?' * len(top))}) GROUP BY r.actor, a.outlet, lower(r.name), r.voice "
+        f"ORDER BY mentions DESC, name", args + top)
+    table: dict[str, dict[str, list]] = {actor: {} for actor in top}
+    for row in rows:
+        chosen = table[row["actor"]].setdefault(row["outlet"], [])
+        if len(chosen) < names:
+            chosen.append({"name": row["name"], "voice": row["voice"], "mentions": row["mentions"]})
+    return [{"actor": actor, "outlets": outlets} for actor, outlets in table.items()]
+
+
+def distinct_values(conn: sqlite3.Connection, column: str) -> list[str]:
+    """Values for the filter menus: ``outlet`` (articles) or ``type`` (events)."""
+    sql = {"outlet": "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet",
+           "type": "SELECT DISTINCT type FROM events ORDER BY type"}[column]
+    return [row[0] for row in conn.execute(sql)]
+
+
+__all__ = ["Filters", "article_where", "record_where", "overview", "timeline", "choose_every", "bucket_end",
+           "place_points", "outlet_profiles", "naming_choices", "distinct_values", "fts_query", "BUCKETS"]

@@ -1,0 +1,147 @@
+"""Uncapped lists for the dashboard: filtered, sortable, paged, and streamed whole for download.
+
+Each list is a ``ListSpec`` of constant SQL: its columns, the table it reads and the extra
+narrowing parameters it accepts (a speaker, a voice, a name). Sorting takes a column name
+from the spec; values are bound parameters.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping
+
+from presslens.core.errors import InputError, NotFoundError
+
+from .dashboard import Filters, article_where, record_where
+
+SENTENCE = "substr(a.text, r.start + 1, r.end - r.start)"
+CONTEXT = ("(SELECT s.text FROM sentences s WHERE s.article_id = r.article_id AND s.start <= r.start "
+           "AND s.end >= r.end ORDER BY s.start LIMIT 1)")
+SPAN = {"article_id": "r.article_id", "start": "r.start", "end": "r.end"}
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """A list: output column → SQL expression, the rows it reads, its narrowing parameters."""
+
+    name: str
+    columns: dict[str, str]
+    sort: str
+    table: str | None = None
+    where: tuple[str, ...] = ()
+    params: dict[str, str] = field(default_factory=dict)
+    group_by: str | None = None
+    descending: bool = False
+
+    @property
+    def linked(self) -> bool:
+        """Rows point at characters of an article (article_id, start, end)."""
+        return "start" in self.columns
+
+
+def _row(**columns: str) -> dict[str, str]:
+    return {"date": "a.date", "outlet": "a.outlet", **columns, **SPAN}
+
+
+LISTS: dict[str, ListSpec] = {spec.name: spec for spec in (
+    ListSpec("articles", {"date": "a.date", "outlet": "a.outlet", "title": "coalesce(a.title, substr(a.text, 1, 90))", "url": "a.url",
+                          "id": "a.id"}, "date"),
+    ListSpec("quotes", _row(speaker="r.speaker", kind="r.kind", cue="r.cue", text="r.text"), "date", "quotes",
+             ("r.continues = 0",), {"speaker": "r.speaker = ?", "kind": "r.kind = ?"}),
+    ListSpec("events", _row(type="r.type", mode="r.mode", trigger="r.trigger", sources="r.sources",
+                            targets="r.targets", location="r.location", sentence=SENTENCE), "date", "events",
+             params={"source": "EXISTS (SELECT 1 FROM json_each(r.sources) WHERE value = ?)",
+                     "target": "EXISTS (SELECT 1 FROM json_each(r.targets) WHERE value = ?)"}),
+    ListSpec("places", {"place": "r.name", "country": "r.country", "feature": "min(r.feature)",
+                        "lat": "round(avg(r.lat), 4)", "lon": "round(avg(r.lon), 4)", "mentions": "count(*)",
+                        "articles": "count(DISTINCT r.article_id)"}, "mentions", "places", ("r.name IS NOT NULL",),
+             group_by="r.name", descending=True),
+    ListSpec("speakers", {"speaker": "r.speaker", "kind": "min(r.speaker_kind)", "quotes": "count(*)",
+                          "claims": "sum(r.kind = 'claim')", "outlets": "count(DISTINCT a.outlet)",
+                          "articles": "count(DISTINCT r.article_id)"}, "quotes", "quotes",
+             ("r.continues = 0", "r.speaker IS NOT NULL"), group_by="r.speaker", descending=True),
+    ListSpec("flags", _row(technique="r.technique", voice="r.voice", text="r.text", reason="r.reason",
+                           sentence=CONTEXT), "date", "flags",
+             params={"voice": "r.voice = ?", "technique": "r.technique = ?",
+                     "quoted": "(r.voice <> 'outlet') = (? = 'yes')"}),
+    ListSpec("voices", _row(voice="r.voice", speaker="r.speaker", sentence=SENTENCE), "date", "voices",
+             params={"voice": "r.voice = ?", "speaker": "r.speaker = ?"}),
+    ListSpec("naming", _row(actor="r.actor", name="r.name", voice="r.voice", speaker="r.speaker",
+                            sentence=CONTEXT), "date", "naming",
+             params={"name": "lower(r.name) = lower(?)", "voice": "r.voice = ?"}),
+)}
+"""The dashboard's lists by name."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """One list request: which list, its filters and narrowing, the sort and the page."""
+
+    spec: ListSpec
+    filters: Filters
+    narrow: tuple[tuple[str, str], ...] = ()
+    sort: str | None = None
+    descending: bool | None = None
+
+    @classmethod
+    def build(cls, name: str, filters: Filters, params: Mapping[str, str]) -> "Query":
+        """A query for list ``name`` from request parameters (``sort``, ``desc`` and the list's own)."""
+        spec = LISTS.get(name)
+        if spec is None:
+            raise NotFoundError(f"no list {name!r}; lists: {', '.join(LISTS)}")
+        sort = params.get("sort") or spec.sort
+        if sort not in spec.columns:
+            raise InputError(f"cannot sort {name} by {sort!r}; columns: {', '.join(spec.columns)}")
+        desc = params.get("desc")
+        narrow = tuple((key, params[key]) for key in spec.params if params.get(key))
+        return cls(spec, filters, narrow, sort, None if desc is None else desc not in ("0", "", "false"))
+
+    def _from_where(self) -> tuple[str, list[Any]]:
+        spec = self.spec
+        if spec.table is None:
+            where, args = article_where(self.filters)
+            source = "FROM articles a"
+        else:
+            where, args = record_where(spec.table, self.filters)
+            source = f"FROM [{spec.table}] r JOIN articles a ON a.id = r.article_id"
+        where = where + list(spec.where)
+        for key, value in self.narrow:
+            where.append(spec.params[key])
+            args.append(value)
+        group = f" GROUP BY {spec.group_by}" if spec.group_by else ""
+        return f"{source} WHERE {' AND '.join(where)}{group}", args
+
+    def _select(self) -> tuple[str, list[Any]]:
+        body, args = self._from_where()
+        columns = ", ".join(f"{sql} AS [{name}]" for name, sql in self.spec.columns.items())
+        order = f"[{self.sort}] {'DESC' if self.is_descending else 'ASC'}"
+        tiebreak = ", ".join(f"[{c}]" for c in self.spec.columns if c != self.sort)
+        return f"SELECT {columns} {body} ORDER BY {order}, {tiebreak}", args
+
+    def total(self, conn: sqlite3.Connection) -> int:
+        body, args = self._from_where()
+        return conn.execute(f"SELECT count(*) FROM (SELECT 1 {body})", args).fetchone()[0]
+
+    def page(self, conn: sqlite3.Connection, page: int, per_page: int) -> list[dict[str, Any]]:
+        if page < 1 or not 1 <= per_page <= 1000:
+            raise InputError("page starts at 1 and per_page is between 1 and 1000")
+        sql, args = self._select()
+        return [dict(row) for row in conn.execute(f"{sql} LIMIT ? OFFSET ?", args + [per_page, (page - 1) * per_page])]
+
+    def rows(self, conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+        """Every row, in order, fetched lazily (for streamed downloads)."""
+        sql, args = self._select()
+        for row in conn.execute(sql, args):
+            yield dict(row)
+
+    @property
+    def is_descending(self) -> bool:
+        return self.spec.descending if self.descending is None else self.descending
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.spec.columns)
+
+
+__all__ = ["LISTS", "ListSpec", "Query"]
