@@ -28,11 +28,13 @@ ALLOWED: dict[str, set[str]] = {
     # above the capabilities
     "pipeline": CORE | {"actors", "places", "times", "figures", "language", "quotes", "events"},
     "store": CORE | {"events", "places"},
+    "stories": CORE | {"store", "pipeline"},  # near-duplicates and stories over stored analyses
     "scale": CORE | {"pipeline", "store"},
-    "corpus": CORE | {"pipeline", "store", "scale"},
+    "corpus": CORE | {"pipeline", "store", "scale", "stories"},
     "evaluation": CORE | {"pipeline"},
-    "serve": CORE | {"pipeline", "store", "corpus", "places"},
-    "cli": CORE | {"pipeline", "store", "corpus", "scale", "evaluation", "serve", "places", "events", "language"},
+    "serve": CORE | {"pipeline", "store", "corpus", "places", "stories"},
+    "cli": CORE | {"pipeline", "store", "corpus", "scale", "evaluation", "serve", "places", "events", "language",
+            "stories"},
     "__init__": CORE | {"pipeline", "corpus"},
     "__main__": {"cli"},
 }

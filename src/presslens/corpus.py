@@ -10,6 +10,7 @@ from presslens.core.errors import NotFoundError
 from presslens.core.readers import read_articles
 from presslens.core.schema import ANALYSIS_FIELD, Analysis, Article, from_dict
 from presslens.pipeline import analyze_articles
+from presslens.stories import link_article
 from presslens.scale.dask import analyze_with_dask
 from presslens.store.sqlite import Store
 
@@ -58,6 +59,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, n_process: int = 1, bat
                                     actor_files=actor_files)
     for analysis in analyses:
         if store.add(analysis):
+            link_article(store, analysis)  # stories: near-duplicates and story of the new article
             if analysis.article.status == "ok":
                 result.ok += 1
                 result.words += len(analysis.article.text.split())

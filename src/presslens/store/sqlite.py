@@ -21,6 +21,8 @@ from presslens.core.errors import NotFoundError, StoreError
 from presslens.core.schema import (ANALYSIS_FIELD, RECORD_TYPES, SCHEMA_VERSION, Analysis, Article, field_types,
                                    from_dict)
 
+from presslens.core.schema import CORPUS_RECORD_TYPES  # stories: tables keyed by their own columns
+
 from .views import create_naming_view
 
 _SQL_TYPES = {str: "TEXT", int: "INTEGER", float: "REAL", bool: "INTEGER", tuple: "TEXT"}
@@ -135,6 +137,10 @@ class Store:
                                "[ordinal] INTEGER NOT NULL",
                                "PRIMARY KEY (article_id, ordinal)")
             self.conn.execute(f"CREATE INDEX IF NOT EXISTS [idx_{table}_article] ON [{table}](article_id)")
+        for record_type in CORPUS_RECORD_TYPES:
+            first, *rest = _columns(record_type).items()
+            self._ensure_table(record_type.table, dict(rest), f"[{first[0]}] {first[1]}",
+                               f"PRIMARY KEY ({', '.join(record_type.key)})")
         if not self._existing_columns("articles_fts"):
             self.conn.executescript("""
                 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content=[articles], content_rowid=[rowid]);
@@ -246,7 +252,7 @@ class Store:
         return [dict(r) for r in rows]
 
     def tables(self) -> list[str]:
-        return ["articles"] + [t.table for t in RECORD_TYPES]
+        return ["articles"] + [t.table for t in (*RECORD_TYPES, *CORPUS_RECORD_TYPES)]
 
 
 def datasette_metadata(database: str, title: str = "presslens") -> dict:
