@@ -38,6 +38,20 @@ POSITIVE = [
     ("It is what it is, the mayor shrugged.", "It is what it is", "Thought-terminating_Cliches"),
     ("You are either with us or against us.", "with us or against us", "Black-and-White_Fallacy"),
     ("The island was called a rogue state by its neighbours.", "rogue state", "Name_Calling,Labeling"),
+    # praise words are labels too, and lower-case and capitalised forms alike
+    ("The martyrs were buried in the village on Friday.", "martyrs", "Name_Calling,Labeling"),
+    ("Crowds cheered the heroes returning from the front.", "heroes", "Name_Calling,Labeling"),
+    ("The freedom fighters crossed the river at night.", "freedom fighters", "Name_Calling,Labeling"),
+    ("He said the resistance continues to grow.", "the resistance", "Name_Calling,Labeling"),
+    ("He praised the Resistance alliance in a speech.", "Resistance", "Name_Calling,Labeling"),
+    ("Exiles denounced the mullah regime in a letter.", "mullah regime", "Name_Calling,Labeling"),
+    ("Exiles denounced the Mullah Regime in a letter.", "Mullah Regime", "Name_Calling,Labeling"),
+    ("Officials in Tehran again attacked the Little Satan.", "Little Satan", "Name_Calling,Labeling"),
+    ("State media called the island a renegade province.", "renegade province", "Name_Calling,Labeling"),
+    ("The statement referred to the Taiwan region.", "Taiwan region", "Name_Calling,Labeling"),
+    ("Bloggers in Kyiv wrote about Muscovy again.", "Muscovy", "Name_Calling,Labeling"),
+    ("Commentators warned of a new Hamastan.", "Hamastan", "Name_Calling,Labeling"),
+    ("Survivors said the Janjaweed burned the market.", "Janjaweed", "Name_Calling,Labeling"),
 ]
 
 
@@ -62,6 +76,9 @@ NEGATIVE = [
     ("The government announced a new budget on Tuesday.", "government"),
     ("The minister met farmers in the capital.", "minister"),
     ("Rebels and soldiers signed a truce near the river.", "Rebels"),
+    ("Resistance to the new tax grew among farmers.", "Resistance"),
+    ("The plan met stiff resistance from farmers.", "resistance"),
+    ("Electrical resistance of the wire was measured.", "resistance"),
 ]
 
 
@@ -151,15 +168,35 @@ def test_side_specific_labels_get_the_same_technique(nlp):
     import yaml
 
     data = yaml.safe_load((resources.files("presslens.language") / "data" / "loaded_terms.yaml").read_text())
-    for conflict, sides in data["conflict_labels"].items():
-        for side, terms in sides.items():
-            for term in terms:
-                text = f"The speaker blamed {term} for the shelling."
-                start = text.index(term)
-                found = [c for c in flag_candidates(nlp(text)) if c.technique == "Name_Calling,Labeling"]
-                doc = nlp(text)
-                assert any(doc[c.start].idx <= start and start + len(term) <= doc[c.end - 1].idx + len(doc[c.end - 1])
-                           for c in found), (conflict, side, term)
+    terms = [(conflict, side, form) for conflict, sides in data["conflict_labels"].items()
+             for side, entries in sides.items() for term in entries for form in (term, term.title())]
+    terms += [("every conflict", "every side", form) for term in data["honorific_labels"]
+              for form in (term, term.title())]
+    missed = []
+    for conflict, side, term in terms:
+        text = f"The speaker blamed {term} for the shelling."
+        start = text.index(term)
+        doc = nlp(text)
+        found = [c for c in flag_candidates(doc) if c.technique == "Name_Calling,Labeling"]
+        if not any(doc[c.start].idx <= start and start + len(term) <= doc[c.end - 1].idx + len(doc[c.end - 1])
+                   for c in found):
+            missed.append((conflict, side, term))
+    assert missed == []
+
+
+def test_every_side_specific_or_praise_entry_says_who_uses_it():
+    """Each entry of the side lists carries a comment naming the side that uses it, for a balance audit."""
+    from importlib import resources
+
+    lines = (resources.files("presslens.language") / "data" / "loaded_terms.yaml").read_text().splitlines()
+    section, entries = None, 0
+    for line in lines:
+        if line and not line.startswith((" ", "#")):
+            section = line.split(":")[0]
+        elif section in ("conflict_labels", "honorific_labels") and line.strip().startswith("- "):
+            entries += 1
+            assert "#" in line and line.split("#", 1)[1].strip(), line
+    assert entries >= 100
 
 
 SEED_FLAGS_NOT_EXPECTED = ["occupied West Bank", "the West Bank", "Palestinian youth", "United Nations"]

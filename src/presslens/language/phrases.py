@@ -17,6 +17,7 @@ EXAGGERATION = "Exaggeration,Minimisation"
 PHRASE_TECHNIQUES = {
     "state_labels": (LABEL, "label for a state '{}'"),
     "conflict_labels": (LABEL, "side-specific label '{}'"),
+    "honorific_labels": (LABEL, "glorifying label '{}'"),
     "exaggeration_phrases": (EXAGGERATION, "claim of extreme degree '{}'"),
     "minimisation_phrases": (EXAGGERATION, "wording that shrinks an issue '{}'"),
     "flag_phrases": ("Flag-Waving", "appeal to a group identity '{}'"),

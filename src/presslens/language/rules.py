@@ -23,6 +23,11 @@ DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those"})
 TARGET_PREPOSITIONS = frozenset({"for", "of", "against", "to", "on", "toward", "towards"})
 NAME_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})
 NAME_PREPOSITIONS = frozenset({"for", "to", "with", "by", "from", "of", "within", "against"})
+OBJECT_PREPOSITIONS = frozenset({"to", "against", "from", "by", "of", "at"})
+"""'resistance to the plan': a preposition that makes 'resistance' an act, not a side."""
+NAMED_ENTITIES = frozenset({"ORG", "FAC", "GPE", "LOC", "EVENT", "WORK_OF_ART"})
+PLACE_LABELS = ("loaded_adjectives", "conflict_labels")
+"""Categories flagged even inside a place name ('the brutal occupied zone', 'a new Hamastan')."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,14 @@ def refers_to_actor(head: Token, lexicon: Lexicon) -> bool:
             or head.ent_type_ in ("PERSON", "NORP", "ORG"))
 
 
+def _inside_a_longer_name(token: Token) -> bool:
+    """'Martyrs' Square', 'the al-Aqsa Martyrs' Brigades': the word is part of a longer proper name."""
+    if token.ent_type_ not in NAMED_ENTITIES:
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and len(entity) > 1
+
+
 class WordRules:
     """Applies the word-level rules to one parsed document."""
 
@@ -81,7 +94,7 @@ class WordRules:
     def candidates(self) -> list[Candidate]:
         found: list[Candidate] = []
         for token in self.doc:
-            if token.i in self.places and not self.lexicon.has("loaded_adjectives", token):
+            if token.i in self.places and not any(self.lexicon.has(c, token) for c in PLACE_LABELS):
                 continue
             found.extend(self._token_candidates(token))
         return found
@@ -92,6 +105,11 @@ class WordRules:
         if lex.has("conflict_labels", token):
             start = np_start(token) if token.pos_ in ("NOUN", "PROPN") else token.i
             return [Candidate(start, token.i + 1, LABEL, f"side-specific label '{word}'")]
+        if lex.has("honorific_labels", token) and not _inside_a_longer_name(token):
+            start = np_start(token) if token.pos_ in ("NOUN", "PROPN") else token.i
+            return [Candidate(start, token.i + 1, LABEL, f"glorifying label '{word}'")]
+        if lex.has("honorific_stand_ins", token) and self._honours_a_side(token):
+            return [self._noun_phrase(token, LABEL, f"glorifying name '{word}' used for a side")]
         if token.pos_ in ("NOUN", "PROPN"):
             if lex.has("label_nouns", token) and token.dep_ not in ("amod", "compound"):
                 return [self._noun_phrase(token, LABEL, f"label noun '{word}' used for a person or group")]
@@ -176,6 +194,15 @@ class WordRules:
             if m.text.islower() and not evaluative:
                 return False
         return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.lefts)
+
+    def _honours_a_side(self, token: Token) -> bool:
+        """'the resistance continues to grow', 'the Resistance alliance'; not 'resistance to the plan'."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NAMED_ENTITIES - {"ORG"}:
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS for c in token.rights):
+            return False
+        capitalised = token.text[:1].isupper() and token.i != token.sent.start
+        return capitalised or any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
 
     def _stands_for_actor(self, token: Token) -> bool:
         """'the occupation's army', 'a nightmare for the occupation'; not 'the occupation of the city'."""
