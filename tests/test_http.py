@@ -20,7 +20,9 @@ def client(tmp_path_factory):
 
 
 def test_articles_and_one_analysis(client):
-    articles = client.get("/api/articles").json()
+    page = client.get("/api/articles").json()
+    articles = page["items"]
+    assert page["total"] == 4 and page["next"] is None
     assert len(articles) == 4 and all("text" not in a for a in articles)
     analysis = client.get(f"/api/articles/{articles[0]['id']}").json()
     text = analysis["article"]["text"]
@@ -29,9 +31,9 @@ def test_articles_and_one_analysis(client):
 
 
 def test_search_and_records(client):
-    hits = client.get("/api/search", params={"q": "harvest"}).json()
+    hits = client.get("/api/search", params={"q": "harvest"}).json()["items"]
     assert hits and "[" in hits[0]["snippet"]
-    sentences = client.get("/api/records/sentences", params={"paragraph": 0}).json()
+    sentences = client.get("/api/records/sentences", params={"paragraph": 0}).json()["items"]
     assert sentences and all(s["paragraph"] == 0 for s in sentences)
 
 
@@ -45,14 +47,18 @@ def test_analyze_posted_text(client):
 @pytest.mark.parametrize("path, status, code", [
     ("/api/articles/ffffffff", 404, "not_found"),
     ("/api/records/nosuchkind", 404, "not_found"),
-    ("/api/search?q=%22unbalanced", 400, "store"),
+    ("/api/search?fts=%22unbalanced", 400, "bad_input"),
 ])
 def test_errors_have_one_shape(client, path, status, code):
     response = client.get(path)
     assert response.status_code == status
-    assert response.json()["error"] == code and response.json()["message"]
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["code"] == code and problem["status"] == status and problem["detail"] and problem["title"]
 
 
 def test_page_is_served(client):
     page = client.get("/")
-    assert page.status_code == 200 and "/api/articles" in page.text
+    assert page.status_code == 200 and '<script src="/app.js">' in page.text
+    script = client.get("/app.js")
+    assert script.headers["content-type"].startswith("text/javascript") and "/api/articles" in script.text

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from presslens.core.errors import NotFoundError, StoreError
+from presslens.core.errors import InputError, NotFoundError, StoreError
 from presslens.core.schema import RECORD_TYPES, SCHEMA_VERSION
 from presslens.corpus import Corpus, ingest
 from presslens.store.parquet import export_parquet
@@ -94,8 +94,9 @@ def test_full_text_search_with_snippets(tmp_path):
         assert [h["outlet"] for h in hits] == ["Ledger"]
         assert "[harvested]" in hits[0]["snippet"]
         assert corpus.search("nonexistentword") == []
-        with pytest.raises(StoreError):
-            corpus.search('"unbalanced')
+        assert corpus.search('"unbalanced') == []  # plain words: the quote is text
+        with pytest.raises(InputError):
+            corpus.search('"unbalanced', fts=True)
 
 
 def test_unknown_article_and_missing_store(tmp_path):

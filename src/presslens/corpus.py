@@ -12,7 +12,7 @@ from presslens.core.schema import ANALYSIS_FIELD, Analysis, Article, from_dict
 from presslens.pipeline import analyze_articles
 from presslens.stories import link_article
 from presslens.scale.dask import analyze_with_dask
-from presslens.store.sqlite import Store
+from presslens.store.sqlite import Store, record_filter
 
 RECORD_KINDS = {name: record_type for record_type, name in ANALYSIS_FIELD.items()}
 """Record kind name (``quotes``, ``events``, …) → record class."""
@@ -104,8 +104,9 @@ class Corpus:
     def analysis(self, article_id: str) -> Analysis:
         return self.store.analysis(article_id)
 
-    def search(self, query: str, limit: int = 20) -> list[dict]:
-        return self.store.search(query, limit)
+    def search(self, words: str, limit: int = 20, **options) -> list[dict]:
+        """Full-text search: plain words, or FTS5 syntax with ``fts=True`` (see ``Store.search``)."""
+        return self.store.search(words, limit=limit, **options)
 
     def records(self, kind: str, **equals: object) -> list:
         """Records of one kind (``quotes``, ``events``, …), optionally filtered by field equality."""
@@ -134,5 +135,4 @@ class Corpus:
         return RECORD_KINDS[kind]
 
     def _rows(self, record_type: type, equals: dict[str, object]) -> list[dict]:
-        where = " AND ".join(f"r.[{name}] = ?" for name in equals)
-        return self.store.records(record_type, where, equals.values())
+        return self.store.records(record_type, *record_filter(record_type, equals))

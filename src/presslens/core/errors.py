@@ -27,3 +27,13 @@ class StoreError(PresslensError):
     """The SQLite store cannot be opened or is from an unknown future schema."""
 
     code = "store"
+
+
+class UnknownNameError(InputError):
+    """A request named a field, filter or parameter that is not allowed; ``allowed`` lists those that are."""
+
+    code = "unknown_name"
+
+    def __init__(self, message: str, allowed: list[str]):
+        super().__init__(message)
+        self.allowed = allowed

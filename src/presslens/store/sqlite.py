@@ -6,18 +6,28 @@
 * ``presslens_meta`` records the schema version; ``presslens_migrations`` what was applied.
 
 Tables and columns follow ``schema.py``: a field added there becomes a column through
-an additive migration the next time a store is opened.
+an additive migration the next time a store is opened for writing.
+
+Writers use WAL and a busy timeout, and take the write lock (``BEGIN IMMEDIATE``) for each
+migration and each article, so two ingests into one file both finish. A reader
+(``Store(path, read_only=True)``, as the server opens it) opens the file with ``mode=ro``,
+never migrates and never creates views; each thread gets its own connection.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from presslens.core.errors import NotFoundError, StoreError
+from presslens.core.errors import InputError, NotFoundError, StoreError, UnknownNameError
 from presslens.core.schema import (ANALYSIS_FIELD, RECORD_TYPES, SCHEMA_VERSION, Analysis, Article, field_types,
                                    from_dict)
 
@@ -26,6 +36,30 @@ from presslens.core.schema import CORPUS_RECORD_TYPES  # stories: tables keyed b
 from .views import create_naming_view
 
 _SQL_TYPES = {str: "TEXT", int: "INTEGER", float: "REAL", bool: "INTEGER", tuple: "TEXT"}
+
+BUSY_TIMEOUT_S = 60.0
+"""How long a connection waits for another process's write lock before giving up."""
+
+MAX_PAGE = 1000
+"""The largest page a listing or search returns."""
+
+ARTICLE_FILTERS = ("status", "outlet", "since", "until")
+"""Names an article listing can be filtered by (``since``/``until`` bound the article date)."""
+
+ARTICLE_LISTING_COLUMNS = tuple(n for n in field_types(Article) if n != "text") + ("ingested_at",)
+"""Columns of an article listing (everything but the text)."""
+
+_ARTICLE_SCOPE = {"article_id": "r.article_id = ?", "outlet": "a.outlet = ?", "since": "a.date >= ?",
+                  "until": "a.date <= ?"}
+"""Article-level filters every record listing accepts beside the record's own fields."""
+
+_SEARCH_SCOPE = {"outlet": "a.outlet = ?", "since": "a.date >= ?", "until": "a.date <= ?",
+                 "actor": "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND x.name = ? COLLATE NOCASE)",
+                 "type": "EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND x.type = ?)"}
+"""Filters a search takes beside its words."""
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TRUE, _FALSE = {"true", "1", "yes"}, {"false", "0", "no"}
 
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: dict[int, Migration] = {}
@@ -48,10 +82,13 @@ def _to_sql(value: object) -> object:
     return value
 
 
-def _from_sql(record_type: type, row: sqlite3.Row) -> dict:
-    types_ = field_types(record_type)
+def row_values(record_type: type, row: Mapping) -> dict:
+    """A stored row (SQLite or Parquet) as field values; columns an older store lacks keep their defaults."""
+    present = set(row.keys())
     data = {}
-    for name, base in types_.items():
+    for name, base in field_types(record_type).items():
+        if name not in present:
+            continue
         value = row[name]
         if base is tuple:
             value = tuple(json.loads(value)) if value else ()
@@ -61,21 +98,152 @@ def _from_sql(record_type: type, row: sqlite3.Row) -> dict:
     return data
 
 
+class Page(list):
+    """One page of rows (a plain list, so it serializes as one) with the ``total`` number of rows
+    matching in all and the ``next`` cursor to pass back for the following page (None on the last)."""
+
+    def __init__(self, rows: Iterable[dict], total: int, next_cursor: str | None):
+        super().__init__(rows)
+        self.total = total
+        self.next = next_cursor
+
+
+def encode_cursor(key: list) -> str:
+    """An opaque paging token for the last row's sort key."""
+    return base64.urlsafe_b64encode(json.dumps(key).encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(token: str, size: int) -> list:
+    """The sort key inside a token from ``encode_cursor`` (``size`` items); InputError if it is not one."""
+    try:
+        key = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        key = None
+    if not isinstance(key, list) or len(key) != size or not all(isinstance(k, (str, int)) for k in key):
+        raise InputError(f"cursor {token[:40]!r} is not a cursor this listing returned; start without one")
+    return key
+
+
+def _check_page(limit: int) -> None:
+    if not 1 <= limit <= MAX_PAGE:
+        raise InputError(f"limit must be between 1 and {MAX_PAGE}, not {limit}")
+
+
+def _check_names(given: Iterable[str], allowed: Iterable[str], what: str) -> None:
+    allowed = list(allowed)
+    unknown = sorted(set(given) - set(allowed))
+    if unknown:
+        raise UnknownNameError(f"unknown {what} {', '.join(map(repr, unknown))}; allowed: {', '.join(allowed)}",
+                               allowed)
+
+
+def _coerce(name: str, value: object, base: type) -> object:
+    """A filter value as the column's type (request values arrive as strings); InputError if it is not one."""
+    if name in ("since", "until") and not (isinstance(value, str) and _DATE.fullmatch(value)):
+        raise InputError(f"{name} must be a date YYYY-MM-DD, not {value!r}")
+    if base in (str, tuple) or not isinstance(value, str):
+        return _to_sql(value)
+    text = value.strip().lower()
+    if base is bool and text in _TRUE | _FALSE:
+        return int(text in _TRUE)
+    try:
+        if base is int:
+            return int(text)
+        if base is float:
+            return float(text)
+    except ValueError:
+        pass
+    raise InputError(f"{name} must be {'true or false' if base is bool else 'a number'}, not {value!r}")
+
+
+def record_filter_names(record_type: type) -> list[str]:
+    """The whitelist of filters for one record kind: its schema fields plus the article-level ones."""
+    return [n for n in field_types(record_type) if n not in _ARTICLE_SCOPE] + list(_ARTICLE_SCOPE)
+
+
+def record_filter(record_type: type, filters: Mapping[str, object]) -> tuple[str, list]:
+    """A WHERE clause (over ``r`` the record table and ``a`` its article) and its bound values.
+
+    Names are checked against ``record_filter_names`` (UnknownNameError lists the allowed ones);
+    a field holding a list (``sources``, ``names``, …) matches when any item equals the value.
+    Only names from the schema reach the SQL text; every value is a bound parameter.
+    """
+    _check_names(filters, record_filter_names(record_type), f"filter for {record_type.table}")
+    types_ = field_types(record_type)
+    clauses, args = [], []
+    for name, value in filters.items():
+        if name in _ARTICLE_SCOPE:
+            clauses.append(_ARTICLE_SCOPE[name])
+            args.append(_coerce(name, value, str))
+            continue
+        base = types_[name]
+        if base is tuple:
+            clauses.append(f"EXISTS (SELECT 1 FROM json_each(r.[{name}]) WHERE value = ?)")
+        else:
+            clauses.append(f"r.[{name}] = ?")
+        args.append(_coerce(name, value, base))
+    return " AND ".join(clauses), args
+
+
+def fts_words(words: str) -> str | None:
+    """Plain words as an FTS5 query: each word quoted, so quotes, apostrophes and operators are text."""
+    tokens = re.findall(r"\w+", words)
+    return " ".join(f'"{t}"' for t in tokens) or None
+
+
 class Store:
     """A presslens SQLite file. Use as a context manager or call ``close()``."""
 
-    def __init__(self, path: str | Path, *, create: bool = True):
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False):
         self.path = Path(path)
-        if not create and not self.path.exists():
+        self.read_only = read_only
+        if (read_only or not create) and not self.path.exists():
             raise NotFoundError(f"no store at {self.path}; create one with 'presslens ingest PATH --db {self.path}'")
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
         try:
-            self.conn = sqlite3.connect(self.path)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self._migrate()
+            if read_only:
+                self._check_version()
+            else:
+                self._migrate()
         except sqlite3.DatabaseError as exc:
+            self.close()
             raise StoreError(f"{self.path} is not a presslens store: {exc}") from exc
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use, kept until ``close()``)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True,
+                                   timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction holding the write lock from its start (waits up to BUSY_TIMEOUT_S for it)."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
 
     def __enter__(self) -> "Store":
         return self
@@ -84,21 +252,35 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.conn.close()
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
 
     # -- schema -------------------------------------------------------------
 
-    def _migrate(self) -> None:
-        c = self.conn
-        c.execute("CREATE TABLE IF NOT EXISTS presslens_meta (key TEXT PRIMARY KEY, value TEXT)")
-        c.execute("CREATE TABLE IF NOT EXISTS presslens_migrations "
-                  "(id INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)")
-        row = c.execute("SELECT value FROM presslens_meta WHERE key='schema_version'").fetchone()
+    def _check_version(self) -> int:
+        """The stored schema version; StoreError if this presslens cannot read the file."""
+        try:
+            row = self.conn.execute("SELECT value FROM presslens_meta WHERE key='schema_version'").fetchone()
+        except sqlite3.OperationalError as exc:
+            if self.read_only:
+                raise StoreError(f"{self.path} is not a presslens store (open it once with "
+                                 f"'presslens ingest' to create one): {exc}") from exc
+            return 0
         version = int(row[0]) if row else 0
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema version {version}, newer than this presslens "
                              f"({SCHEMA_VERSION}); upgrade presslens")
-        with c:
+        return version
+
+    def _migrate(self) -> None:
+        with self._write() as c:
+            version = self._check_version()
+            c.execute("CREATE TABLE IF NOT EXISTS presslens_meta (key TEXT PRIMARY KEY, value TEXT)")
+            c.execute("CREATE TABLE IF NOT EXISTS presslens_migrations "
+                      "(id INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)")
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 if target in MIGRATIONS:
                     MIGRATIONS[target](c)
@@ -142,18 +324,19 @@ class Store:
             self._ensure_table(record_type.table, dict(rest), f"[{first[0]}] {first[1]}",
                                f"PRIMARY KEY ({', '.join(record_type.key)})")
         if not self._existing_columns("articles_fts"):
-            self.conn.executescript("""
-                CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content=[articles], content_rowid=[rowid]);
-                CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-                  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-                END;
-                CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-                  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES('delete', old.rowid, old.title, old.text);
-                END;
-            """)
+            for statement in (  # one by one: executescript would commit the migration half-way
+                    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content=[articles], "
+                    "content_rowid=[rowid])",
+                    "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN "
+                    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+                    "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN "
+                    "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+                    "VALUES('delete', old.rowid, old.title, old.text); END"):
+                self.conn.execute(statement)
             self._record_migration("create FTS5 index articles_fts")
         for column in ("outlet", "date", "status"):
             self.conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_{column} ON articles({column})")
+        self.conn.execute("CREATE INDEX IF NOT EXISTS idx_articles_listing ON articles(ifnull(date, ''), id)")
         create_naming_view(self.conn)
 
     @property
@@ -169,11 +352,14 @@ class Store:
         return {r[0] for r in self.conn.execute("SELECT id FROM articles")}
 
     def add(self, analysis: Analysis) -> bool:
-        """Store one analysis; returns False (changing nothing) if its article is already stored."""
+        """Store one analysis with all its records in one transaction; returns False (changing
+        nothing) if its article is already stored, also when another process stored it meanwhile."""
         article = analysis.article
         if self.has(article.id):
             return False
-        with self.conn:
+        with self._write():
+            if self.has(article.id):
+                return False
             if article.status == "ok" and article.source:
                 # a source that failed before and now reads fine replaces its error row
                 self.conn.execute("DELETE FROM articles WHERE status='error' AND source=?", (article.source,))
@@ -195,13 +381,13 @@ class Store:
     # -- reading ------------------------------------------------------------
 
     def article(self, article_id: str) -> Article:
-        rows = self.conn.execute("SELECT * FROM articles WHERE id=? OR id LIKE ? ORDER BY id LIMIT 2",
-                                 (article_id, article_id + "%")).fetchall()
-        if not rows:
+        rows = self.conn.execute("SELECT * FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+                                 (article_id, article_id + "\U0010ffff")).fetchall()
+        if not rows or not article_id:
             raise NotFoundError(f"no article with id {article_id!r} in {self.path}")
         if len(rows) > 1 and rows[0]["id"] != article_id:
             raise NotFoundError(f"id prefix {article_id!r} is ambiguous in {self.path}")
-        return Article(**_from_sql(Article, rows[0]))
+        return Article(**row_values(Article, rows[0]))
 
     def analysis(self, article_id: str) -> Analysis:
         """The stored analysis of one article (an id prefix is enough when unique)."""
@@ -210,7 +396,7 @@ class Store:
         for record_type, name in ANALYSIS_FIELD.items():
             rows = self.conn.execute(f"SELECT * FROM [{record_type.table}] WHERE article_id=? ORDER BY ordinal",
                                      (article.id,))
-            values[name] = tuple(from_dict(record_type, _from_sql(record_type, r)) for r in rows)
+            values[name] = tuple(from_dict(record_type, row_values(record_type, r)) for r in rows)
         return Analysis(**values)
 
     def articles(self, status: str | None = None, outlet: str | None = None) -> Iterator[Article]:
@@ -220,7 +406,7 @@ class Store:
         if outlet:
             sql, args = sql + " AND outlet=?", args + [outlet]
         for row in self.conn.execute(sql + " ORDER BY date, id", args):
-            yield Article(**_from_sql(Article, row))
+            yield Article(**row_values(Article, row))
 
     def records(self, record_type: type, where: str = "", args: Iterable = ()) -> list[dict]:
         """Rows of one record table joined with article date and outlet, as dicts."""
@@ -229,7 +415,7 @@ class Store:
                f"ORDER BY a.date, r.article_id, r.ordinal")
         result = []
         for row in self.conn.execute(sql, list(args)):
-            data = _from_sql(record_type, row)
+            data = row_values(record_type, row)
             data.update(article_id=row["article_id"], article_date=row["article_date"],
                         article_outlet=row["article_outlet"])
             result.append(data)
@@ -239,17 +425,103 @@ class Store:
         """Articles by status."""
         return {r[0]: r[1] for r in self.conn.execute("SELECT status, count(*) FROM articles GROUP BY status")}
 
-    def search(self, query: str, limit: int = 20) -> list[dict]:
-        """Full-text search with highlighted snippets (FTS5 query syntax)."""
+    def article_page(self, filters: Mapping[str, object] | None = None, *, limit: int = 200,
+                     cursor: str | None = None) -> Page:
+        """One page of articles (every column but the text) by date then id.
+
+        ``filters`` may name ``status``, ``outlet``, ``since`` and ``until`` (YYYY-MM-DD, inclusive);
+        other names are an UnknownNameError listing these. Pass ``page.next`` as ``cursor`` for the next page.
+        """
+        filters = dict(filters or {})
+        _check_page(limit)
+        _check_names(filters, ARTICLE_FILTERS, "article filter")
+        scope = {"status": "status = ?", "outlet": "outlet = ?", "since": "date >= ?", "until": "date <= ?"}
+        clauses = [scope[name] for name in filters]
+        args = [_coerce(name, value, str) for name, value in filters.items()]
+        where = " AND ".join(clauses) or "1=1"
+        total = self.conn.execute(f"SELECT count(*) FROM articles WHERE {where}", args).fetchone()[0]
+        if cursor:
+            where += " AND (ifnull(date, ''), id) > (?, ?)"
+            args += decode_cursor(cursor, 2)
+        columns = ", ".join(f"[{c}]" for c in ARTICLE_LISTING_COLUMNS)
+        rows = [dict(r) for r in self.conn.execute(
+            f"SELECT {columns} FROM articles WHERE {where} "
+            f"ORDER BY ifnull(date, ''), id LIMIT ?", args + [limit + 1])]
+        return self._page(rows, total, limit, lambda row: [row["date"] or "", row["id"]])
+
+    def record_page(self, record_type: type, filters: Mapping[str, object] | None = None, *, limit: int = 500,
+                    cursor: str | None = None) -> Page:
+        """One page of one record kind, in article id then record order, with article date and outlet.
+
+        ``filters`` are checked by ``record_filter`` (names from the schema, values bound).
+        """
+        _check_page(limit)
+        where, args = record_filter(record_type, filters or {})
+        table = f"[{record_type.table}] r JOIN articles a ON a.id = r.article_id"
+        total = self.conn.execute(f"SELECT count(*) FROM {table} WHERE {where or '1=1'}", args).fetchone()[0]
+        if cursor:
+            where = " AND ".join(filter(None, [where, "(r.article_id, r.ordinal) > (?, ?)"]))
+            args = args + decode_cursor(cursor, 2)
+        rows = []
+        for row in self.conn.execute(
+                f"SELECT r.*, a.date AS article_date, a.outlet AS article_outlet FROM {table} "
+                f"WHERE {where or '1=1'} ORDER BY r.article_id, r.ordinal LIMIT ?", args + [limit + 1]):
+            data = row_values(record_type, row)
+            data.update(article_id=row["article_id"], ordinal=row["ordinal"], article_date=row["article_date"],
+                        article_outlet=row["article_outlet"])
+            rows.append(data)
+        return self._page(rows, total, limit, lambda row: [row["article_id"], row["ordinal"]])
+
+    @staticmethod
+    def _page(rows: list[dict], total: int, limit: int, key: Callable[[dict], list]) -> Page:
+        """Rows fetched with ``limit + 1`` as a Page whose cursor follows the last row shown."""
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return Page(rows, total, encode_cursor(key(rows[-1])) if more else None)
+
+    def search(self, words: str = "", limit: int = 20, *, fts: bool = False, outlet: str | None = None,
+               since: str | None = None, until: str | None = None, actor: str | None = None,
+               type: str | None = None, cursor: str | None = None) -> Page:
+        """Full-text search over article titles and texts, best matches first, with snippets.
+
+        ``Store.search(words="", limit=20, *, fts=False, outlet=None, since=None, until=None, actor=None,
+        type=None, cursor=None) -> Page`` (a list of ``{id, date, outlet, title, snippet}`` with
+        ``.total`` and ``.next``).
+
+        * ``words`` are plain words by default: quotes, apostrophes and operators in them are text
+          (``Israel's`` finds "Israel's"); with ``fts=True`` they are raw FTS5 syntax (phrases,
+          ``OR``, ``NEAR``, prefixes), and bad syntax is an InputError. No words lists every
+          analyzed article (filters still apply), by date.
+        * ``outlet``; ``since``/``until`` (YYYY-MM-DD, inclusive) on the article date; ``actor``: an
+          actor of that name (case-insensitive) is in the article; ``type``: a PLOVER event of that type is.
+        * ``limit`` 1..MAX_PAGE; pass the page's ``next`` as ``cursor`` for the next page.
+        """
+        _check_page(limit)
+        match = words if fts and words.strip() else fts_words(words)
+        filters = {"outlet": outlet, "since": since, "until": until, "actor": actor, "type": type}
+        clauses = [_SEARCH_SCOPE[name] for name, value in filters.items() if value is not None]
+        args = [_coerce(name, value, str) for name, value in filters.items() if value is not None]
+        offset = decode_cursor(cursor, 1)[0] if cursor else 0
+        if not isinstance(offset, int) or offset < 0:
+            raise InputError("cursor is not one this search returned; start without one")
+        if match:
+            source = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            clauses.insert(0, "articles_fts MATCH ?")
+            args.insert(0, match)
+            snippet, order = "snippet(articles_fts, 1, '[', ']', ' … ', 12)", "rank"
+        else:
+            source, snippet, order = "articles a", "NULL", "ifnull(a.date, ''), a.id"
+            clauses.insert(0, "a.status = 'ok'")
+        where = " AND ".join(clauses)
         try:
+            total = self.conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", args).fetchone()[0]
             rows = self.conn.execute(
-                "SELECT a.id, a.date, a.outlet, a.title, "
-                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
-                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+                f"SELECT a.id, a.date, a.outlet, a.title, {snippet} AS snippet FROM {source} WHERE {where} "
+                f"ORDER BY {order} LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"bad search query {query!r}: {exc}") from exc
-        return [dict(r) for r in rows]
+            raise InputError(f"bad search query {words!r}: {exc}") from exc
+        more = offset + len(rows) < total
+        return Page([dict(r) for r in rows], total, encode_cursor([offset + limit]) if more else None)
 
     def tables(self) -> list[str]:
         return ["articles"] + [t.table for t in (*RECORD_TYPES, *CORPUS_RECORD_TYPES)]

@@ -1,4 +1,4 @@
-"""Views the store (re)creates on open: ``naming`` (one row per named mention)."""
+"""Views a writer (re)creates when it opens the store: ``naming`` (one row per named mention)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,10 @@ WHERE lower(m.text) NOT IN ({", ".join(f"'{p}'" for p in PRONOUNS)})
 
 
 def create_naming_view(conn: sqlite3.Connection) -> None:
-    """(Re)create the ``naming`` view on an open SQLite connection."""
+    """(Re)create the ``naming`` view on a writer's connection unless it is already up to date."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type='view' AND name='naming'").fetchone()
+    if row and row[0].strip() == NAMING_VIEW_SQL.strip():
+        return
     conn.execute("DROP VIEW IF EXISTS naming")
     conn.execute(NAMING_VIEW_SQL)
 
