@@ -143,18 +143,6 @@ def test_parquet_export_has_every_table(tmp_path):
     assert len(pd.read_parquet(tmp_path / "pq" / "sentences.parquet")) == written["sentences"]
 
 
-@pytest.mark.parametrize("scheduler", ["synchronous", "processes"])
-def test_dask_ingest_stores_the_same_records(tmp_path, scheduler):
-    folder = _corpus_files(tmp_path)
-    with Store(tmp_path / "local.sqlite") as store:
-        ingest(store, [folder])
-    with Store(tmp_path / "dask.sqlite") as store:
-        result = ingest(store, [folder], scheduler=scheduler, batch_size=2)
-    assert (result.ok, result.error) == (3, 2)
-    local, dask = _table_counts(tmp_path / "local.sqlite"), _table_counts(tmp_path / "dask.sqlite")
-    assert local == dask
-
-
 def test_multiprocess_parse_matches_single_process(tmp_path):
     folder = _corpus_files(tmp_path)
     with Store(tmp_path / "one.sqlite") as store:

@@ -10,9 +10,10 @@ from presslens.core.errors import NotFoundError
 from presslens.core.readers import read_articles
 from presslens.core.schema import ANALYSIS_FIELD, Analysis, Article, from_dict
 from presslens.pipeline import analyze_articles
-from presslens.stories import link_article
-from presslens.scale.dask import analyze_with_dask
+from presslens.scale.dask import analyze_to_parts, dask_client
+from presslens.scale.parts import read_batch, read_parts
 from presslens.store.sqlite import Store, record_filter
+from presslens.stories import link_article
 
 RECORD_KINDS = {name: record_type for record_type, name in ANALYSIS_FIELD.items()}
 """Record kind name (``quotes``, ``events``, …) → record class."""
@@ -43,20 +44,47 @@ def _unseen(articles: Iterable[Article], known: set[str], result: IngestResult) 
 
 
 def ingest(store: Store, paths: Iterable[str | Path], *, n_process: int = 1, batch_size: int = 16,
-           actor_files: tuple[str, ...] = (), scheduler: str | None = None,
+           actor_files: tuple[str, ...] = (), scheduler: str | None = None, workers: int = 2,
+           parts: str | Path | None = None,
            on_article: Callable[[Analysis, IngestResult], None] | None = None) -> IngestResult:
     """Analyze and store every article under ``paths`` not stored yet.
 
     Each article is committed on its own, so an interrupted ingest resumes where it stopped.
-    With ``scheduler`` (a Dask scheduler name or cluster address) the analysis runs on Dask.
+    With ``scheduler`` (a cluster address, or ``local`` for ``workers`` local processes) the
+    analysis runs on Dask: workers write Parquet parts under ``parts`` (default: beside the
+    store, ``<db>.parts``) and each finished batch is loaded into the store as it arrives.
     """
     result = IngestResult()
-    articles = _unseen(read_articles(paths), store.known_ids(), result)
     if scheduler:
-        analyses = analyze_with_dask(articles, scheduler, partition_size=batch_size, actor_files=actor_files)
+        analyses = _dask_analyses(paths, scheduler, workers, str(parts or f"{store.path}.parts"),
+                                  batch_size, actor_files)
     else:
+        articles = _unseen(read_articles(paths), store.known_ids(), result)
         analyses = analyze_articles(articles, n_process=n_process, batch_size=batch_size,
                                     actor_files=actor_files)
+    store_analyses(store, analyses, result, on_article)
+    return result
+
+
+def load(store: Store, parts: str | Path,
+         on_article: Callable[[Analysis, IngestResult], None] | None = None) -> IngestResult:
+    """Store every article of the finished batches under ``parts`` that is not stored yet."""
+    result = IngestResult()
+    store_analyses(store, read_parts(parts), result, on_article)
+    return result
+
+
+def _dask_analyses(paths: Iterable[str | Path], scheduler: str, workers: int, parts: str, batch_size: int,
+                   actor_files: tuple[str, ...]) -> Iterator[Analysis]:
+    with dask_client(scheduler, workers) as client:
+        for manifest in analyze_to_parts(read_articles(paths), parts, client, batch_size=batch_size,
+                                         actor_files=actor_files):
+            yield from read_batch(parts, manifest["batch"])
+
+
+def store_analyses(store: Store, analyses: Iterable[Analysis], result: IngestResult,
+                   on_article: Callable[[Analysis, IngestResult], None] | None = None) -> None:
+    """Store each analysis not stored yet, counting it into ``result`` (what ingest and load share)."""
     for analysis in analyses:
         if store.add(analysis):
             link_article(store, analysis)  # stories: near-duplicates and story of the new article
@@ -69,7 +97,6 @@ def ingest(store: Store, paths: Iterable[str | Path], *, n_process: int = 1, bat
             result.skipped += 1
         if on_article:
             on_article(analysis, result)
-    return result
 
 
 class Corpus:
