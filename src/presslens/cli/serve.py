@@ -11,15 +11,27 @@ from presslens.store.sqlite import Store
 
 from . import app, console
 
+LOOPBACK = "127.0.0.1"
+
 
 @app.command()
 def serve(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] = Path("presslens.sqlite"),
-          host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the HTTP API (/api/...) and a web page (/) over a store."""
+          host: Annotated[str, typer.Option(help="Address to bind; the default answers this machine only.")]
+          = LOOPBACK,
+          port: int = 8000,
+          read_only: Annotated[bool, typer.Option("--read-only", help="Turn off POST /api/analyze.")] = False,
+          max_body_bytes: Annotated[int | None, typer.Option(help="Largest request body accepted, 413 above "
+                                                                 "(default 2 MB).")] = None) -> None:
+    """Serve the HTTP API (/api/...) and a web page (/) over a store, opened read-only."""
     import uvicorn
 
-    from presslens.serve.app import create_app
+    from presslens.serve.app import DEFAULT_MAX_BODY_BYTES, create_app
 
-    Store(db, create=False).close()  # fail early, with the usual message, if the store is missing
-    console.print(f"presslens on http://{host}:{port}/  (API under /api, docs at /docs)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    Store(db, read_only=True).close()  # fail early, with the usual message, if the store is missing
+    reach = ("this machine only (loopback); pass --host 0.0.0.0 to answer other machines" if host == LOOPBACK
+             else f"every client that can reach {host}: the API has no authentication")
+    console.print(f"presslens on http://{host}:{port}/  (API under /api, schema at /openapi.json)\n"
+                  f"listening on {host}: {reach}"
+                  + ("\nread-only: POST /api/analyze is off" if read_only else ""), highlight=False)
+    uvicorn.run(create_app(db, read_only=read_only, max_body_bytes=max_body_bytes or DEFAULT_MAX_BODY_BYTES), host=host, port=port,
+                log_level="warning")
