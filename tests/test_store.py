@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from presslens.core.errors import InputError, NotFoundError, StoreError
-from presslens.core.schema import RECORD_TYPES, SCHEMA_VERSION
+from presslens.core.schema import CORPUS_RECORD_TYPES, RECORD_TYPES, SCHEMA_VERSION
 from presslens.corpus import Corpus, ingest
 from presslens.store.parquet import export_parquet
 from presslens.store.sqlite import Store
@@ -139,7 +139,7 @@ def test_parquet_export_has_every_table(tmp_path):
         corpus.ingest(_corpus_files(tmp_path))
         written = export_parquet(corpus.store, tmp_path / "pq")
     assert written["articles"] == 5
-    assert set(written) == {"articles"} | {t.table for t in RECORD_TYPES}
+    assert set(written) == {"articles"} | {t.table for t in (*RECORD_TYPES, *CORPUS_RECORD_TYPES)}
     assert len(pd.read_parquet(tmp_path / "pq" / "sentences.parquet")) == written["sentences"]
 
 

@@ -11,6 +11,7 @@ str) so that each record maps to one table row without hand-written SQL.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -394,6 +395,12 @@ def from_dict(record_type: type, data: dict[str, Any]) -> Any:
 
 def field_types(record_type: type) -> dict[str, type]:
     """Each field's base Python type (``str | None`` → ``str``; tuples → ``tuple``)."""
+    return dict(_base_types(record_type))
+
+
+@functools.cache
+def _base_types(record_type: type) -> dict[str, type]:
+    """``field_types`` resolved once per record class (resolving type hints is slow)."""
     hints = typing.get_type_hints(record_type)
     result: dict[str, type] = {}
     for f in dataclasses.fields(record_type):
@@ -450,3 +457,130 @@ __all__ = [
     "Analysis", "RECORD_TYPES", "ANALYSIS_FIELD", "to_dict", "from_dict", "field_types",
     "json_schema",
 ]
+
+
+# -- corpus-level records: copies and stories across articles (presslens.stories) ------------
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A near-duplicate pair: ``article_id`` is a copy of ``original_id``, the earlier of the two.
+
+    "Earlier" is by article date, then by id, so the pair is the same whatever the ingest order.
+    ``jaccard`` is the Jaccard similarity of the two sets of word 5-shingles; ``containment``
+    the share of the shorter article's shingles found in the longer one.
+    """
+
+    article_id: str
+    original_id: str
+    jaccard: float
+    containment: float
+
+    table: ClassVar[str] = "duplicates"
+    key: ClassVar[tuple[str, ...]] = ("article_id", "original_id")
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """An article's story; ``copy_of`` is the first article of its group of near-duplicates (None: itself)."""
+
+    article_id: str
+    story_id: str
+    copy_of: str | None = None
+
+    table: ClassVar[str] = "story_articles"
+    key: ClassVar[tuple[str, ...]] = ("article_id",)
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about the same events on the same days: copies and independent reports.
+
+    ``n_independent`` counts groups of near-duplicates once (a wire story and its reprints are
+    one report); ``independent_outlets`` are the outlets of those groups' first articles.
+    ``actors`` and ``places`` are the most frequent across the story's articles;
+    ``disagreements`` name figures the independent reports give differently (see ``story_claims``).
+    """
+
+    id: str
+    title: str | None
+    first_article_id: str
+    first_outlet: str | None
+    first_date: str | None
+    last_date: str | None
+    n_articles: int
+    n_independent: int
+    outlets: tuple[str, ...] = ()
+    independent_outlets: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    disagreements: tuple[str, ...] = ()
+
+    table: ClassVar[str] = "stories"
+    key: ClassVar[tuple[str, ...]] = ("id",)
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    """One real-world event as reported across a story's articles (same type, actors, place, date).
+
+    ``start``/``end`` locate it in its first report (``first_article_id``); ``n_outlets`` counts
+    distinct outlets, ``n_independent`` groups of near-duplicates once; ``disagreements`` name
+    what the reports differ on (figures, attribution) — the claims themselves are in ``story_claims``.
+    """
+
+    story_id: str
+    ordinal: int
+    type: str
+    first_article_id: str
+    start: int
+    end: int
+    text: str
+    first_outlet: str | None = None
+    first_date: str | None = None
+    location: str | None = None
+    date: str | None = None
+    sources: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    n_articles: int = 0
+    n_outlets: int = 0
+    n_independent: int = 0
+    article_ids: tuple[str, ...] = ()
+    disagreements: tuple[str, ...] = ()
+
+    table: ClassVar[str] = "story_events"
+    key: ClassVar[tuple[str, ...]] = ("story_id", "ordinal")
+
+
+@dataclass(frozen=True)
+class StoryClaim:
+    """What one report says about a story event, with its source: a figure or who did it.
+
+    ``kind`` is ``figure`` (``value``/``low``/``high`` of ``counts``) or ``attribution``
+    (``text`` names the actors the report holds responsible). ``event`` is the story event's
+    ordinal (-1: a figure of the story not tied to one event). ``source`` is the speaker the
+    report attributes it to (None: the outlet's own voice). Claims are never merged or averaged.
+    """
+
+    story_id: str
+    event: int
+    article_id: str
+    start: int
+    end: int
+    kind: str
+    text: str
+    outlet: str | None = None
+    source: str | None = None
+    counts: str | None = None
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+
+    table: ClassVar[str] = "story_claims"
+    key: ClassVar[tuple[str, ...]] = ("story_id", "event", "article_id", "start", "kind")
+
+
+CORPUS_RECORD_TYPES: tuple[type, ...] = (Duplicate, StoryArticle, Story, StoryEvent, StoryClaim)
+"""Records that relate articles to each other, one table each keyed by ``key`` (not by article)."""
+
+__all__ += ["Duplicate", "StoryArticle", "Story", "StoryEvent", "StoryClaim", "CORPUS_RECORD_TYPES"]

@@ -21,6 +21,7 @@ TASKS: dict[str, str] = {
     "geo": "presslens.places.scorer",
     "time": "presslens.times.scorer",
     "propaganda": "presslens.language.scorer",
+    "stories": "presslens.stories.scorer",
     "everyday": "presslens.evaluation.everyday",
 }
 """Task name → scorer module (each capability keeps its scorer in its own package)."""

@@ -1,0 +1,127 @@
+"""Link one stored article to its near-duplicates and its story, and rebuild that story.
+
+Runs once per newly stored article, in one transaction. Candidates come from the index
+tables (LSH band keys for copies, shared names within the date window for stories), never
+from a scan of the store. Links are symmetric tests on the two articles alone, and a story
+is the connected group of linked articles, so the stories of a corpus do not depend on the
+order its articles arrive in. What does depend on that order: the id of a story and the
+``copy_of`` of a copy group are those of its earliest article by (date, id) among the
+articles stored so far, so an earlier report arriving later renames them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import numpy as np
+
+from presslens.core.schema import Actor, Analysis, Duplicate, Event, Figure, Place, Story, StoryArticle
+from presslens.store import stories as tables
+from presslens.store.sqlite import Store
+
+from . import features as story_features
+from . import shingles as dedup
+from .events import Report, canonical_events
+
+TOP_NAMES = 5
+"""Actors and places listed on a story."""
+
+
+def _key(article_id: str, date: str | None) -> tuple[str, str]:
+    """Sort key of 'earlier': by date (undated last), then by id."""
+    return (date or "~", article_id)
+
+
+def link_article(store: Store, analysis: Analysis) -> str | None:
+    """Link a stored article to its copies and story; returns the story id (None: not an ok article)."""
+    article = analysis.article
+    if article.status != "ok" or not article.text.strip():
+        return None
+    shingle_set = dedup.shingles(article.text)
+    signature = dedup.signature(shingle_set)
+    band_keys = dedup.band_keys(signature)
+    features = story_features.features(analysis)
+    with store._write() as conn:
+        tables.ensure_index(conn)
+        if conn.execute("SELECT 1 FROM story_signatures WHERE article_id = ?", (article.id,)).fetchone():
+            return tables.memberships(conn, [article.id])[article.id].story_id
+        duplicates = _duplicates(conn, article.id, article.date, shingle_set, signature, band_keys)
+        related = _related(conn, features)
+        tables.add_signature(conn, article.id, article.date, article.outlet, len(shingle_set),
+                             signature.tobytes(), band_keys, features.to_json(), features.names)
+        tables.add_duplicates(conn, duplicates)
+        copies = {d.original_id if d.article_id == article.id else d.article_id for d in duplicates}
+        story_id, dropped = _join(conn, article.id, article.date, copies, related | copies)
+        for old in dropped:
+            tables.replace_story(conn, old, None, [], [])
+        _rebuild(conn, story_id)
+    return story_id
+
+
+def _duplicates(conn, article_id: str, date: str | None, shingle_set: set[bytes], signature: np.ndarray,
+                band_keys: list[int]) -> list[Duplicate]:
+    found = []
+    for row in tables.lsh_candidates(conn, band_keys):
+        if dedup.estimated_jaccard(signature, np.frombuffer(row["minhash"], dtype=np.uint64)) < dedup.CANDIDATE_ESTIMATE:
+            continue
+        other = dedup.shingles(row["text"])
+        jaccard, containment = dedup.similarity(shingle_set, other)
+        if dedup.is_duplicate(jaccard, containment, min(len(shingle_set), len(other))):
+            later, earlier = sorted([(article_id, date), (row["article_id"], row["date"])],
+                                    key=lambda p: _key(*p), reverse=True)
+            found.append(Duplicate(later[0], earlier[0], round(jaccard, 4), round(containment, 4)))
+    return found
+
+
+def _related(conn, features: story_features.StoryFeatures) -> set[str]:
+    since = until = None
+    if features.date:
+        since, until = story_features.window(features.date)
+    return {row["article_id"] for row in tables.name_candidates(conn, features.names, since, until)
+            if story_features.same_story(features, story_features.StoryFeatures.from_json(row["date"],
+                                                                                        json.loads(row["features"])))}
+
+
+def _join(conn, article_id: str, date: str | None, copies: set[str], linked: set[str]) -> tuple[str, list[str]]:
+    """Put the article, its copy group and every linked article's story into one story."""
+    known = tables.memberships(conn, linked)
+    old_stories = sorted({m.story_id for m in known.values()})
+    rows = [r for s in old_stories for r in tables.members(conn, s)]
+    dated = {r["article_id"]: r["date"] for r in rows} | {article_id: date}
+    story_id = min(dated, key=lambda a: _key(a, dated[a]))
+    roots = {known[c].copy_of or c for c in copies if c in known}
+    group = {m for root in roots for m in tables.copy_group(conn, root)} | ({article_id} if copies else set())
+    root = min(group, key=lambda a: _key(a, dated.get(a))) if group else None
+    copy_of = {r["article_id"]: r["copy_of"] for r in rows}
+    copy_of.update({a: (root if a != root else None) for a in group})
+    copy_of.setdefault(article_id, None)
+    tables.save_memberships(conn, [StoryArticle(a, story_id, copy_of[a]) for a in sorted(dated)])
+    return story_id, [s for s in old_stories if s != story_id]
+
+
+def _rebuild(conn, story_id: str) -> None:
+    """Recompute a story's row, canonical events and claims from its members' stored records."""
+    rows = tables.members(conn, story_id)
+    ids = [r["article_id"] for r in rows]
+    reports = [Report(r["article_id"], r["date"], r["outlet"], r["copy_of"] or r["article_id"]) for r in rows]
+    events, claims, disagreements = canonical_events(
+        story_id, reports, tables.records_by_article(conn, Event, ids), tables.records_by_article(conn, Figure, ids))
+    roots = [r for r in reports if r.root == r.article_id]
+    actors = tables.records_by_article(conn, Actor, ids)
+    places = tables.records_by_article(conn, Place, ids)
+    first = rows[0]
+    story = Story(
+        story_id, first["title"], first["article_id"], first["outlet"], first["date"], rows[-1]["date"],
+        n_articles=len(rows), n_independent=len(roots),
+        outlets=tuple(dict.fromkeys(r["outlet"] for r in rows if r["outlet"])),
+        independent_outlets=tuple(dict.fromkeys(r.outlet for r in roots if r.outlet)),
+        actors=_top({a.name for a in actors[i] if a.name[:1].isupper()} for i in ids),
+        places=_top({p.name or p.text for p in places[i]} for i in ids),
+        disagreements=tuple(disagreements))
+    tables.replace_story(conn, story_id, story, events, claims)
+
+
+def _top(per_article) -> tuple[str, ...]:
+    counts = Counter(name for names in per_article for name in names)
+    return tuple(n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_NAMES])
