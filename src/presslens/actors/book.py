@@ -48,6 +48,7 @@ class NameHit:
     letters: str = ""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_word(word: str) -> str:
     """One word, case-, accent- and punctuation-insensitive: 'U.S.' → 'us', '’s' → 's'."""
     text = unicodedata.normalize("NFKD", word)
@@ -55,6 +56,7 @@ def normalize_word(word: str) -> str:
     return re.sub(r"[^\w]", "", text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_words(text: str) -> tuple[str, ...]:
     """A name as a tuple of normalized words (hyphens and slashes separate words)."""
     parts = re.split(r"[\s\-‐‑–—/]+", text.strip())
