@@ -57,3 +57,4 @@ from . import naming  # noqa: E402,F401
 from . import places  # noqa: E402,F401
 from . import serve  # noqa: E402,F401
 from . import speakers  # noqa: E402,F401
+from . import stories  # noqa: E402,F401

@@ -20,6 +20,7 @@ from presslens.store.sqlite import Store, datasette_metadata
 
 from . import app, console, print_json
 from .report import render
+from .stories import print_story_of, show_story
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
 ActorsOption = Annotated[list[Path], typer.Option("--actors", help="Extra actor file(s) (YAML).")]
@@ -102,9 +103,12 @@ def search(query: str, db: DbOption = Path("presslens.sqlite"), limit: int = 20,
 @app.command()
 def show(article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")] = "",
          db: DbOption = Path("presslens.sqlite"), first: bool = typer.Option(False, help="Show the first ok article."),
-         as_json: JsonOption = False, sentences: bool = typer.Option(False, help="List sentences too.")) -> None:
-    """Show the stored analysis of one article."""
+         as_json: JsonOption = False, sentences: bool = typer.Option(False, help="List sentences too."),
+         story: str = typer.Option("", "--story", help="Show this story instead (an id prefix is enough).")) -> None:
+    """Show the stored analysis of one article (and its story), or one story with --story."""
     with Store(db, create=False) as store:
+        if story:
+            return show_story(store, story, as_json)
         if first:
             article = next(store.articles(status="ok"), None)
             if article is None:
@@ -117,6 +121,8 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (a unique pr
         print_json(analysis.to_dict())
     else:
         render(analysis, console, show_sentences=sentences)
+        with Store(db, create=False) as store:
+            print_story_of(store, analysis.article.id)
 
 
 @app.command()
