@@ -1,0 +1,142 @@
+"""Near-duplicates, stories and canonical events (presslens.stories) on the project's check set."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from presslens.core.readers import read_articles
+from presslens.core.schema import Event, Figure
+from presslens.pipeline import analyze_articles
+from presslens.store import stories as tables
+from presslens.store.parquet import export_parquet
+from presslens.store.sqlite import Store
+from presslens.stories import link_article, shingles
+from presslens.stories.events import Report, canonical_events
+from presslens.stories.scorer import DEFAULT_GOLD
+
+GOLD = {row["id"]: row for row in map(json.loads, open(DEFAULT_GOLD, encoding="utf-8"))}
+
+
+@pytest.fixture(scope="module")
+def analyses():
+    return list(analyze_articles(read_articles([DEFAULT_GOLD])))
+
+
+def _linked(analyses, path) -> Store:
+    store = Store(path)
+    for analysis in analyses:
+        if store.add(analysis):
+            link_article(store, analysis)
+    return store
+
+
+def _stories(store: Store, analyses) -> dict[str, str]:
+    """External (check-set) id → story id."""
+    story = {r[0]: r[1] for r in store.conn.execute("SELECT article_id, story_id FROM story_articles")}
+    return {a.article.external_id: story[a.article.id] for a in analyses}
+
+
+def test_copies_with_typical_edits_are_duplicates_and_rewrites_are_not():
+    text = {i: row["text"] for i, row in GOLD.items()}
+    for copy in ("s1-copy-trim", "s1-copy-local", "s2-copy-reorder", "s3-copy-edit", "s8-copy-b"):
+        jaccard, containment = shingles.similarity(shingles.shingles(text[copy]),
+                                                   shingles.shingles(text[GOLD[copy]["copy_of"]]))
+        assert shingles.is_duplicate(jaccard, containment, 100), copy
+    jaccard, containment = shingles.similarity(shingles.shingles(text["s1-indep-a"]), shingles.shingles(text["s1-wire"]))
+    assert not shingles.is_duplicate(jaccard, containment, 100)
+
+
+def test_signatures_are_seeded_and_copies_share_a_band():
+    wire = shingles.signature(shingles.shingles(GOLD["s3-wire"]["text"]))
+    again = shingles.signature(shingles.shingles(GOLD["s3-wire"]["text"]))
+    trimmed = shingles.signature(shingles.shingles(GOLD["s3-copy-trim"]["text"]))
+    other = shingles.signature(shingles.shingles(GOLD["s4-wire"]["text"]))
+    assert shingles.band_keys(wire) == shingles.band_keys(again)
+    assert set(shingles.band_keys(wire)) & set(shingles.band_keys(trimmed))
+    assert not set(shingles.band_keys(wire)) & set(shingles.band_keys(other))
+
+
+def test_stories_match_the_gold_and_do_not_depend_on_order(analyses, tmp_path):
+    forward = _stories(_linked(analyses, tmp_path / "a.sqlite"), analyses)
+    backward = _stories(_linked(analyses[::-1], tmp_path / "b.sqlite"), analyses)
+    assert forward == backward
+    gold_groups = {frozenset(i for i in GOLD if GOLD[i]["story"] == s) for s in {g["story"] for g in GOLD.values()}}
+    found = {frozenset(i for i in forward if forward[i] == s) for s in set(forward.values())}
+    assert found == gold_groups
+
+
+def test_same_topic_stories_on_the_same_day_stay_apart(analyses, tmp_path):
+    story = _stories(_linked(analyses, tmp_path / "s.sqlite"), analyses)
+    assert story["s1-wire"] != story["s2-wire"]  # dock strike and bus strike, Tarnholm, same Monday
+    assert story["s3-wire"] != story["s4-wire"]  # two floods on one day
+    assert story["s1-wire"] != story["s10-wire"]  # the same dock actors eleven days later
+
+
+def test_independent_reports_count_copies_once(analyses, tmp_path):
+    store = _linked(analyses, tmp_path / "s.sqlite")
+    story = _stories(store, analyses)["s1-wire"]
+    detail = tables.story_detail(store, story)
+    # six check-set articles: the headline-only change has the same text (same id), two more copies, two rewrites
+    assert detail["story"].n_articles == 5 and detail["story"].n_independent == 3
+    copies = {a["article_id"] for a in detail["articles"] if a["copy_of"]}
+    assert len(copies) == 2
+    pairs = store.conn.execute("SELECT count(*) FROM duplicates").fetchone()[0]
+    assert pairs == 13
+
+
+def test_linking_twice_changes_nothing(analyses, tmp_path):
+    store = _linked(analyses[:6], tmp_path / "s.sqlite")
+    before = store.conn.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall()
+    for analysis in analyses[:6]:
+        link_article(store, analysis)
+    assert store.conn.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall() == before
+
+
+def test_lookups_read_the_index_not_the_table(tmp_path):
+    with Store(tmp_path / "s.sqlite") as store:
+        tables.ensure_index(store.conn)
+        for sql, args in (("SELECT article_id FROM story_lsh WHERE band_key IN (?, ?)", (1, 2)),
+                          ("SELECT article_id FROM story_names WHERE name IN (?) AND date BETWEEN ? AND ?",
+                           ("x", "2025-01-01", "2025-01-07"))):
+            plan = " ".join(r[-1] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, args))
+            assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
+
+
+def test_story_tables_are_exported_to_parquet(analyses, tmp_path):
+    store = _linked(analyses[:8], tmp_path / "s.sqlite")
+    written = export_parquet(store, tmp_path / "pq")
+    assert written["duplicates"] > 0 and written["stories"] > 0 and written["story_events"] > 0
+    assert written["story_articles"] == 7  # eight check-set articles, two with the same text
+
+
+def _kill(start: int, sources: tuple[str, ...]) -> Event:
+    return Event(start, start + 60, "ASSAULT", "killed", start + 10, start + 16, sources=sources,
+                 targets=("villagers",))
+
+
+def test_figures_from_different_sources_stay_separate_claims():
+    reports = [Report("a", "2025-01-02", "Wire", "a"), Report("b", "2025-01-02", "Reprint", "a"),
+               Report("c", "2025-01-03", "Daily", "c")]
+    events = {"a": [_kill(0, ("army",))], "b": [_kill(0, ("army",))], "c": [_kill(100, ("army", "militia"))]}
+    figures = {"a": [Figure(20, 22, "12", value=12, counts="villagers killed", source="health ministry")],
+               "b": [Figure(20, 22, "12", value=12, counts="villagers killed", source="health ministry")],
+               "c": [Figure(120, 122, "19", value=19, counts="villagers killed", source="Red Cross")]}
+    story_events, claims, _ = canonical_events("s", reports, events, figures)
+    assert len(story_events) == 1
+    event = story_events[0]
+    assert (event.n_articles, event.n_outlets, event.n_independent, event.first_article_id) == (3, 3, 2, "a")
+    values = sorted((c.value, c.source) for c in claims if c.kind == "figure")
+    assert values == [(12, "health ministry"), (12, "health ministry"), (19, "Red Cross")]
+    assert any(d.startswith("villagers killed: 12") and "19 (Red Cross)" in d for d in event.disagreements)
+    assert any(d.startswith("who:") for d in event.disagreements)
+
+
+def test_copies_alone_never_disagree():
+    reports = [Report("a", "2025-01-02", "Wire", "a"), Report("b", "2025-01-02", "Reprint", "a")]
+    figures = {"a": [Figure(20, 22, "12", value=12, counts="killed"), Figure(40, 42, "4", value=4, counts="killed")],
+               "b": [Figure(20, 22, "12", value=12, counts="killed")]}
+    events = {"a": [_kill(0, ("army",))], "b": [_kill(0, ("army",))]}
+    story_events, _, story_disagreements = canonical_events("s", reports, events, figures)
+    assert story_events[0].disagreements == () and story_disagreements == []
