@@ -140,3 +140,16 @@ def test_copies_alone_never_disagree():
     events = {"a": [_kill(0, ("army",))], "b": [_kill(0, ("army",))]}
     story_events, _, story_disagreements = canonical_events("s", reports, events, figures)
     assert story_events[0].disagreements == () and story_disagreements == []
+
+
+def test_http_gives_the_story_of_an_article(analyses, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from presslens.serve.app import create_app
+
+    _linked(analyses[:8], tmp_path / "s.sqlite").close()
+    wire = next(a.article.id for a in analyses if a.article.external_id == "s1-wire")
+    with TestClient(create_app(tmp_path / "s.sqlite")) as client:
+        body = client.get(f"/api/articles/{wire[:10]}/story").json()
+    assert body["n_articles"] == 5 and body["n_independent"] == 3
+    assert {d["article_id"] for d in body["duplicates"]} | {d["original_id"] for d in body["duplicates"]} >= {wire}

@@ -38,6 +38,7 @@ from presslens.core.schema import field_types
 from presslens.corpus import RECORD_KINDS
 from presslens.pipeline import analyze
 from presslens.store.sqlite import MAX_PAGE, Page, Store, record_filter_names
+from presslens.store.stories import story_of
 
 from .dashboard import mount_dashboard
 
@@ -231,6 +232,11 @@ def create_app(db: str | Path, *, read_only: bool = False,
     def article(article_id: str) -> dict[str, Any]:
         """The stored analysis of one article (a unique id prefix is enough)."""
         return store.analysis(article_id).to_dict()
+
+    @api.get("/articles/{article_id}/story")
+    def article_story(article_id: str) -> dict[str, Any] | None:
+        """The story of one article (id, size, independent reports) and its near-duplicates; null if none."""
+        return story_of(store, store.article(article_id).id)
 
     @api.get("/search", response_model=ListPage)
     def search(q: Annotated[str, Query(description="Plain words (quotes and operators are text).")] = "",
