@@ -50,3 +50,29 @@ def analyze_text():
     from presslens.pipeline import analyze
 
     return lru_cache(maxsize=None)(lambda text, date="2024-05-01": analyze(text, date=date))
+
+
+HOSTILE_ARTICLE = {
+    "id": "hostile-1", "date": "2025-02-03", "outlet": "Hostile <i onmouseover=\"alert('outlet')\">Herald</i>",
+    "title": "<script>alert('title')</script><img src=x onerror=alert('img')> Harbour talks",
+    "url": "javascript:alert('url')",
+    "text": ("Officials in Tarnholm met on Monday. <script>alert('body')</script> "
+             "<a href=\"javascript:alert('link')\">Read more</a> and <div onclick=\"alert('div')\">click</div>.\n\n"
+             "\"</script><script>alert('quote')</script> We will not sign,\" said Edda \u202eLorvane, the port director."
+             "\n\nThe Kestrel Liberation Front attacked a police garrison near Tarnholm, officials said."),
+}
+"""An article written to attack the web pages: markup, script, javascript: links, an RTL override in a name."""
+
+
+@pytest.fixture(scope="session")
+def dashboard_store(tmp_path_factory) -> Path:
+    """A store of examples/ plus HOSTILE_ARTICLE (built once per test session)."""
+    from presslens.corpus import Corpus
+
+    folder = tmp_path_factory.mktemp("dashboard")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE_ARTICLE) + "\n", encoding="utf-8")
+    db = folder / "dashboard.sqlite"
+    with Corpus(db) as corpus:
+        corpus.ingest([EXAMPLES, hostile])
+    return db

@@ -173,6 +173,19 @@ def bucket_end(start: str, every: str) -> str:
     return start
 
 
+def consecutive_buckets(starts: list[str], every: str, most: int = 1000) -> list[str]:
+    """Every bucket from the first to the last of ``starts``, empty ones included (gaps show as gaps).
+
+    Beyond ``most`` buckets only the non-empty ones are kept (choose a coarser granularity).
+    """
+    if not starts:
+        return []
+    result = [starts[0]]
+    while result[-1] < starts[-1] and len(result) <= most:
+        result.append((date.fromisoformat(bucket_end(result[-1], every)) + timedelta(days=1)).isoformat())
+    return result if len(result) <= most else starts
+
+
 def timeline(conn: sqlite3.Connection, filters: Filters, every: str) -> dict[str, Any]:
     """Events per bucket and PLOVER type, and articles per bucket and outlet."""
     if every not in BUCKETS:
@@ -185,7 +198,7 @@ def timeline(conn: sqlite3.Connection, filters: Filters, every: str) -> dict[str
     where, args = article_where(filters)
     articles = _grouped(conn, f"SELECT {bucket} AS bucket, a.outlet AS outlet, count(*) AS count FROM articles a "
                               f"WHERE {' AND '.join(where)} AND a.date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", args)
-    starts = sorted({row["bucket"] for row in events + articles if row["bucket"]})
+    starts = consecutive_buckets(sorted({row["bucket"] for row in events + articles if row["bucket"]}), every)
     return {"every": every, "buckets": [{"start": s, "end": bucket_end(s, every)} for s in starts],
             "events": [r for r in events if r["bucket"]], "articles": [r for r in articles if r["bucket"]]}
 
@@ -285,4 +298,4 @@ def distinct_values(conn: sqlite3.Connection, column: str) -> list[str]:
 
 
 __all__ = ["Filters", "article_where", "record_where", "overview", "timeline", "choose_every", "bucket_end",
-           "place_points", "outlet_profiles", "naming_choices", "distinct_values", "fts_query", "BUCKETS"]
+           "consecutive_buckets", "place_points", "outlet_profiles", "naming_choices", "distinct_values", "fts_query", "BUCKETS"]

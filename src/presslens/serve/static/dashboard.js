@@ -82,7 +82,7 @@
     svg.append("g").attr("transform", "translate(0," + (height - margin.bottom) + ")")
       .call(d3.axisBottom(x).tickValues(x.domain().filter(function (d, i) { return i % every === 0; })));
     svg.append("g").attr("transform", "translate(" + margin.left + ",0)")
-      .call(data.share ? d3.axisLeft(y).ticks(5, "%") : d3.axisLeft(y).ticks(5));
+      .call(data.share ? d3.axisLeft(y).ticks(5, "%") : d3.axisLeft(y).ticks(Math.min(5, top), "d"));
     var byStart = {};
     buckets.forEach(function (b) { byStart[b.start] = b; });
     svg.append("g").selectAll("g").data(series).join("g")
@@ -107,8 +107,6 @@
       });
     var strip = svg.append("g").attr("class", "brush")
       .attr("transform", "translate(0," + (height - margin.bottom + 26) + ")");
-    strip.append("text").attr("class", "brush-label").attr("x", margin.left).attr("y", 26)
-      .text("drag here to filter every view to a range");
     strip.call(d3.brushX().extent([[margin.left, 0], [width - margin.right, 16]]).on("end", function (event) {
       if (!event.selection) return;
       var chosen = buckets.filter(function (b) {
@@ -119,6 +117,8 @@
       go(link(data, "/timeline", { since: chosen[0].start, until: chosen[chosen.length - 1].end,
                                    every: data.every, share: data.share ? "true" : null }));
     }));
+    strip.append("text").attr("class", "brush-label").attr("x", margin.left + 6).attr("y", 12)
+      .text("drag across this strip to filter every view to a range");
     return keys;
   }
 
