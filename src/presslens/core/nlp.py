@@ -7,9 +7,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_TEXT_KEY = "presslens.text"
+_ENTITY_KEY = "presslens.entity_index"
 
 
 @Language.component("paragraph_boundaries")
@@ -56,4 +58,22 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["load_nlp", "parse", "parse_many", "paragraph_spans"]
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once (``Doc.text`` joins every token on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token is part of (``Doc.ents`` builds every span on each access: indexed once)."""
+    if token.ent_iob_ == "O":
+        return None
+    index = token.doc.user_data.get(_ENTITY_KEY)
+    if index is None:
+        index = token.doc.user_data[_ENTITY_KEY] = {t: e for e in token.doc.ents for t in range(e.start, e.end)}
+    return index.get(token.i)
+
+
+__all__ = ["load_nlp", "parse", "parse_many", "paragraph_spans", "doc_text", "entity_of"]

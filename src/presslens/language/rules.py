@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from presslens.core.nlp import entity_of
+
 from .lexicon import Lexicon
 
 LOADED = "Loaded_Language"
@@ -63,8 +65,7 @@ def place_tokens(doc: Doc, lexicon: Lexicon) -> set[int]:
     taken: set[int] = set()
     for head in heads:
         if head.ent_type_ in PLACE_ENTITIES:
-            ent = next(e for e in doc.ents if e.start <= head.i < e.end)
-            head = ent.root
+            head = entity_of(head).root
         taken.update(range(np_start(head), head.i + 1))
     return taken
 
@@ -79,7 +80,7 @@ def _inside_a_longer_name(token: Token) -> bool:
     """'Martyrs' Square', 'the al-Aqsa Martyrs' Brigades': the word is part of a longer proper name."""
     if token.ent_type_ not in NAMED_ENTITIES:
         return False
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = entity_of(token)
     return entity is not None and len(entity) > 1
 
 
