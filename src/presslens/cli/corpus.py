@@ -2,38 +2,71 @@
 
 from __future__ import annotations
 
+import re
 import time
+from collections.abc import Iterable, Iterator
+from datetime import date as calendar_date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.text import Text
 
 from presslens.core.errors import InputError
-from presslens.core.readers import read_articles
-from presslens.core.schema import json_schema
-from presslens.corpus import IngestResult, ingest
+from presslens.core.readers import count_articles, make_article, read_articles
+from presslens.core.schema import Article, json_schema
+from presslens.corpus import ingest
 from presslens.pipeline import analyze_articles
 from presslens.store.parquet import export_parquet
 from presslens.store.sqlite import Store, datasette_metadata
 
 from . import app, console, print_json
+from .output import CsvOption, JsonOption, emit, field, note, output_format
+from .progress import ingest_progress, ingest_summary
 from .report import render
 from .stories import print_story_of, show_story
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
 ActorsOption = Annotated[list[Path], typer.Option("--actors", help="Extra actor file(s) (YAML).")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a report.")]
+
+
+def _iso_date(value: Optional[str]) -> Optional[str]:
+    """A --date/--since/--until value checked as YYYY-MM-DD (a usage error otherwise)."""
+    if value is None:
+        return None
+    try:
+        return calendar_date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+DateOption = Annotated[Optional[str], typer.Option("--date", callback=_iso_date, metavar="YYYY-MM-DD",
+                                                   help="Publication date for articles that do not give one.")]
+OutletOption = Annotated[Optional[str], typer.Option("--outlet", help="Outlet for articles that do not name one.")]
+UrlOption = Annotated[Optional[str], typer.Option("--url", help="URL of the article (one file).")]
+
+
+def with_metadata(articles: Iterable[Article], date: str | None, outlet: str | None,
+                  url: str | None) -> Iterator[Article]:
+    """Articles with the given date, outlet and URL filled in where the input left them empty."""
+    for article in articles:
+        if article.status != "ok" or not (date or outlet or url):
+            yield article
+            continue
+        yield make_article(article.text, source=article.source or "<text>", date=article.date or date,
+                           outlet=article.outlet or outlet, title=article.title, url=article.url or url,
+                           external_id=article.external_id)
 
 
 @app.command()
 def analyze(paths: Annotated[list[str], typer.Argument(help="Files, directories or globs.")],
-            as_json: JsonOption = False,
+            as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a report.")] = False,
             sentences: bool = typer.Option(True, "--sentences/--no-sentences", help="List sentences too."),
+            date: DateOption = None, outlet: OutletOption = None, url: UrlOption = None,
             actors: ActorsOption = []) -> None:
     """Analyze articles and print a report (or JSON) without storing anything."""
-    analyses = analyze_articles(read_articles(paths), actor_files=tuple(map(str, actors)))
+    articles = with_metadata(read_articles(paths), date, outlet, url)
+    analyses = analyze_articles(articles, actor_files=tuple(map(str, actors)))
     if as_json:
         print_json([a.to_dict() for a in analyses])
         return
@@ -51,53 +84,56 @@ def ingest_command(paths: Annotated[list[str], typer.Argument(help="Files, direc
                    actors: ActorsOption = []) -> None:
     """Analyze articles into a store. Stored articles are skipped, so a re-run resumes."""
     started = time.perf_counter()
-    with Store(db) as store, Progress(TextColumn("{task.description}"), BarColumn(),
-                                      TextColumn("{task.completed} articles"), TimeElapsedColumn(),
-                                      TextColumn("{task.fields[rate]}"), console=console,
-                                      transient=False) as progress:
-        task = progress.add_task("ingesting", total=None, rate="")
-
-        def on_article(_analysis, result: IngestResult) -> None:
-            elapsed = time.perf_counter() - started
-            progress.update(task, completed=result.total,
-                            rate=f"{(result.ok + result.error) / elapsed:.1f} articles/s")
-
+    with Store(db) as store, ingest_progress(count_articles(paths)) as on_article:
         result = ingest(store, paths, n_process=processes, batch_size=batch_size,
                         actor_files=tuple(map(str, actors)), scheduler=dask or None, on_article=on_article)
-    elapsed = time.perf_counter() - started
-    console.print(f"{result.ok} ok, {result.error} error, {result.skipped} already stored "
-                  f"in {elapsed:.1f}s ({result.words / elapsed:,.0f} words/s) → {db}")
-    if result.error:
-        console.print(f"see the reasons with: presslens errors --db {db}")
+    ingest_summary(result, time.perf_counter() - started, db)
 
 
 @app.command()
-def errors(db: DbOption = Path("presslens.sqlite"), as_json: JsonOption = False) -> None:
+def errors(db: DbOption = Path("presslens.sqlite"), as_json: JsonOption = False, as_csv: CsvOption = False) -> None:
     """List articles that could not be analyzed, with the reason."""
     with Store(db, create=False) as store:
         rows = [{"id": a.id, "source": a.source, "error": a.error} for a in store.articles(status="error")]
-    if as_json:
-        print_json(rows)
-        return
-    table = Table("id", "source", "reason", title=f"{len(rows)} articles with errors", title_justify="left")
-    for row in rows:
-        table.add_row(row["id"], row["source"] or "—", row["error"] or "—")
-    console.print(table)
+    emit(rows, output_format(as_json, as_csv), f"{len(rows)} articles with errors",
+         [("id", field("id")), ("source", field("source")), ("reason", field("error"))], wide=("reason",))
+
+
+_MARKED = re.compile(r"\[([^\[\]]*)\]")
+
+
+def marked_snippet(snippet: str | None) -> Text:
+    """A search snippet with its matched words (between [ and ]) kept and shown in bold on a terminal."""
+    text = Text()
+    position = 0
+    for match in _MARKED.finditer(snippet or ""):
+        text.append(snippet[position:match.start()])
+        text.append(match.group(0), style="bold")
+        position = match.end()
+    text.append((snippet or "")[position:])
+    return text
 
 
 @app.command()
-def search(query: str, db: DbOption = Path("presslens.sqlite"), limit: int = 20,
-           as_json: JsonOption = False) -> None:
-    """Full-text search over article texts (FTS5 syntax), with snippets."""
+def search(words: Annotated[str, typer.Argument(help="Plain words (quotes, apostrophes, hyphens are text).")] = "",
+           db: DbOption = Path("presslens.sqlite"),
+           fts: Annotated[bool, typer.Option("--fts", help="Read WORDS as raw FTS5 syntax (OR, NEAR, \"phrases\", pre*).")]
+           = False,
+           outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only this outlet.")] = None,
+           since: Annotated[Optional[str], typer.Option("--since", callback=_iso_date, metavar="YYYY-MM-DD",
+                                                        help="First article date.")] = None,
+           until: Annotated[Optional[str], typer.Option("--until", callback=_iso_date, metavar="YYYY-MM-DD",
+                                                        help="Last article date.")] = None,
+           limit: Annotated[int, typer.Option("--limit", help="Hits to show (1-1000).")] = 20,
+           as_json: JsonOption = False, as_csv: CsvOption = False) -> None:
+    """Full-text search over article titles and texts, best matches first, with snippets."""
     with Store(db, create=False) as store:
-        hits = store.search(query, limit)
-    if as_json:
-        print_json(hits)
-        return
-    table = Table("id", "date", "outlet", "snippet", title=f"{len(hits)} hits for {query!r}", title_justify="left")
-    for hit in hits:
-        table.add_row(hit["id"], hit["date"] or "—", hit["outlet"] or "—", hit["snippet"])
-    console.print(table)
+        hits = store.search(words, limit, fts=fts, outlet=outlet, since=since, until=until)
+    shown = f" (showing {len(hits)})" if len(hits) < hits.total else ""
+    emit(hits, output_format(as_json, as_csv), f"{hits.total} articles match {words!r}{shown}",
+         [("id", lambda h: h["id"][:12]), ("date", field("date")), ("outlet", field("outlet")),
+          ("title", field("title")), ("snippet", lambda h: marked_snippet(h["snippet"]))],
+         wide=("title", "snippet"))
 
 
 @app.command()
@@ -132,8 +168,8 @@ def export(db: DbOption = Path("presslens.sqlite"),
     """Export every table of a store as Parquet."""
     with Store(db, create=False) as store:
         written = export_parquet(store, parquet)
-    for table, rows in written.items():
-        console.print(f"{rows:>7} rows  {parquet / (table + '.parquet')}")
+    for name, rows in written.items():
+        note(f"{rows:>7} rows  {parquet / (name + '.parquet')}")
 
 
 @app.command()

@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.table import Table
 
 from presslens import evaluation
 
-from . import app, console, print_json
+from . import app, print_json
+from .output import field, note, table
 
 
 @app.command("eval")
@@ -26,15 +26,11 @@ def eval_command(task: Annotated[str, typer.Argument(help=f"One of: {', '.join(e
     if as_json:
         print_json(report.to_json())
         return
-    table = Table("metric", "value", title=f"{report.task}: {report.n} items from {report.gold}",
-                  title_justify="left")
-    for name, value in report.metrics.items():
-        table.add_row(name, f"{value:.3f}")
-    console.print(table)
+    table(f"{report.task}: {report.n} items from {report.gold}",
+          [("metric", lambda item: item[0]), ("value", lambda item: f"{item[1]:.3f}")], list(report.metrics.items()),
+          section=True)
     if report.rows:
-        rows = Table(*report.rows[0].keys(), title_justify="left")
-        for row in report.rows:
-            rows.add_row(*(str(v) for v in row.values()))
-        console.print(rows)
-    for note in report.notes:
-        console.print(f"[dim]{note}[/dim]")
+        table(f"{len(report.rows)} items", [(key, field(key, "")) for key in report.rows[0]], report.rows,
+              section=True)
+    for line in report.notes:
+        note(line)

@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.table import Table
 
 from presslens.core.errors import InputError
 from presslens.places.gazetteer import build_from_geonames, load_gazetteer
 from presslens.store.places import store_geojson, store_places
 from presslens.store.sqlite import Store
 
-from . import app, console, print_json
+from . import app, print_json
+from .output import CsvOption, JsonOption, emit, field, note, output_format
 
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build a bigger offline gazetteer, or look names up in it.")
 app.add_typer(gazetteer_app, name="gazetteer")
@@ -24,7 +24,7 @@ app.add_typer(gazetteer_app, name="gazetteer")
 def places(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")],
            geojson: Annotated[Optional[Path], typer.Option("--geojson", help="Write a GeoJSON FeatureCollection here ('-' for stdout).")] = None,
            article: Annotated[Optional[str], typer.Option("--article", help="Only this article (id or unique prefix).")] = None,
-           as_json: Annotated[bool, typer.Option("--json", help="Print the place rows as JSON.")] = False) -> None:
+           as_json: JsonOption = False, as_csv: CsvOption = False) -> None:
     """List the places of a store, or export them as GeoJSON."""
     with Store(db, create=False) as store:
         if geojson is not None:
@@ -33,20 +33,16 @@ def places(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")],
                 print_json(collection)
             else:
                 geojson.write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")
-                console.print(f"{len(collection['features'])} located places written to {geojson}")
+                note(f"{len(collection['features'])} located places written to {geojson}")
             return
         rows = store_places(store, article)
-    if as_json:
-        print_json(rows)
-        return
-    table = Table("article", "text", "name", "feature", "country", "lat", "lon", title_justify="left",
-                  title=f"{len(rows)} place mentions")
-    for row in rows:
-        lat = "" if row["lat"] is None else f"{row['lat']:.3f}"
-        lon = "" if row["lon"] is None else f"{row['lon']:.3f}"
-        table.add_row(row["article_id"][:10], row["text"], row["name"] or "", row["feature"] or "",
-                      row["country"] or "", lat, lon)
-    console.print(table)
+    def degrees(key: str):
+        return lambda row: "" if row[key] is None else f"{row[key]:.3f}"
+
+    emit(rows, output_format(as_json, as_csv), f"{len(rows)} place mentions",
+         [("article", lambda row: row["article_id"][:10]), ("text", field("text")), ("name", field("name", "")),
+          ("feature", field("feature", "")), ("country", field("country", "")), ("lat", degrees("lat")),
+          ("lon", degrees("lon"))])
 
 
 @gazetteer_app.command("build")
@@ -57,21 +53,15 @@ def gazetteer_build(geonames: Annotated[Path, typer.Option("--geonames", help="A
     if not geonames.exists():
         raise InputError(f"no GeoNames file at {geonames}")
     path = build_from_geonames(geonames, min_population, out)
-    console.print(f"gazetteer written to {path}")
+    note(f"gazetteer written to {path}")
 
 
 @gazetteer_app.command("lookup")
 def gazetteer_lookup(name: Annotated[str, typer.Argument(help="A place name or demonym.")],
-                     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+                     as_json: JsonOption = False, as_csv: CsvOption = False) -> None:
     """List the gazetteer entries a name (or demonym) can refer to."""
     gaz = load_gazetteer()
     entries = gaz.lookup(name) + gaz.lookup_demonym(name)
-    if as_json:
-        print_json([e._asdict() for e in entries])
-        return
-    table = Table("name", "feature", "country", "lat", "lon", "population", "geonameid",
-                  title=f"{len(entries)} entries for {name!r}", title_justify="left")
-    for e in entries:
-        table.add_row(e.name, e.feature, e.country or "", f"{e.lat}", f"{e.lon}", str(e.population),
-                      str(e.geonameid or ""))
-    console.print(table)
+    columns = ("name", "feature", "country", "lat", "lon", "population", "geonameid")
+    emit([e._asdict() for e in entries], output_format(as_json, as_csv), f"{len(entries)} entries for {name!r}",
+         [(c, field(c, "")) for c in columns])

@@ -7,17 +7,19 @@ JSON output and the web page show the same records.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from presslens.core.schema import Analysis
 
-Column = tuple[str, Callable[[Any], object]]
+from .output import Column, table
+
+WIDE = ("quote", "names used", "reason", "sentence", "counts", "trigger")
+"""Columns that wrap on words in a terminal; the others stay whole."""
 
 
 def _span(record: Any) -> str:
@@ -28,18 +30,18 @@ def _names(values: tuple[str, ...]) -> str:
     return ", ".join(values)
 
 
-def _short(text: str | None, width: int = 90) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _one_line(text: str | None) -> str:
+    """Whole text on one line (a terminal table wraps it on words; piped output keeps it whole)."""
+    return " ".join((text or "").split())
 
 
 SECTIONS: list[tuple[str, str, list[Column]]] = [
     ("Quotes and attributed claims", "quotes", [
         ("speaker", lambda q: q.speaker or "—"), ("cue", lambda q: q.cue or "—"),
-        ("kind", lambda q: q.kind), ("quote", lambda q: _short(q.text)), ("chars", _span)]),
+        ("kind", lambda q: q.kind), ("quote", lambda q: _one_line(q.text)), ("chars", _span)]),
     ("Actors", "actors", [
         ("actor", lambda a: a.name), ("kind", lambda a: a.kind), ("country", lambda a: a.country or "—"),
-        ("sector", lambda a: a.sector or "—"), ("names used", lambda a: _short(" | ".join(a.names), 70))]),
+        ("sector", lambda a: a.sector or "—"), ("names used", lambda a: " | ".join(a.names))]),
     ("Events (PLOVER)", "events", [
         ("type", lambda e: e.type + (f"/{e.mode}" if e.mode else "")),
         ("source", lambda e: _names(e.sources) or "—"), ("target", lambda e: _names(e.targets) or "—"),
@@ -62,7 +64,7 @@ SECTIONS: list[tuple[str, str, list[Column]]] = [
         ("granularity", lambda t: t.granularity or "—")]),
     ("Language flags", "flags", [
         ("wording", lambda f: f.text), ("technique", lambda f: f.technique), ("voice", lambda f: f.voice),
-        ("reason", lambda f: _short(f.reason, 60))]),
+        ("reason", lambda f: _one_line(f.reason))]),
     ("Entities", "entities", [
         ("entity", lambda e: e.text), ("label", lambda e: e.label), ("chars", _span)]),
 ]
@@ -78,50 +80,45 @@ def _range(value: float | None, low: float | None, high: float | None) -> str:
     return "—"
 
 
-def _table(title: str, records: tuple, columns: list[Column]) -> Table:
-    table = Table(title=f"{title} ({len(records)})", title_justify="left", expand=False)
-    for header, _ in columns:
-        table.add_column(header, overflow="fold")
-    for record in records:
-        table.add_row(*(str(fn(record)) for _, fn in columns))
-    return table
-
-
-def _voice_summary(analysis: Analysis) -> Text:
-    outlet = sum(1 for v in analysis.voices if v.voice == "outlet")
-    attributed = len(analysis.voices) - outlet
-    return Text(f"Voice: {outlet} sentences in the outlet's own voice, {attributed} attributed")
-
-
 def render(analysis: Analysis, console: Console, *, show_sentences: bool = False) -> None:
-    """Print a readable report of one analysis."""
+    """Print a readable report of one analysis: a head, then a table per record kind
+    (plain tab-separated sections when stdout is not a terminal)."""
     a = analysis.article
     head = Text()
     head.append(f"{a.title or '(untitled)'}\n", style="bold")
     head.append(f"id {a.id}   date {a.date or '—'}   outlet {a.outlet or '—'}   status {a.status}\n")
+    if a.url:
+        head.append(f"{a.url}\n")
     if a.error:
         head.append(f"error: {a.error}\n", style="red")
     if a.status == "ok":
         head.append(f"{len(a.text.split()):,} words, {len(analysis.paragraphs)} paragraphs, "
                     f"{len(analysis.sentences)} sentences", style="dim")
-    console.print(Panel(head, title="presslens", expand=False))
+    if console.is_terminal:
+        console.print(Panel(head, title="presslens", expand=False))
+    else:
+        sys.stdout.write(head.plain.rstrip("\n") + "\n")
     if a.status != "ok":
         return
     if show_sentences:
-        table = Table(title="Sentences", title_justify="left")
-        table.add_column("#"), table.add_column("¶"), table.add_column("chars"), table.add_column("sentence")
         voice_of = {v.sentence: v for v in analysis.voices}
-        table.add_column("voice")
-        for s in analysis.sentences:
+
+        def voice(s: Any) -> str:
             v = voice_of.get(s.index)
-            table.add_row(str(s.index), str(s.paragraph), _span(s), _short(s.text, 100),
-                          (v.speaker or v.voice) if v else "—")
-        console.print(table)
-    parts = []
+            return (v.speaker or v.voice) if v else "—"
+
+        table("Sentences", [("#", lambda s: s.index), ("¶", lambda s: s.paragraph), ("chars", _span),
+                            ("sentence", lambda s: s.text), ("voice", voice)],
+              analysis.sentences, wide=("sentence",), section=True)
     for title, attribute, columns in SECTIONS:
         records = getattr(analysis, attribute)
         if records:
-            parts.append(_table(title, records, columns))
-    console.print(Group(*parts))
+            table(f"{title} ({len(records)})", columns, records, wide=WIDE, section=True)
     if analysis.voices:
-        console.print(_voice_summary(analysis))
+        outlet = sum(1 for v in analysis.voices if v.voice == "outlet")
+        line = (f"Voice: {outlet} sentences in the outlet's own voice, "
+                f"{len(analysis.voices) - outlet} attributed")
+        if console.is_terminal:
+            console.print(line, markup=False, highlight=False)
+        else:
+            sys.stdout.write(line + "\n")

@@ -50,6 +50,18 @@ def error_article(source: str, reason: str, **meta: str | None) -> Article:
     return Article(id=ident, text="", source=source, status="error", error=reason, **meta)
 
 
+TITLE_CHARS = 150
+"""A title taken from the first line of a text is cut (at a word) to this many characters."""
+
+
+def first_line_title(text: str) -> str | None:
+    """The first non-blank line of a text, as the title of an article that gives none."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    if len(line) > TITLE_CHARS:
+        line = line[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return " ".join(line.split()) or None
+
+
 def make_article(text: str, *, source: str, date: str | None = None, outlet: str | None = None,
                  title: str | None = None, url: str | None = None,
                  external_id: str | None = None) -> Article:
@@ -67,6 +79,7 @@ def make_article(text: str, *, source: str, date: str | None = None, outlet: str
         return error_article(source, f"date {meta['date']!r} is not YYYY-MM-DD", **meta)
     if meta["date"]:
         meta["date"] = str(meta["date"])[:10]
+    meta["title"] = " ".join(str(meta["title"]).split()) if meta["title"] else first_line_title(text)
     return Article(id=article_id(text, meta["url"]), text=text, source=source, **meta)
 
 
@@ -186,6 +199,16 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 raise InputError(f"no such file, directory or glob match: {given}")
             files.extend(expand_paths(matches))
     return files
+
+
+def count_articles(paths: Iterable[str | Path]) -> int:
+    """How many rows ``read_articles`` yields for these paths, without parsing text or HTML pages
+    (a text or HTML file is one row; JSON Lines and CSV files are read through)."""
+    total = 0
+    for path in expand_paths(paths):
+        suffix = path.suffix.lower()
+        total += sum(1 for _ in read_file(path)) if suffix in JSONL_SUFFIXES | CSV_SUFFIXES else 1
+    return total
 
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article]:

