@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/presslens show --db $(DEMO_DB) --first
 
 test: $(STAMP)
+	@test -x /usr/bin/chromium || echo "*** no /usr/bin/chromium: the browser tests (tests/test_browser.py) will be SKIPPED (apt-get install chromium) ***"
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
