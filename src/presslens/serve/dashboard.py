@@ -39,6 +39,8 @@ STATIC_PATH = f"{PREFIX}/static"
 NETWORK_SHOWN = 150
 """The network view draws this many of the heaviest edges; the downloads hold them all."""
 PER_PAGE = 50
+STREAM_ROWS = 500
+"""Downloads are sent in chunks of this many rows (each chunk is one hop to a worker thread)."""
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 VIEWS = (("overview", "Overview", PREFIX), ("timeline", "Timeline", f"{PREFIX}/timeline"),
          ("map", "Map", f"{PREFIX}/map"), ("network", "Network", f"{PREFIX}/network"),
@@ -229,24 +231,29 @@ def _rows(store: Store, query: Query) -> Iterator[dict[str, Any]]:
 
 
 def _csv_lines(store: Store, query: Query) -> Iterator[str]:
-    """The whole filtered list as CSV, one line at a time."""
+    """The whole filtered list as CSV, in chunks of ``STREAM_ROWS`` lines."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(query.columns)
-    for row in _rows(store, query):
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+    for i, row in enumerate(_rows(store, query), 1):
         writer.writerow([row[c] for c in query.columns])
+        if i % STREAM_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
     yield buffer.getvalue()
 
 
 def _json_lines(store: Store, query: Query) -> Iterator[str]:
-    """The whole filtered list as one JSON array, one row at a time."""
-    yield "["
+    """The whole filtered list as one JSON array, in chunks of ``STREAM_ROWS`` rows."""
+    chunk = ["["]
     for i, row in enumerate(_rows(store, query)):
-        yield ("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False)
-    yield "\n]\n"
+        chunk.append(("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False))
+        if len(chunk) >= STREAM_ROWS:
+            yield "".join(chunk)
+            chunk = []
+    chunk.append("\n]\n")
+    yield "".join(chunk)
 
 
 __all__ = ["mount_dashboard", "dashboard_router", "dashboard_static", "STATIC_PATH", "PREFIX", "reveal_controls", "safe_url"]

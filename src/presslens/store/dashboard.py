@@ -187,7 +187,7 @@ def consecutive_buckets(starts: list[str], every: str, most: int = 1000) -> list
 
 
 def timeline(conn: sqlite3.Connection, filters: Filters, every: str) -> dict[str, Any]:
-    """Events per bucket and PLOVER type, and articles per bucket and outlet."""
+    """Events per bucket and PLOVER type, articles per bucket and outlet, and each bucket's totals."""
     if every not in BUCKETS:
         raise InputError(f"every takes one of {', '.join(BUCKETS)}, not {every!r}")
     bucket = BUCKETS[every]
@@ -199,7 +199,13 @@ def timeline(conn: sqlite3.Connection, filters: Filters, every: str) -> dict[str
     articles = _grouped(conn, f"SELECT {bucket} AS bucket, a.outlet AS outlet, count(*) AS count FROM articles a "
                               f"WHERE {' AND '.join(where)} AND a.date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", args)
     starts = consecutive_buckets(sorted({row["bucket"] for row in events + articles if row["bucket"]}), every)
-    return {"every": every, "buckets": [{"start": s, "end": bucket_end(s, every)} for s in starts],
+    totals: dict[str, Counter] = {"events": Counter(), "articles": Counter()}
+    for series, rows in (("events", events), ("articles", articles)):
+        for row in rows:
+            totals[series][row["bucket"]] += row["count"]
+    buckets = [{"start": s, "end": bucket_end(s, every), "events": totals["events"][s],
+                "articles": totals["articles"][s]} for s in starts]
+    return {"every": every, "buckets": buckets,
             "events": [r for r in events if r["bucket"]], "articles": [r for r in articles if r["bucket"]]}
 
 

@@ -16,8 +16,9 @@ from presslens.core.errors import InputError, NotFoundError
 from .dashboard import Filters, article_where, record_where
 
 SENTENCE = "substr(a.text, r.start + 1, r.end - r.start)"
-CONTEXT = ("(SELECT s.text FROM sentences s WHERE s.article_id = r.article_id AND s.start <= r.start "
-           "AND s.end >= r.end ORDER BY s.start LIMIT 1)")
+CONTEXT = ("SELECT s.text FROM sentences s WHERE s.article_id = ? AND s.start <= ? AND s.end >= ? "
+           "ORDER BY s.start LIMIT 1")
+"""The sentence holding a span; looked up for the rows shown, after sorting and paging."""
 SPAN = {"article_id": "r.article_id", "start": "r.start", "end": "r.end"}
 
 
@@ -33,6 +34,8 @@ class ListSpec:
     params: dict[str, str] = field(default_factory=dict)
     group_by: str | None = None
     descending: bool = False
+    context: bool = False
+    """Rows get a ``sentence`` column: the sentence holding their span."""
 
     @property
     def linked(self) -> bool:
@@ -61,15 +64,13 @@ LISTS: dict[str, ListSpec] = {spec.name: spec for spec in (
                           "claims": "sum(r.kind = 'claim')", "outlets": "count(DISTINCT a.outlet)",
                           "articles": "count(DISTINCT r.article_id)"}, "quotes", "quotes",
              ("r.continues = 0", "r.speaker IS NOT NULL"), group_by="r.speaker", descending=True),
-    ListSpec("flags", _row(technique="r.technique", voice="r.voice", text="r.text", reason="r.reason",
-                           sentence=CONTEXT), "date", "flags",
-             params={"voice": "r.voice = ?", "technique": "r.technique = ?",
-                     "quoted": "(r.voice <> 'outlet') = (? = 'yes')"}),
+    ListSpec("flags", _row(technique="r.technique", voice="r.voice", text="r.text", reason="r.reason"), "date",
+             "flags", params={"voice": "r.voice = ?", "technique": "r.technique = ?",
+                              "quoted": "(r.voice <> 'outlet') = (? = 'yes')"}, context=True),
     ListSpec("voices", _row(voice="r.voice", speaker="r.speaker", sentence=SENTENCE), "date", "voices",
              params={"voice": "r.voice = ?", "speaker": "r.speaker = ?"}),
-    ListSpec("naming", _row(actor="r.actor", name="r.name", voice="r.voice", speaker="r.speaker",
-                            sentence=CONTEXT), "date", "naming",
-             params={"name": "lower(r.name) = lower(?)", "voice": "r.voice = ?"}),
+    ListSpec("naming", _row(actor="r.actor", name="r.name", voice="r.voice", speaker="r.speaker"), "date",
+             "naming", params={"name": "lower(r.name) = lower(?)", "voice": "r.voice = ?"}, context=True),
 )}
 """The dashboard's lists by name."""
 
@@ -127,13 +128,21 @@ class Query:
         if page < 1 or not 1 <= per_page <= 1000:
             raise InputError("page starts at 1 and per_page is between 1 and 1000")
         sql, args = self._select()
-        return [dict(row) for row in conn.execute(f"{sql} LIMIT ? OFFSET ?", args + [per_page, (page - 1) * per_page])]
+        rows = conn.execute(f"{sql} LIMIT ? OFFSET ?", args + [per_page, (page - 1) * per_page])
+        return [self._finish(conn, row) for row in rows]
 
     def rows(self, conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         """Every row, in order, fetched lazily (for streamed downloads)."""
         sql, args = self._select()
         for row in conn.execute(sql, args):
-            yield dict(row)
+            yield self._finish(conn, row)
+
+    def _finish(self, conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+        result = dict(row)
+        if self.spec.context:
+            found = conn.execute(CONTEXT, (row["article_id"], row["start"], row["end"])).fetchone()
+            result["sentence"] = found[0] if found else None
+        return result
 
     @property
     def is_descending(self) -> bool:
@@ -141,7 +150,7 @@ class Query:
 
     @property
     def columns(self) -> list[str]:
-        return list(self.spec.columns)
+        return list(self.spec.columns) + (["sentence"] if self.spec.context else [])
 
 
 __all__ = ["LISTS", "ListSpec", "Query"]

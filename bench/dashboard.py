@@ -1,0 +1,103 @@
+"""Dashboard speed on a large store: builds a synthetic store and times every view.
+
+    python bench/dashboard.py [--articles 10000] [--db STORE] [--repeat 3]
+
+The store replicates the analyses of examples/ with new ids, dates spread over five years and
+twelve outlets (the records are the examples' own, so counts scale but vocabulary does not).
+An existing --db of the right size is reused. Each view is requested --repeat times through
+the real app (in process, no network); the median is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from presslens.corpus import Corpus
+from presslens.serve.app import create_app
+from presslens.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTLETS = [f"Synthetic Outlet {chr(65 + i)}" for i in range(12)]
+
+
+def build(db: Path, articles: int, seed: int = 7) -> None:
+    """Fill ``db`` with ``articles`` copies of the example analyses under new ids, dates and outlets."""
+    with Corpus(db.with_suffix(".examples.sqlite")) as corpus:
+        corpus.ingest([ROOT / "examples"])
+        analyses = [corpus.analysis(a.id) for a in corpus.articles(status="ok")]
+    rng = random.Random(seed)
+    start = date(2021, 1, 1)
+    with Store(db) as store:
+        for i in range(len(store.known_ids()), articles):
+            analysis = analyses[i % len(analyses)]
+            day = start + timedelta(days=rng.randrange(5 * 365))
+            article = replace(analysis.article, id=f"synthetic-{i:06d}", date=day.isoformat(),
+                              outlet=rng.choice(OUTLETS), source=None, external_id=None,
+                              title=f"{analysis.article.title or 'Untitled'} (copy {i})")
+            store.add(replace(analysis, article=article))
+
+
+def views(client: TestClient) -> dict[str, str]:
+    article = client.get("/dashboard/lists/articles", params={"per_page": 1}).text
+    article_id = article.split('href="/dashboard/article/')[1].split('"')[0]
+    return {
+        "overview": "/dashboard",
+        "overview, outlet + words": "/dashboard?outlet=Synthetic+Outlet+C&q=ceasefire",
+        "timeline (auto)": "/dashboard/timeline",
+        "timeline per day": "/dashboard/timeline?every=day",
+        "map": "/dashboard/map",
+        "network": "/dashboard/network",
+        "network GEXF": "/dashboard/network.gexf",
+        "outlets": "/dashboard/outlets",
+        "article": f"/dashboard/article/{article_id}",
+        "articles list": "/dashboard/lists/articles",
+        "quotes list, by speaker": "/dashboard/lists/quotes?sort=speaker",
+        "events list, ASSAULT, page 20": "/dashboard/lists/events?type=ASSAULT&page=20",
+        "places list": "/dashboard/lists/places",
+        "speakers list": "/dashboard/lists/speakers",
+        "naming list, last page": "/dashboard/lists/naming?page=4000",
+        "flags list, actor": "/dashboard/lists/flags?actor=Orsenna",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "presslens-bench-dashboard.sqlite")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    build(args.db, args.articles)
+    print(f"store: {args.db} ({args.articles:,} articles, {args.db.stat().st_size / 2**20:,.0f} MiB), "
+          f"ready in {time.perf_counter() - started:.0f}s")
+    client = TestClient(create_app(args.db))
+    slowest = 0.0
+    for name, url in views(client).items():
+        times = []
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - t0)
+            if response.status_code != 200:
+                sys.exit(f"{url}: HTTP {response.status_code}")
+        median = statistics.median(times)
+        slowest = max(slowest, median)
+        print(f"{name:32s} {median * 1000:7.0f} ms  {len(response.content) / 1024:8.0f} KiB  {url}")
+    t0 = time.perf_counter()
+    rows = client.get("/dashboard/lists/quotes/download", params={"format": "csv"}).text.count("\n") - 1
+    print(f"{'quotes CSV download (all rows)':32s} {(time.perf_counter() - t0) * 1000:7.0f} ms  {rows:,} rows")
+    print(f"slowest view: {slowest * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
