@@ -18,6 +18,7 @@ from presslens.core.schema import Actor, ActorMention, Quote
 
 from .book import STATE_KIND, STATE_SECTORS, ActorBook, load_actorbook, normalize_words, surname_key
 from .designators import is_party, resolve_designators
+from .identity import entity_id
 from .names import PRONOUNS, Anchor, Ref, book_anchors, entity_anchors, proper_runs, ref_of
 from .people import People, PersonInfo, canonical_people, person_ref
 from .phrases import ANAPHOR, STATE_OF_PERSON, Composer, RawMention, state_ref
@@ -232,7 +233,8 @@ def _build(doc: Doc, raw: list[RawMention], infos: dict[str, PersonInfo], quotes
             country=next((r.country for r in refs if r.country), None),
             sector=next((r.sector for r in refs if r.sector), None), role=info.role,
             affiliation=next((r.affiliation for r in refs if r.affiliation), None),
-            names=tuple(dict.fromkeys(names))))
+            names=tuple(dict.fromkeys(names)),
+            entity_id=entity_id(name, refs[0].kind, next((r.country for r in refs if r.country), None))))
     mentions = []
     for m in sorted(raw, key=lambda m: (doc[m.start].idx, -m.end)):
         span = doc[m.start:m.end]

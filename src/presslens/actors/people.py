@@ -7,6 +7,7 @@ affiliation Hamas and its country; 'Lebanon's new President Elias Hrawi' → cou
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -113,9 +114,18 @@ class People:
 
 
 def canonical_people(mentions: list[RawMention]) -> dict[str, str]:
-    """Person name as written → canonical name: the longest full name sharing the surname."""
-    names = [m.ref.name for m in mentions if m.ref.kind == "person"]
-    full = sorted({n for n in names if len(normalize_words(n)) > 1}, key=lambda n: -len(n))
+    """Person name as written → canonical name: the full name sharing the surname.
+
+    Where several full names fit ('Clinton' with 'Hillary Clinton' and 'Chelsea Clinton'), the
+    salient one wins: the longest, then the most often named, then the first named; never the
+    last one seen, and never the order of a set, so the choice is the same in any batch.
+    """
+    ordered = sorted((m for m in mentions if m.ref.kind == "person"), key=lambda m: m.start)
+    names = [m.ref.name for m in ordered]
+    count = Counter(names)
+    first = {n: i for i, n in reversed(list(enumerate(names)))}
+    full = sorted({n for n in names if len(normalize_words(n)) > 1},
+                  key=lambda n: (-len(normalize_words(n)), -count[n], first[n], n))
     result: dict[str, str] = {}
     for name in dict.fromkeys(names):
         key = surname_key(name)

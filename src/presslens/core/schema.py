@@ -123,7 +123,9 @@ class Actor:
     """A canonical actor referred to in an article.
 
     ``names`` are the distinct surface names the article uses for it.
-    ``start``/``end`` locate its first mention.
+    ``start``/``end`` locate its first mention. ``entity_id`` is the same for one identity
+    in every article and batch (from canonical name, kind and country; see
+    ``presslens.actors.identity``), so a store counts a person once.
     """
 
     id: str
@@ -136,6 +138,7 @@ class Actor:
     role: str | None = None
     affiliation: str | None = None
     names: tuple[str, ...] = ()
+    entity_id: str | None = None
 
     table: ClassVar[str] = "actors"
 
@@ -198,6 +201,10 @@ class Place:
     ``country`` is an ISO 3166-1 alpha-2 code; ``feature`` is country, continent,
     region, admin1, admin2, city, water or landmark; ``demonym`` marks a mention
     by the name of a place's people ('Lebanese') rather than the place itself.
+    ``basis`` says why this entry was chosen (containment, context country, dateline,
+    prominence, only entry, ...). ``sense`` is ``literal`` (the place itself), ``metonym``
+    (a capital named for its government: 'Kyiv accused Moscow') or ``name`` (part of an
+    institution's name: 'the Bank of England'); maps and GeoJSON show literal places only.
     """
 
     start: int
@@ -210,6 +217,8 @@ class Place:
     country: str | None = None
     feature: str | None = None
     demonym: bool = False
+    basis: str | None = None
+    sense: str = "literal"
 
     table: ClassVar[str] = "places"
 

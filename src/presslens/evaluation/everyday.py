@@ -5,7 +5,7 @@ Gold: ``places/data/everyday.jsonl``, one sentence a line with what a reader exp
 * ``places``: surface → ``"CC"``, ``"CC lat lon"``, ``"lat lon"`` or ``""`` (any place). A place is
   right when a predicted place overlaps the surface, has that country and lies within 161 km;
 * ``not_places``: surfaces that name people, institutions or occupants of buildings; a predicted
-  place overlapping one is a false positive;
+  literal place overlapping one is a false positive (a capital marked ``sense="metonym"`` is not);
 * ``actors``: surface → ``"ISO3 [SECTOR]"`` or ``""``; right when an actor mention overlaps it and
   its actor has that country and sector (``""``: an actor whose name covers the whole surface);
 * ``figure_place`` / ``event_place``: where the counted thing or the event happened.
@@ -70,7 +70,8 @@ class _Case:
         return False, "; ".join(f"{p.text}->{p.name} {p.country} ({p.lat},{p.lon})" for p in found) or "not found"
 
     def not_place(self, surface: str) -> tuple[bool, str]:
-        found = _overlapping(self.analysis.places, *_span(self.text, surface))
+        """A capital read as a metonym (``sense`` metonym) is not a literal place and does not count."""
+        found = [p for p in _overlapping(self.analysis.places, *_span(self.text, surface)) if p.sense == "literal"]
         return not found, "; ".join(f"{p.text}->{p.name} {p.country}" for p in found)
 
     def actor(self, surface: str, spec: str) -> tuple[bool, str]:

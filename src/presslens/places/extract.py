@@ -10,12 +10,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from presslens.core.nlp import doc_text
 from presslens.core.schema import Place
 
-from .filter import select_places
-from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .filter import inside_name, metonymic, select_places
+from .gazetteer import Gazetteer, load_gazetteer
 from .names import normalize
-from .resolve import Mention, resolve_mentions
+from .resolve import Mention, Resolution, resolve_mentions
 from .toponyms import COMPASS, FEATURE_SUFFIXES, Candidate, find_candidates
 
 CONTAINER_FEATURES = ("admin1", "country", "admin2")
@@ -25,21 +26,31 @@ def extract_places(doc: Doc) -> list[Place]:
     """Every place mention with coordinates where known."""
     gaz = load_gazetteer()
     selected = select_places(doc, gaz, find_candidates(doc, gaz))
-    mentions = _mentions(doc.text, gaz, selected)
-    chosen = resolve_mentions(gaz, mentions)
-    return [_place(c, e) for c, e in zip(selected, chosen)]
+    mentions = _mentions(doc_text(doc), gaz, selected)
+    places, metonyms = [], set()
+    for cand, resolution in zip(selected, resolve_mentions(gaz, mentions)):
+        capital = resolution.entry is not None and gaz.is_capital(resolution.entry)
+        if inside_name(doc, cand):
+            sense = "name"
+        elif metonymic(doc, cand, capital, metonyms):
+            sense = "metonym"
+            metonyms.add(cand.tokens[1] - 1)
+        else:
+            sense = "literal"
+        places.append(_place(cand, resolution, sense))
+    return places
 
 
 def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Place]:
     """Resolve given ``(start, end)`` character spans of ``doc.text``, in the given order."""
     gaz = load_gazetteer()
-    candidates = [_span_candidate(doc.text, gaz, start, end) for start, end in spans]
+    candidates = [_span_candidate(doc_text(doc), gaz, start, end) for start, end in spans]
     order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)
     ordered = [candidates[i] for i in order]
-    chosen = resolve_mentions(gaz, _mentions(doc.text, gaz, ordered))
+    chosen = resolve_mentions(gaz, _mentions(doc_text(doc), gaz, ordered))
     places: list[Place | None] = [None] * len(candidates)
-    for index, entry in zip(order, chosen):
-        places[index] = _place(candidates[index], entry)
+    for index, resolution in zip(order, chosen):
+        places[index] = _place(candidates[index], resolution)
     return places  # type: ignore[return-value]
 
 
@@ -64,16 +75,18 @@ def _best_container(gaz: Gazetteer, entries: Sequence[int]) -> int | None:
     return None
 
 
-def _place(cand: Candidate, entry: Entry | None) -> Place:
+def _place(cand: Candidate, resolution: Resolution, sense: str = "literal") -> Place:
+    entry = resolution.entry
     if entry is None:
         return Place(start=cand.start, end=cand.end, text=cand.text, feature=cand.local or None,
-                     demonym=cand.demonym)
+                     demonym=cand.demonym, sense=sense)
     if cand.local:  # 'Catawba River': located through the place it is named after
         return Place(start=cand.start, end=cand.end, text=cand.text, name=cand.text, lat=entry.lat,
-                     lon=entry.lon, country=entry.country, feature=cand.local)
+                     lon=entry.lon, country=entry.country, feature=cand.local,
+                     basis=f"named after {entry.name}", sense=sense)
     return Place(start=cand.start, end=cand.end, text=cand.text, name=entry.name,
                  geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon, country=entry.country,
-                 feature=entry.feature, demonym=cand.demonym)
+                 feature=entry.feature, demonym=cand.demonym, basis=resolution.basis, sense=sense)
 
 
 def _span_candidate(text: str, gaz: Gazetteer, start: int, end: int) -> Candidate:

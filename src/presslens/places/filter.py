@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from presslens.core.nlp import entity_of
+
 from .gazetteer import Gazetteer
+from .names import normalize
 from .toponyms import COMPASS, PLACE_LABELS, Candidate
 
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "CARDINAL", "ORDINAL",
@@ -19,6 +22,20 @@ NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "CARDINAL"
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "across", "throughout",
                       "around", "toward", "towards", "into", "via", "between", "within", "through"})
 WIDE_FEATURES = frozenset({"country", "continent", "region", "admin1", "water"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "state", "district",
+                         "capital", "outskirts", "suburbs", "suburb", "centre", "center", "county",
+                         "island", "coast", "area", "streets", "camp", "governorate", "oblast",
+                         "municipality", "neighbourhood", "neighborhood", "heart", "shores"})
+"""'the port of Hodeidah', 'off the coast of Lampedusa': a noun naming a place before 'of'."""
+PLACE_PREPOSITIONS = LOCATIVE | {"on", "off", "over", "against", "along", "beyond", "towards", "past"}
+"""Prepositions after which a well-known place name is read as the place ('strikes on Rafah')."""
+PROMINENT_POPULATION = 100_000
+"""A city at least this large is well known enough to be kept without spaCy's support."""
+NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+"""Entity labels of names that can hold a place name without being places ('Paris Hilton',
+'George Washington University', 'the Bank of England')."""
+PERSON_LABELS = frozenset({"PERSON"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ",", "(", ":"})
 
 
@@ -26,12 +43,82 @@ def _features(gaz: Gazetteer, cand: Candidate) -> set[str]:
     return {gaz.rows[i][5] for i in cand.entries}
 
 
-def _preceded_by_locative(doc: Doc, cand: Candidate) -> bool:
+def _preceded_by_locative(doc: Doc, cand: Candidate, prepositions: frozenset[str] = LOCATIVE) -> bool:
+    """'in Woodstock', 'from the Bronx', 'the port of Hodeidah' (a place noun before 'of')."""
     start = cand.tokens[0]
     previous = doc[start - 1] if start > 0 else None
-    if previous is not None and previous.lower_ in {"the", "of"} and start > 1:
-        previous = doc[start - 2] if previous.lower_ == "the" else previous
-    return previous is not None and previous.lower_ in LOCATIVE
+    if previous is not None and previous.lower_ == "the" and start > 1:
+        previous = doc[start - 2]
+    if previous is not None and previous.lower_ == "of" and previous.i > 0:
+        return doc[previous.i - 1].lower_ in PLACE_NOUNS
+    return previous is not None and previous.lower_ in prepositions
+
+
+def _prominent(gaz: Gazetteer, cand: Candidate) -> bool:
+    """A name of a country, a first-level division, a national capital or a large city."""
+    for i in cand.entries:
+        entry = gaz.entry(i)
+        if entry.feature in {"country", "admin1"} or gaz.is_capital(entry):
+            return True
+        if entry.feature == "city" and entry.population >= PROMINENT_POPULATION:
+            return True
+    return False
+
+
+def inside_name(doc: Doc, cand: Candidate, labels: frozenset[str] = NAME_LABELS) -> bool:
+    """Part of a longer capitalised name of a person, organisation, building or work ('Paris
+    Hilton', 'George Washington University', 'the Bank of England')."""
+    start, end = cand.tokens
+    for i in (start, end - 1):
+        ent = entity_of(doc[i])
+        if ent is not None and ent.label_ in labels and (ent.start < start or ent.end > end):
+            inner = [t for t in ent if t.text[:1].isupper() or t.is_punct or t.lower_ in {"of", "the", "and"}]
+            if len(inner) == len(ent) and not (ent.start == start - 1 and doc[ent.start].lower_ == "the"):
+                return True
+    return False
+
+
+def _surname_of_person(doc: Doc, cand: Candidate, surnames: set[str]) -> bool:
+    """The surname of a person the article names in full ('Tom Jordan … Jordan said'), unless a
+    place preposition or spaCy says it is a place here."""
+    return (cand.key in surnames and cand.label not in PLACE_LABELS
+            and not _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS))
+
+
+def _surnames(doc: Doc) -> set[str]:
+    return {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _standalone(doc: Doc, cand: Candidate) -> bool:
+    """Not run together with other capitalised words that no candidate covers ('Aleppo', not
+    'Israel Adesanya')."""
+    start, end = cand.tokens
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    joined_before = (before is not None and not before.is_sent_start and before.pos_ == "PROPN"
+                     and before.text[:1].isupper())
+    joined_after = after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
+    return not joined_before and not joined_after
+
+
+def _well_known(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """A prominent place name standing alone, whatever the small tagger calls it: spaCy often
+    labels 'Rafah', 'Goma' or 'Dakar' a person and 'Punjab' or 'Aleppo' a nationality.
+    A name tagged as a person must be an object ('strikes on Rafah', 'seized Goma'); one tagged
+    as an organisation must be the place's own name, not one of its alternate names ('Hamas'
+    is an old name of Hamm)."""
+    if not cand.entries or cand.demonym or not _prominent(gaz, cand) or not _standalone(doc, cand):
+        return False
+    if cand.label == "NORP":
+        return cand.key not in gaz.demonyms
+    if cand.label == "PERSON":
+        head = doc[cand.tokens[1] - 1]
+        return _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS) or head.dep_ in {"dobj", "pobj"}
+    if cand.label == "ORG":
+        return any(normalize(gaz.rows[i][1]) == cand.key for i in cand.entries)
+    if cand.label in {"DATE", "TIME"}:  # 'Kyiv overnight' tagged as one time expression
+        return not cand.exact
+    return cand.label in {"", "GPE", "LOC", "FAC"}
 
 
 def _followed_by_division(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candidate]) -> bool:
@@ -88,8 +175,15 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
 
 
 def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates that are place mentions, in text order."""
-    kept = {c.tokens[0]: c for c in candidates if _certain(gaz, c)}
+    """The candidates that are place mentions, in text order.
+
+    Names inside a longer name of a person, and surnames of people the article names in full,
+    are never places; names inside an institution's name are kept (the extractor marks them).
+    """
+    surnames = _surnames(doc)
+    candidates = [c for c in candidates if not inside_name(doc, c, PERSON_LABELS)
+                  and not _surname_of_person(doc, c, surnames)]
+    kept = {c.tokens[0]: c for c in candidates if _certain(gaz, c) or _well_known(gaz, doc, c)}
     certain_keys = {c.key for c in kept.values() if c.entries}
     for cand in candidates:
         if cand.tokens[0] not in kept and _supported(gaz, doc, cand, kept, certain_keys):
@@ -97,4 +191,23 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     return sorted(kept.values(), key=lambda c: c.start)
 
 
-__all__ = ["select_places"]
+def metonymic(doc: Doc, cand: Candidate, capital: bool, metonyms: set[int]) -> bool:
+    """A national capital named for its government: the subject of a clause ('Kyiv accused'),
+    joined to such a subject ('Washington and Beijing agreed'), or the object of a verb whose
+    subject is one ('Brussels warned Budapest').
+
+    ``metonyms`` holds the token indexes of capitals already read as metonyms (earlier in the text).
+    """
+    if not capital or _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS):
+        return False
+    head = doc[cand.tokens[1] - 1]
+    if head.dep_ in SUBJECT_DEPS:
+        return True
+    if head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS:
+        return True
+    if head.dep_ == "dobj":
+        return any(c.dep_ in SUBJECT_DEPS and c.i in metonyms for c in head.head.children)
+    return False
+
+
+__all__ = ["select_places", "metonymic", "inside_name"]

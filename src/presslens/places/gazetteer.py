@@ -15,6 +15,7 @@ import hashlib
 import os
 import pickle
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -25,7 +26,7 @@ import yaml
 from .gazetteer_build import PLACES_YAML, Entry, Source, default_sources, read_geonames_dump
 from .names import normalize
 
-BUILD_VERSION = 10
+BUILD_VERSION = 11
 """Bump when the build changes, so that cached pickles are rebuilt."""
 
 FEATURE_ORDER = ("country", "continent", "admin1", "region", "city", "admin2", "water", "landmark")
@@ -101,11 +102,25 @@ class Gazetteer:
             first, _, rest = key.partition(" ")
             words = rest.count(" ") + 2 if rest else 1
             gaz.first_words[first] = max(gaz.first_words.get(first, 0), words)
+        _admin1_populations(gaz.rows)
         gaz.capitals = frozenset(_capitals(gaz, names))
         gaz.names = {k: tuple(v) for k, v in names.items()}
         gaz.demonyms = {k: tuple(v) for k, v in demonyms.items()}
         gaz.after_comma = {k: tuple(v) for k, v in after_comma.items()}
         return gaz
+
+
+def _admin1_populations(rows: list[tuple]) -> None:
+    """A first-level division's population is the sum of its towns' (Florida, US over Florida, PR)."""
+    totals: Counter = Counter()
+    for row in rows:
+        entry = Entry(*row)
+        if entry.feature == "city" and entry.admin1:
+            totals[entry.admin1] += entry.population
+    for index, row in enumerate(rows):
+        entry = Entry(*row)
+        if entry.feature == "admin1" and entry.admin1 and not entry.population:
+            rows[index] = tuple(entry._replace(population=totals[entry.admin1]))
 
 
 def _capitals(gaz: Gazetteer, names: dict[str, list[int]]) -> Iterable[int]:

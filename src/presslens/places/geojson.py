@@ -9,9 +9,9 @@ from presslens.core.schema import Analysis, Place, to_dict
 
 
 def place_feature(place: Place | dict[str, Any], **properties: Any) -> dict[str, Any] | None:
-    """A Point feature for a place with coordinates (``None`` when it has none)."""
+    """A Point feature for a literal place with coordinates (``None`` for a metonym or no point)."""
     data = to_dict(place) if isinstance(place, Place) else dict(place)
-    if data.get("lat") is None or data.get("lon") is None:
+    if data.get("lat") is None or data.get("lon") is None or (data.get("sense") or "literal") != "literal":
         return None
     props = {k: v for k, v in data.items() if k not in {"lat", "lon"}}
     props.update(properties)

@@ -37,6 +37,17 @@ CAPITAL_BONUS = 2.0
 ROUNDS = 3
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """The chosen entry of a mention and why: ``containment`` (a division named right after it),
+    ``only entry``, ``context country`` / ``context`` (the article's other places changed the
+    choice), or ``prominence`` (kind and size alone: a country before a division before a
+    large city before a small homonym)."""
+
+    entry: Entry | None
+    basis: str | None
+
+
 @dataclass
 class Mention:
     """A place mention to resolve: its name key, candidate entry indexes and a forced container."""
@@ -55,8 +66,8 @@ def _prior(gaz: Gazetteer, entry: Entry, key: str = "") -> float:
     """
     score = FEATURE_PRIOR.get(entry.feature, 0.0)
     size = math.log10(1 + entry.population)
-    if entry.feature != "city":
-        return score + TIE_BREAK * size
+    if entry.feature != "city":  # a division's population is that of its towns: it only breaks ties
+        return score + TIE_BREAK * size / (4 if entry.feature == "admin1" else 1)
     score += POPULATION_WEIGHT * size + CAPITAL_BONUS * gaz.is_capital(entry)
     if key and normalize(entry.name) != key:
         score -= ALTERNATE_PENALTY
@@ -139,17 +150,40 @@ def _container_key(entry: Entry) -> tuple[str, str | None]:
     return entry.feature, entry.admin1 if entry.feature == "admin1" else entry.admin2
 
 
-def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Entry | None]:
-    """The chosen entry of every mention (``None`` when it has no candidate)."""
+def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Resolution]:
+    """The chosen entry of every mention (``None`` when it has no candidate) and its basis."""
     candidates = [[gaz.entry(i) for i in m.entries] for m in mentions]
+    contained = [False] * len(mentions)
     for index, mention in enumerate(mentions):
         if mention.container is not None:
             container = gaz.entry(mention.container)
             inside = [e for e in candidates[index] if _fits(e, container)]
+            contained[index] = bool(inside) and len(inside) < len(candidates[index])
             candidates[index] = inside or candidates[index]
     keys = [m.key if not m.demonym else "" for m in mentions]
-    chosen: list[Entry | None] = [max(c, key=lambda e, k=k: _prior(gaz, e, k)) if c else None
-                                  for c, k in zip(candidates, keys)]
+    by_prior: list[Entry | None] = [max(c, key=lambda e, k=k: _prior(gaz, e, k)) if c else None
+                                    for c, k in zip(candidates, keys)]
+    chosen = _in_context(gaz, mentions, candidates, keys, list(by_prior))
+    countries = Counter(e.country for e in chosen if e is not None)
+    result = []
+    for index, entry in enumerate(chosen):
+        if entry is None:
+            basis = None
+        elif contained[index]:
+            basis = "containment"
+        elif len({(e.name, e.country, e.feature) for e in candidates[index]}) == 1:
+            basis = "only entry"
+        elif entry != by_prior[index]:
+            basis = "context country" if countries[entry.country] > 1 else "context"
+        else:
+            basis = "prominence"
+        result.append(Resolution(entry, basis))
+    return result
+
+
+def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[list[Entry]], keys: list[str],
+                chosen: list[Entry | None]) -> list[Entry | None]:
+    """Rounds of re-scoring every name's entries against what the other mentions resolve to."""
     groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
     for index, mention in enumerate(mentions):
         if candidates[index]:
@@ -172,4 +206,4 @@ def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Entry 
     return chosen
 
 
-__all__ = ["Mention", "resolve_mentions"]
+__all__ = ["Mention", "Resolution", "resolve_mentions"]

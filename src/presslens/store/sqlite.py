@@ -33,6 +33,7 @@ from presslens.core.schema import (ANALYSIS_FIELD, RECORD_TYPES, SCHEMA_VERSION,
 
 from presslens.core.schema import CORPUS_RECORD_TYPES  # stories: tables keyed by their own columns
 
+from .entities import create_entities_view
 from .views import create_naming_view
 
 _SQL_TYPES = {str: "TEXT", int: "INTEGER", float: "REAL", bool: "INTEGER", tuple: "TEXT"}
@@ -339,6 +340,7 @@ class Store:
             self.conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_{column} ON articles({column})")
         self.conn.execute("CREATE INDEX IF NOT EXISTS idx_articles_listing ON articles(ifnull(date, ''), id)")
         create_naming_view(self.conn)
+        create_entities_view(self.conn)
 
     @property
     def schema_version(self) -> int:
