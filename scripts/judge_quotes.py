@@ -8,7 +8,7 @@ which is read from ``../shared`` when this script runs.
 
     python scripts/judge_quotes.py sample --n 200 --seed 13 > new.jsonl   # draw a sample (no verdicts)
     python scripts/judge_quotes.py show [--file F] [--from N] [--count K] # print records with their text
-    python scripts/judge_quotes.py rejudge [--file F]                     # show today's output on the same spans
+    python scripts/judge_quotes.py rejudge [--changed]                    # today's output on the same spans
     python scripts/judge_quotes.py summary [--file F] [--field verdict_after]
 
 Verdicts (``speaker``): ``right`` (the speaker shown said it), ``wrong-name`` (a named
@@ -89,20 +89,33 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def rejudge(path: Path, first: int, count: int) -> None:
-    """Today's record on each judged span (the one overlapping it most), for a second verdict."""
+def today(rows: list[dict[str, Any]]) -> list[Any]:
+    """Today's record for each judged one: the same cue on an overlapping span, else the most overlapping."""
+    texts = _articles()
+    quotes = _quotes({a: texts[a] for a in {r["article"] for r in rows}})
+    found = []
+    for row in rows:
+        span = (row["start"], row["end"])
+        overlapping = [q for q in quotes[row["article"]] if _overlap(span, (q.start, q.end))]
+        same_cue = [q for q in overlapping if q.cue_start == row["cue_start"]]
+        found.append(max(same_cue or overlapping, key=lambda q: _overlap(span, (q.start, q.end)), default=None))
+    return found
+
+
+def rejudge(path: Path, first: int, count: int, changed_only: bool) -> None:
+    """Today's record on each judged span, for a second verdict (``--changed``: only where the speaker changed)."""
     texts = _articles()
     rows = _read(path)[first:first + count]
-    quotes = _quotes({a: texts[a] for a in {r["article"] for r in rows}})
-    for index, row in enumerate(rows, first):
-        span = (row["start"], row["end"])
-        best = max(quotes[row["article"]], key=lambda q: _overlap(span, (q.start, q.end)), default=None)
-        if best is None or _overlap(span, (best.start, best.end)) == 0:
-            print(f"#{index} {row['article']} {span[0]}-{span[1]}: no record today (before: {row['speaker']!r})\n")
+    for index, (row, now) in enumerate(zip(rows, today(rows)), first):
+        speaker = now.speaker if now is not None else None
+        if changed_only and now is not None and speaker == row["speaker"]:
             continue
-        now = {**row, **_row(row["article"], best)}
-        print(f"   before: {row['speaker']!r} verdict {row.get('speaker_verdict')}")
-        _show(index, now, texts[row["article"]], best.speaker, (best.speaker_start, best.speaker_end))
+        print(f"   before: {row['speaker']!r} verdict {row.get('speaker_verdict')} ({row.get('reason')})")
+        if now is None:
+            print(f"#{index} {row['article']} {row['start']}-{row['end']}: no record today\n")
+            continue
+        _show(index, {**row, **_row(row["article"], now)}, texts[row["article"]], speaker,
+              (now.speaker_start, now.speaker_end))
 
 
 def summary(path: Path, field: str) -> dict[str, Any]:
@@ -125,6 +138,7 @@ def main() -> None:
     parser.add_argument("--from", dest="first", type=int, default=0)
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--field", default="speaker_verdict")
+    parser.add_argument("--changed", action="store_true", help="rejudge: only records whose speaker changed")
     args = parser.parse_args()
     if args.action == "sample":
         for row in sample(args.n, args.seed):
@@ -132,7 +146,7 @@ def main() -> None:
     elif args.action == "show":
         show(args.file, args.first, args.count)
     elif args.action == "rejudge":
-        rejudge(args.file, args.first, args.count)
+        rejudge(args.file, args.first, args.count, args.changed)
     else:
         print(json.dumps(summary(args.file, args.field), indent=1))
 

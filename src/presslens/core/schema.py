@@ -84,6 +84,14 @@ class Quote:
     (``None`` when absent). ``speaker`` is the resolved name of the source
     (the fullest name the article gives it), ``speaker_kind`` ``person`` or
     ``organization``; ``continues`` marks a later piece of the same quotation.
+    ``speaker_status`` is ``named`` (a name the article gives), ``described`` (a
+    description without a name: 'two officials'), ``unresolved`` (a pronoun or
+    role noun the article never names; the surface stays in ``speaker_mention``)
+    or ``none`` (no source in the text: 'is expected to'). ``speaker_entity_id`` is
+    the ``Actor.id`` of the speaker in the same analysis. ``outer_speaker`` is the
+    source that reports this attribution ('X said Y told him …': Y's quote has
+    outer speaker X). ``outlet_spans`` are ``"start-end"`` offsets of the outlet's
+    own marks inside the content (bracketed insertions, ellipses): not the speaker's words.
     """
 
     start: int
@@ -101,6 +109,10 @@ class Quote:
     speaker_kind: str | None = None
     speaker_role: str | None = None
     speaker_affiliation: str | None = None
+    speaker_status: str | None = None
+    speaker_entity_id: str | None = None
+    outer_speaker: str | None = None
+    outlet_spans: tuple[str, ...] = ()
 
     table: ClassVar[str] = "quotes"
 

@@ -131,6 +131,45 @@ commander chief ambassador sheikh king queen prince princess emir pope bishop re
 """.split())
 """Titles written before a name (General, Dr., Prime Minister): they are a role, not part of the name."""
 
+PEOPLE_NOUNS = frozenset("""
+people person man woman men women voter resident citizen critic expert observer economist scientist
+researcher scholar historian analyst supporter opponent protester demonstrator participant respondent
+source insider witness victim survivor family relative parent mother father wife husband son daughter
+student teacher worker employee staff staffer doctor nurse member friend neighbor neighbour colleague
+ally rival group crowd audience public majority minority percent share soldier rebel insurgent separatist
+guerrilla militia
+""".split())
+"""Nouns for people (or a share of them) who can say or think something without being named."""
+
+MEDIA_NOUNS = frozenset("""
+ad advert advertisement clip video footage slide chart book article editorial column post tweet website
+site page message email note paper text transcript speech letter film documentary headline
+""".split())
+"""Nouns for things that carry a message (the ad says …), beside ``DOCUMENT_NOUNS``."""
+
+PLACE_BODY_NOUNS = frozenset("""
+state country nation city county town village province region republic kingdom
+""".split())
+"""Places that act through their institutions (the state said …): a source, though not a named one."""
+
+FEMININE_WORDS = frozenset("""
+she her hers herself mrs ms miss madam dame lady queen princess empress duchess spokeswoman chairwoman
+congresswoman businesswoman councilwoman woman women girl wife mother daughter sister aunt widow grandmother
+""".split())
+MASCULINE_WORDS = frozenset("""
+he him his himself mr sir lord king prince emperor duke spokesman chairman congressman businessman
+councilman man men boy husband father son brother uncle widower grandfather
+""".split())
+"""Words that show a person's grammatical gender (titles, role nouns, pronouns): written for agreement."""
+
+FUNCTION_WORDS = frozenset("""
+i me my we us our you your he him his she her it its they them their one ones this that these those who whom
+whose which what whatever whoever there here some any many much most more few several all both each either
+neither none nobody somebody someone anybody anyone everybody everyone other others another such same
+attributed a an the
+""".split())
+"""Words that are never a speaker's name (a pronoun left unresolved is ``unresolved``, not a name)."""
+
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ORGANIZATION_PRONOUNS = frozenset({"it", "they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -181,5 +220,6 @@ __all__ = [
     "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "EVIDENCE_VERBS", "OBJECT_CONTENT_VERBS", "DIRECTIVE_VERBS",
     "GROUP_NOUNS", "STANCE_VERBS", "PASSIVE_RAISING_VERBS", "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
     "DOCUMENT_NOUNS", "PERSON_ROLE_NOUNS", "TITLE_WORDS", "SINGULAR_PRONOUNS", "ORGANIZATION_PRONOUNS",
-    "RELATIVE_PRONOUNS", "FIRST_PERSON", "content_prepositions", "cue_class",
+    "RELATIVE_PRONOUNS", "FIRST_PERSON", "PEOPLE_NOUNS", "MEDIA_NOUNS", "PLACE_BODY_NOUNS", "FEMININE_WORDS", "MASCULINE_WORDS",
+    "FUNCTION_WORDS", "content_prepositions", "cue_class",
 ]

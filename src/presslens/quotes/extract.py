@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from presslens.core.nlp import doc_text
 from presslens.core.schema import Quote
 
 from .colon_cues import colon_frames, signed_quote_frames
@@ -20,8 +21,8 @@ from .cues import DOCUMENT_NOUNS, FIRST_PERSON
 from .frames import Frame, find_frames
 from .noun_cues import noun_frames
 from .quotemarks import QuoteSpan, quote_spans
-from .spans import CharSpan, doc_text
-from .speakers import Speaker, SpeakerResolver, is_named
+from .spans import CharSpan
+from .speakers import NONE, UNRESOLVED, Speaker, SpeakerResolver, is_named
 
 _MIN_CONTINUATION_WORDS = 2
 
@@ -32,9 +33,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     frames = [f for f in find_frames(doc, marks) + noun_frames(doc, marks) if not _inside_quotation(f.cue, marks)]
     frames = sorted(frames + colon_frames(doc) + signed_quote_frames(doc, marks), key=lambda f: f.cue)
     _attach_continuations(doc, frames, marks)
-    speakers = _resolve_speakers(doc, frames)
+    speakers = _resolve_speakers(doc, frames, marks)
     text = doc_text(doc)
-    records = [record for frame, speaker in zip(frames, speakers) for record in _records(text, frame, speaker, marks)]
+    records = [record for frame, speaker in zip(frames, speakers)
+               for record in _records(text, frame, speaker, marks, _enclosing(frames, speakers, frame))]
     return sorted(records, key=lambda q: (q.start, q.end, q.cue_start or 0))
 
 
@@ -109,9 +111,10 @@ def _sentence_end(doc: Doc, char: int) -> int:
     return span[0].sent.end_char if span is not None and len(span) else char + 1
 
 
-def _resolve_speakers(doc: Doc, frames: list[Frame]) -> list[Speaker]:
+def _resolve_speakers(doc: Doc, frames: list[Frame], marks: list[QuoteSpan]) -> list[Speaker]:
     """Named sources first (so a pronoun may look ahead), then the rest, first-person sources last."""
-    resolver = SpeakerResolver(doc)
+    quotations = [(m.start, m.end) for m in marks]
+    resolver = SpeakerResolver(doc, quotations + [span for f in frames for span in f.content], quotations)
     speakers: list[Speaker | None] = [None] * len(frames)
     for index, frame in enumerate(frames):
         if is_named(frame.source) or _has_named_apposition(frame):
@@ -124,7 +127,7 @@ def _resolve_speakers(doc: Doc, frames: list[Frame]) -> list[Speaker]:
         if speakers[index] is None:
             outer = _enclosing(frames, speakers, frame)
             speakers[index] = resolver.resolve(frame.source, frame.cue[0], outer)
-    return [resolver.with_details(s) if s else Speaker(None) for s in speakers]
+    return [resolver.with_details(s) if s and s.name else s or Speaker(None, status=NONE) for s in speakers]
 
 
 def _has_named_apposition(frame: Frame) -> bool:
@@ -162,8 +165,10 @@ def _fragment_kind(text: str, span: CharSpan, marks: list[QuoteSpan]) -> str:
     return "mixed"
 
 
-def _records(text: str, frame: Frame, speaker: Speaker, marks: list[QuoteSpan]) -> list[Quote]:
-    """One Quote per content fragment; every fragment after the first continues the quotation."""
+def _records(text: str, frame: Frame, speaker: Speaker, marks: list[QuoteSpan], outer: Speaker | None) -> list[Quote]:
+    """One Quote per content fragment; every fragment after the first continues the quotation.
+
+    ``outer`` is the speaker reporting this attribution (X in 'X said Y told him …'), kept beside Y."""
     organization = speaker.kind == "organization" or (
         frame.source is not None and frame.source.lemma_.lower() in DOCUMENT_NOUNS)
     mention = frame.source_span
@@ -180,7 +185,9 @@ def _records(text: str, frame: Frame, speaker: Speaker, marks: list[QuoteSpan]) 
             speaker_mention=text[mention[0]:mention[1]] if mention else None,
             speaker_start=mention[0] if mention else None, speaker_end=mention[1] if mention else None,
             speaker=speaker.name, continues=index > 0,
-            speaker_kind=speaker.kind, speaker_role=speaker.role, speaker_affiliation=speaker.affiliation))
+            speaker_kind=speaker.kind, speaker_role=speaker.role, speaker_affiliation=speaker.affiliation,
+            speaker_status=speaker.status if (speaker.name or speaker.status == NONE) else UNRESOLVED,
+            outer_speaker=outer.name if outer is not None and outer.name != speaker.name else None))
     return records
 
 

@@ -1,43 +1,61 @@
-"""Speaker resolution without a coreference model.
+"""Speaker resolution across the whole article, without a coreference model.
 
-Every source mention becomes a canonical speaker name:
+Every source mention becomes a speaker with a status (``named``, ``described``,
+``unresolved``, ``none``); a pronoun or function word is never a speaker's name:
 
 * names collapse to the fullest form of the same name in the document
-  ('Arouri' → 'Saleh Al-Arouri', 'the Post' → 'New York Post'); titles
-  (General, Dr.) are a role, not part of the name;
-* personal pronouns (he, she) go to the nearest named person before them (a
-  named source, or a person named as a subject or in an apposition), or, when
-  the article names its speaker only later, to the first named source after;
-* role nouns (the official, the Hamas official, the minister) go to the
-  nearest named person source, preferring one whose role or affiliation fits;
-  institutional nouns (the ministry) to the nearest organization whose name
-  contains the noun;
-* ``it``/``they`` go to the nearest organization source; ``I`` inside a
-  quotation to the quotation's speaker; relative pronouns to their antecedent.
+  ('Arouri' → 'Saleh Al-Arouri', 'the Post' → 'New York Post'), leaving out
+  forms met only inside quotations or in headline-case lines; titles (General,
+  Dr.) are a role, not part of the name, and a title's gender picks between two
+  full names ('Mrs. Clinton');
+* personal pronouns (he, she) and role nouns (the official, the spokeswoman) go
+  to a person who agrees in gender (from titles, role words and the pronouns
+  that follow a name): in their own sentence the nearest person, before it the
+  nearest subject or named source, and when the article names its speaker only
+  later, the first named source after (cataphora). People named inside
+  quotations or inside someone else's reported content are not antecedents;
+* role nouns prefer a person whose role or affiliation fits ('the Hamas
+  official'); institutional nouns (the ministry) go to the nearest organization
+  whose name contains the noun;
+* ``it`` goes to the nearest organization source, ``they`` to it or to a
+  plural group just named as a subject ('experts say … they say');
+  ``I`` inside a quotation to the quotation's speaker; relative pronouns to
+  their antecedent;
+* a source without a name is kept as a description only when it can speak
+  (people, bodies, documents, media: 'two officials', 'the report'), never
+  'the decision'; a source inside a quotation the cue is outside of is no source.
 
 Appositions and titles before a name give a speaker's role and affiliation.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from presslens.actors.book import load_actorbook, normalize_words
+from presslens.core.nlp import doc_text, entity_of
 
-from .cues import (DOCUMENT_NOUNS, FIRST_PERSON, GROUP_NOUNS, ORGANIZATION_NOUNS, ORGANIZATION_PRONOUNS,
-                   PERSON_ROLE_NOUNS, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, TITLE_WORDS)
+from .cues import (DOCUMENT_NOUNS, FEMININE_WORDS, FIRST_PERSON, FUNCTION_WORDS, GROUP_NOUNS, MASCULINE_WORDS,
+                   MEDIA_NOUNS, ORGANIZATION_NOUNS, PLACE_BODY_NOUNS, ORGANIZATION_PRONOUNS, PEOPLE_NOUNS, PERSON_ROLE_NOUNS,
+                   RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, TITLE_WORDS)
+from .quotemarks import line_spans
+from .spans import CharSpan
 
 PERSON, ORGANIZATION = "person", "organization"
+NAMED, DESCRIBED, UNRESOLVED, NONE = "named", "described", "unresolved", "none"
+"""``Quote.speaker_status`` values."""
 _NAME_LABELS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": ORGANIZATION, "NORP": ORGANIZATION,
                 "FAC": ORGANIZATION}
 _AFFILIATION_LABELS = ("ORG", "NORP", "GPE")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "ROOT"})
 _WORD = re.compile(r"[^\W\d_]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_ENTITY_KEY = "presslens.entity_index"
+_GENDERED_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 
 
 @dataclass(frozen=True)
@@ -48,6 +66,7 @@ class Speaker:
     kind: str | None = None
     role: str | None = None
     affiliation: str | None = None
+    status: str = "named"
 
 
 def clean_name(text: str) -> str:
@@ -90,16 +109,6 @@ def _without_titles(name: str) -> str:
 def _proper(ent: Span) -> bool:
     """Whether an entity is a name (capitalised beyond its article), not a tagging slip ('the ministry on')."""
     return any(t.text[:1].isupper() for t in ent if t.lower_ not in _DETERMINERS) and bool(name_pieces(ent.text))
-
-
-def entity_of(token: Token) -> Span | None:
-    """The named entity a token is part of (looked up in a per-document index)."""
-    if token.ent_iob_ == "O":
-        return None
-    index = token.doc.user_data.get(_ENTITY_KEY)
-    if index is None:
-        index = token.doc.user_data[_ENTITY_KEY] = {t: e for e in token.doc.ents for t in range(e.start, e.end)}
-    return index.get(token.i)
 
 
 def name_span(token: Token) -> Span | None:
@@ -156,8 +165,13 @@ class _Name:
 
 @dataclass(frozen=True)
 class _Resolved:
+    """A possible antecedent: a named source (at its cue) or a person named in the outlet's text."""
+
     position: int
     speaker: Speaker
+    subject: bool = True
+    source: bool = False
+    gender: str | None = None
 
 
 def known_kind(name: str) -> str | None:
@@ -174,28 +188,146 @@ def name_kind(ent: Span) -> str:
     return known_kind(ent.text) or _NAME_LABELS[ent.label_]
 
 
-class SpeakerResolver:
-    """Resolves the source mentions of one document."""
+def headline_lines(text: str) -> list[CharSpan]:
+    """Lines written in headline case ('Senator Thanks Voters After Vote'): their names are not sources' names."""
+    lines = []
+    for start, end in line_spans(text):
+        words = [w for w in _WORD.findall(text[start:end]) if len(w) > 3]
+        if len(words) >= 3 and all(w[0].isupper() for w in words) and not text[start:end].isupper():
+            lines.append((start, end))
+    return lines
 
-    def __init__(self, doc: Doc):
+
+def _inside(position: int, spans: list[CharSpan]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _gender_of_words(words: list[str]) -> str | None:
+    lowered = {w.lower().rstrip(".") for w in words}
+    feminine, masculine = bool(lowered & FEMININE_WORDS), bool(lowered & MASCULINE_WORDS)
+    return "f" if feminine and not masculine else "m" if masculine and not feminine else None
+
+
+def _owner(ent: Span) -> bool:
+    """Whether a name is the possessor of another person ('Jane Roe's husband'): a pronoun after it is theirs."""
+    root = ent.root
+    while root.dep_ == "compound" and root.head is not root:
+        root = root.head
+    return root.dep_ == "poss" and root.head.lemma_.lower() in (PEOPLE_NOUNS | PERSON_ROLE_NOUNS | FEMININE_WORDS
+                                                                | MASCULINE_WORDS)
+
+
+def _salient_role(ent: Span) -> bool:
+    """A subject, or a person introduced with a description ('Jane Roe, president of the council')."""
+    return ent.root.dep_ in _SUBJECT_DEPS or any(c.dep_ == "appos" and c.ent_type_ != "PERSON" for c in ent.root.children)
+
+
+def _title_gender(ent: Span) -> str | None:
+    """The gender a title right before a name gives (Mr., Mrs., Ms.), else None."""
+    words = [t.text for t in ent.doc[max(ent.sent.start, ent.start - 2):ent.start]] + [ent[0].text]
+    return _gender_of_words(words)
+
+
+def _majority(values: list[str]) -> str | None:
+    top = max(set(values), key=values.count)
+    return top if values.count(top) * 2 > len(values) else None
+
+
+def agentive(token: Token) -> bool:
+    """Whether a nameless source can say or think something: people, bodies, documents, media (not 'the decision')."""
+    lemma = token.lemma_.lower()
+    if lemma in FUNCTION_WORDS:
+        return False
+    if token.ent_type_ in _NAME_LABELS or token.lower_ in GROUP_NOUNS or lemma in (PERSON_ROLE_NOUNS | ORGANIZATION_NOUNS | DOCUMENT_NOUNS
+                                                     | GROUP_NOUNS | PEOPLE_NOUNS | MEDIA_NOUNS | PLACE_BODY_NOUNS):
+        return True
+    if token.like_num or token.pos_ == "NUM":  # twelve percent, eight of 10 voters
+        return True
+    return token.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES)
+
+
+class SpeakerResolver:
+    """Resolves the source mentions of one document.
+
+    ``holes`` are the character spans of quotations and of other attributions' content: a
+    person named there is someone's topic, not an antecedent for the outlet's 'he said'.
+    """
+
+    def __init__(self, doc: Doc, holes: list[CharSpan] = (), quotations: list[CharSpan] = ()):
         self.doc = doc
-        self.names = [_Name(e.start_char, clean_name(e.text), name_pieces(e.text), name_kind(e))
-                      for e in doc.ents if e.label_ in _NAME_LABELS and _proper(e)]
+        self.holes = sorted(holes)
+        self.quotations = sorted(quotations)
+        headlines = headline_lines(doc_text(doc))
+        ents = [e for e in doc.ents if e.label_ in _NAME_LABELS and _proper(e)]
+        self.all_names = [_Name(e.start_char, clean_name(e.text), name_pieces(e.text), name_kind(e)) for e in ents]
+        self.names = [n for n, e in zip(self.all_names, ents)
+                      if not _inside(e.start_char, list(quotations) + headlines)]
+        self.gender = self._gender_votes(ents, headlines)
         self.details: dict[str, tuple[str | None, str | None]] = {}
         self.named: list[_Resolved] = []
-        """Named sources, and people named as subjects or in appositions (pronoun antecedents)."""
+        """Named sources outside other attributions' content (antecedents for later pronouns and role nouns)."""
         self.people: list[_Resolved] = []
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and _proper(ent) and ent.root.dep_ in _SUBJECT_DEPS:
+        for ent in ents:
+            if ent.label_ == "PERSON" and not _inside(ent.start_char, self.holes + headlines) and not _owner(ent):
                 speaker = self._named(ent.root, ent.start_char)
-                self.people.append(_Resolved(ent.start_char, speaker))
-                self._remember(speaker)
+                if speaker.kind == PERSON:
+                    gender = _title_gender(ent) or self.gender_of(speaker.name)
+                    self.people.append(_Resolved(ent.start_char, speaker, _salient_role(ent), gender=gender))
+                    self._remember(speaker)
+        self._untagged_people(headlines)
+        self.people.sort(key=lambda r: r.position)
+        self.sentence_starts = [sent.start_char for sent in doc.sents]
+
+    def _untagged_people(self, headlines: list[CharSpan]) -> None:
+        """Subjects the entity tagger missed that repeat a person's name ('Trump never missed …')."""
+        person_names = [n.pieces for n in self.names if n.kind == PERSON]
+        for token in self.doc:
+            if (token.dep_ == "nsubj" and token.ent_iob_ == "O" and token.text[:1].isupper()
+                    and not _inside(token.idx, self.holes + headlines)
+                    and any(_compatible(name_pieces(token.text), pieces) for pieces in person_names)):
+                speaker = self._named(token, token.idx)
+                self.people.append(_Resolved(token.idx, speaker, True, gender=self.gender_of(speaker.name)))
+
+    def _gender_votes(self, ents: list[Span], headlines: list[CharSpan]) -> dict[tuple[str, ...], str]:
+        """Gender per name, from a title or an apposition beside it, else the first pronoun that follows it."""
+        votes: dict[tuple[str, ...], list[str]] = {}
+        doc = self.doc
+        people = [e for e in ents if e.label_ == "PERSON" and not _inside(e.start_char, headlines)]
+        for index, ent in enumerate(people):
+            titled = _title_gender(ent)
+            apposition = doc[ent.end + 1:min(ent.sent.end, ent.end + 4)] if ent.end < len(doc) and \
+                doc[ent.end].text == "," else doc[ent.end:ent.end]
+            hint = titled or _gender_of_words([t.text for t in apposition])
+            if hint is None and ent.root.dep_ in ("nsubj", "nsubjpass"):  # Jane Roe said she …; Roe left. She …
+                limit = people[index + 1].start if index + 1 < len(people) else len(doc)
+                following = doc[ent.sent.end].sent if ent.sent.end < len(doc) else ent.sent
+                window = [t for t in doc[ent.end:min(limit, following.end)] if t.sent == ent.sent
+                          or t.dep_ == "nsubj" and t.head == following.root]
+                pronoun = next((t for t in window if t.lower_ in _GENDERED_PRONOUNS
+                                and not _inside(t.idx, self.holes)), None)
+                hint = _gender_of_words([pronoun.text]) if pronoun is not None else None
+            if hint:
+                pieces = name_pieces(ent.text)
+                votes.setdefault(pieces if titled else self._full_pieces(pieces), []).append(hint)
+        return {pieces: winner for pieces, v in votes.items() if (winner := _majority(v))}
+
+    def _full_pieces(self, pieces: tuple[str, ...]) -> tuple[str, ...]:
+        """The one fuller name these pieces belong to ('clinton' → ('hillary', 'clinton') when only she fits)."""
+        fuller = {n.pieces for n in self.names if n.kind == PERSON and _compatible(pieces, n.pieces)}
+        longest = max((len(f) for f in fuller), default=0)
+        full = {f for f in fuller if len(f) == longest}
+        return next(iter(full)) if len(full) == 1 else pieces
+
+    def gender_of(self, name: str | None) -> str | None:
+        """'f', 'm' or None for a resolved person name."""
+        return self.gender.get(name_pieces(name or "")) if name else None
 
     def add_named(self, position: int, speaker: Speaker) -> None:
         """Record a source resolved by name (used for later pronouns and role nouns)."""
-        if speaker.name:
-            self.named.append(_Resolved(position, speaker))
+        if speaker.name and not _inside(position, self.holes):
+            self.named.append(_Resolved(position, speaker, True, True, self.gender_of(speaker.name)))
             self.named.sort(key=lambda r: r.position)
+        if speaker.name:
             self._remember(speaker)
 
     def _remember(self, speaker: Speaker) -> None:
@@ -203,46 +335,69 @@ class SpeakerResolver:
             role, affiliation = self.details.get(speaker.name, (None, None))
             self.details[speaker.name] = (role or speaker.role, affiliation or speaker.affiliation)
 
-    def canonical(self, text: str, position: int) -> tuple[str, str | None]:
-        """The fullest compatible name in the document and its kind (the nearest one when several fit)."""
+    def canonical(self, text: str, position: int, gender: str | None = None) -> tuple[str, str | None]:
+        """The fullest compatible name in the document and its kind.
+
+        When several full names fit ('Mrs. Clinton'), a title's gender decides, then how often each is
+        used, then the nearest one before."""
         pieces = name_pieces(text)
-        fits = [n for n in self.names if _compatible(pieces, n.pieces)]
+        fits = [n for n in self.names if _compatible(pieces, n.pieces)] or [
+            n for n in self.all_names if _compatible(pieces, n.pieces)]
         if not fits:
             return clean_name(text), known_kind(text)
         longest = max(len(n.pieces) for n in fits)
         best = [n for n in fits if len(n.pieces) == longest]
+        gender = gender or _gender_of_words(text.split()[:1])
+        if gender:  # 'Mrs. Clinton' is not the 'Bill Clinton' of the same article
+            best = [n for n in best if self.gender.get(n.pieces) in (None, gender)]
+            if not best:
+                return _without_titles(clean_name(text)), PERSON
+            agreeing = [n for n in best if self.gender.get(n.pieces) == gender]
+            if not agreeing and len({n.pieces for n in best}) > 1:
+                return _without_titles(clean_name(text)), PERSON  # two full names, nothing to choose by
+            best = agreeing or best
+        if len({n.pieces for n in best}) > 1:
+            counts = {p: sum(1 for n in best if n.pieces == p) for p in {n.pieces for n in best}}
+            top = max(counts.values())
+            best = [n for n in best if counts[n.pieces] == top]
         before = [n for n in best if n.position <= position]
-        chosen = (before[-1] if before else best[0]) if len({n.pieces for n in best}) > 1 else best[0]
+        chosen = before[-1] if before else best[0]
         kind = next((n.kind for n in fits if n.kind == PERSON), chosen.kind)
         return (_without_titles(chosen.text) if kind == PERSON else chosen.text), kind
 
     def with_details(self, speaker: Speaker) -> Speaker:
         """The speaker with the role and affiliation found anywhere for the same name."""
         role, affiliation = self.details.get(speaker.name or "", (None, None))
-        return Speaker(speaker.name, speaker.kind, role or speaker.role, affiliation or speaker.affiliation)
+        return replace(speaker, role=role or speaker.role, affiliation=affiliation or speaker.affiliation)
 
     def resolve(self, source: Token | None, position: int, enclosing: Speaker | None = None) -> Speaker:
-        """The speaker a source mention stands for."""
+        """The speaker a source mention stands for (``unresolved`` with no name when the article gives none)."""
         if source is None:
-            return Speaker(None)
+            return Speaker(None, status=NONE)
+        if any(start <= source.idx < end and not start <= position < end for start, end in self.quotations):
+            return Speaker(None, status=UNRESOLVED)  # a word inside a quotation the cue is outside of
         lower = source.lower_
         if lower in RELATIVE_PRONOUNS and source.head.dep_ == "relcl":
             antecedent = source.head.head
             return self.resolve(antecedent, antecedent.idx, enclosing)
         if lower in FIRST_PERSON:
-            return enclosing if (enclosing and lower in ("i", "me")) else Speaker(None)
+            return enclosing if (enclosing and enclosing.name and lower in ("i", "me")) else Speaker(None, status=UNRESOLVED)
         if lower in SINGULAR_PRONOUNS:
-            return self._nearest(position, PERSON) or Speaker(None)
+            return self._person(position, _gender_of_words([lower])) or Speaker(None, status=UNRESOLVED)
+        if lower in ("they", "them"):
+            return self._group(source, position) or Speaker(None, status=UNRESOLVED)
         if lower in ORGANIZATION_PRONOUNS:
-            return self._nearest(position, ORGANIZATION, forward=False) or Speaker(None)
-        if source.pos_ == "PRON":
-            return Speaker(None)
+            return self._nearest(position, ORGANIZATION, forward=False) or Speaker(None, status=UNRESOLVED)
+        if source.pos_ == "PRON" or lower in FUNCTION_WORDS:
+            return Speaker(None, status=UNRESOLVED)
         return self._nominal(source, position)
 
     def _named(self, token: Token, position: int) -> Speaker:
         name = name_span(token)
         role, affiliation = role_of(token)
-        canonical, kind = self.canonical(name.text if name is not None else token.text, position)
+        title = [t.text for t in token.doc[max(0, name.start - 2):name.start]] if name is not None else []
+        canonical, kind = self.canonical(name.text if name is not None else token.text, position,
+                                         _gender_of_words(title))
         if _looks_personal(role) or (name is not None and name.start > token.left_edge.i and _looks_personal(
                 token.doc[token.left_edge.i:name.start].text)):
             kind = PERSON
@@ -252,22 +407,25 @@ class SpeakerResolver:
     def _nominal(self, source: Token, position: int) -> Speaker:
         if name_span(source) is not None:
             return self._named(source, position)
+        if source.text[:1].isupper() and any(
+                _compatible(name_pieces(source.text), n.pieces) for n in self.names):
+            return self._named(source, position)  # a name the tagger took for a word ('Trump' as a verb)
         appositive = next((c for c in source.children if c.dep_ == "appos" and name_span(c) is not None), None)
         if appositive is not None:  # the spokesman, Jane Doe, said …
             named = self._named(appositive, position)
             return Speaker(named.name, PERSON, named.role or _phrase(source), named.affiliation)
         lemma = source.lemma_.lower()
-        if lemma in DOCUMENT_NOUNS:
+        if lemma in DOCUMENT_NOUNS | MEDIA_NOUNS:
             owner = next((c for c in source.children if c.dep_ == "poss"), None) or next(
-                (p for c in source.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                (p for c in source.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                  for p in c.children if p.dep_ == "pobj"), None)
             if owner is not None:
                 return self._nominal(owner, position)
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in source.children)
         hint = next((clean_name(c.text) for c in source.children
                      if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in _NAME_LABELS), None)
-        if definite and lemma in PERSON_ROLE_NOUNS:
-            found = self._nearest(position, PERSON, hint=hint or lemma)
+        if definite and lemma in PERSON_ROLE_NOUNS | {w for w in FEMININE_WORDS | MASCULINE_WORDS if len(w) > 4}:
+            found = self._person(position, _gender_of_words([lemma]), hint=hint or lemma)
             if found is not None:
                 return found
         if definite and lemma in ORGANIZATION_NOUNS:
@@ -275,20 +433,73 @@ class SpeakerResolver:
                 position, ORGANIZATION, forward=False, hint=hint)
             if found is not None:
                 return found
+        if not agentive(source):
+            return Speaker(None, status=UNRESOLVED)
         role, affiliation = role_of(source)
         kind = ORGANIZATION if lemma in ORGANIZATION_NOUNS | DOCUMENT_NOUNS or source.lower_ in GROUP_NOUNS else None
-        return Speaker(_phrase(source), kind, role, affiliation or hint)
+        return Speaker(_phrase(source), kind, role, affiliation or hint, status=DESCRIBED)
+
+    def _person(self, position: int, gender: str | None, hint: str | None = None) -> Speaker | None:
+        """The person a pronoun or role noun at ``position`` stands for.
+
+        Candidates agree in gender and stand outside quotations and others' reported content.
+        Sentences are searched from the pronoun's own backwards; in each, the last subject or named
+        source wins, else the last person named there. A role noun prefers a person whose known role
+        fits it. When nobody fitting is named before, the first named source after (cataphora)."""
+        candidates = [r for r in self.named + self.people
+                      if (r.speaker.kind or PERSON) == PERSON and (gender is None or r.gender in (None, gender))]
+        before = sorted((r for r in candidates if r.position < position), key=lambda r: r.position)
+        pick = self._salient(before)
+        if pick is not None and hint and not self._fits_hint(pick.speaker, hint) and \
+                self.details.get(pick.speaker.name or "", (None, None))[0]:
+            pick = self._salient([r for r in before if self._fits_hint(r.speaker, hint)]) or pick
+        if pick is None:
+            after = sorted((r for r in candidates if r.position > position and r.source), key=lambda r: r.position)
+            pick = after[0] if after else None
+        return self.with_details(pick.speaker) if pick is not None else None
+
+    def _salient(self, before: list[_Resolved]) -> _Resolved | None:
+        """In the latest sentence holding a candidate: its named source, else its last subject or introduced
+        person, else its last candidate."""
+        if not before:
+            return None
+        latest = self._sentence_start(before[-1].position)
+        in_sentence = [r for r in before if self._sentence_start(r.position) == latest]
+        return next((r for r in reversed(in_sentence) if r.source), None) or next(
+            (r for r in reversed(in_sentence) if r.subject), in_sentence[-1])
+
+    def _sentence_start(self, position: int) -> int:
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        return self.sentence_starts[index] if index >= 0 else 0
+
+    def _group(self, source: Token, position: int) -> Speaker | None:
+        """'they': the nearest organisation source, or a plural group named as a subject in the last sentences."""
+        organization = self._nearest(position, ORGANIZATION, forward=False)
+        organization_at = max((r.position for r in self.named if r.speaker == organization), default=-1) \
+            if organization is not None else -1
+        sentence = source.sent
+        window_start = sentence.start
+        for _ in range(2):
+            if window_start > 0:
+                window_start = self.doc[window_start - 1].sent.start
+        plural = [t for t in self.doc[window_start:source.i] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
+                  and t.idx > organization_at and agentive(t) and not _inside(t.idx, self.holes)]
+        if plural:
+            group = plural[-1]
+            if name_span(group) is not None:
+                return self._named(group, group.idx)
+            return Speaker(_phrase(group), ORGANIZATION if group.lower_ in GROUP_NOUNS else None, status=DESCRIBED)
+        return organization
 
     def _nearest(self, position: int, kind: str, forward: bool = True, hint: str | None = None) -> Speaker | None:
         """The nearest named source of this kind before ``position`` (else the first named source after)."""
-        candidates = sorted(self.named + (self.people if kind == PERSON else []), key=lambda r: r.position)
-        fitting = [r for r in candidates if (r.speaker.kind or PERSON) == kind]
+        fitting = [r for r in self.named if (r.speaker.kind or PERSON) == kind]
         if hint:
             fitting = [r for r in fitting if self._fits_hint(r.speaker, hint)] or fitting
         before = [r for r in fitting if r.position < position]
         if before:
             return self.with_details(before[-1].speaker)
-        after = [r for r in fitting if r.position > position and r in self.named] if forward else []
+        after = [r for r in fitting if r.position > position] if forward else []
         return self.with_details(after[0].speaker) if after else None
 
     def _fits_hint(self, speaker: Speaker, hint: str) -> bool:
@@ -318,5 +529,6 @@ def is_named(token: Token | None) -> bool:
     return name_span(token) is not None or any(c.dep_ == "appos" and name_span(c) is not None for c in token.children)
 
 
-__all__ = ["Speaker", "SpeakerResolver", "PERSON", "ORGANIZATION", "clean_name", "name_pieces", "name_span",
-           "entity_of", "role_of", "is_named"]
+__all__ = ["Speaker", "SpeakerResolver", "PERSON", "ORGANIZATION", "NAMED", "DESCRIBED", "UNRESOLVED", "NONE",
+           "agentive", "headline_lines", "clean_name", "name_pieces", "name_span",
+           "role_of", "is_named"]
