@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from presslens.core.schema import RECORD_TYPES, Article, field_types
+from presslens.core.schema import CORPUS_RECORD_TYPES, RECORD_TYPES, Article, field_types
 
 from .sqlite import Store
 
@@ -34,6 +34,9 @@ def column_types(table: str) -> dict[str, pa.DataType]:
             types = {"article_id": pa.string(), "ordinal": pa.int64()}
             types.update({n: _ARROW_TYPES[t] for n, t in field_types(record_type).items()})
             return types
+    for record_type in CORPUS_RECORD_TYPES:  # stories: keyed by their own columns
+        if record_type.table == table:
+            return {n: _ARROW_TYPES[t] for n, t in field_types(record_type).items()}
     return {}
 
 

@@ -534,9 +534,9 @@ def datasette_metadata(database: str, title: str = "presslens") -> dict:
     """Datasette metadata for the store named ``database`` (its file stem), from the schema's docstrings."""
     tables = {"articles": {"description": (Article.__doc__ or "").strip(), "label_column": "title",
                            "sortable_columns": ["date", "outlet", "status"]}}
-    for record_type in RECORD_TYPES:
+    for record_type in (*RECORD_TYPES, *CORPUS_RECORD_TYPES):
         tables[record_type.table] = {"description": " ".join((record_type.__doc__ or "").split())}
-    for internal in ("presslens_meta", "presslens_migrations"):
+    for internal in ("presslens_meta", "presslens_migrations", "story_signatures", "story_lsh", "story_names"):
         tables[internal] = {"hidden": True}
     return {"title": title, "description": "Records extracted by presslens; every row has start/end "
             "character offsets into its article's text.", "databases": {database: {"tables": tables}}}
