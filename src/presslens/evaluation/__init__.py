@@ -15,6 +15,7 @@ from presslens.core.scoring import EvalReport, default_gold
 TASKS: dict[str, str] = {
     "seed": "presslens.evaluation.seed",
     "attribution": "presslens.quotes.scorer",
+    "speakers": "presslens.quotes.speaker_report",
     "events": "presslens.events.scorer",
     "events-snippets": "presslens.events.snippets",
     "events-checks": "presslens.events.checks",

@@ -170,8 +170,9 @@ attributed a an the
 """.split())
 """Words that are never a speaker's name (a pronoun left unresolved is ``unresolved``, not a name)."""
 
-SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
-ORGANIZATION_PRONOUNS = frozenset({"it", "they", "them"})
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+ORGANIZATION_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
@@ -219,7 +220,7 @@ def cue_class(token: Token) -> str | None:
 __all__ = [
     "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "EVIDENCE_VERBS", "OBJECT_CONTENT_VERBS", "DIRECTIVE_VERBS",
     "GROUP_NOUNS", "STANCE_VERBS", "PASSIVE_RAISING_VERBS", "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
-    "DOCUMENT_NOUNS", "PERSON_ROLE_NOUNS", "TITLE_WORDS", "SINGULAR_PRONOUNS", "ORGANIZATION_PRONOUNS",
+    "DOCUMENT_NOUNS", "PERSON_ROLE_NOUNS", "TITLE_WORDS", "SINGULAR_PRONOUNS", "ORGANIZATION_PRONOUNS", "PLURAL_PRONOUNS",
     "RELATIVE_PRONOUNS", "FIRST_PERSON", "PEOPLE_NOUNS", "MEDIA_NOUNS", "PLACE_BODY_NOUNS", "FEMININE_WORDS", "MASCULINE_WORDS",
     "FUNCTION_WORDS", "content_prepositions", "cue_class",
 ]

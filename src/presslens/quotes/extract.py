@@ -5,11 +5,14 @@ Frames come from reporting verbs (``frames.py``), speech-act nouns
 quotation belong to the quoted speaker's words and are left out. A quotation
 with no cue of its own that follows an attribution as a whole sentence
 (“…,” he said. “…”), in the same paragraph or the next, continues it. Other quoted words without a cue
-(scare quotes, titles, nicknames) are not speech. Speakers are resolved in
+(scare quotes, titles, nicknames) are not speech. Bracketed insertions and ellipses
+inside a quotation are the outlet's marks (``Quote.outlet_spans``), not the speaker's words. Speakers are resolved in
 two passes so that a pronoun may point to a name given later (``speakers.py``).
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
@@ -25,6 +28,8 @@ from .spans import CharSpan
 from .speakers import NONE, UNRESOLVED, Speaker, SpeakerResolver, is_named
 
 _MIN_CONTINUATION_WORDS = 2
+_EDITORIAL = re.compile(r"\[[^\[\]\n]{1,300}\]|\.(?:\s?\.){2}|…")
+"""An editor's bracketed insertion or an ellipsis: marks the outlet makes inside someone's quotation."""
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
@@ -165,6 +170,13 @@ def _fragment_kind(text: str, span: CharSpan, marks: list[QuoteSpan]) -> str:
     return "mixed"
 
 
+def outlet_marks(text: str, span: CharSpan, marks: list[QuoteSpan]) -> tuple[str, ...]:
+    """``"start-end"`` of each bracketed insertion or ellipsis inside a quotation within ``span``."""
+    start, end = span
+    return tuple(f"{m.start()}-{m.end()}" for m in _EDITORIAL.finditer(text, start, end)
+                 if any(q.start <= m.start() and m.end() <= q.end for q in marks))
+
+
 def _records(text: str, frame: Frame, speaker: Speaker, marks: list[QuoteSpan], outer: Speaker | None) -> list[Quote]:
     """One Quote per content fragment; every fragment after the first continues the quotation.
 
@@ -187,7 +199,8 @@ def _records(text: str, frame: Frame, speaker: Speaker, marks: list[QuoteSpan], 
             speaker=speaker.name, continues=index > 0,
             speaker_kind=speaker.kind, speaker_role=speaker.role, speaker_affiliation=speaker.affiliation,
             speaker_status=speaker.status if (speaker.name or speaker.status == NONE) else UNRESOLVED,
-            outer_speaker=outer.name if outer is not None and outer.name != speaker.name else None))
+            outer_speaker=outer.name if outer is not None and outer.name != speaker.name else None,
+            outlet_spans=outlet_marks(text, (start, end), marks)))
     return records
 
 

@@ -41,7 +41,7 @@ from presslens.core.nlp import doc_text, entity_of
 
 from .cues import (DOCUMENT_NOUNS, FEMININE_WORDS, FIRST_PERSON, FUNCTION_WORDS, GROUP_NOUNS, MASCULINE_WORDS,
                    MEDIA_NOUNS, ORGANIZATION_NOUNS, PLACE_BODY_NOUNS, ORGANIZATION_PRONOUNS, PEOPLE_NOUNS, PERSON_ROLE_NOUNS,
-                   RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, TITLE_WORDS)
+                   PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, TITLE_WORDS)
 from .quotemarks import line_spans
 from .spans import CharSpan
 
@@ -377,17 +377,21 @@ class SpeakerResolver:
         if any(start <= source.idx < end and not start <= position < end for start, end in self.quotations):
             return Speaker(None, status=UNRESOLVED)  # a word inside a quotation the cue is outside of
         lower = source.lower_
-        if lower in RELATIVE_PRONOUNS and source.head.dep_ == "relcl":
-            antecedent = source.head.head
+        clause = source.head
+        while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+            clause = clause.head  # who met and said …; who wanted to say …
+        if lower in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+            antecedent = clause.head
             return self.resolve(antecedent, antecedent.idx, enclosing)
         if lower in FIRST_PERSON:
             return enclosing if (enclosing and enclosing.name and lower in ("i", "me")) else Speaker(None, status=UNRESOLVED)
         if lower in SINGULAR_PRONOUNS:
             return self._person(position, _gender_of_words([lower])) or Speaker(None, status=UNRESOLVED)
-        if lower in ("they", "them"):
+        if lower in PLURAL_PRONOUNS:
             return self._group(source, position) or Speaker(None, status=UNRESOLVED)
         if lower in ORGANIZATION_PRONOUNS:
-            return self._nearest(position, ORGANIZATION, forward=False) or Speaker(None, status=UNRESOLVED)
+            return self._nearest(position, ORGANIZATION, forward=False) or self._organization_before(position) or \
+                Speaker(None, status=UNRESOLVED)
         if source.pos_ == "PRON" or lower in FUNCTION_WORDS:
             return Speaker(None, status=UNRESOLVED)
         return self._nominal(source, position)
@@ -489,7 +493,18 @@ class SpeakerResolver:
             if name_span(group) is not None:
                 return self._named(group, group.idx)
             return Speaker(_phrase(group), ORGANIZATION if group.lower_ in GROUP_NOUNS else None, status=DESCRIBED)
-        return organization
+        return organization or self._organization_before(position)
+
+    def _organization_before(self, position: int) -> Speaker | None:
+        """The organisation named last in the two sentences before ``position``, outside quotations."""
+        start = self._sentence_start(self._sentence_start(position) - 1)
+        start = self._sentence_start(start - 1) if start > 0 else start
+        names = [n for n in self.names if n.kind == ORGANIZATION and start <= n.position < position
+                 and not _inside(n.position, self.holes)]
+        if not names:
+            return None
+        canonical, _ = self.canonical(names[-1].text, names[-1].position)
+        return Speaker(canonical, ORGANIZATION)
 
     def _nearest(self, position: int, kind: str, forward: bool = True, hint: str | None = None) -> Speaker | None:
         """The nearest named source of this kind before ``position`` (else the first named source after)."""
