@@ -194,3 +194,21 @@ def test_pages_load_nothing_from_elsewhere(client):
             assert not parts.scheme and not parts.netloc, url
         assert "<script>" not in html.replace('<script type="application/json" id="view-data">', "")
         assert " style=" not in html and " onclick=" not in html
+
+
+def test_article_view_links_the_other_articles_of_its_story(dashboard_store, tmp_path):
+    copy = tmp_path / "stories.sqlite"
+    with sqlite3.connect(dashboard_store) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    with sqlite3.connect(copy) as conn:
+        first, second = [r[0] for r in conn.execute("SELECT id FROM articles WHERE outlet = ? ORDER BY date LIMIT 2",
+                                                    (MERIDIAN,))]
+        conn.execute("DELETE FROM story_articles")
+        conn.executemany("INSERT INTO story_articles (article_id, story_id, copy_of) VALUES (?, 's1', NULL)",
+                         [(first,), (second,)])
+    client = TestClient(create_app(copy))
+    html = client.get(f"/dashboard/article/{first}").text
+    assert re.findall(r'class="story">Same story: <a href="/dashboard/article/(\w+)', html) == [second]
+    alone = sqlite3.connect(copy).execute("SELECT id FROM articles WHERE id NOT IN (?, ?) LIMIT 1",
+                                          (first, second)).fetchone()[0]
+    assert 'class="story"' not in client.get(f"/dashboard/article/{alone}").text

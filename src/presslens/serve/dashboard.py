@@ -31,6 +31,7 @@ from presslens.store.dashboard import (BUCKETS, Filters, article_where, choose_e
                                        outlet_profiles, overview, place_points, timeline)
 from presslens.store.listing import LISTS, Query
 from presslens.store.network import actor_network, to_gexf, to_graphml
+from presslens.store.stories import members, memberships
 
 from .article_view import KINDS, segments, spans_of
 
@@ -86,9 +87,9 @@ class Page:
         self.matching = store.conn.execute(f"SELECT count(*) FROM articles a WHERE {' AND '.join(where)}",
                                            args).fetchone()[0]
 
-    def href(self, path: str, keep: bool = True, **changes: Any) -> str:
-        """``path`` with the current filters (when ``keep``) updated by ``changes`` (None drops one)."""
-        values: dict[str, Any] = dict(self.filters.items()) if keep else {}
+    def href(self, path: str, **changes: Any) -> str:
+        """``path`` with the current filters updated by ``changes`` (None drops one)."""
+        values: dict[str, Any] = dict(self.filters.items())
         values.update(changes)
         query = urlencode({k: v for k, v in values.items() if v is not None and v != ""})
         return f"{path}?{query}" if query else path
@@ -191,7 +192,8 @@ def dashboard_router(store: Store) -> APIRouter:
         analysis = store.analysis(article_id)
         spans = spans_of(analysis, marked)
         return render("article.html", page, article=analysis.article, spans=spans, kinds=KINDS,
-                      segments=segments(analysis.article.text, spans), data=page.script_data())
+                      segments=segments(analysis.article.text, spans), story=story_of(store, analysis.article.id),
+                      data=page.script_data())
 
     @router.get("/lists/{name}", response_class=HTMLResponse)
     def list_page(request: Request, name: str, page: int = 1, per_page: int = PER_PAGE) -> HTMLResponse:
@@ -213,6 +215,16 @@ def dashboard_router(store: Store) -> APIRouter:
                                  headers={"Content-Disposition": f'attachment; filename="presslens-{name}.{format}"'})
 
     return router
+
+
+def story_of(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """The other articles of the article's story (empty in a store without stories)."""
+    if not store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_articles'").fetchone():
+        return []
+    membership = memberships(store.conn, [article_id]).get(article_id)
+    if membership is None:
+        return []
+    return [dict(row) for row in members(store.conn, membership.story_id) if row["article_id"] != article_id]
 
 
 def _rows(store: Store, query: Query) -> Iterator[dict[str, Any]]:

@@ -273,27 +273,28 @@ def naming_choices(conn: sqlite3.Connection, filters: Filters, actors: int = 8,
                    names: int = 4) -> list[dict[str, Any]]:
     """For the actors named by the most outlets: each outlet's most used names (outlet voice and quoted).
 
-    Rows are ``{actor, outlets: {outlet: [{name, voice, mentions}]}}``.
+    Rows are ``{actor, outlets: {outlet: [{name, voice, mentions}]}}``. One pass over the
+    ``naming`` view; it is joined to the articles only when a filter needs them.
     """
-    where, args = article_where(filters)
-    clause = " AND ".join(where)
-    top = [row["actor"] for row in conn.execute(
-        f"SELECT r.actor AS actor FROM naming r JOIN articles a ON a.id = r.article_id WHERE {clause} "
-        f"GROUP BY r.actor HAVING count(DISTINCT a.outlet) > 1 ORDER BY count(DISTINCT a.outlet) DESC, "
-        f"count(*) DESC, actor LIMIT ?", args + [actors])]
-    if not top:
-        return []
+    where, args = record_where("naming", filters) if filters.items() else ([], [])
+    source = "naming r JOIN articles a ON a.id = r.article_id" if where else "naming r"
     rows = conn.execute(
-        f"SELECT r.actor AS actor, a.outlet AS outlet, min(r.name) AS name, r.voice AS voice, count(*) AS mentions "
-        f"FROM naming r JOIN articles a ON a.id = r.article_id WHERE {clause} "
-        f"AND r.actor IN ({', '.join('?' * len(top))}) GROUP BY r.actor, a.outlet, lower(r.name), r.voice "
-        f"ORDER BY mentions DESC, name", args + top)
-    table: dict[str, dict[str, list]] = {actor: {} for actor in top}
+        f"SELECT r.actor AS actor, r.outlet AS outlet, min(r.name) AS name, r.voice AS voice, count(*) AS mentions "
+        f"FROM {source} {'WHERE ' + ' AND '.join(where) if where else ''} "
+        f"GROUP BY r.actor, r.outlet, lower(r.name), r.voice ORDER BY mentions DESC, name", args).fetchall()
+    outlets: dict[str, set] = defaultdict(set)
+    mentions: Counter = Counter()
     for row in rows:
-        chosen = table[row["actor"]].setdefault(row["outlet"], [])
-        if len(chosen) < names:
-            chosen.append({"name": row["name"], "voice": row["voice"], "mentions": row["mentions"]})
-    return [{"actor": actor, "outlets": outlets} for actor, outlets in table.items()]
+        outlets[row["actor"]].add(row["outlet"])
+        mentions[row["actor"]] += row["mentions"]
+    ranked = sorted((a for a in outlets if len(outlets[a]) > 1), key=lambda a: (-len(outlets[a]), -mentions[a], a))
+    table: dict[str, dict[str, list]] = {actor: {} for actor in ranked[:actors]}
+    for row in rows:
+        if row["actor"] in table:
+            chosen = table[row["actor"]].setdefault(row["outlet"], [])
+            if len(chosen) < names:
+                chosen.append({"name": row["name"], "voice": row["voice"], "mentions": row["mentions"]})
+    return [{"actor": actor, "outlets": by_outlet} for actor, by_outlet in table.items()]
 
 
 def distinct_values(conn: sqlite3.Connection, column: str) -> list[str]:
