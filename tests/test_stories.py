@@ -109,6 +109,10 @@ def test_story_tables_are_exported_to_parquet(analyses, tmp_path):
     written = export_parquet(store, tmp_path / "pq")
     assert written["duplicates"] > 0 and written["stories"] > 0 and written["story_events"] > 0
     assert written["story_articles"] == 7  # eight check-set articles, two with the same text
+    import pyarrow.parquet as pq
+
+    assert str(pq.read_schema(tmp_path / "pq" / "stories.parquet").field("n_independent").type) == "int64"
+    assert str(pq.read_schema(tmp_path / "pq" / "duplicates.parquet").field("jaccard").type) == "double"
 
 
 def _kill(start: int, sources: tuple[str, ...]) -> Event:

@@ -184,3 +184,15 @@ def records_by_article(conn: sqlite3.Connection, record_type: type, article_ids:
     for row in rows:
         found[row["article_id"]].append(from_dict(record_type, row_values(record_type, row)))
     return found
+
+
+_NAME_COLUMNS = {"actors": "name", "places": "coalesce(name, text)"}
+
+
+def name_counts(conn: sqlite3.Connection, table: str, article_ids: Sequence[str]) -> list[tuple[str, int]]:
+    """Names in ``actors`` or ``places`` of some articles with the number of articles naming each, most first."""
+    column = _NAME_COLUMNS[table]
+    rows = conn.execute(f"SELECT {column} AS name, count(DISTINCT article_id) AS n FROM [{table}] "
+                        f"WHERE article_id IN ({', '.join('?' * len(article_ids))}) AND {column} IS NOT NULL "
+                        f"GROUP BY {column} ORDER BY n DESC, name", list(article_ids))
+    return [(r["name"], r["n"]) for r in rows]

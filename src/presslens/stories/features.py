@@ -4,7 +4,8 @@ Two articles (not copies) are linked as one story when their dates are at most
 ``WINDOW_DAYS`` apart, they share names (people, organisations, places, named actors; a
 person also by surname) and the cosine of their content-word counts is at least
 ``MIN_COSINE_ONE_NAME`` when they share one name, ``MIN_COSINE`` when they share two or more
-(one shared name is often just the city: two strikes in one town on one day). Names and words are read from the text
+(one shared name is often just the city: two strikes in one town on one day). An undated
+article is compared with articles of any date. Names and words are read from the text
 and the analysis only, with no corpus-wide statistics, so a link never depends on what
 else is stored or in which order articles arrive.
 """

@@ -12,11 +12,12 @@ articles stored so far, so an earlier report arriving later renames them.
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections.abc import Iterable
+from itertools import islice
 
 import numpy as np
 
-from presslens.core.schema import Actor, Analysis, Duplicate, Event, Figure, Place, Story, StoryArticle
+from presslens.core.schema import Analysis, Duplicate, Event, Figure, Story, StoryArticle
 from presslens.store import stories as tables
 from presslens.store.sqlite import Store
 
@@ -108,20 +109,18 @@ def _rebuild(conn, story_id: str) -> None:
     events, claims, disagreements = canonical_events(
         story_id, reports, tables.records_by_article(conn, Event, ids), tables.records_by_article(conn, Figure, ids))
     roots = [r for r in reports if r.root == r.article_id]
-    actors = tables.records_by_article(conn, Actor, ids)
-    places = tables.records_by_article(conn, Place, ids)
     first = rows[0]
     story = Story(
         story_id, first["title"], first["article_id"], first["outlet"], first["date"], rows[-1]["date"],
         n_articles=len(rows), n_independent=len(roots),
         outlets=tuple(dict.fromkeys(r["outlet"] for r in rows if r["outlet"])),
         independent_outlets=tuple(dict.fromkeys(r.outlet for r in roots if r.outlet)),
-        actors=_top({a.name for a in actors[i] if a.name[:1].isupper()} for i in ids),
-        places=_top({p.name or p.text for p in places[i]} for i in ids),
+        actors=_top(n for n, _ in tables.name_counts(conn, "actors", ids) if n[:1].isupper()),
+        places=_top(n for n, _ in tables.name_counts(conn, "places", ids)),
         disagreements=tuple(disagreements))
     tables.replace_story(conn, story_id, story, events, claims)
 
 
-def _top(per_article) -> tuple[str, ...]:
-    counts = Counter(name for names in per_article for name in names)
-    return tuple(n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_NAMES])
+def _top(names: Iterable[str]) -> tuple[str, ...]:
+    """The first ``TOP_NAMES`` of names already ranked by the number of articles naming them."""
+    return tuple(islice(names, TOP_NAMES))

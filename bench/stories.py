@@ -1,0 +1,193 @@
+"""Cost of near-duplicate and story linking, on synthetic articles (seeded, written here).
+
+    python bench/stories.py [--pipeline 200] [--linked 10000] [--sizes 1000,10000,100000]
+
+1. ``--pipeline N`` synthetic articles go through the real pipeline and ``Store.add`` (the
+   ingest without stories), then ``link_article`` on the same analyses: the ratio of the two
+   is the overhead of stories on ingest, measured in one run.
+2. ``--linked N`` articles with synthetic analyses (names as entity records, no parse) are
+   added and linked one by one into one store, as ingest does, so the link time per article
+   is measured as the store grows to N (the overhead at N stored articles is that time
+   against the per-article ingest time of step 1).
+3. For each of ``--sizes``, a store holding that many signatures (bulk-filled) answers the
+   duplicate and story lookups of 200 new articles: time per lookup against stored size.
+
+Synthetic stories have 1-6 articles: an original, copies with the edits of the check set
+(trimmed, reordered, a paragraph inserted) and rewrites from the same names; dates spread
+over a year. Timings are noisy: read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from presslens.core.readers import article_id
+from presslens.core.schema import Analysis, Article, Entity
+from presslens.pipeline import analyze_articles
+from presslens.store import stories as tables
+from presslens.store.sqlite import Store
+from presslens.stories import features as story_features
+from presslens.stories import link
+from presslens.stories import shingles
+
+SYLLABLES = "ka lo ren ta vi mor sel dan bri ost hal qua fen tor ull mes ari vok len dra pim sur gol nev".split()
+VERBS = "said warned announced reported confirmed denied argued promised urged claimed".split()
+
+
+class Generator:
+    """Seeded synthetic news: stories with names, words, dates, copies and rewrites."""
+
+    def __init__(self, seed: int = 18):
+        self.rng = random.Random(seed)
+        self.words = sorted({self._word(self.rng.randint(2, 4)) for _ in range(6000)})
+
+    def _word(self, syllables: int) -> str:
+        return "".join(self.rng.choice(SYLLABLES) for _ in range(syllables))
+
+    def _name(self) -> str:
+        return f"{self._word(2).title()} {self._word(3).title()}"
+
+    def _sentence(self, names: list[str]) -> str:
+        filler = " ".join(self.rng.choice(self.words) for _ in range(self.rng.randint(8, 16)))
+        return f"{self.rng.choice(names)} {self.rng.choice(VERBS)} that {filler} in {names[-1]}."
+
+    def story(self, number: int) -> list[tuple[str, str, str, list[str]]]:
+        """(outlet, day, text, names) of each article of one story."""
+        day = str(date(2025, 1, 1) + timedelta(days=self.rng.randrange(365)))
+        names = [self._name(), self._name(), self._word(3).title() + " Union", self._word(2).title()]
+        paragraphs = [" ".join(self._sentence(names) for _ in range(2)) for _ in range(6)]
+        articles = [(f"outlet{number % 40}", day, "\n\n".join(paragraphs), names)]
+        for edit in self.rng.sample(["trim", "reorder", "insert", "rewrite", "rewrite"], self.rng.randint(0, 5)):
+            if edit == "trim":
+                body = paragraphs[:4]
+            elif edit == "reorder":
+                body = [paragraphs[0], paragraphs[2], paragraphs[1]] + paragraphs[3:]
+            elif edit == "insert":
+                body = paragraphs[:3] + [self._sentence([self._name(), names[-1]])] + paragraphs[3:]
+            else:
+                body = [" ".join(self._sentence(names) for _ in range(2)) for _ in range(4)]
+            articles.append((f"outlet{self.rng.randrange(40)}", day, "\n\n".join(body), names))
+        return articles
+
+    def articles(self, count: int) -> list[tuple[str, str, str, list[str]]]:
+        found: list = []
+        number = 0
+        while len(found) < count:
+            found.extend(self.story(number))
+            number += 1
+        return found[:count]
+
+
+def synthetic_analysis(outlet: str, day: str, text: str, names: list[str]) -> Analysis:
+    """An analysis whose entities are the story's names where they occur (no parse)."""
+    entities = []
+    for name, label in zip(names, ("PERSON", "PERSON", "ORG", "GPE")):
+        start = text.find(name)
+        if start >= 0:
+            entities.append(Entity(start, start + len(name), name, label))
+    return Analysis(Article(article_id(text, outlet), text, date=day, outlet=outlet),
+                    entities=tuple(sorted(entities, key=lambda e: e.start)))
+
+
+def pipeline_overhead(count: int) -> dict[str, float]:
+    rows = Generator(seed=7).articles(count)
+    articles = [Article(article_id(t, o), t, date=d, outlet=o) for o, d, t, _ in rows]
+    started = time.perf_counter()
+    analyses = list(analyze_articles(articles))
+    parse = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "a.sqlite") as store:
+        started = time.perf_counter()
+        added = [a for a in analyses if store.add(a)]
+        add = time.perf_counter() - started
+        started = time.perf_counter()
+        for analysis in added:
+            link.link_article(store, analysis)
+        linking = time.perf_counter() - started
+    per = 1000 / len(added)
+    return {"articles": len(added), "pipeline_ms": parse * per, "add_ms": add * per, "link_ms": linking * per,
+            "overhead": linking / (parse + add)}
+
+
+def linked_growth(count: int) -> list[tuple[int, float]]:
+    """(stored so far, mean link ms over the last tenth) while linking ``count`` synthetic articles."""
+    rows = Generator(seed=11).articles(count)
+    step = max(count // 10, 1)
+    marks, spent = [], 0.0
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "g.sqlite") as store:
+        for number, row in enumerate(rows, 1):
+            analysis = synthetic_analysis(*row)
+            if store.add(analysis):
+                started = time.perf_counter()
+                link.link_article(store, analysis)
+                spent += time.perf_counter() - started
+            if number % step == 0:
+                marks.append((number, spent * 1000 / step))
+                spent = 0.0
+    return marks
+
+
+def lookup_scaling(sizes: list[int], queries: int = 200) -> list[tuple[int, float, float]]:
+    """(stored signatures, duplicate lookup ms, story lookup ms) per query article."""
+    gen = Generator(seed=3)
+    pool = gen.articles(max(sizes) + queries)
+    probes, stored = pool[:queries], pool[queries:]
+    results = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "l.sqlite") as store:
+            conn = store.conn
+            with conn:
+                tables.ensure_index(conn)
+                for outlet, day, text, names in stored[:size]:
+                    ident = article_id(text, outlet + day)
+                    conn.execute("INSERT OR IGNORE INTO articles (id, text, date, outlet, status, language) "
+                                 "VALUES (?, ?, ?, ?, 'ok', 'en')", (ident, text, day, outlet))
+                    shingle_set = shingles.shingles(text)
+                    sig = shingles.signature(shingle_set)
+                    feats = story_features.features(synthetic_analysis(outlet, day, text, names))
+                    tables.add_signature(conn, ident, day, outlet, len(shingle_set), sig.tobytes(),
+                                         shingles.band_keys(sig), feats.to_json(), feats.names)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # as a store that has been in use
+            dup_time = story_time = 0.0
+            for outlet, day, text, names in probes:
+                shingle_set = shingles.shingles(text)
+                sig = shingles.signature(shingle_set)
+                started = time.perf_counter()
+                link._duplicates(conn, "probe", day, shingle_set, sig, shingles.band_keys(sig))
+                dup_time += time.perf_counter() - started
+                feats = story_features.features(synthetic_analysis(outlet, day, text, names))
+                started = time.perf_counter()
+                link._related(conn, feats)
+                story_time += time.perf_counter() - started
+            results.append((size, dup_time * 1000 / queries, story_time * 1000 / queries))
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pipeline", type=int, default=200, help="articles through the real pipeline")
+    parser.add_argument("--linked", type=int, default=10000, help="synthetic analyses added and linked")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="stored signatures for the lookup timing")
+    args = parser.parse_args(argv)
+    if args.pipeline:
+        o = pipeline_overhead(args.pipeline)
+        print(f"pipeline {o['pipeline_ms']:.1f} ms/article, Store.add {o['add_ms']:.1f}, link_article "
+              f"{o['link_ms']:.1f} -> stories add {o['overhead']:.1%} to ingest ({o['articles']} articles)")
+    if args.linked:
+        for stored, ms in linked_growth(args.linked):
+            line = f"linked {stored:>7} articles: {ms:.2f} ms/article (last tenth)"
+            if args.pipeline:
+                line += f" = {ms / (o['pipeline_ms'] + o['add_ms']):.1%} of ingest"
+            print(line)
+    for size, dup_ms, story_ms in lookup_scaling([int(s) for s in args.sizes.split(",") if s]):
+        print(f"{size:>7} stored signatures: duplicate lookup {dup_ms:.2f} ms, story lookup {story_ms:.2f} ms per article")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
