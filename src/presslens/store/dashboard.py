@@ -232,7 +232,8 @@ def place_points(conn: sqlite3.Connection, filters: Filters) -> list[dict[str, A
 
 
 def outlet_profiles(conn: sqlite3.Connection, filters: Filters, top: int = 5) -> list[dict[str, Any]]:
-    """Per outlet: articles, words, own vs attributed sentences, top speakers, flags per 1,000 words, event types."""
+    """Per outlet: articles, words, own vs attributed sentences, flags per 1,000 words, event types, and its
+    top speakers with their quotes, claims and the events they are a target of (``targeted``)."""
     where, args = article_where(filters)
     clause = " AND ".join(where)
     profiles = {row["outlet"]: dict(row) for row in conn.execute(
@@ -260,6 +261,12 @@ def outlet_profiles(conn: sqlite3.Connection, filters: Filters, top: int = 5) ->
     for row in conn.execute(f"SELECT a.outlet AS outlet, r.type AS type, count(*) AS n {_records('events')} "
                             f"WHERE {' AND '.join(ev_where)} GROUP BY 1, 2 ORDER BY n DESC, type", ev_args):
         profiles[row["outlet"]]["types"][row["type"]] = row["n"]
+    targeted = {(row["outlet"], row["target"]): row["n"] for row in conn.execute(
+        f"SELECT a.outlet AS outlet, t.value AS target, count(DISTINCT r.rowid) AS n {_records('events')}, "
+        f"json_each(r.targets) t WHERE {' AND '.join(ev_where)} GROUP BY 1, 2", ev_args)}
+    for profile in profiles.values():
+        for speaker in profile["speakers"]:
+            speaker["targeted"] = targeted.get((profile["outlet"], speaker["speaker"]), 0)
     for profile in profiles.values():
         sentences = profile["outlet_sentences"] + profile["attributed_sentences"]
         profile["own_share"] = profile["outlet_sentences"] / sentences if sentences else None
