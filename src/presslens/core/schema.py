@@ -88,7 +88,7 @@ class Quote:
     description without a name: 'two officials'), ``unresolved`` (a pronoun or
     role noun the article never names; the surface stays in ``speaker_mention``)
     or ``none`` (no source in the text: 'is expected to'). ``speaker_entity_id`` is
-    the ``Actor.id`` of the speaker in the same analysis. ``outer_speaker`` is the
+    the ``Actor.entity_id`` of a named speaker (one identity across articles). ``outer_speaker`` is the
     source that reports this attribution ('X said Y told him …': Y's quote has
     outer speaker X). ``outlet_spans`` are ``"start-end"`` offsets of the outlet's
     own marks inside the content (bracketed insertions, ellipses): not the speaker's words.

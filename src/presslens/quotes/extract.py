@@ -25,7 +25,7 @@ from .frames import Frame, find_frames
 from .noun_cues import noun_frames
 from .quotemarks import QuoteSpan, quote_spans
 from .spans import CharSpan
-from .speakers import NONE, UNRESOLVED, Speaker, SpeakerResolver, is_named
+from .speakers import NAMED, NONE, UNRESOLVED, Speaker, SpeakerResolver, is_named, speaker_entity
 
 _MIN_CONTINUATION_WORDS = 2
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,300}\]|\.(?:\s?\.){2}|…")
@@ -200,7 +200,8 @@ def _records(text: str, frame: Frame, speaker: Speaker, marks: list[QuoteSpan], 
             speaker_kind=speaker.kind, speaker_role=speaker.role, speaker_affiliation=speaker.affiliation,
             speaker_status=speaker.status if (speaker.name or speaker.status == NONE) else UNRESOLVED,
             outer_speaker=outer.name if outer is not None and outer.name != speaker.name else None,
-            outlet_spans=outlet_marks(text, (start, end), marks)))
+            outlet_spans=outlet_marks(text, (start, end), marks),
+            speaker_entity_id=speaker_entity(speaker.name, speaker.kind) if speaker.status == NAMED else None))
     return records
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from presslens.actors.book import load_actorbook, normalize_words
+from presslens.actors.identity import entity_id
 from presslens.core.nlp import doc_text, entity_of
 
 from .cues import (DOCUMENT_NOUNS, FEMININE_WORDS, FIRST_PERSON, FUNCTION_WORDS, GROUP_NOUNS, MASCULINE_WORDS,
@@ -181,6 +182,18 @@ def known_kind(name: str) -> str | None:
     if not hits:
         return None
     return PERSON if all(h.entry.kind == "person" for h in hits) else ORGANIZATION
+
+
+def speaker_entity(name: str | None, kind: str | None) -> str | None:
+    """The identity a named speaker shares with the actor of the same name in every article
+    (``Actor.entity_id``): the actor file's entry when it knows the name, else the name and kind."""
+    if not name:
+        return None
+    hits = load_actorbook(()).hits(normalize_words(clean_name(name)))
+    if hits and kind != PERSON:
+        entry = hits[0].entry
+        return entity_id(entry.name, entry.kind, entry.country)
+    return entity_id(name, kind or PERSON)
 
 
 def name_kind(ent: Span) -> str:
@@ -545,5 +558,5 @@ def is_named(token: Token | None) -> bool:
 
 
 __all__ = ["Speaker", "SpeakerResolver", "PERSON", "ORGANIZATION", "NAMED", "DESCRIBED", "UNRESOLVED", "NONE",
-           "agentive", "headline_lines", "clean_name", "name_pieces", "name_span",
+           "agentive", "headline_lines", "speaker_entity", "clean_name", "name_pieces", "name_span",
            "role_of", "is_named"]

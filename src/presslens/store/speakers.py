@@ -15,9 +15,10 @@ KINDS = ("direct", "indirect", "mixed", "claim")
 def speaker_counts(store: Store, outlet: str | None = None, include_unresolved: bool = False) -> list[dict[str, Any]]:
     """One row per (speaker, outlet): attributions, articles, and attributions by kind.
 
-    A quotation split into pieces counts once (later pieces have ``continues``).
-    Attributions whose speaker could not be resolved are left out unless
-    ``include_unresolved`` (they are then counted under speaker ``None``).
+    A quotation split into pieces counts once (later pieces have ``continues``). A named speaker
+    counts once across the names articles give it ('Clinton', 'Hillary Clinton'): rows are keyed
+    by ``speaker_entity_id`` and show the fullest name used. Attributions whose speaker could not
+    be resolved are left out unless ``include_unresolved`` (they are then counted under ``None``).
     """
     where, args = "r.continues = 0", []
     if outlet:
@@ -27,9 +28,12 @@ def speaker_counts(store: Store, outlet: str | None = None, include_unresolved: 
     for quote in store.records(Quote, where, args):
         if quote["speaker"] is None and not include_unresolved:
             continue
-        key = (quote["speaker"], quote["article_outlet"])
-        row = rows.setdefault(key, {"speaker": key[0], "speaker_kind": quote["speaker_kind"], "outlet": key[1],
+        key = (quote["speaker_entity_id"] or quote["speaker"], quote["article_outlet"])
+        row = rows.setdefault(key, {"speaker": quote["speaker"], "speaker_kind": quote["speaker_kind"],
+                                    "entity_id": quote["speaker_entity_id"], "outlet": key[1],
                                     "quotes": 0, "articles": 0, **{kind: 0 for kind in KINDS}})
+        if len(quote["speaker"] or "") > len(row["speaker"] or ""):
+            row["speaker"] = quote["speaker"]
         row["quotes"] += 1
         row[quote["kind"]] = row.get(quote["kind"], 0) + 1
         articles[key].add(quote["article_id"])
