@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -132,12 +132,11 @@ def linked_growth(count: int) -> list[tuple[int, float]]:
     return marks
 
 
-def lookup_scaling(sizes: list[int], queries: int = 200) -> list[tuple[int, float, float]]:
-    """(stored signatures, duplicate lookup ms, story lookup ms) per query article."""
+def lookup_scaling(sizes: list[int], queries: int = 200) -> Iterator[tuple[int, float, float]]:
+    """(stored signatures, duplicate lookup ms, story lookup ms) per query article, for each size in turn."""
     gen = Generator(seed=3)
     pool = gen.articles(max(sizes) + queries)
     probes, stored = pool[:queries], pool[queries:]
-    results = []
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "l.sqlite") as store:
             conn = store.conn
@@ -164,8 +163,7 @@ def lookup_scaling(sizes: list[int], queries: int = 200) -> list[tuple[int, floa
                 started = time.perf_counter()
                 link._related(conn, feats)
                 story_time += time.perf_counter() - started
-            results.append((size, dup_time * 1000 / queries, story_time * 1000 / queries))
-    return results
+            yield size, dup_time * 1000 / queries, story_time * 1000 / queries
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -185,8 +183,8 @@ def main(argv: list[str] | None = None) -> None:
                 line += f" = {ms / (o['pipeline_ms'] + o['add_ms']):.1%} of ingest"
             print(line)
     for size, dup_ms, story_ms in lookup_scaling([int(s) for s in args.sizes.split(",") if s]):
-        print(f"{size:>7} stored signatures: duplicate lookup {dup_ms:.2f} ms, story lookup {story_ms:.2f} ms per article")
-    sys.stdout.flush()
+        print(f"{size:>7} stored signatures: duplicate lookup {dup_ms:.2f} ms, story lookup {story_ms:.2f} ms "
+              "per article", flush=True)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ hypothetical events are left out. Each canonical event counts its articles, its 
 its independent reports (a group of near-duplicates counts once) and names its first report.
 A figure inside an event's sentence is a claim of that event; who a report holds responsible
 is an attribution claim. Claims are never merged or averaged: when independent reports give
-different figures for the same counted thing, or name different perpetrators, the event (or,
+different figures for the same counted thing (counted nouns compared as written: 'people
+killed' and 'people died' are not compared), or name different perpetrators, the event (or,
 for figures outside any event, the story) lists the disagreement.
 """
 
@@ -101,10 +102,16 @@ def _figure_disagreements(claims: list[StoryClaim], roots: dict[str, str]) -> li
 
 
 def _attribution_disagreement(mentions: list[_Mention]) -> list[str]:
-    named = {tuple(sorted(m.event.sources)): m for m in mentions if m.event.sources}
-    if len(named) < 2:
+    """Independent reports naming different perpetrators: disjoint sets of proper-named sources
+    ('the army' and 'soldiers' are two wordings, not a disagreement)."""
+    named: dict[frozenset[str], _Mention] = {}
+    for mention in mentions:
+        names = frozenset(s for s in mention.event.sources if s[:1].isupper())
+        if names:
+            named.setdefault(names, mention)
+    if not any(not a & b and named[a].report.root != named[b].report.root for a in named for b in named):
         return []
-    said = [f"{', '.join(k)} ({m.event.reported_by or m.report.outlet or 'outlet'})" for k, m in named.items()]
+    said = [f"{', '.join(sorted(k))} ({m.event.reported_by or m.report.outlet or 'outlet'})" for k, m in named.items()]
     return ["who: " + " / ".join(sorted(said))]
 
 
