@@ -6,9 +6,10 @@ expression ('in 2005', 'two years'), an ordinal, or a label in a name
 (``figure_context``). A figure that points back ('of whom 33 were minors',
 '33 of them') is ``part_of`` the figure before it and inherits what that one
 left unsaid (participle, year, place). The year is that of a dated time
-expression in the sentence; the place is the nearest place mention in the
-sentence, else the last one earlier in the paragraph (places as passed in, less
-demonyms; spaCy's GPE/LOC entities when none were passed); the source is the
+expression in the sentence; the place is the most specific place in the sentence
+that is not its reporter's, nearest first, else the last one earlier in the paragraph
+(literal places as passed in, less demonyms; spaCy's GPE/LOC entities when none were
+passed); the source is the
 speaker of the quotation or claim whose content holds the figure, else None (the
 outlet's own voice).
 """
@@ -16,6 +17,7 @@ outlet's own voice).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -68,42 +70,76 @@ def _is_figure(doc: Doc, text: str, quantity: Quantity, root: Token | None) -> b
     return not (_YEAR_LIKE.match(number_text) and root.dep_ != "nummod" and quantity.unit is None)
 
 
-def _place_mentions(doc: Doc, text: str, places: list[Place]) -> list[tuple[int, int, str]]:
-    """Toponym mentions as (start, end, text), widened to a direction word ('Northern West Bank').
+SPECIFICITY = {"landmark": 0, "city": 0, "water": 1, "admin2": 1, "admin1": 2, "region": 2, "country": 3,
+               "continent": 4}
+"""How wide a kind of place is: the figure's place is the most specific one its sentence names."""
+REPORTING_LEMMAS = frozenset({"say", "report", "tell", "announce", "confirm", "add", "state", "claim", "warn"})
 
-    Demonyms ('Palestinians') are not places of a figure. Adjacent mentions merge. When no
-    places were passed in, spaCy's GPE/LOC entities stand in for them.
+
+class PlaceMention(NamedTuple):
+    """A place named in the text: offsets, surface (without 'the') and how wide it is."""
+
+    start: int
+    end: int
+    name: str
+    width: int
+
+
+def _place_mentions(doc: Doc, text: str, places: list[Place]) -> list[PlaceMention]:
+    """Toponym mentions, widened to a direction word ('Northern West Bank').
+
+    Demonyms ('Palestinians'), capitals named for their government and names inside an
+    institution's name are not places of a figure. Adjacent mentions merge. When no places
+    were passed in, spaCy's GPE/LOC entities stand in for them.
     """
-    spans = [(p.start, p.end) for p in places if not p.demonym] or \
-        [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+    spans = [(p.start, p.end, SPECIFICITY.get(p.feature or "", 1)) for p in places
+             if not p.demonym and p.sense == "literal"] or \
+        [(e.start_char, e.end_char, 2) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    merged: list[tuple[int, int, int]] = []
+    for start, end, width in sorted(spans):
         if merged and not text[merged[-1][1]:start].strip() and start - merged[-1][1] <= 1:
-            merged[-1] = (merged[-1][0], end)
+            merged[-1] = (merged[-1][0], end, min(width, merged[-1][2]))
         else:
-            merged.append((start, end))
+            merged.append((start, end, width))
     mentions = []
-    for start, end in merged:
+    for start, end, width in merged:
         direction = _DIRECTION.search(text[max(0, start - 10):start])
         if direction:
             start -= len(direction.group())
         name = re.sub(r"^(?i:the)\s+", "", text[start:end])
-        mentions.append((end - len(name), end, name))
+        mentions.append(PlaceMention(end - len(name), end, name, width))
     return mentions
 
 
-def _place_for(doc: Doc, text: str, start: int, end: int, mentions: list[tuple[int, int, str]]) -> str | None:
-    """The nearest place in the figure's sentence, else the last one earlier in its paragraph."""
+def _in_source(doc: Doc, mention: PlaceMention) -> bool:
+    """Whether the place belongs to who reports the figure ('the Gaza health ministry said',
+    'officials in Khartoum said'): it lies in the subject of a reporting verb."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    while token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in REPORTING_LEMMAS:
+            return True
+        token = token.head
+    return False
+
+
+def _place_for(doc: Doc, text: str, start: int, end: int, mentions: list[PlaceMention]) -> str | None:
+    """Where the counted thing happened: in the figure's sentence, the most specific place that is
+    not its reporter's ('42 killed in strikes on Rafah, the Gaza health ministry said' → Rafah),
+    nearest first; else the last place earlier in its paragraph."""
     sentence = sentence_of(doc, start)
     if sentence is None:
         return None
-    inside = [m for m in mentions if sentence.start_char <= m[0] < sentence.end_char]
+    inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
     if inside:
-        return min(inside, key=lambda m: min(abs(m[0] - end), abs(start - m[1])))[2]
+        return min(inside, key=lambda m: (_in_source(doc, m), m.width,
+                                          min(abs(m.start - end), abs(start - m.end)))).name
     breaks = [b.end() for b in PARAGRAPH_BREAK.finditer(text, 0, sentence.start_char)]
     paragraph_start = breaks[-1] if breaks else 0
     earlier = [m for m in mentions if paragraph_start <= m[0] < sentence.start_char]
-    return earlier[-1][2] if earlier else None
+    return earlier[-1].name if earlier else None
 
 
 def _year_for(doc: Doc, text: str, start: int, times: list[TimeRef]) -> int | None:
@@ -157,7 +193,7 @@ def _parent_parts(parent: Figure) -> tuple[str | None, str | None]:
 
 
 def _build(doc: Doc, text: str, quantity: Quantity, counted: Counted, parent: Figure | None,
-           quotes: list[Quote], mentions: list[tuple[int, int, str]], times: list[TimeRef]) -> Figure:
+           quotes: list[Quote], mentions: list[PlaceMention], times: list[TimeRef]) -> Figure:
     participle = counted.participle
     noun = counted.noun
     if parent is not None:
