@@ -55,6 +55,8 @@ _AFFILIATION_LABELS = ("ORG", "NORP", "GPE")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "ROOT"})
 _WORD = re.compile(r"[^\W\d_]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_CATAPHORA_CHARS = 800
+"""How far after a pronoun its speaker's name may come (about two short paragraphs)."""
 _GENDERED_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 
@@ -305,7 +307,7 @@ class SpeakerResolver:
         """Gender per name, from a title or an apposition beside it, else the first pronoun that follows it."""
         votes: dict[tuple[str, ...], list[str]] = {}
         doc = self.doc
-        people = [e for e in ents if e.label_ == "PERSON" and not _inside(e.start_char, headlines)]
+        people = [e for e in ents if e.label_ == "PERSON" and not _inside(e.start_char, headlines + self.holes)]
         for index, ent in enumerate(people):
             titled = _title_gender(ent)
             apposition = doc[ent.end + 1:min(ent.sent.end, ent.end + 4)] if ent.end < len(doc) and \
@@ -403,8 +405,7 @@ class SpeakerResolver:
         if lower in PLURAL_PRONOUNS:
             return self._group(source, position) or Speaker(None, status=UNRESOLVED)
         if lower in ORGANIZATION_PRONOUNS:
-            return self._nearest(position, ORGANIZATION, forward=False) or self._organization_before(position) or \
-                Speaker(None, status=UNRESOLVED)
+            return self._nearest(position, ORGANIZATION, forward=False) or Speaker(None, status=UNRESOLVED)
         if source.pos_ == "PRON" or lower in FUNCTION_WORDS:
             return Speaker(None, status=UNRESOLVED)
         return self._nominal(source, position)
@@ -470,8 +471,9 @@ class SpeakerResolver:
         if pick is not None and hint and not self._fits_hint(pick.speaker, hint) and \
                 self.details.get(pick.speaker.name or "", (None, None))[0]:
             pick = self._salient([r for r in before if self._fits_hint(r.speaker, hint)]) or pick
-        if pick is None:
-            after = sorted((r for r in candidates if r.position > position and r.source), key=lambda r: r.position)
+        if pick is None:  # cataphora: named in the next paragraphs, not anywhere later
+            after = sorted((r for r in candidates if position < r.position <= position + _CATAPHORA_CHARS
+                            and r.source), key=lambda r: r.position)
             pick = after[0] if after else None
         return self.with_details(pick.speaker) if pick is not None else None
 
@@ -506,18 +508,7 @@ class SpeakerResolver:
             if name_span(group) is not None:
                 return self._named(group, group.idx)
             return Speaker(_phrase(group), ORGANIZATION if group.lower_ in GROUP_NOUNS else None, status=DESCRIBED)
-        return organization or self._organization_before(position)
-
-    def _organization_before(self, position: int) -> Speaker | None:
-        """The organisation named last in the two sentences before ``position``, outside quotations."""
-        start = self._sentence_start(self._sentence_start(position) - 1)
-        start = self._sentence_start(start - 1) if start > 0 else start
-        names = [n for n in self.names if n.kind == ORGANIZATION and start <= n.position < position
-                 and not _inside(n.position, self.holes)]
-        if not names:
-            return None
-        canonical, _ = self.canonical(names[-1].text, names[-1].position)
-        return Speaker(canonical, ORGANIZATION)
+        return organization
 
     def _nearest(self, position: int, kind: str, forward: bool = True, hint: str | None = None) -> Speaker | None:
         """The nearest named source of this kind before ``position`` (else the first named source after)."""
