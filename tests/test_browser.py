@@ -98,7 +98,7 @@ def test_overview_shows_the_counts(page, base_url, sql):
     page.goto(f"{base_url}/dashboard")
     counts = {box.get_attribute("data-count"): box.inner_text().split("\n")[0]
               for box in page.query_selector_all(".count")}
-    assert counts["articles"] == "11"
+    assert counts["articles"] == str(sql("SELECT count(*) FROM articles WHERE status = 'ok'"))
     assert counts["events"] == str(sql("SELECT count(*) FROM events"))
     assert counts["quotes"] == str(sql("SELECT count(*) FROM quotes WHERE continues = 0"))
     assert counts["places"] == str(sql("SELECT count(*) FROM places"))
@@ -132,7 +132,7 @@ def test_brushing_the_timeline_filters_every_view(page, base_url, sql):
     query = query_of(page)
     expected = sql("SELECT count(*) FROM articles WHERE status = 'ok' AND date BETWEEN ? AND ?",
                    query["since"], query["until"])
-    assert 0 < expected < 11
+    assert 0 < expected < sql("SELECT count(*) FROM articles WHERE status = 'ok'")
     assert page.inner_text("#matching b") == str(expected)
     page.click("nav.views >> text=Map")
     assert query_of(page)["since"] == query["since"]

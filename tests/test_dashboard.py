@@ -45,12 +45,12 @@ def total_of(client: TestClient, url: str) -> int:
 def test_overview_counts_match_the_store(client, sql):
     html = client.get("/dashboard").text
     counts = numbers(html, "data-count")
-    assert counts["articles"] == str(sql("SELECT count(*) FROM articles WHERE status = 'ok'")) == "11"
+    assert counts["articles"] == str(sql("SELECT count(*) FROM articles WHERE status = 'ok'"))
     assert counts["outlets"] == str(sql("SELECT count(DISTINCT outlet) FROM articles"))
     assert counts["quotes"] == str(sql("SELECT count(*) FROM quotes WHERE continues = 0"))
     assert counts["events"] == str(sql("SELECT count(*) FROM events"))
     assert counts["places"] == str(sql("SELECT count(*) FROM places"))
-    assert counts["span"] == "2024-04-18 – 2025-10-02"
+    assert counts["span"] == f"{sql('SELECT min(date) FROM articles')} – {sql('SELECT max(date) FROM articles')}"
 
 
 def test_every_view_obeys_the_url_filters(client, sql):
@@ -83,7 +83,7 @@ def test_timeline_buckets_add_up(client, sql):
     html = client.get("/dashboard/timeline", params={"every": "month"}).text
     data = json.loads(unescape(re.search(r'id="view-data">(.*?)</script>', html, re.S)[1]))
     assert sum(r["count"] for r in data["events"]) == sql("SELECT count(*) FROM events")
-    assert sum(r["count"] for r in data["articles"]) == 11
+    assert sum(r["count"] for r in data["articles"]) == sql("SELECT count(*) FROM articles WHERE date IS NOT NULL")
     assert all(b["start"].endswith("-01") for b in data["buckets"])
     assert client.get("/dashboard/timeline", params={"every": "fortnight"}).status_code == 400
 
