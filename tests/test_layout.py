@@ -26,7 +26,8 @@ ALLOWED: dict[str, set[str]] = {
     "quotes": CORE | {"actors"},
     "events": CORE | {"actors", "quotes"},
     # above the capabilities
-    "pipeline": CORE | {"actors", "places", "times", "figures", "language", "quotes", "events"},
+    "components": CORE | {"actors", "places", "times", "figures", "language", "quotes", "events"},
+    "pipeline": CORE | {"components"},
     "store": CORE | {"events", "places"},
     "stories": CORE | {"store", "pipeline"},  # near-duplicates and stories over stored analyses
     "scale": CORE | {"pipeline", "store", "actors"},

@@ -1,7 +1,8 @@
 """Run every extractor over a parsed article and assemble its ``Analysis``.
 
-The order matters: quotes first (voices, figures, events and flags need to know
-who speaks), then actors, places and times, then what is built from them.
+The extractors run as the ``presslens`` spaCy component (``presslens.components``), in the
+order its steps need: quotes first (voices, figures, events and flags need to know who
+speaks), then actors, places and times, then what is built from them.
 """
 
 from __future__ import annotations
@@ -12,40 +13,18 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from presslens.actors.extract import extract_actors
+from presslens.components import COMPONENTS, Presslens, analysis_of
 from presslens.core.nlp import parse, parse_many
 from presslens.core.readers import make_article, parse_plain_text
 from presslens.core.schema import Analysis, Article
-from presslens.core.structure import extract_entities, extract_paragraphs, extract_sentences
-from presslens.events.extract import extract_events
-from presslens.figures.extract import extract_figures
-from presslens.language.extract import extract_flags
-from presslens.language.tone import sentence_tones
-from presslens.places.extract import extract_places
-from presslens.quotes.extract import extract_quotes
-from presslens.quotes.voice import sentence_voices
-from presslens.times.extract import extract_times
 
 
 def analyze_doc(article: Article, doc: Doc, actor_files: tuple[str, ...] = ()) -> Analysis:
-    """All records of one article from its parse (``doc.text == article.text``)."""
-    paragraphs = extract_paragraphs(doc)
-    sentences = extract_sentences(doc, paragraphs)
-    quotes = extract_quotes(doc)
-    voices = sentence_voices(doc, sentences, quotes)
-    actors, mentions = extract_actors(doc, quotes, actor_files)
-    places = extract_places(doc)
-    times = extract_times(doc, article.date)
-    figures = extract_figures(doc, quotes, places, times)
-    events = extract_events(doc, actors, mentions, quotes, places, times)
-    flags = extract_flags(doc, quotes, voices, mentions)
-    tones = sentence_tones(doc, voices, quotes)
-    return Analysis(
-        article=article, paragraphs=tuple(paragraphs), sentences=tuple(sentences),
-        entities=tuple(extract_entities(doc)), quotes=tuple(quotes), voices=tuple(voices),
-        actors=tuple(actors), mentions=tuple(mentions), events=tuple(events), places=tuple(places),
-        times=tuple(times), figures=tuple(figures), flags=tuple(flags), tones=tuple(tones),
-    )
+    """All records of one article from its parse (``doc.text == article.text``), by the ``presslens``
+    spaCy component (the same steps a user's pipeline runs)."""
+    doc._.article_date = article.date
+    Presslens(COMPONENTS["presslens"], actor_files)(doc)
+    return analysis_of(article, doc)
 
 
 def _safe_analyze(article: Article, doc: Doc, actor_files: tuple[str, ...]) -> Analysis:

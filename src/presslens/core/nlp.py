@@ -76,4 +76,11 @@ def entity_of(token: Token) -> Span | None:
     return index.get(token.i)
 
 
-__all__ = ["load_nlp", "parse", "parse_many", "paragraph_spans", "doc_text", "entity_of"]
+def forget_doc_caches(doc: Doc) -> None:
+    """Drop the per-Doc caches of ``doc_text`` and ``entity_of`` (Spans in ``user_data`` stop a Doc
+    from serialising, as ``nlp.pipe(n_process=N)`` and ``DocBin`` need)."""
+    doc.user_data.pop(_TEXT_KEY, None)
+    doc.user_data.pop(_ENTITY_KEY, None)
+
+
+__all__ = ["load_nlp", "parse", "parse_many", "paragraph_spans", "doc_text", "entity_of", "forget_doc_caches"]

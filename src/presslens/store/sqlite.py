@@ -34,7 +34,7 @@ from presslens.core.schema import (ANALYSIS_FIELD, RECORD_TYPES, SCHEMA_VERSION,
 from presslens.core.schema import CORPUS_RECORD_TYPES  # stories: tables keyed by their own columns
 
 from .entities import create_entities_view
-from .views import create_naming_view
+from .views import ARTICLE_VIEWS, create_article_views, create_naming_view
 
 _SQL_TYPES = {str: "TEXT", int: "INTEGER", float: "REAL", bool: "INTEGER", tuple: "TEXT"}
 
@@ -340,6 +340,7 @@ class Store:
             self.conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_{column} ON articles({column})")
         self.conn.execute("CREATE INDEX IF NOT EXISTS idx_articles_listing ON articles(ifnull(date, ''), id)")
         create_naming_view(self.conn)
+        create_article_views(self.conn)
         create_entities_view(self.conn)
 
     @property
@@ -530,12 +531,31 @@ class Store:
         return ["articles"] + [t.table for t in (*RECORD_TYPES, *CORPUS_RECORD_TYPES)]
 
 
+def _plain(doc: str | None) -> str:
+    """A docstring as one line of plain text (no reStructuredText ``code`` marks)."""
+    return " ".join(re.sub(r"``?([^`]+)``?", r"\1", doc or "").split())
+
+
+DATASETTE_FACETS = {"quotes": ["article_outlet", "kind", "speaker"], "events": ["article_outlet", "type", "mode"],
+                    "flags": ["article_outlet", "technique", "voice"]}
+"""Default facets of the ``*_by_article`` views (their tables have no outlet or date of their own)."""
+
+
 def datasette_metadata(database: str, title: str = "presslens") -> dict:
-    """Datasette metadata for the store named ``database`` (its file stem), from the schema's docstrings."""
-    tables = {"articles": {"description": (Article.__doc__ or "").strip(), "label_column": "title",
-                           "sortable_columns": ["date", "outlet", "status"]}}
+    """Datasette metadata for the store named ``database`` (its file stem): a readable title and a
+    plain-text description per table from the schema's docstrings, article titles as link labels,
+    and views of quotes, events and flags with their article's outlet and date to facet on."""
+    tables = {"articles": {"title": "Articles", "description": _plain(Article.__doc__), "label_column": "title",
+                           "sortable_columns": ["date", "outlet", "status"], "facets": ["outlet", "status"]}}
     for record_type in (*RECORD_TYPES, *CORPUS_RECORD_TYPES):
-        tables[record_type.table] = {"description": " ".join((record_type.__doc__ or "").split())}
+        tables[record_type.table] = {"title": record_type.table.replace("_", " ").capitalize(),
+                                     "description": _plain(record_type.__doc__)}
+    for name in ARTICLE_VIEWS:
+        table = name.removesuffix("_by_article")
+        tables[name] = {"title": f"{table.capitalize()} with article date and outlet",
+                        "description": f"{tables[table]['description']} Each row with its article's date, "
+                                       "outlet and title.",
+                        "facets": DATASETTE_FACETS[table], "sortable_columns": ["article_date", "article_outlet"]}
     for internal in ("presslens_meta", "presslens_migrations", "story_signatures", "story_lsh", "story_names"):
         tables[internal] = {"hidden": True}
     return {"title": title, "description": "Records extracted by presslens; every row has start/end "

@@ -1,4 +1,5 @@
-"""Views a writer (re)creates when it opens the store: ``naming`` (one row per named mention)."""
+"""Views a writer (re)creates when it opens the store: ``naming`` (one row per named mention) and
+quotes, events and flags beside their article's date and outlet."""
 
 from __future__ import annotations
 
@@ -22,13 +23,33 @@ WHERE lower(m.text) NOT IN ({", ".join(f"'{p}'" for p in PRONOUNS)})
 """One row per named mention: actor, the name used, outlet, voice (``outlet``/``quoted``) and speaker."""
 
 
+ARTICLE_VIEWS = {f"{table}_by_article": f"""
+CREATE VIEW {table}_by_article AS
+SELECT a.date AS article_date, a.outlet AS article_outlet, a.title AS article_title, r.*
+FROM [{table}] r JOIN articles a ON a.id = r.article_id
+""" for table in ("quotes", "events", "flags")}
+"""Quotes, events and language flags with their article's date, outlet and title beside each row
+(for faceting in Datasette by outlet and date)."""
+
+
+def _create_view(conn: sqlite3.Connection, name: str, sql: str) -> None:
+    """(Re)create a view on a writer's connection unless it is already up to date."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type='view' AND name=?", (name,)).fetchone()
+    if row and row[0].strip() == sql.strip():
+        return
+    conn.execute(f"DROP VIEW IF EXISTS [{name}]")
+    conn.execute(sql)
+
+
 def create_naming_view(conn: sqlite3.Connection) -> None:
     """(Re)create the ``naming`` view on a writer's connection unless it is already up to date."""
-    row = conn.execute("SELECT sql FROM sqlite_master WHERE type='view' AND name='naming'").fetchone()
-    if row and row[0].strip() == NAMING_VIEW_SQL.strip():
-        return
-    conn.execute("DROP VIEW IF EXISTS naming")
-    conn.execute(NAMING_VIEW_SQL)
+    _create_view(conn, "naming", NAMING_VIEW_SQL)
 
 
-__all__ = ["NAMING_VIEW_SQL", "create_naming_view", "PRONOUNS"]
+def create_article_views(conn: sqlite3.Connection) -> None:
+    """(Re)create the ``ARTICLE_VIEWS``."""
+    for name, sql in ARTICLE_VIEWS.items():
+        _create_view(conn, name, sql)
+
+
+__all__ = ["NAMING_VIEW_SQL", "ARTICLE_VIEWS", "create_naming_view", "create_article_views", "PRONOUNS"]

@@ -1,0 +1,135 @@
+"""The presslens steps as spaCy factories, and the ``Analysis`` they add up to.
+
+A step computes some record kinds from the doc and the kinds it needs (quotes before voices,
+actors, figures, events and flags; places and times before figures and events). Every component
+runs the steps it needs that have not run on the doc yet, so ``presslens_events`` alone works
+and a pipeline with several presslens components computes each kind once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from presslens.actors.extract import extract_actors
+from presslens.core.nlp import forget_doc_caches
+from presslens.core.schema import ANALYSIS_FIELD, Analysis, Article
+from presslens.core.structure import extract_entities, extract_paragraphs, extract_sentences
+from presslens.events.extract import extract_events
+from presslens.figures.extract import extract_figures
+from presslens.language.extract import extract_flags
+from presslens.language.tone import sentence_tones
+from presslens.places.extract import extract_places
+from presslens.quotes.extract import extract_quotes
+from presslens.quotes.voice import sentence_voices
+from presslens.times.extract import extract_times
+
+from .extensions import records_of, register_extensions, store_records, stored
+
+register_extensions()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One extraction step: the kinds it ``needs`` (made by earlier steps) and the kinds it ``makes``."""
+
+    needs: tuple[str, ...]
+    makes: tuple[str, ...]
+    run: Callable[..., tuple[list, ...]]
+
+
+def _structure(doc: Doc) -> tuple[list, ...]:
+    paragraphs = extract_paragraphs(doc)
+    return paragraphs, extract_sentences(doc, paragraphs), extract_entities(doc)
+
+
+def _quotes(doc: Doc, sentences: list) -> tuple[list, ...]:
+    quotes = extract_quotes(doc)
+    return quotes, sentence_voices(doc, sentences, quotes)
+
+
+STEPS: dict[str, Step] = {
+    "structure": Step((), ("paragraphs", "sentences", "entities"), lambda doc, files: _structure(doc)),
+    "quotes": Step(("sentences",), ("quotes", "voices"), lambda doc, files, sentences: _quotes(doc, sentences)),
+    "actors": Step(("quotes",), ("actors", "mentions"),
+                   lambda doc, files, quotes: extract_actors(doc, quotes, files)),
+    "places": Step((), ("places",), lambda doc, files: (extract_places(doc),)),
+    "times": Step((), ("times",), lambda doc, files: (extract_times(doc, doc._.article_date),)),
+    "figures": Step(("quotes", "places", "times"), ("figures",),
+                    lambda doc, files, *needs: (extract_figures(doc, *needs),)),
+    "events": Step(("actors", "mentions", "quotes", "places", "times"), ("events",),
+                   lambda doc, files, *needs: (extract_events(doc, *needs),)),
+    "language": Step(("quotes", "voices", "mentions"), ("flags", "tones"),
+                     lambda doc, files, quotes, voices, mentions: (
+                         extract_flags(doc, quotes, voices, mentions),
+                         sentence_tones(doc, voices, quotes, mentions))),
+}
+"""Steps in the order the presslens pipeline runs them."""
+
+_MAKER = {kind: name for name, step in STEPS.items() for kind in step.makes}
+
+
+def run_steps(doc: Doc, names: tuple[str, ...], actor_files: tuple[str, ...] = ()) -> Doc:
+    """Run the named steps, and first any step whose kinds they need, unless already on the doc."""
+    for name in names:
+        step = STEPS[name]
+        if all(stored(doc, kind) is not None for kind in step.makes):
+            continue
+        for kind in step.needs:
+            if stored(doc, kind) is None:
+                run_steps(doc, (_MAKER[kind],), actor_files)
+        results = step.run(doc, actor_files, *(records_of(doc, kind) for kind in step.needs))
+        for kind, records in zip(step.makes, results):
+            store_records(doc, kind, records)
+    return doc
+
+
+class Presslens:
+    """A spaCy component running presslens steps (``nlp.add_pipe("presslens_quotes")`` and the others)."""
+
+    def __init__(self, steps: tuple[str, ...], actor_files: tuple[str, ...] = ()):
+        self.steps = steps
+        self.actor_files = tuple(actor_files)
+
+    def __call__(self, doc: Doc) -> Doc:
+        run_steps(doc, self.steps, self.actor_files)
+        forget_doc_caches(doc)  # keep the Doc serialisable for nlp.pipe(n_process=N) and DocBin
+        return doc
+
+
+COMPONENTS: dict[str, tuple[str, ...]] = {
+    "presslens_structure": ("structure",), "presslens_quotes": ("quotes",), "presslens_actors": ("actors",),
+    "presslens_places": ("places",), "presslens_times": ("times",), "presslens_figures": ("figures",),
+    "presslens_events": ("events",), "presslens_language": ("language",), "presslens": tuple(STEPS),
+}
+"""Component name → the steps it runs (each also runs the steps those need)."""
+
+_REQUIRES = ["token.dep", "token.tag", "token.lemma", "token.ent_type", "doc.sents"]
+
+
+def _assigns(steps: tuple[str, ...]) -> list[str]:
+    return ["doc._.presslens_records"] + [f"doc._.{kind}" for name in steps for kind in STEPS[name].makes
+                                          if kind not in ("paragraphs", "sentences", "entities")]
+
+
+def _register(name: str, steps: tuple[str, ...]) -> None:
+    def make(nlp: Language, name: str, actor_files: list[str]) -> Presslens:
+        return Presslens(steps, tuple(actor_files))
+
+    make.__name__ = f"make_{name}"
+    make.__doc__ = f"The {name} component: presslens steps {', '.join(steps)}."
+    Language.factory(name, default_config={"actor_files": []}, requires=_REQUIRES, assigns=_assigns(steps),
+                     func=make)
+    globals()[make.__name__] = make  # the entry point target (pyproject: spacy_factories)
+
+
+for _name, _steps in COMPONENTS.items():
+    _register(_name, _steps)
+
+
+def analysis_of(article: Article, doc: Doc) -> Analysis:
+    """The ``Analysis`` of an article from a doc the components have run on."""
+    return Analysis(article=article, **{name: tuple(records_of(doc, name)) for name in ANALYSIS_FIELD.values()})

