@@ -163,8 +163,11 @@ def story_detail(store: Store, story_id: str) -> dict:
 def story_of(store: Store, article_id: str) -> dict | None:
     """The story an article belongs to and the near-duplicates it is linked with (None: not linked)."""
     conn = store.conn
-    row = conn.execute("SELECT m.*, s.n_articles, s.n_independent, s.title FROM story_articles m "
-                       "JOIN stories s ON s.id = m.story_id WHERE m.article_id = ?", (article_id,)).fetchone()
+    try:
+        row = conn.execute("SELECT m.*, s.n_articles, s.n_independent, s.title FROM story_articles m "
+                           "JOIN stories s ON s.id = m.story_id WHERE m.article_id = ?", (article_id,)).fetchone()
+    except sqlite3.OperationalError:  # a store written before stories, opened read-only: no story tables
+        return None
     if row is None:
         return None
     duplicates = [dict(r) for r in conn.execute(
