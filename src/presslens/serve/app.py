@@ -93,22 +93,23 @@ class AnalyzeRequest(BaseModel):
     outlet: str | None = None
 
 
-def problem(request: Request | None, status: int, detail: str, code: str | None = None,
+def problem(request_id: str | None, status: int, detail: str, code: str | None = None,
             **extra: Any) -> JSONResponse:
     """The one error response: ``application/problem+json``."""
     body = {"type": f"urn:presslens:problem:{code}" if code else "about:blank",
             "title": HTTPStatus(status).phrase, "status": status, "detail": detail, "code": code,
-            "request_id": _request_id(request.scope) if request else None}
+            "request_id": request_id}
     body.update({k: v for k, v in extra.items() if v is not None})
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
-def _request_id(scope: dict) -> str | None:
-    return scope.get("state", {}).get("request_id")
+def _request_id(request: Request) -> str | None:
+    return request.scope.get("state", {}).get("request_id")
 
 
-def _page(page: Page) -> dict:
-    return {"items": list(page), "total": page.total, "next": page.next}
+def _page(page: Page) -> JSONResponse:
+    """A page as JSON, sent as it is (the rows are plain JSON values; no second validation)."""
+    return JSONResponse({"items": list(page), "total": page.total, "next": page.next})
 
 
 def _problem_responses(*statuses: int) -> dict:
@@ -182,17 +183,11 @@ class Guard:
                               scope.get("path"))
                 if started:
                     raise
-                await self._problem(500, "unexpected error; the server log has it under request id "
-                                         f"{request_id}", "internal", request_id)(scope, receive, send_with_headers)
+                await problem(request_id, 500, "unexpected error; the server log has it under request id "
+                              f"{request_id}", "internal")(scope, receive, send_with_headers)
         if too_large and not started:
-            await self._problem(413, f"request body over {self.max_body_bytes:,} bytes", "too_large",
-                                request_id)(scope, receive, send_with_headers)
-
-    @staticmethod
-    def _problem(status: int, detail: str, code: str, request_id: str) -> JSONResponse:
-        body = {"type": f"urn:presslens:problem:{code}", "title": HTTPStatus(status).phrase, "status": status,
-                "detail": detail, "code": code, "request_id": request_id}
-        return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+            await problem(request_id, 413, f"request body over {self.max_body_bytes:,} bytes",
+                          "too_large")(scope, receive, send_with_headers)
 
 
 def create_app(db: str | Path, *, read_only: bool = False,
@@ -222,16 +217,16 @@ def create_app(db: str | Path, *, read_only: bool = False,
 
     @api.get("/articles", response_model=ListPage)
     def articles(status: str | None = None, outlet: str | None = None, since: Day = None, until: Day = None,
-                 limit: Limit = 200, cursor: Cursor = None) -> dict:
+                 limit: Limit = 200, cursor: Cursor = None) -> JSONResponse:
         """Articles (all but their text) by date, filtered by status, outlet and date."""
         filters = {"status": status, "outlet": outlet, "since": since, "until": until}
         return _page(store.article_page({k: v for k, v in filters.items() if v is not None},
                                         limit=limit, cursor=cursor))
 
-    @api.get("/articles/{article_id}")
-    def article(article_id: str) -> dict[str, Any]:
+    @api.get("/articles/{article_id}", response_model=dict[str, Any])
+    def article(article_id: str) -> JSONResponse:
         """The stored analysis of one article (a unique id prefix is enough)."""
-        return store.analysis(article_id).to_dict()
+        return JSONResponse(store.analysis(article_id).to_dict())
 
     @api.get("/articles/{article_id}/story")
     def article_story(article_id: str) -> dict[str, Any] | None:
@@ -244,7 +239,7 @@ def create_app(db: str | Path, *, read_only: bool = False,
                outlet: str | None = None, since: Day = None, until: Day = None,
                actor: Annotated[str | None, Query(description="An actor named in the article.")] = None,
                type: Annotated[str | None, Query(description="A PLOVER event type in the article.")] = None,
-               limit: Limit = 20, cursor: Cursor = None) -> dict:
+               limit: Limit = 20, cursor: Cursor = None) -> JSONResponse:
         """Full-text search, best matches first, with `[highlighted]` snippets."""
         if fts is not None and q:
             raise InputError("give q (plain words) or fts (FTS5 syntax), not both")
@@ -277,8 +272,8 @@ def _web_file(name: str) -> str:
     return resources.files("presslens.serve.web").joinpath(name).read_text(encoding="utf-8")
 
 
-def _records_route(store: Store, record_type: type) -> Callable[..., dict]:
-    def records(request: Request, limit: Limit = 500, cursor: Cursor = None) -> dict:
+def _records_route(store: Store, record_type: type) -> Callable[..., JSONResponse]:
+    def records(request: Request, limit: Limit = 500, cursor: Cursor = None) -> JSONResponse:
         filters = {k: v for k, v in request.query_params.items() if k not in _PAGING}
         return _page(store.record_page(record_type, filters, limit=limit, cursor=cursor))
 
@@ -302,19 +297,19 @@ def _filter_parameters(record_type: type) -> list[dict]:
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(PresslensError)
     async def presslens_error(request: Request, exc: PresslensError) -> JSONResponse:
-        return problem(request, _STATUS.get(type(exc), 400), str(exc), exc.code,
+        return problem(_request_id(request), _STATUS.get(type(exc), 400), str(exc), exc.code,
                        allowed=getattr(exc, "allowed", None))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [{"where": ".".join(map(str, e.get("loc", ()))), "message": e.get("msg", "")} for e in exc.errors()]
         detail = "; ".join(f"{e['where']}: {e['message']}" for e in errors)
-        return problem(request, 400, detail or "invalid request", "bad_request", errors=errors)
+        return problem(_request_id(request), 400, detail or "invalid request", "bad_request", errors=errors)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed", 403: "forbidden"}.get(exc.status_code, "http")
-        return problem(request, exc.status_code, str(exc.detail), code)
+        return problem(_request_id(request), exc.status_code, str(exc.detail), code)
 
 
 def _openapi(app: FastAPI) -> dict:
