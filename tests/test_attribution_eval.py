@@ -67,3 +67,14 @@ def test_attribution_quality_floor():
     assert report.metrics["content_f1"] >= 0.67, report.metrics
     assert report.metrics["content_precision"] >= 0.715, report.metrics
     assert report.metrics["source_accuracy"] >= 0.90, report.metrics
+
+
+def test_folds_group_whole_articles_and_do_not_depend_on_order():
+    from presslens.quotes.scorer import folds_by_article
+
+    ids = [f"article-{n:02d}" for n in range(84)]
+    folds = dict(zip(ids, folds_by_article(ids, 5)))
+    shuffled = list(reversed(ids))
+    assert dict(zip(shuffled, folds_by_article(shuffled, 5))) == folds
+    sizes = [list(folds.values()).count(k) for k in range(5)]
+    assert sorted(sizes) == [16, 17, 17, 17, 17]

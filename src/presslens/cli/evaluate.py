@@ -19,9 +19,15 @@ def eval_command(task: Annotated[str, typer.Argument(help=f"One of: {', '.join(e
                  limit: Annotated[Optional[int], typer.Option(help="Score only the first N gold records.")] = None,
                  gold_spans: Annotated[bool, typer.Option("--gold-spans",
                                                           help="geo: resolve the gold mentions only.")] = False,
+                 cv: Annotated[Optional[int], typer.Option("--cv", help="events, events-snippets: k-fold "
+                                                           "cross-validation, the event model retrained per fold; "
+                                                           "attribution: per-fold scores, folds by article."
+                                                           )] = None,
                  as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False) -> None:
     """Score a task on gold data and print the metrics (and per-item rows)."""
     options = {"gold_spans": True} if gold_spans else {}
+    if cv:
+        options["cv"] = cv
     report = evaluation.run(task, gold, limit, **options)
     if as_json:
         print_json(report.to_json())
