@@ -161,3 +161,55 @@ def test_places_command_exports_geojson(tmp_path):
     assert [row["text"] for row in json.loads(listed.output)] == ["Lebanon"]
     missing = CliRunner().invoke(app, ["places", "--db", str(tmp_path / "absent.sqlite")])
     assert missing.exit_code != 0
+
+
+# --- everyday news: prominence, people and institutions, metonyms, basis (issue 12) ------------
+@pytest.mark.parametrize("text, mention, country", [
+    ("The White House said Florida would get federal aid after the hurricane.", "Florida", "US"),
+    ("Floods in Punjab destroyed crops, Pakistani officials said.", "Punjab", "PK"),
+    ("Farmers from Punjab marched towards New Delhi.", "Punjab", "IN"),
+    ("42 people were killed in strikes on Rafah, the health ministry said.", "Rafah", "PS"),
+    ("M23 rebels seized Goma, the largest city in eastern Congo.", "Goma", "CD"),
+    ("Airstrikes hit the port of Hodeidah on Monday.", "Hodeidah", "YE"),
+    ("Rebel fighters entered Aleppo on Friday.", "Aleppo", "SY"),
+])
+def test_prominent_places_whatever_the_tagger_calls_them(text, mention, country):
+    place = place_named(text, mention)
+    assert place.country == country
+    assert place.basis in {"containment", "only entry", "context country", "context", "prominence"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Paris Hilton testified before a committee on Tuesday.", "Paris"),
+    ("Chelsea Clinton spoke at the convention. Clinton said the party was united.", "Clinton"),
+    ("Lorraine Kelly interviewed Tom Jordan about his book. Jordan said it took years.", "Jordan"),
+])
+def test_people_named_like_places_are_not_places(text, name):
+    assert not [p for p in places_of(text) if name in p.text]
+
+
+def test_places_inside_an_institution_name_are_marked_not_literal():
+    places = places_of("Students at George Washington University held a vigil on Tuesday night.")
+    assert places and all(p.sense == "name" for p in places)
+    analysis = Analysis(article=Article(id="a", text="x"), places=tuple(places))
+    assert analysis_geojson(analysis)["features"] == []
+
+
+@pytest.mark.parametrize("text, capitals", [
+    ("Kyiv accused Moscow of shelling civilian areas overnight.", {"Kyiv", "Moscow"}),
+    ("Washington and Beijing agreed to resume military talks.", {"Washington", "Beijing"}),
+    ("Brussels warned Budapest that funds would be frozen.", {"Brussels", "Budapest"}),
+])
+def test_capitals_named_for_their_governments_are_metonyms_alike(text, capitals):
+    senses = {p.text: p.sense for p in places_of(text)}
+    assert {c: senses.get(c) for c in capitals} == {c: "metonym" for c in capitals}
+
+
+def test_a_capital_where_something_happens_stays_literal():
+    place = place_named("Thousands marched in Moscow and in Kyiv on Sunday.", "Moscow")
+    assert place.sense == "literal"
+
+
+def test_containment_is_the_basis_after_a_comma():
+    place = place_named("Residents of Melbourne, Florida, were told to boil their water.", "Melbourne")
+    assert place.country == "US" and place.basis == "containment"

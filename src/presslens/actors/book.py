@@ -142,6 +142,7 @@ class ActorBook:
         info = _countryinfo()
         explicit: dict[str, list[str]] = defaultdict(list)
         guessed: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+        guessed_people: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
         # pycountry's states, then states the actor files add with a code of their own (Kosovo: KOS)
         listed = [(c.alpha_3, c.alpha_2, _short_name(c), [c.name, getattr(c, "common_name", None),
                                                         getattr(c, "official_name", None)])
@@ -164,8 +165,10 @@ class ActorBook:
                 for demonym in (data.get("demonym") or "").split(","):
                     if demonym.strip():
                         guessed[normalize_words(demonym)].append((code, demonym.strip()))
-            people = [*(more.get("people") or []), *(p for p in [plural_of(data.get("demonym") or "")] if p)]
-            self._add_names(entry, people, "people", None)
+            self._add_names(entry, list(more.get("people") or []), "people", None)
+            plural = plural_of(data.get("demonym") or "")
+            if plural:
+                guessed_people[normalize_words(plural)].append((code, plural))
             capital = data.get("capital") or []
             capitals = [*(capital if isinstance(capital, list) else [capital]), *(more.get("capitals") or [])]
             self._add_names(entry, capitals, "capital", "GOV")
@@ -181,6 +184,11 @@ class ActorBook:
             code, adjective = max(owners, key=lambda o: info.get(o[0], {}).get("population") or 0)
             self._add_names(self.states[code], [adjective], "adjective", None)
             self.adjective_of.setdefault(code, adjective)
+        # a people's name shared by several states' demonyms ('Americans': United States, Northern
+        # Mariana Islands) names the most populous one's people, as for adjectives
+        for key, owners in guessed_people.items():
+            code, plural = max(owners, key=lambda o: info.get(o[0], {}).get("population") or 0)
+            self._add_names(self.states[code], [plural], "people", None)
 
     # -- look-ups -----------------------------------------------------------
 

@@ -16,7 +16,7 @@ from presslens.core.schema import Place
 from .filter import inside_name, metonymic, select_places
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import normalize
-from .resolve import Mention, Resolution, resolve_mentions
+from .resolve import Mention, Resolution, fits, resolve_mentions
 from .toponyms import COMPASS, FEATURE_SUFFIXES, Candidate, find_candidates
 
 CONTAINER_FEATURES = ("admin1", "country", "admin2")
@@ -61,18 +61,19 @@ def _mentions(text: str, gaz: Gazetteer, selected: Sequence[Candidate]) -> list[
         container = None
         following = selected[index + 1] if index + 1 < len(selected) else None
         if following is not None and text[cand.end:following.start].strip() == "," and following.entries:
-            container = _best_container(gaz, following.entries)
+            container = _best_container(gaz, following.entries, cand.entries)
         mentions.append(Mention(key=cand.key, entries=cand.entries, container=container,
                                 demonym=cand.demonym))
     return mentions
 
 
-def _best_container(gaz: Gazetteer, entries: Sequence[int]) -> int | None:
-    for feature in CONTAINER_FEATURES:
-        for index in entries:
-            if gaz.rows[index][5] == feature:
-                return index
-    return None
+def _best_container(gaz: Gazetteer, entries: Sequence[int], inner: Sequence[int]) -> int | None:
+    """The division named after a comma that holds one of the mention's entries ('Melbourne,
+    Florida': the US state, not Florida in Puerto Rico), by kind, then the most populous."""
+    containers = [i for i in entries if gaz.rows[i][5] in CONTAINER_FEATURES]
+    holding = [i for i in containers if any(fits(gaz.entry(j), gaz.entry(i)) for j in inner)]
+    rank = {feature: n for n, feature in enumerate(CONTAINER_FEATURES)}
+    return min(holding or containers, key=lambda i: (rank[gaz.rows[i][5]], -gaz.rows[i][6]), default=None)
 
 
 def _place(cand: Candidate, resolution: Resolution, sense: str = "literal") -> Place:

@@ -74,7 +74,7 @@ def _prior(gaz: Gazetteer, entry: Entry, key: str = "") -> float:
     return score
 
 
-def _fits(entry: Entry, container: Entry) -> bool:
+def fits(entry: Entry, container: Entry) -> bool:
     """Whether ``entry`` lies in ``container`` (a country, first-level division or county)."""
     if container.feature == "country":
         return entry.country == container.country and entry.feature != "country"
@@ -157,7 +157,7 @@ def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Resolu
     for index, mention in enumerate(mentions):
         if mention.container is not None:
             container = gaz.entry(mention.container)
-            inside = [e for e in candidates[index] if _fits(e, container)]
+            inside = [e for e in candidates[index] if fits(e, container)]
             contained[index] = bool(inside) and len(inside) < len(candidates[index])
             candidates[index] = inside or candidates[index]
     keys = [m.key if not m.demonym else "" for m in mentions]
@@ -206,4 +206,4 @@ def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[li
     return chosen
 
 
-__all__ = ["Mention", "Resolution", "resolve_mentions"]
+__all__ = ["Mention", "Resolution", "fits", "resolve_mentions"]
