@@ -77,7 +77,8 @@ def test_kill_9_at_five_random_points_loses_and_duplicates_nothing(tmp_path):
     rng = random.Random(16)
     kills = 0
     for target in sorted(rng.sample(range(1, len(PLACES)), 5)):
-        process = subprocess.Popen(_ingest_command(folder, db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(_ingest_command(folder, db), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)  # an unread pipe could fill and stall it
         deadline = time.monotonic() + 300
         while process.poll() is None and time.monotonic() < deadline:
             if _stored(db) >= target:
