@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/train_span_model.py                 # train on all of dev, write the model
     .venv/bin/python scripts/train_span_model.py --folds 5       # cross-validate only (nothing written)
+    ... --parses /tmp/ptc.spacy    # keep the parses in a file and reuse them (same gold file and pipeline)
 
 Both models are elastic-net (L1 + L2) logistic regressions fitted with SciPy's L-BFGS-B:
 a binary token model (inside a gold SI span or not) and a multinomial technique
@@ -25,11 +26,13 @@ from pathlib import Path
 import numpy as np
 import scipy.optimize
 import scipy.sparse
+from spacy.tokens import Doc, DocBin
 
-from presslens.core.nlp import parse_many
+from presslens.core.nlp import load_nlp, parse_many
 from presslens.core.scoring import read_jsonl
 from presslens.language.extract import flag_candidates
 from presslens.language.lexicon import load_lexicon
+from presslens.language.masking import name_runs
 from presslens.language.phrases import phrase_candidates
 from presslens.language.rules import word_candidates
 from presslens.language.scorer import TECHNIQUE_METRICS, merge_spans, overlap_credit, prf
@@ -41,13 +44,26 @@ DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "propaganda" / "dev.jsonl"
 DEFAULT_OUT = ROOT / "src" / "presslens" / "language" / "data" / "span_model.json"
 
 
+def parsed(texts: list[str], cache: Path | None) -> list[Doc]:
+    """The texts parsed, read from ``cache`` when it holds exactly these texts, written there otherwise."""
+    nlp = load_nlp()
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return docs
+    docs = list(parse_many(texts))
+    if cache is not None:
+        DocBin(docs=docs, store_user_data=False).to_disk(cache)
+    return docs
+
+
 class Corpus:
     """Parsed documents with their rule candidates, token features and gold labels."""
 
-    def __init__(self, records: list[dict]):
+    def __init__(self, records: list[dict], cache: Path | None = None):
         lexicon = load_lexicon()
         self.records = records
-        self.docs = list(parse_many(r["text"] for r in records))
+        self.docs = parsed([r["text"] for r in records], cache)
         self.rules = [word_candidates(d, lexicon) + phrase_candidates(d, lexicon) for d in self.docs]
         self.token_features = [doc_features(d, lexicon, r) for d, r in zip(self.docs, self.rules)]
         self.labels = [self._labels(d, r["si_spans"]) for d, r in zip(self.docs, records)]
@@ -65,11 +81,12 @@ class Corpus:
     def _technique_examples(self, i: int) -> list[tuple[list[str], str]]:
         doc, lexicon = self.docs[i], load_lexicon()
         marks = rule_marks(doc, self.rules[i])
+        named = {t for start, end in name_runs(doc) for t in range(start, end)}
         examples = []
         for s in self.records[i]["spans"]:
             span = doc.char_span(s["start"], s["end"], alignment_mode="expand")
             if span is not None and len(span):
-                examples.append((span_features(doc, span.start, span.end, lexicon, marks), s["technique"]))
+                examples.append((span_features(doc, span.start, span.end, lexicon, marks, named), s["technique"]))
         return examples
 
 
@@ -190,6 +207,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--parses", type=Path, help="file to keep the parses in between runs (spaCy DocBin)")
     parser.add_argument("--folds", type=int, default=0, help="cross-validate with this many folds; write nothing")
     parser.add_argument("--c", type=float, default=0.3, help="inverse L2 strength of the token model")
     parser.add_argument("--c-technique", type=float, default=1.0, help="inverse L2 strength of the technique model")
@@ -203,7 +221,7 @@ def main() -> None:
                         help="with --folds: also score these threshold pairs")
     args = parser.parse_args()
     started = time.time()
-    corpus = Corpus(list(read_jsonl(args.gold)))
+    corpus = Corpus(list(read_jsonl(args.gold)), args.parses)
     ids = list(range(len(corpus.records)))
     print(f"{len(ids)} documents parsed in {time.time() - started:.0f}s", file=sys.stderr)
     if args.folds:

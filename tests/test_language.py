@@ -222,3 +222,32 @@ def test_seed_place_names_are_not_flagged(seed_analysis, needle):
         assert not any(f.start < end and start < f.end and f.technique == "Name_Calling,Labeling"
                        for f in seed_analysis.flags), needle
         position = end
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("the Rapid Support Forces", "Sudan"),
+    ("Hamas", "the Israel Defense Forces"),
+    ("the People's Defence Force", "the Tatmadaw"),
+])
+@pytest.mark.parametrize("frame", [
+    "{X} unleashed a brutal campaign of terror against {Y}, witnesses said.",
+    "“{Y} will be wiped off the map,” a commander of {X} told the crowd.",
+    "Supporters of {X} said {Y} had lied about everything for years.",
+])
+def test_span_model_sees_no_names(nlp, first, second, frame):
+    """The span model reads names as one placeholder: mirrored sentences get the same spans and scores."""
+    from presslens.language.lexicon import load_lexicon
+    from presslens.language.masking import name_runs
+    from presslens.language.rules import word_candidates
+    from presslens.language.span_model import load_model, token_probabilities
+
+    lexicon, model = load_lexicon(), load_model()
+
+    def scores(text):
+        doc = nlp(text[0].upper() + text[1:])
+        runs = name_runs(doc)
+        named = {i for a, b in runs for i in range(a, b)}
+        values = token_probabilities(doc, lexicon, word_candidates(doc, lexicon), model, runs)
+        return [round(v, 6) for i, v in enumerate(values) if i not in named or (i - 1) not in named]
+
+    assert scores(frame.format(X=first, Y=second)) == scores(frame.format(X=second, Y=first))

@@ -76,3 +76,30 @@ def test_seed_tones_are_split_by_voice(seed_analysis):
     assert all(-1.0 <= t.compound <= 1.0 for t in seed_analysis.tones)
     quoted_sentences = {t.sentence for t in seed_analysis.tones if t.voice == "quoted" and t.sentence >= 0}
     assert len(quoted_sentences) >= 8      # most of the seed article is the Hamas official's words
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("the Rapid Support Forces", "Sudan"),
+    ("the Islamic Resistance Movement", "Israel"),
+    ("the Happy Valley Liberation Front", "the Grim Republic"),
+    ("Hope Party", "Ferrovale"),
+])
+@pytest.mark.parametrize("frame", [
+    "{X} attacked the town on Monday, and {Y} condemned it.",
+    "Officials said {X} had helped {Y} rebuild the bridge.",
+])
+def test_tone_does_not_come_from_names(nlp, first, second, frame):
+    """Names are masked: whichever side a sentence names, and whatever words the name holds, its tone
+    is the same."""
+    def tones(text):
+        doc = nlp(text[0].upper() + text[1:])
+        return [(t.sentence, t.voice, t.compound) for t in sentence_tones(doc, _voices(nlp, doc.text))]
+
+    assert tones(frame.format(X=first, Y=second)) == tones(frame.format(X=second, Y=first))
+
+
+def test_masking_keeps_the_wording(nlp):
+    """Only names are masked: the words around them keep their tone."""
+    doc = nlp("The Rapid Support Forces committed a horrible massacre.")
+    tone = sentence_tones(doc, _voices(nlp, doc.text))
+    assert tone[0].compound < -0.5

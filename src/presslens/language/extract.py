@@ -15,6 +15,8 @@ actor mentions the actor a flag is applied to.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc
 
 from presslens.core.schema import ActorMention, LanguageFlag, Quote, SentenceVoice
@@ -47,12 +49,14 @@ def combine(rules: list[Candidate], model: list[Candidate]) -> list[Candidate]:
     return sorted(kept + extra, key=lambda c: (c.start, c.end, c.technique))
 
 
-def flag_candidates(doc: Doc, model: SpanModel | None = None) -> list[Candidate]:
-    """All flags of a parsed text as token ranges (no voice yet); ``model`` replaces the packaged one."""
+def flag_candidates(doc: Doc, model: SpanModel | None = None, mentions: Iterable[ActorMention] = ()
+                    ) -> list[Candidate]:
+    """All flags of a parsed text as token ranges (no voice yet); ``model`` replaces the packaged one;
+    actor ``mentions`` are masked before the span model reads the text."""
     lexicon = load_lexicon()
     rules = word_candidates(doc, lexicon) + phrase_candidates(doc, lexicon)
     places = place_tokens(doc, lexicon)
-    found = [m for m in model_candidates(doc, lexicon, rules, model)
+    found = [m for m in model_candidates(doc, lexicon, rules, model, mentions)
              if not all(i in places for i in range(m.start, m.end))]
     return combine(rules, found)
 
@@ -81,7 +85,7 @@ def extract_flags(doc: Doc, quotes: list[Quote], voices: list[SentenceVoice],
     span (a sentence may mix the outlet's words and a quotation).
     """
     flags = []
-    for c in flag_candidates(doc):
+    for c in flag_candidates(doc, mentions=mentions):
         span = doc[c.start:c.end]
         start, end = span.start_char, span.end_char
         flags.append(LanguageFlag(

@@ -1,11 +1,13 @@
 """Token features for the propaganda span model (shared by training and inference).
 
-Names are masked: every proper name, demonym and number becomes ``<NAME>`` or
-``<NUM>``, so the model cannot learn anything about a particular actor and the
-same wording gets the same score whichever actor it is about. Part-of-speech and
-dependency labels are left out for the same reason (they may shift when a name
-changes); what remains is the words, their neighbours, the quotation marks, the
-VADER valence of the words, the lexicon categories and the word-level rules.
+Names are masked (``masking.py``): every run of name tokens ('the Rapid Support Forces',
+'Sudan') is one unit read as ``<NAME>``, and numbers become ``<NUM>``, so the model
+learns nothing about a particular actor and the same wording gets the same score
+whichever actor it is about. A name run is scored once and its score shared by its
+tokens. Part-of-speech and dependency labels are left out for the same reason (they
+may shift when a name changes); what remains is the words, their neighbours, the
+quotation marks, the VADER valence of the words, the lexicon categories and the
+word-level rules.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
-from .rules import Candidate, is_name
+from .masking import name_runs
+from .rules import Candidate
 from .tone import analyzer
 
 NAME = "<NAME>"
@@ -34,12 +37,10 @@ Feature = str | tuple[str, float]
 
 
 def masked(token: Token, lexicon: Lexicon) -> str:
-    """The token's lower-case form, or a placeholder for names, numbers and plain group nouns
-    ('government', 'rebels'; labels such as 'regime' or 'thugs' stay words)."""
+    """The lower-case form of a token outside a name, or a placeholder for numbers and plain group
+    nouns ('government', 'rebels'; labels such as 'regime' or 'thugs' stay words)."""
     if token.like_num:
         return NUMBER
-    if is_name(token):
-        return NAME
     if lexicon.has("actor_nouns", token) and not any(
             lexicon.has(c, token) for c in ("naming_nouns", "stand_in_nouns", "label_nouns")):
         return ACTOR
@@ -76,52 +77,88 @@ def rule_marks(doc: Doc, candidates: Iterable[Candidate]) -> list[set[str]]:
     return marks
 
 
-def doc_features(doc: Doc, lexicon: Lexicon, candidates: Iterable[Candidate]) -> list[list[Feature]]:
-    """One feature list per token of the document."""
-    words = [masked(t, lexicon) for t in doc]
-    lemmas = Counter(t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop and words[t.i] not in MASKS)
+def units(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The document as token ranges: each name run is one unit, every other token its own."""
+    result, i = [], 0
+    for start, end in sorted(runs) + [(len(doc), len(doc))]:
+        result += [(j, j + 1) for j in range(i, start)]
+        if start < end:
+            result.append((start, end))
+        i = end
+    return result
+
+
+def unit_words(doc: Doc, lexicon: Lexicon, runs: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[str]]:
+    """The units of a document and the word each is read as (``<NAME>`` for a name run)."""
+    spans = units(doc, runs)
+    named = set(runs)
+    return spans, [NAME if span in named else masked(doc[span[0]], lexicon) for span in spans]
+
+
+def doc_features(doc: Doc, lexicon: Lexicon, candidates: Iterable[Candidate],
+                 runs: list[tuple[int, int]] | None = None) -> list[list[Feature]]:
+    """One feature list per token of the document (the tokens of a name run share one list).
+
+    ``runs``: the name runs (``masking.name_runs``); by default the names the parse tags.
+    """
+    spans, words = unit_words(doc, lexicon, name_runs(doc) if runs is None else runs)
+    lemmas = Counter(doc[s].lemma_.lower() for (s, _), w in zip(spans, words)
+                     if w not in MASKS and doc[s].is_alpha and not doc[s].is_stop)
     quoted = inside_quotes(doc)
     marks = rule_marks(doc, candidates)
     valence = analyzer().lexicon
     features: list[list[Feature]] = [[] for _ in doc]
+    sentence_of = [0] * len(spans)
+    bounds: list[tuple[int, int]] = []
+    k = 0
     for index, sentence in enumerate(doc.sents):
-        sentence_features = _sentence_features(sentence, index, valence, words)
-        for token in sentence:
-            i = token.i
-            word = words[i]
+        first = k
+        while k < len(spans) and spans[k][0] < sentence.end:
+            sentence_of[k] = index
+            k += 1
+        bounds.append((first, k))
+    sentence_features = [_sentence_features(doc, spans[a:b], words[a:b], index, valence)
+                         for index, (a, b) in enumerate(bounds)]
+    for u, ((start, end), word) in enumerate(zip(spans, words)):
+        first, last = bounds[sentence_of[u]]
+        token = doc[start]
 
-            def at(offset: int) -> str:
-                j = i + offset
-                return words[j] if sentence.start <= j < sentence.end else "<S>"
+        def at(offset: int) -> str:
+            j = u + offset
+            return words[j] if first <= j < last else "<S>"
 
-            f: list[Feature] = ["bias", "w=" + word, "sh=" + token.shape_[:4] if word != NAME else "sh=NAME"]
-            if word not in MASKS:
-                f += ["l=" + token.lemma_.lower(), "s3=" + word[-3:], "p3=" + word[:3]]
-                f += ["lex=" + c for c in LEXICON_CATEGORIES if lexicon.has(c, token)]
-                repeats = lemmas.get(token.lemma_.lower(), 0)
-                if repeats > 1:
-                    f.append(f"rep={min(repeats, 4)}")
-            f += [f"w{k}={at(k)}" for k in WINDOW]
-            f += ["bg-=" + at(-1) + "|" + word, "bg+=" + word + "|" + at(1)]
-            f.append("v=" + valence_bucket(token.lower_ if word not in MASKS else ""))
-            near = [abs(valence.get(doc[j].lower_, 0.0)) for j in range(max(sentence.start, i - 3), min(sentence.end, i + 4))
-                    if words[j] not in MASKS]
-            f.append(f"vw={min(int(max(near, default=0.0)), 3)}")
-            f.append(f"rel={int(4 * (i - sentence.start) / max(len(sentence), 1))}")
-            f.append(f"q={quoted[i]}")
-            f += ["rule=" + m for m in sorted(marks[i])]
-            features[i] = f + sentence_features
+        f: list[Feature] = ["bias", "w=" + word, "sh=" + token.shape_[:4] if word != NAME else "sh=NAME"]
+        if word not in MASKS:
+            f += ["l=" + token.lemma_.lower(), "s3=" + word[-3:], "p3=" + word[:3]]
+            f += ["lex=" + c for c in LEXICON_CATEGORIES if lexicon.has(c, token)]
+            repeats = lemmas.get(token.lemma_.lower(), 0)
+            if repeats > 1:
+                f.append(f"rep={min(repeats, 4)}")
+        f += [f"w{k}={at(k)}" for k in WINDOW]
+        f += ["bg-=" + at(-1) + "|" + word, "bg+=" + word + "|" + at(1)]
+        f.append("v=" + valence_bucket(token.lower_ if word not in MASKS else ""))
+        near = [abs(valence.get(doc[spans[j][0]].lower_, 0.0)) for j in range(max(first, u - 3), min(last, u + 4))
+                if words[j] not in MASKS]
+        f.append(f"vw={min(int(max(near, default=0.0)), 3)}")
+        f.append(f"rel={int(4 * (u - first) / max(last - first, 1))}")
+        f.append(f"q={quoted[start]}")
+        f += ["rule=" + m for m in sorted(set().union(*(marks[i] for i in range(start, end))))]
+        f += sentence_features[sentence_of[u]]
+        for i in range(start, end):
+            features[i] = f
     return features
 
 
-def _sentence_features(sentence, index: int, valence: dict, words: list[str]) -> list[Feature]:
-    charged = sum(1 for t in sentence if t.lower_ in valence and words[t.i] not in MASKS)
-    result: list[Feature] = [f"sv={min(charged, 5)}", f"slen={min(len(sentence) // 5, 8)}", f"first={index == 0}"]
-    if any(t.text == "!" for t in sentence):
+def _sentence_features(doc: Doc, spans: list[tuple[int, int]], words: list[str], index: int,
+                       valence: dict) -> list[Feature]:
+    charged = sum(1 for (s, _), w in zip(spans, words) if doc[s].lower_ in valence and w not in MASKS)
+    result: list[Feature] = [f"sv={min(charged, 5)}", f"slen={min(len(spans) // 5, 8)}", f"first={index == 0}"]
+    tokens = {doc[i].text for s, e in spans for i in range(s, e)}
+    if "!" in tokens:
         result.append("s!")
-    if any(t.text == "?" for t in sentence):
+    if "?" in tokens:
         result.append("s?")
     return result
 
 
-__all__ = ["doc_features", "masked", "rule_marks", "Feature", "NAME", "ACTOR", "NUMBER"]
+__all__ = ["doc_features", "masked", "units", "unit_words", "rule_marks", "Feature", "NAME", "ACTOR", "NUMBER"]

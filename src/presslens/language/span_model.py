@@ -8,8 +8,9 @@ stored as JSON in ``data/span_model.json`` (feature → weight):
   scoring ≥ ``low`` within the sentence (hysteresis), trimmed of punctuation;
 * a technique model (multinomial) choosing the SemEval technique of a span.
 
-Features (``span_features.py``) mask names, so scores do not depend on which
-actor a sentence is about. Inference needs only the standard library and numpy.
+Features (``span_features.py``) mask names (``masking.py``, with the article's actor
+mentions), so scores do not depend on which actor a sentence is about. Inference needs
+only the standard library.
 """
 
 from __future__ import annotations
@@ -20,11 +21,16 @@ import math
 from dataclasses import dataclass
 from importlib import resources
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc
 
+from presslens.core.schema import ActorMention
+
 from .lexicon import Lexicon
+from .masking import name_runs
 from .rules import Candidate
-from .span_features import Feature, doc_features, masked, rule_marks
+from .span_features import NAME, Feature, doc_features, masked, rule_marks
 
 MODEL_FILE = "span_model.json"
 
@@ -91,10 +97,13 @@ def decode(doc: Doc, probabilities: list[float], high: float, low: float) -> lis
     return spans
 
 
-def span_features(doc: Doc, start: int, end: int, lexicon: Lexicon, marks: list[set[str]]) -> list[str]:
-    """Features of a whole span for the technique model."""
+def span_features(doc: Doc, start: int, end: int, lexicon: Lexicon, marks: list[set[str]],
+                  named: set[int]) -> list[str]:
+    """Features of a whole span for the technique model; ``named``: the tokens of name runs (one
+    ``<NAME>`` word per run)."""
     tokens = doc[start:end]
-    words = [masked(t, lexicon) for t in tokens]
+    words = [NAME if t.i in named else masked(t, lexicon) for t in tokens
+             if not (t.i in named and t.i - 1 in named and t.i > start)]
     features = ["bias", f"len={min(len(tokens), 12) // 2}", "first=" + words[0], "last=" + words[-1]]
     features += sorted({"w=" + w for w in words})
     features += sorted({"lex=" + c for t in tokens for c in ("loaded_nouns", "loaded_adjectives", "loaded_verbs",
@@ -120,21 +129,33 @@ def technique_of(features: list[str], model: SpanModel) -> tuple[str, float]:
     return model.classes[best], exps[best] / sum(exps)
 
 
-def token_probabilities(doc: Doc, lexicon: Lexicon, rules: list[Candidate], model: SpanModel) -> list[float]:
-    return [score(f, model.token_weights) for f in doc_features(doc, lexicon, rules)]
+def token_probabilities(doc: Doc, lexicon: Lexicon, rules: list[Candidate], model: SpanModel,
+                        runs: list[tuple[int, int]]) -> list[float]:
+    """Each token's score; the tokens of a name run share one feature list, scored once."""
+    scored: dict[int, float] = {}
+    result = []
+    for features in doc_features(doc, lexicon, rules, runs):
+        key = id(features)
+        if key not in scored:
+            scored[key] = score(features, model.token_weights)
+        result.append(scored[key])
+    return result
 
 
-def model_candidates(doc: Doc, lexicon: Lexicon, rules: list[Candidate],
-                     model: SpanModel | None = None) -> list[Candidate]:
-    """Spans the model (default: the packaged one) finds, each with its technique and top token score."""
+def model_candidates(doc: Doc, lexicon: Lexicon, rules: list[Candidate], model: SpanModel | None = None,
+                     mentions: Iterable[ActorMention] = ()) -> list[Candidate]:
+    """Spans the model (default: the packaged one) finds, each with its technique and top token score;
+    the actor ``mentions`` are masked with the names."""
     model = model or load_model()
     if model is None or len(doc) == 0:
         return []
-    probabilities = token_probabilities(doc, lexicon, rules, model)
+    runs = name_runs(doc, mentions)
+    named = {i for start, end in runs for i in range(start, end)}
+    probabilities = token_probabilities(doc, lexicon, rules, model, runs)
     marks = rule_marks(doc, rules)
     result = []
     for start, end in decode(doc, probabilities, model.high, model.low):
-        technique, certainty = technique_of(span_features(doc, start, end, lexicon, marks), model)
+        technique, certainty = technique_of(span_features(doc, start, end, lexicon, marks, named), model)
         top = max(probabilities[start:end])
         reason = f"wording like spans annotated as {technique} in news (span model, technique p={certainty:.2f})"
         result.append(Candidate(start, end, technique, reason, method="model", score=round(top, 3)))

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from presslens.core.schema import Quote, SentenceVoice, Tone
+from presslens.core.schema import ActorMention, Quote, SentenceVoice, Tone
+
+from .masking import masked_text, name_runs
 
 OUTLET = "outlet"
 QUOTED = "quoted"
@@ -65,12 +67,15 @@ def split_by_voice(text: str, start: int, end: int, quotes: Iterable[Quote]) -> 
     return " ".join(outlet), " ".join(quoted), speaker
 
 
-def sentence_tones(doc: Doc, voices: list[SentenceVoice], quotes: list[Quote] | None = None) -> list[Tone]:
+def sentence_tones(doc: Doc, voices: list[SentenceVoice], quotes: list[Quote] | None = None,
+                   mentions: Iterable[ActorMention] = ()) -> list[Tone]:
     """Tone per sentence and per article, for outlet text and quoted text separately.
 
-    ``voices`` gives the sentences; ``quotes`` (their contents) decide what is quoted.
+    ``voices`` gives the sentences; ``quotes`` (their contents) decide what is quoted. Names (and
+    the actor ``mentions``) are masked first (``masking.py``): 'Rapid Support Forces' scores as
+    'Sudan' does, and neither adds tone.
     """
-    text = doc.text
+    text = masked_text(doc, name_runs(doc, mentions))
     quotes = quotes or []
     tones: list[Tone] = []
     totals: dict[str, list[tuple[float, int]]] = {OUTLET: [], QUOTED: []}
