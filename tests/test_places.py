@@ -213,3 +213,8 @@ def test_a_capital_where_something_happens_stays_literal():
 def test_containment_is_the_basis_after_a_comma():
     place = place_named("Residents of Melbourne, Florida, were told to boil their water.", "Melbourne")
     assert place.country == "US" and place.basis == "containment"
+
+
+def test_a_capital_named_for_its_government_is_that_capital():
+    place = place_named("Ottawa said it would impose tariffs on American steel.", "Ottawa")
+    assert (place.country, place.sense, place.basis) == ("CA", "metonym", "seat of government")

@@ -27,13 +27,17 @@ def extract_places(doc: Doc) -> list[Place]:
     gaz = load_gazetteer()
     selected = select_places(doc, gaz, find_candidates(doc, gaz))
     mentions = _mentions(doc_text(doc), gaz, selected)
+    resolutions = resolve_mentions(gaz, mentions)
+    contained = {c.key for c, r in zip(selected, resolutions) if r.basis == "containment"}
     places, metonyms = [], set()
-    for cand, resolution in zip(selected, resolve_mentions(gaz, mentions)):
-        capital = resolution.entry is not None and gaz.is_capital(resolution.entry)
+    for cand, resolution in zip(selected, resolutions):
+        capital = None if cand.key in contained else \
+            next((gaz.entry(i) for i in cand.entries if gaz.is_capital(gaz.entry(i))), None)
         if inside_name(doc, cand):
             sense = "name"
-        elif metonymic(doc, cand, capital, metonyms):
-            sense = "metonym"
+        elif metonymic(doc, cand, capital is not None, metonyms):
+            # a capital named for its government is that capital ('Ottawa said', not Ottawa, Illinois)
+            sense, resolution = "metonym", Resolution(capital, "seat of government")
             metonyms.add(cand.tokens[1] - 1)
         else:
             sense = "literal"

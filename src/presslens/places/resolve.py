@@ -41,8 +41,9 @@ ROUNDS = 3
 class Resolution:
     """The chosen entry of a mention and why: ``containment`` (a division named right after it),
     ``only entry``, ``context country`` / ``context`` (the article's other places changed the
-    choice), or ``prominence`` (kind and size alone: a country before a division before a
-    large city before a small homonym)."""
+    choice), ``prominence`` (kind and size alone: a country before a division before a
+    large city before a small homonym), or ``seat of government`` (a capital named for its
+    government, chosen by the extractor)."""
 
     entry: Entry | None
     basis: str | None
