@@ -137,13 +137,14 @@ researcher scholar historian analyst supporter opponent protester demonstrator p
 source insider witness victim survivor family relative parent mother father wife husband son daughter
 student teacher worker employee staff staffer doctor nurse member friend neighbor neighbour colleague
 ally rival group crowd audience public majority minority percent share soldier rebel insurgent separatist
-guerrilla militia
+guerrilla militia delegation side crew team thousand hundred dozen million
 """.split())
 """Nouns for people (or a share of them) who can say or think something without being named."""
 
 MEDIA_NOUNS = frozenset("""
 ad advert advertisement clip video footage slide chart book article editorial column post tweet website
-site page message email note paper text transcript speech letter film documentary headline
+site page message email note paper text transcript speech letter film documentary headline decree
+resolution
 """.split())
 """Nouns for things that carry a message (the ad says …), beside ``DOCUMENT_NOUNS``."""
 

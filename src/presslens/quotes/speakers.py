@@ -253,8 +253,9 @@ def agentive(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in FUNCTION_WORDS:
         return False
-    if token.ent_type_ in _NAME_LABELS or token.lower_ in GROUP_NOUNS or lemma in (PERSON_ROLE_NOUNS | ORGANIZATION_NOUNS | DOCUMENT_NOUNS
-                                                     | GROUP_NOUNS | PEOPLE_NOUNS | MEDIA_NOUNS | PLACE_BODY_NOUNS):
+    if token.ent_type_ in _NAME_LABELS or {lemma, token.lower_} & (
+            PERSON_ROLE_NOUNS | ORGANIZATION_NOUNS | DOCUMENT_NOUNS | GROUP_NOUNS | PEOPLE_NOUNS | MEDIA_NOUNS
+            | PLACE_BODY_NOUNS):
         return True
     if token.like_num or token.pos_ == "NUM":  # twelve percent, eight of 10 voters
         return True
