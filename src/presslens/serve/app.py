@@ -309,7 +309,9 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed", 403: "forbidden"}.get(exc.status_code, "http")
-        return problem(_request_id(request), exc.status_code, str(exc.detail), code)
+        response = problem(_request_id(request), exc.status_code, str(exc.detail), code)
+        response.headers.update(exc.headers or {})  # e.g. Allow on a 405
+        return response
 
 
 def _openapi(app: FastAPI) -> dict:

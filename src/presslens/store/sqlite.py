@@ -61,6 +61,7 @@ _SEARCH_SCOPE = {"outlet": "a.outlet = ?", "since": "a.date >= ?", "until": "a.d
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TRUE, _FALSE = {"true", "1", "yes"}, {"false", "0", "no"}
+_INT64 = (-2**63, 2**63 - 1)
 
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: dict[int, Migration] = {}
@@ -120,7 +121,8 @@ def decode_cursor(token: str, size: int) -> list:
         key = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
     except (binascii.Error, ValueError, UnicodeDecodeError):
         key = None
-    if not isinstance(key, list) or len(key) != size or not all(isinstance(k, (str, int)) for k in key):
+    if not isinstance(key, list) or len(key) != size or not all(
+            isinstance(k, str) or isinstance(k, int) and _INT64[0] <= k <= _INT64[1] for k in key):
         raise InputError(f"cursor {token[:40]!r} is not a cursor this listing returned; start without one")
     return key
 
@@ -148,7 +150,7 @@ def _coerce(name: str, value: object, base: type) -> object:
     if base is bool and text in _TRUE | _FALSE:
         return int(text in _TRUE)
     try:
-        if base is int:
+        if base is int and _INT64[0] <= int(text) <= _INT64[1]:
             return int(text)
         if base is float:
             return float(text)
