@@ -202,7 +202,7 @@ class Composer:
         others = [a for a in anchors if a not in states]
         if others:
             return self._organisation(head, others, states, sector, kind, start, end)
-        if sector in STATE_SECTORS:
+        if sector in STATE_SECTORS or not left:     # 'fighters from Israel' is Israel, as 'fighters from Hamas' is Hamas
             if len(states) == 1:
                 return [RawMention(start, end, state_ref(states[0], self.book), sector, head.i)]
             return [RawMention(a.start, a.end, state_ref(a, self.book), sector, head.i) for a in states]
