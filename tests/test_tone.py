@@ -102,4 +102,4 @@ def test_masking_keeps_the_wording(nlp):
     """Only names are masked: the words around them keep their tone."""
     doc = nlp("The Rapid Support Forces committed a horrible massacre.")
     tone = sentence_tones(doc, _voices(nlp, doc.text))
-    assert tone[0].compound < -0.5
+    assert tone[0].compound == compound("Someone committed a horrible massacre.") < 0
