@@ -14,11 +14,10 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from presslens.core.nlp import paragraph_spans
+from presslens.core.nlp import doc_text, paragraph_spans
 
 from .frames import Frame
 from .quotemarks import QuoteSpan, line_spans
-from .spans import doc_text
 
 MAX_LABEL_TOKENS = 4
 MIN_CONTENT_WORDS = 3

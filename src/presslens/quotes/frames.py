@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.core.nlp import doc_text, entity_of
+
 from .complements import content_children, raised_content, token_range
 from .cues import CONTENT_PREPOSITIONS, DOCUMENT_NOUNS, cue_class
 from .quotemarks import QuoteSpan
-from .spans import CharSpan, doc_text, merge, minus, substantive, trimmed, widen, without_loose_tail
-from .speakers import entity_of
+from .spans import CharSpan, merge, minus, substantive, trimmed, widen, without_loose_tail
 
 _SOURCE_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "relcl", "acl"})

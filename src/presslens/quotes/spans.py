@@ -10,15 +10,6 @@ from spacy.tokens import Doc, Token
 from .quotemarks import QuoteSpan
 
 CharSpan = tuple[int, int]
-_TEXT_KEY = "presslens.text"
-
-
-def doc_text(doc: Doc) -> str:
-    """The document's text, built once (``Doc.text`` joins every token on each access)."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
 
 
 def trimmed(doc: Doc, first: int, last: int) -> CharSpan | None:
@@ -116,4 +107,4 @@ def substantive(doc: Doc, span: CharSpan) -> bool:
     return len(tokens) > 1 or any(t.dep_ not in ("cc", "advmod", "intj", "mark", "prep") for t in tokens)
 
 
-__all__ = ["CharSpan", "doc_text", "trimmed", "widen", "minus", "merge", "substantive", "without_loose_tail"]
+__all__ = ["CharSpan", "trimmed", "widen", "minus", "merge", "substantive", "without_loose_tail"]
