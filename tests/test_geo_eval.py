@@ -92,3 +92,16 @@ def test_gwn_dev_floor():
     assert report.metrics["detection_f1_overlap"] >= 0.7
     assert report.metrics["acc_161km_gold_spans"] >= 0.7
     assert {row["type"] for row in report.rows} >= {"Literal", "Demonym"}
+
+
+@pytest.mark.slow
+def test_everyday_check_set_floor():
+    """The everyday check set (written for presslens, shipped with it): floors a little below today's
+    scores; the issue's targets (0.95, 0 false places) are not reached yet."""
+    report = run("everyday")
+    assert report.n >= 150
+    assert report.metrics["place_accuracy"] >= 0.90
+    assert report.metrics["non_place_false_positives"] <= 15
+    assert report.metrics["actor_country_accuracy"] >= 0.90
+    assert report.metrics["figure_event_place_accuracy"] >= 0.85
+    assert {row["check"] for row in report.rows} <= {"place", "not a place", "actor", "figure place", "event place"}
