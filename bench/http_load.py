@@ -76,7 +76,7 @@ def build_store(path: Path, count: int) -> None:
             if i >= have:
                 store.add(analysis)
         print(f"store: {count:,} articles in {path} ({path.stat().st_size / 1e6:.0f} MB; "
-              f"built in {time.perf_counter() - started:.0f}s)")
+              f"ready in {time.perf_counter() - started:.0f}s)")
 
 
 def free_port() -> int:
