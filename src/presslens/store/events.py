@@ -100,11 +100,19 @@ def plover_cameo() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
     return data, sectors
 
 
+def event_day(row: dict[str, Any]) -> str | None:
+    """The day the event happened when the text resolves it to a day, else the article's date."""
+    resolved = row.get("date") or ""
+    return resolved if _DAY.fullmatch(resolved) else row.get("article_date")
+
+
 def cameo_code(event_type: str, mode: str | None) -> str:
     """The CAMEO event code of a PLOVER type and mode (the type's own code when the mode has none)."""
     codes = plover_cameo()[0][event_type]
     return codes.get(mode or "", codes[""])
 
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 CAMEO_QUAD = {root: quad for quad, roots in ((1, range(1, 6)), (2, range(6, 9)), (3, range(9, 14)),
                                              (4, range(14, 21))) for root in roots}
@@ -164,7 +172,7 @@ def to_plover(row: dict[str, Any], facts: ArticleFacts) -> dict[str, Any]:
     context = [flag for flag, on in (("hypothetical", row.get("hypothetical")), ("negation", row.get("negated")))
                if on]
     return {
-        "id": event_id(row), "date": row.get("article_date"), "actor": _entities(
+        "id": event_id(row), "date": event_day(row), "actor": _entities(
             list(row["sources"]), list(row["source_countries"]), list(row.get("source_sectors", ()))),
         "event": event_type, "mode": row.get("mode"), "context": context,
         "recipient": _entities(list(row["targets"]), list(row["target_countries"]),
@@ -246,7 +254,7 @@ def gdelt_rows(store: Store, rows: list[dict[str, Any]]) -> list[list[object]]:
         if r.get("hypothetical") or r.get("negated"):
             continue
         fact = facts[r["article_id"]]
-        day = date.fromisoformat(r["article_date"]) if r.get("article_date") else None
+        day = date.fromisoformat(event_day(r)) if event_day(r) else None
         when = [day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year,
                 round(day.year + (day.month * 30 + day.day) / 365, 4)] if day else ["", "", "", ""]
         code = cameo_code(r["type"], r.get("mode"))
