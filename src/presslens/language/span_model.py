@@ -104,12 +104,12 @@ def span_features(doc: Doc, start: int, end: int, lexicon: Lexicon, marks: list[
     tokens = doc[start:end]
     words = [NAME if t.i in named else masked(t, lexicon) for t in tokens
              if not (t.i in named and t.i - 1 in named and t.i > start)]
-    features = ["bias", f"len={min(len(tokens), 12) // 2}", "first=" + words[0], "last=" + words[-1]]
+    features = ["bias", f"len={min(len(words), 12) // 2}", "first=" + words[0], "last=" + words[-1]]
     features += sorted({"w=" + w for w in words})
     features += sorted({"lex=" + c for t in tokens for c in ("loaded_nouns", "loaded_adjectives", "loaded_verbs",
                                                                "label_nouns", "actor_nouns") if lexicon.has(c, t)})
     features += sorted({"rule=" + m for i in range(start, end) for m in marks[i]})
-    following = doc[end].text if end < len(doc) else ""
+    following = (NAME if end in named else doc[end].text) if end < len(doc) else ""
     features.append("next=" + following)
     if any(t.text == "?" for t in tokens) or following == "?":
         features.append("question")
