@@ -202,6 +202,15 @@ class Event:
     hypothetical: bool = False
     negated: bool = False
     reported_by: str | None = None
+    source_ids: tuple[str, ...] = ()
+    target_ids: tuple[str, ...] = ()
+    date: str | None = None
+    date_from: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    """``source_ids``/``target_ids``: the actors' ids (parallel to ``sources``/``targets``); ``date``: the
+    event's resolved date (TimeML value), ``date_from`` 'sentence' (its time expression) or 'article' (the
+    article date); ``lat``/``lon``: the coordinates of ``location`` when the gazetteer has them."""
 
     table: ClassVar[str] = "events"
 

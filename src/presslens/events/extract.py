@@ -22,6 +22,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from presslens.actors.book import load_actorbook, normalize_words
+from presslens.core.nlp import doc_text
 from presslens.core.schema import Actor, ActorMention, Event, Place, Quote, TimeRef
 
 from . import context as ctx
@@ -54,6 +55,8 @@ GENERIC_KINDS = frozenset({"population", "military", "police", "armed group", "g
                            "intelligence service", "opposition", "political party", "labour", "religious body",
                            "business"})
 """Actors the text gives no country for, which then take the country where the event happens."""
+ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
+"""Entity labels whose words the event-type model sees only as ``ACTOR`` (names never decide a type)."""
 CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REF", "AGR", "OPP", "SOC", "MED", "JRN", "REL"})
 
 
@@ -100,7 +103,8 @@ class EventBuilder:
         code, negated = self._adjusted_code(c)
         sources, targets, passive = self._sides(c)
         code = self._by_subject(c, code, sources)
-        features = candidate_features(c, code, sources, targets, negated, passive, self.lex)
+        features = candidate_features(c, code, sources, targets, negated, passive, self.lex,
+                                      lambda token: token.i in self.args.cover or token.ent_type_ in ACTOR_ENTITIES)
         return Described(code, negated, sources, targets, passive, features)
 
     def build(self, c: Candidate) -> Built | None:
@@ -123,8 +127,8 @@ class EventBuilder:
     def _modes(self, c: Candidate) -> dict[str, str | None]:
         """The lexicon's mode of this trigger for each type it can code."""
         spec = c.spec
-        codes = [*(spec.objects.values() if spec else ()), *(x for x in (spec.civil, spec.official, spec.code)
-                                                            if spec and x is not None)]
+        codes = [] if spec is None else [*spec.objects.values(), *(x for x in (spec.civil, spec.official, spec.code)
+                                                                   if x is not None)]
         noun = self.lex.noun([c.trigger.lower_]) or self.lex.noun([c.trigger.lemma_.lower()])
         codes += [noun[0]] if noun else []
         modes: dict[str, str | None] = {}
@@ -183,8 +187,14 @@ class EventBuilder:
             return sources, [t for t in asked if t.actor.id not in {s.actor.id for s in sources}], False
         if passive and subj is not None and not sources and c.code.type == "MOBILIZE":
             return self.args.actors_at(subj), [], passive  # 'troops were deployed': the forces' own side
+        noun = self._event_noun(c) if c.trigger is c.verb else None
+        noun_targets: list[Side] = []
+        if noun is not None:
+            sources = sources if noun.dep_ in ("nsubj", "nsubjpass") and sources else (
+                self._noun_agent(noun) or self._noun_modifiers(noun) or sources)
+            noun_targets = [t for t in self._noun_targets(noun) if t.actor.id not in {s.actor.id for s in sources}]
         own = {s.actor.id for s in sources}
-        options: list[list[Side]] = []
+        options: list[list[Side]] = [noun_targets]
         if passive and subj is not None:
             options.append(self.args.actors_at(subj))
         for token, place_only in self._target_tokens(c):
@@ -225,6 +235,28 @@ class EventBuilder:
         if c.reporter is not None and not targets:
             return False
         return not (c.verb.tag_ in ("VBZ", "VBP") and not sources and not self.args.quote_at(c.verb.idx))
+
+    def _event_noun(self, c: Candidate) -> Token | None:
+        """The event noun a verb reports: its subject ('X's strikes on Y killed ...') or an 'in'/'during'
+        phrase ('killed in X strikes on Y towns', 'died in an attack by X')."""
+        for child in c.verb.children:
+            nouns = [child] if child.dep_ in ("nsubj", "nsubjpass") else [
+                g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in (
+                "in", "during") else []
+            for noun in nouns:
+                if self.lex.noun([noun.lower_]) or self.lex.noun([noun.lemma_.lower()]):
+                    return noun
+        return None
+
+    def _noun_modifiers(self, noun: Token) -> list[Side]:
+        """'Israeli strikes', 'Hamas rockets': the actor an event noun's modifier names."""
+        return [s for child in noun.children if child.dep_ in ("amod", "compound", "nmod")
+                for s in self.args.actors_at(child)]
+
+    def _noun_targets(self, noun: Token) -> list[Side]:
+        """'strikes on Y towns', 'an attack against Y': who an event noun is aimed at."""
+        return [s for child in noun.children if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "upon")
+                for g in child.children if g.dep_ == "pobj" for s in self.args.actors_at(g)]
 
     def _noun_agent(self, noun: Token) -> list[Side]:
         for child in noun.children:
@@ -321,7 +353,7 @@ class EventBuilder:
         here = self._place_country(place or ctx.setting(self.doc, c.verb, self.places))
         domestic = {s.actor.country for s in sources if s.sector in DOMESTIC_SECTORS and s.actor.country}
         return Event(
-            start=start, end=end, type=code.type, mode=code.mode, trigger=self.doc.text[trigger[0]:trigger[1]],
+            start=start, end=end, type=code.type, mode=code.mode, trigger=doc_text(self.doc)[trigger[0]:trigger[1]],
             trigger_start=trigger[0], trigger_end=trigger[1],
             sources=tuple(s.actor.name for s in sources), targets=tuple(t.actor.name for t in targets),
             source_countries=tuple(_country(s, here) for s in sources),
@@ -331,7 +363,22 @@ class EventBuilder:
             location=place[0] if place else None, location_start=place[1] if place else None,
             location_end=place[2] if place else None, time=when[0] if when else None,
             time_start=when[1] if when else None, time_end=when[2] if when else None,
-            hypothetical=hypothetical, negated=negated, reported_by=reporter)
+            hypothetical=hypothetical, negated=negated, reported_by=reporter,
+            source_ids=tuple(s.actor.id for s in sources), target_ids=tuple(t.actor.id for t in targets),
+            **self._date(when), **self._coordinates(place))
+
+    def _date(self, when: tuple[str, int, int] | None) -> dict[str, str | None]:
+        """The sentence's resolved date expression, else the article date (None when neither is known)."""
+        value = next((t.value for t in self.times if when and t.start == when[1] and t.type == "DATE" and t.value
+                      and t.value[:1].isdigit()), None)
+        if value:
+            return {"date": value, "date_from": "sentence"}
+        article_date = self.doc._.article_date if Doc.has_extension("article_date") else None
+        return {"date": article_date, "date_from": "article" if article_date else None}
+
+    def _coordinates(self, place: tuple[str, int, int] | None) -> dict[str, float | None]:
+        found = next((p for p in self.places if place and p.start == place[1] and p.lat is not None), None)
+        return {"lat": found.lat if found else None, "lon": found.lon if found else None}
 
     def _place_country(self, place: tuple[str, int, int] | None) -> str:
         """The country of the event's place: the place's own country, or its actor's."""
@@ -397,7 +444,7 @@ def _referred_event(doc: Doc, b: Built, earlier: list[Built], lex: Lexicon) -> E
             for previous in reversed(earlier):
                 e = previous.event
                 if e.start < sentence.start_char and e.sources and (
-                        e.type == noun[0].type or doc.text[e.trigger_start:e.trigger_end].lower() == token.head.lower_):
+                        e.type == noun[0].type or doc_text(doc)[e.trigger_start:e.trigger_end].lower() == token.head.lower_):
                     return e
     return None
 

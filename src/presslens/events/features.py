@@ -2,12 +2,14 @@
 
 What the lexicon says (its type and mode, the control verb and what it governs), the
 words (trigger, verb, particle and object lemmas, the object's event-noun code), the
-grammar (dependency, tag, tense, negation, voice) and who takes part (kind and sector of
-the sources and targets the grammar finds, or none). Sentence words are deliberately
+grammar (dependency, tag, tense, negation, voice) and whether the grammar finds sources and
+targets. Words naming actors are masked (``ACTOR``). Sentence words are deliberately
 left out: the type must come from the trigger and its arguments, not from the topic.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -16,26 +18,18 @@ from .plover import Code, Lexicon
 from .triggers import Candidate, lemma_words, phrase_words
 
 
-def _side(prefix: str, sides: list[Side]) -> list[str]:
-    if not sides:
-        return [f"{prefix}=none"]
-    found = []
-    for side in sides:
-        found.append(f"{prefix}.kind={side.actor.kind}")
-        found.append(f"{prefix}.sector={side.sector or side.actor.sector or '-'}")
-        found.append(f"{prefix}.state={bool(side.actor.country)}")
-    return found
-
-
-def _lemma(token: Token | None) -> str:
-    return token.lemma_.lower() if token is not None else "-"
-
-
 def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: list[Side], negated: bool,
-                       passive: bool, lex: Lexicon) -> list[str]:
-    """Named binary features of a candidate (names only; the model holds the weights)."""
+                       passive: bool, lex: Lexicon, is_actor: Callable[[Token], bool]) -> list[str]:
+    """Named binary features of a candidate (names only; the model holds the weights).
+
+    Neutrality: no feature says who an actor is. A word that names an actor is ``ACTOR``,
+    and the sides count only as present or absent, so that the same construction about
+    any two actors (states or armed groups) gets the same type."""
+    def word(token: Token | None) -> str:
+        return "-" if token is None else "ACTOR" if is_actor(token) else token.lemma_.lower()
+
     verb, trigger = c.verb, c.trigger
-    verb_lemma, trigger_lemma, obj_lemma = _lemma(verb), _lemma(trigger), _lemma(c.obj)
+    verb_lemma, trigger_lemma, obj_lemma = word(verb), word(trigger), word(c.obj)
     features = [
         "bias", f"rule={rule.type or 'none'}", f"rule_mode={rule.type}/{rule.mode}",
         f"verb={verb_lemma}", f"trigger={trigger_lemma}", f"trigger_pos={trigger.pos_}",
@@ -50,17 +44,22 @@ def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: l
     if c.obj is not None:
         noun = lex.noun(phrase_words(c.obj)) or lex.noun(lemma_words(c.obj))
         features.append(f"obj_code={noun[0].type if noun else None}")
-        features.append(f"obj_ent={c.obj.ent_type_ or '-'}")
     if c.complement is not None:
-        features.append(f"comp_verb={_lemma(c.complement)}")
+        features.append(f"comp_verb={word(c.complement)}")
+    doers = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")] + [
+        g for child in verb.children if child.dep_ in ("agent", "prep") for g in child.children if g.dep_ == "pobj"]
+    hazard = any(t.lower_ in lex.hazards or t.lemma_.lower() in lex.hazards for d in doers for t in d.subtree)
+    features += [f"hazard={hazard}", f"rule+hazard={rule.type}+{hazard}",
+                 f"rule+sources={rule.type}+{bool(sources)}", f"rule+targets={rule.type}+{bool(targets)}",
+                 f"hazard_in_sentence={any(t.lemma_.lower() in lex.hazards for t in trigger.sent)}"]
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            features.append(f"subj={child.lemma_.lower()}")
-            features.append(f"subj_ent={child.ent_type_ or '-'}")
+            features.append(f"subj={word(child)}")
+            features.append(f"rule+subj={rule.type}+{word(child)}")
         elif child.dep_ == "prep":
             features.append(f"prep={child.lower_}")
             features.append(f"verb+prep={verb_lemma}+{child.lower_}")
-    features += _side("src", sources) + _side("tgt", targets)
+    features += [f"sources={bool(sources)}", f"targets={bool(targets)}"]
     return features
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .plover import Code
+from .plover import QUAD, Code
 
 MODEL_JSON = Path(__file__).parent / "data" / "event_model.json"
 NONE = "NONE"
@@ -43,19 +43,26 @@ class EventModel:
         total = sum(exp)
         return [e / total for e in exp]
 
-    def predict(self, features: list[str]) -> str | None:
-        """The most probable type, None for no event (ties go to the earlier class)."""
+    def predict(self, features: list[str]) -> tuple[str, float]:
+        """The most probable class (``NONE``: no event) and its probability (ties go to the earlier class)."""
         probs = self.probabilities(features)
-        best = self.classes[max(range(len(probs)), key=lambda i: (probs[i], -i))]
-        return None if best == NONE else best
+        best = max(range(len(probs)), key=lambda i: (probs[i], -i))
+        return self.classes[best], probs[best]
 
     def decide(self, features: list[str], rule: Code, modes: dict[str, str | None]) -> Code:
-        """The candidate's code: the predicted type, with the lexicon's mode for that type."""
-        predicted = self.predict(features)
-        if predicted is None:
-            return Code(None)
-        if predicted == rule.type:
+        """The candidate's code. The model overrules the lexicon (another type, or no event) and codes
+        what the lexicon leaves uncoded only when its class is more probable than all others together
+        (p >= 0.5); otherwise the lexicon's code stands. The lexicon's quad (verbal or material,
+        cooperation or conflict: what the trigger word itself makes certain) also stands: the model
+        picks the category within it (AGREE or CONCEDE, COERCE or ASSAULT, THREATEN or ACCUSE).
+        A new type takes the lexicon's mode for it."""
+        predicted, probability = self.predict(features)
+        if predicted == (rule.type or NONE) or probability < 0.5:
             return rule
+        if rule.type is not None and predicted != NONE and QUAD[predicted] != QUAD[rule.type]:
+            return rule
+        if predicted == NONE:
+            return Code(None)
         return Code(predicted, modes.get(predicted))
 
     def to_dict(self) -> dict[str, Any]:

@@ -75,6 +75,8 @@ class Lexicon:
     future: dict[str, str]
     threat_modes: dict[str, str]
     request_modes: dict[str, str]
+    hazards: frozenset[str] = frozenset()
+    """Nouns of disasters, accidents and epidemics (PLOVER's `disasters` and `health` contexts)."""
 
     def noun(self, words: list[str]) -> tuple[Code, str] | None:
         """Event code of a noun phrase ending in ``words`` ('hunger strike'), and the matched key."""
@@ -108,7 +110,8 @@ def load_lexicon(path: Path = PLOVER_YAML) -> Lexicon:
         light_overrides={verb: {n: Code.parse(c) for n, c in table.items()}
                          for verb, table in data["light_overrides"].items()},
         modes=dict(data["modes"]), future=dict(data["future"]),
-        threat_modes=dict(data["hostile_threat_modes"]), request_modes=dict(data["request_modes"]))
+        threat_modes=dict(data["hostile_threat_modes"]), request_modes=dict(data["request_modes"]),
+        hazards=frozenset(data.get("hazards", ())))
 
 
 __all__ = ["Code", "NO_EVENT", "VerbSpec", "Lexicon", "load_lexicon", "EVENT_TYPES", "QUAD", "HOSTILE"]

@@ -63,8 +63,8 @@ def query_events(store: Store, type_: str | None = None, actor: str | None = Non
                  since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
     """Stored events matching every filter given, in date order.
 
-    ``actor`` matches part of a source or target name (any case); ``country`` a source or
-    target country code; ``since``/``until`` the article date (inclusive).
+    ``actor`` matches part of a source or target name or id (any case); ``country`` a source or
+    target country code; ``since``/``until`` the event's resolved date, else the article date (inclusive).
     """
     where: list[str] = []
     args: list[Any] = []
@@ -74,12 +74,13 @@ def query_events(store: Store, type_: str | None = None, actor: str | None = Non
         where.append("r.type = ?")
         args.append(type_.upper())
     if actor:
-        where.append("(r.sources LIKE ? OR r.targets LIKE ?)")
-        args += [f"%{actor}%"] * 2
+        where.append("(r.sources LIKE ? OR r.targets LIKE ? OR r.source_ids LIKE ? OR r.target_ids LIKE ?)")
+        args += [f"%{actor}%"] * 4
     if country:
         where.append("(r.source_countries LIKE ? OR r.target_countries LIKE ?)")
         args += [f'%"{country.upper()}"%'] * 2
-    for value, clause, option in ((since, "a.date >= ?", "--since"), (until, "a.date <= ?", "--until")):
+    when = "substr(COALESCE(r.date, a.date), 1, 10)"
+    for value, clause, option in ((since, f"{when} >= ?", "--since"), (until, f"{when} <= ?", "--until")):
         checked = _check_date(value, option)
         if checked:
             where.append(clause)

@@ -1,0 +1,196 @@
+"""Training the event-type model, and k-fold cross-validation with retraining in each fold.
+
+Training texts: the PLOVER dev records and the CASE dev snippets (``../shared/eval/events``,
+read at training time, never copied) and the written ``types`` and ``negatives`` sentences
+(``data/written.yaml``). Every candidate of a text is described as at run time
+(``EventBuilder.describe``) and labelled:
+
+* gold types (PLOVER record, written sentence): a candidate the lexicon already codes with a
+  gold type takes it; a gold type still unplaced goes to the main coded candidate, else to the
+  main verb that is not a reporting verb; uncoded candidates left over are ``NONE``, coded
+  ones left over are not used (the gold codes one event per record, the sentence may hold more);
+* CASE snippets: coded candidates of an allowed type keep it; if none, the main candidate
+  takes the first allowed type; uncoded leftovers are ``NONE``; ``allowed == []`` (disasters)
+  and the written negatives make every candidate ``NONE``.
+
+The model is a multinomial logistic regression with an L2 penalty, fitted by SciPy's
+L-BFGS (SciPy is needed for training only). Folds are assigned by a hash of the text, so
+a text and its duplicates are always on one side; ``cross_validated`` trains one model per
+fold on every training text outside that fold and predicts the fold's texts with it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from presslens.actors.extract import extract_actors
+from presslens.core.nlp import parse_many
+from presslens.core.scoring import default_gold, read_jsonl
+from presslens.quotes.extract import extract_quotes
+
+from .arguments import NEUTRAL_SPEECH, Arguments
+from .checks import written
+from .extract import EventBuilder
+from .model import NONE, EventModel
+from .plover import EVENT_TYPES, load_lexicon
+from .scorer import trigger_depth
+from .triggers import TriggerFinder
+
+CLASSES = (NONE, *EVENT_TYPES)
+PENALTY = 1.0
+"""L2 strength, fixed before any scoring (not tuned)."""
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One training text: exact gold types (``gold``) or acceptable ones (``allowed``); both empty: no event."""
+
+    text: str
+    source: str
+    gold: tuple[str, ...] = ()
+    allowed: tuple[str, ...] = ()
+
+
+def training_texts() -> list[Text]:
+    """Every training text (PLOVER and CASE dev when ../shared is present, and the written sentences)."""
+    texts: list[Text] = []
+    plover = default_gold("eval/events/dev.jsonl")
+    if plover.exists():
+        grouped: dict[str, list[str]] = {}
+        for record in read_jsonl(plover):
+            grouped.setdefault(record["text"], []).append(record["event"])
+        texts += [Text(t, "plover", gold=tuple(g)) for t, g in grouped.items()]
+    case = default_gold("eval/events/case2021.dev.jsonl")
+    if case.exists():
+        texts += [Text(r["text"], "case", allowed=tuple(r["allowed"])) for r in read_jsonl(case)]
+    data = written()
+    texts += [Text(text, "written", gold=(type_,)) for text, type_, _ in data["types"]]
+    texts += [Text(text, "written") for text in data["negatives"]]
+    return texts
+
+
+def fold_of(text: str, folds: int) -> int:
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % folds
+
+
+def examples(texts: Sequence[Text]) -> list[list[tuple[list[str], str]]]:
+    """(features, label) of every labelled candidate, per text."""
+    lex = load_lexicon()
+    per_text: list[list[tuple[list[str], str]]] = []
+    for item, doc in zip(texts, parse_many(t.text for t in texts)):
+        found: list[tuple[list[str], str]] = []
+        quotes = extract_quotes(doc)
+        actors, mentions = extract_actors(doc, quotes)
+        builder = EventBuilder(doc, Arguments(doc, actors, mentions, quotes), lex, [], [])
+        described = []
+        for candidate in TriggerFinder(doc, lex).candidates():
+            if candidate.control == "intend":
+                continue
+            d = builder.describe(candidate)
+            depth = trigger_depth(doc, candidate.trigger.idx, candidate.trigger.idx + len(candidate.trigger))
+            speech = candidate.verb.lemma_.lower() in NEUTRAL_SPEECH
+            described.append((depth, candidate.trigger.i, d, speech))
+        described.sort(key=lambda x: (x[0], x[1]))
+        for index, label in _labels(item, [(d.code.type, speech) for _, _, d, speech in described]).items():
+            found.append((described[index][2].features, label))
+        per_text.append(found)
+    return per_text
+
+
+def _labels(item: Text, candidates: list[tuple[str | None, bool]]) -> dict[int, str]:
+    """Label per candidate index (candidates in main-clause-first order: (lexicon type, reporting verb))."""
+    labels: dict[int, str] = {}
+    coded = [i for i, (type_, _) in enumerate(candidates) if type_]
+    uncoded = [i for i, (type_, speech) in enumerate(candidates) if not type_ and not speech]
+    if item.gold or item.allowed:
+        wanted = list(item.gold) or [t for t in item.allowed if any(candidates[i][0] == t for i in coded)]
+        unplaced = []
+        for type_ in wanted:
+            index = next((i for i in coded if candidates[i][0] == type_ and i not in labels), None)
+            if index is None:
+                unplaced.append(type_)
+            else:
+                labels[index] = type_
+        if item.allowed and not labels:
+            unplaced = [item.allowed[0]]
+        for type_ in unplaced:
+            index = next((i for i in coded + uncoded if i not in labels), None)
+            if index is not None:
+                labels[index] = type_
+    for i, (type_, _) in enumerate(candidates):
+        if i not in labels and (not type_ or not (item.gold or item.allowed)):
+            labels[i] = NONE
+    return labels
+
+
+def fit(pairs: list[tuple[list[str], str]], penalty: float, meta: dict[str, Any] | None = None) -> EventModel:
+    """Multinomial logistic regression with an L2 penalty on the weights (not the biases)."""
+    import numpy as np
+    import scipy.optimize
+    import scipy.sparse
+
+    names = sorted({f for features, _ in pairs for f in features})
+    column = {f: i for i, f in enumerate(names)}
+    rows, cols = [], []
+    for r, (features, _) in enumerate(pairs):
+        for f in set(features):
+            rows.append(r)
+            cols.append(column[f])
+    x = scipy.sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(pairs), len(names)))
+    y = np.array([CLASSES.index(label) for _, label in pairs])
+    n, d, k = len(pairs), len(names), len(CLASSES)
+    onehot = np.zeros((n, k))
+    onehot[np.arange(n), y] = 1.0
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        weights, bias = w[:d * k].reshape(d, k), w[d * k:]
+        z = x @ weights + bias
+        z -= z.max(axis=1, keepdims=True)
+        log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        value = -(onehot * log_p).sum() + penalty / 2 * (weights ** 2).sum()
+        delta = np.exp(log_p) - onehot
+        grad = np.concatenate([(x.T @ delta + penalty * weights).ravel(), delta.sum(axis=0)])
+        return value, grad
+
+    result = scipy.optimize.minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B",
+                                     options={"maxiter": 500})
+    weights, bias = result.x[:d * k].reshape(d, k), result.x[d * k:]
+    kept = {name: tuple(float(v) for v in weights[i]) for i, name in enumerate(names)
+            if np.abs(weights[i]).max() >= 1e-4}
+    return EventModel(classes=CLASSES, bias=tuple(float(b) for b in bias), weights=kept, meta=meta or {})
+
+
+@functools.lru_cache(maxsize=None)
+def _all_examples() -> tuple[tuple[Text, tuple[tuple[list[str], str], ...]], ...]:
+    texts = training_texts()
+    return tuple((t, tuple(found)) for t, found in zip(texts, examples(texts)))
+
+
+def train(exclude: Callable[[str], bool] = lambda _: False, meta: dict[str, Any] | None = None) -> EventModel:
+    """A model trained on every training text that ``exclude`` does not reject."""
+    pairs = [pair for text, found in _all_examples() if not exclude(text.text) for pair in found]
+    return fit(pairs, PENALTY, meta=meta)
+
+
+@functools.lru_cache(maxsize=None)
+def fold_model(fold: int, folds: int) -> EventModel:
+    return train(lambda text: fold_of(text, folds) == fold)
+
+
+def cross_validated(texts: list[str], folds: int, predict: Callable[[list[str], EventModel], list[T]]) -> list[T]:
+    """Predictions for each text by the model of its fold (trained without any text of that fold)."""
+    results: list[Any] = [None] * len(texts)
+    for fold in range(folds):
+        indices = [i for i, t in enumerate(texts) if fold_of(t, folds) == fold]
+        if indices:
+            for i, value in zip(indices, predict([texts[i] for i in indices], fold_model(fold, folds))):
+                results[i] = value
+    return results
+
+
+__all__ = ["training_texts", "examples", "fit", "train", "cross_validated", "fold_of", "CLASSES", "Text"]
