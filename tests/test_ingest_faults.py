@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import random
-import resource
 import shutil
 import sqlite3
 import subprocess
