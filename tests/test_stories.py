@@ -12,7 +12,7 @@ from presslens.pipeline import analyze_articles
 from presslens.store import stories as tables
 from presslens.store.parquet import export_parquet
 from presslens.store.sqlite import Store
-from presslens.stories import link_article, shingles
+from presslens.stories import link_article, link_unlinked, shingles
 from presslens.stories.events import Report, canonical_events
 from presslens.stories.scorer import DEFAULT_GOLD
 
@@ -92,6 +92,19 @@ def test_linking_twice_changes_nothing(analyses, tmp_path):
     for analysis in analyses[:6]:
         link_article(store, analysis)
     assert store.conn.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall() == before
+
+
+def test_articles_stored_but_not_linked_are_caught_up(analyses, tmp_path):
+    """An ingest killed between storing and linking: the next ingest links what was missed."""
+    linked = _linked(analyses[:6], tmp_path / "linked.sqlite")
+    store = Store(tmp_path / "killed.sqlite")
+    for analysis in analyses[:6]:
+        store.add(analysis)
+    link_article(store, analyses[0])
+    assert link_unlinked(store) == len(store.known_ids()) - 1 > 0
+    assert link_unlinked(store) == 0
+    query = "SELECT article_id, story_id FROM story_articles ORDER BY article_id"
+    assert store.conn.execute(query).fetchall() == linked.conn.execute(query).fetchall()
 
 
 def test_lookups_read_the_index_not_the_table(tmp_path):

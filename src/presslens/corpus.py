@@ -13,7 +13,7 @@ from presslens.pipeline import analyze_articles
 from presslens.scale.dask import analyze_to_parts, dask_client
 from presslens.scale.parts import read_batch, read_parts
 from presslens.store.sqlite import Store, record_filter
-from presslens.stories import link_article
+from presslens.stories import link_article, link_unlinked
 
 RECORD_KINDS = {name: record_type for record_type, name in ANALYSIS_FIELD.items()}
 """Record kind name (``quotes``, ``events``, …) → record class."""
@@ -55,6 +55,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, n_process: int = 1, bat
     store, ``<db>.parts``) and each finished batch is loaded into the store as it arrives.
     """
     result = IngestResult()
+    link_unlinked(store)  # an earlier ingest killed between storing and linking
     if scheduler:
         analyses = _dask_analyses(paths, scheduler, workers, str(parts or f"{store.path}.parts"),
                                   batch_size, actor_files)

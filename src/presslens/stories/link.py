@@ -34,6 +34,19 @@ def _key(article_id: str, date: str | None) -> tuple[str, str]:
     return (date or "~", article_id)
 
 
+def link_unlinked(store: Store) -> int:
+    """Link the stored ok articles that have no story signature yet (an ingest killed between
+    storing an article and linking it); returns how many were linked."""
+    with store._write() as conn:
+        tables.ensure_index(conn)
+    ids = [r[0] for r in store.conn.execute(
+        "SELECT id FROM articles WHERE status = 'ok' AND id NOT IN (SELECT article_id FROM story_signatures) "
+        "ORDER BY date, id")]
+    for article_id in ids:
+        link_article(store, store.analysis(article_id))
+    return len(ids)
+
+
 def link_article(store: Store, analysis: Analysis) -> str | None:
     """Link a stored article to its copies and story; returns the story id (None: not an ok article)."""
     article = analysis.article
