@@ -57,8 +57,10 @@ def test_errors_have_one_shape(client, path, status, code):
     assert problem["code"] == code and problem["status"] == status and problem["detail"] and problem["title"]
 
 
-def test_page_is_served(client):
-    page = client.get("/")
+def test_landing_page_is_the_dashboard_and_the_plain_page_is_served(client):
+    landing = client.get("/", follow_redirects=False)
+    assert landing.status_code == 307 and landing.headers["location"] == "/dashboard"
+    page = client.get("/browse")
     assert page.status_code == 200 and '<script src="/app.js">' in page.text
     script = client.get("/app.js")
     assert script.headers["content-type"].startswith("text/javascript") and "/api/articles" in script.text

@@ -30,7 +30,7 @@ def serve(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] =
     Store(db, read_only=True).close()  # fail early, with the usual message, if the store is missing
     reach = ("this machine only (loopback); pass --host 0.0.0.0 to answer other machines" if host == LOOPBACK
              else f"every client that can reach {host}: the API has no authentication")
-    console.print(f"presslens on http://{host}:{port}/  (API under /api, schema at /openapi.json)\n"
+    console.print(f"presslens on http://{host}:{port}/  (dashboard at /dashboard, API under /api, schema at /openapi.json)\n"
                   f"listening on {host}: {reach}"
                   + ("\nread-only: POST /api/analyze is off" if read_only else ""), highlight=False)
     uvicorn.run(create_app(db, read_only=read_only, max_body_bytes=max_body_bytes or DEFAULT_MAX_BODY_BYTES), host=host, port=port,

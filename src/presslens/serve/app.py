@@ -29,7 +29,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
@@ -204,7 +204,12 @@ def create_app(db: str | Path, *, read_only: bool = False,
     app.add_middleware(Guard, max_body_bytes=max_body_bytes)
     _add_error_handlers(app)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/", include_in_schema=False)
+    def landing() -> RedirectResponse:
+        """The corpus overview is the landing page."""
+        return RedirectResponse("/dashboard")
+
+    @app.get("/browse", response_class=HTMLResponse, include_in_schema=False)
     def page() -> str:
         return _web_file("index.html")
 
