@@ -137,3 +137,19 @@ def test_ingest_on_a_local_cluster_equals_a_plain_ingest(tmp_path, reference):
     with Store(db) as store:  # resumes from the parts beside the store: nothing new
         again = ingest(store, [EXAMPLES], scheduler="local", workers=1, batch_size=4)
     assert (again.ok, again.error) == (0, 0)
+
+
+def test_load_command_builds_a_store_from_parts(tmp_path):
+    from typer.testing import CliRunner
+
+    from presslens.cli import app
+
+    articles = list(read_articles([EXAMPLES / "wire.jsonl"]))[:2]
+    write_batch(analyze_articles(articles), tmp_path / "parts", batch_id(articles))
+    db = tmp_path / "loaded.sqlite"
+    first = CliRunner().invoke(app, ["load", str(tmp_path / "parts"), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    with Store(db) as store:
+        assert store.known_ids() == {a.id for a in articles}
+    again = CliRunner().invoke(app, ["load", str(tmp_path / "parts"), "--db", str(db)])
+    assert again.exit_code == 0 and "0 ok" in again.output

@@ -79,14 +79,18 @@ def ingest_command(paths: Annotated[list[str], typer.Argument(help="Files, direc
                    db: DbOption = Path("presslens.sqlite"),
                    processes: int = typer.Option(1, "--processes", "-j", help="spaCy worker processes."),
                    batch_size: int = typer.Option(16, help="Articles per spaCy batch."),
-                   dask: str = typer.Option("", "--dask", help="Run on Dask: processes, threads, "
-                                                              "or a cluster address tcp://host:8786."),
+                   dask: str = typer.Option("", "--dask", help="Run on Dask: a cluster address tcp://host:8786, "
+                                                              "or 'local' for --workers local processes."),
+                   workers: int = typer.Option(2, "--workers", help="Worker processes with --dask local."),
+                   parts: str = typer.Option("", "--parts", help="With --dask: where workers write Parquet parts "
+                                                                 "(folder or fsspec URL; default <db>.parts)."),
                    actors: ActorsOption = []) -> None:
     """Analyze articles into a store. Stored articles are skipped, so a re-run resumes."""
     started = time.perf_counter()
     with Store(db) as store, ingest_progress(count_articles(paths)) as on_article:
         result = ingest(store, paths, n_process=processes, batch_size=batch_size,
-                        actor_files=tuple(map(str, actors)), scheduler=dask or None, on_article=on_article)
+                        actor_files=tuple(map(str, actors)), scheduler=dask or None, workers=workers,
+                        parts=parts or None, on_article=on_article)
     ingest_summary(result, time.perf_counter() - started, db)
 
 
