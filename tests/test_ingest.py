@@ -107,3 +107,29 @@ def test_example_corpus_reads_without_errors():
     assert 8 <= len(articles) <= 12
     assert all(a.status == "ok" and a.date for a in articles), [a.error for a in articles]
     assert len({a.id for a in articles}) == len(articles)
+
+
+def test_large_json_lines_files_stream_with_the_same_records(tmp_path, monkeypatch):
+    """Above STREAM_BYTES a JSON Lines file is read line by line: same rows, bad lines still rows."""
+    from presslens.core import readers
+
+    path = tmp_path / "big.jsonl"
+    lines = ['{"id": "a", "text": "The council of Norvik met on Monday."}', "{broken", "",
+             '{"id": "c", "text": "Dock workers in Tarnholm walked out \u2014 again."}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = list(readers.read_file(path))
+    monkeypatch.setattr(readers, "STREAM_BYTES", 10)
+    assert list(readers.read_file(path)) == whole
+    assert [a.status for a in whole] == ["ok", "error", "ok"]
+
+
+def test_streamed_json_lines_decode_each_line_alone(tmp_path, monkeypatch):
+    """A Latin-1 line in a UTF-8 file: streamed, each line keeps its own letters."""
+    from presslens.core import readers
+
+    monkeypatch.setattr(readers, "STREAM_BYTES", 10)
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes('{"text": "Caf\u00e9 owners in Estmark protested."}'.encode("latin-1") + b"\n"
+                     + '{"text": "Dock workers walked out \u2014 again."}'.encode("utf-8") + b"\n")
+    assert [a.text for a in readers.read_file(path)] == ["Café owners in Estmark protested.",
+                                                        "Dock workers walked out — again."]

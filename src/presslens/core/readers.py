@@ -182,10 +182,12 @@ def _str(value: object) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def read_jsonl(text: str, source: str) -> Iterator[Article]:
-    """One article per JSON line; a malformed line becomes an error row."""
+def read_jsonl(text: str | Iterable[str], source: str) -> Iterator[Article]:
+    """One article per JSON line (a text, or its lines one by one); a malformed line becomes an error row."""
+    lines = text.splitlines() if isinstance(text, str) else text
+
     def records():
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(lines, 1):
             locator = f"{source}:{number}"
             if not line.strip():
                 continue
@@ -236,6 +238,25 @@ def read_html(text: str, source: str) -> Article:
                         outlet=data.get("sitename"), title=data.get("title"), url=data.get("url"))
 
 
+STREAM_BYTES = 16_000_000
+"""JSON Lines files larger than this are read line by line, so a corpus file of any size
+never sits in memory (UTF-8, as JSON Lines is; a line that is not UTF-8 is decoded alone)."""
+
+
+def _head(path: Path, size: int = 65_536) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(size)
+
+
+def _utf8_lines(path: Path) -> Iterator[str]:
+    with path.open("rb") as handle:
+        for raw in handle:
+            try:
+                yield raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError:
+                yield (decode_text(raw) or raw.decode("utf-8", "replace")).rstrip("\r\n")
+
+
 def read_file(path: Path) -> Iterator[Article]:
     """All articles in one file, by its suffix (unknown suffixes are read as plain text)."""
     source = str(path)
@@ -246,6 +267,9 @@ def read_file(path: Path) -> Iterator[Article]:
         if kind and size > MAX_FILE_BYTES[kind]:
             yield error_article(source, f"file is {size:,} bytes, more than one article can be; the limit is "
                                         f"{MAX_TEXT_CHARS:,} characters ({MAX_FILE_BYTES[kind]:,} bytes of {kind})")
+            return
+        if suffix in JSONL_SUFFIXES and size > STREAM_BYTES and b"\0" not in _head(path):
+            yield from read_jsonl(_utf8_lines(path), source)
             return
         data = path.read_bytes()
     except OSError as exc:
