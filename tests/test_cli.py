@@ -141,7 +141,8 @@ def test_search_filters(demo_db):
     assert since and all(h["date"] >= dates[-1] for h in since) and len(since) < len(everything)
 
 
-@pytest.mark.parametrize("command", [["events"], ["naming"], ["tone"], ["places"], ["errors"], ["search", "the"]])
+@pytest.mark.parametrize("command", [["events"], ["naming"], ["tone"], ["places"], ["errors"], ["search", "the"],
+                                     ["speakers"], ["stories"]])
 def test_every_listing_prints_csv_with_the_json_rows(demo_db, command):
     import csv
     import io

@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.table import Table
 
 from presslens.store.speakers import KINDS, speaker_counts
 from presslens.store.sqlite import Store
 
-from . import app, console, print_json
+from . import app
+from .output import CsvOption, JsonOption, emit, field, output_format
 
 
 @app.command()
@@ -19,21 +19,13 @@ def speakers(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")
              outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only this outlet.")] = None,
              limit: Annotated[int, typer.Option("--limit", help="Show at most this many rows (0: all).")] = 50,
              unresolved: Annotated[bool, typer.Option("--unresolved", help="Also count sources left unresolved.")] = False,
-             as_json: Annotated[bool, typer.Option("--json", help="Print the rows as JSON.")] = False) -> None:
+             as_json: JsonOption = False, as_csv: CsvOption = False) -> None:
     """Who is quoted how often, by outlet (direct, indirect, mixed quotes and attributed claims)."""
+    fmt = output_format(as_json, as_csv)
     with Store(db, create=False) as store:
         rows = speaker_counts(store, outlet=outlet, include_unresolved=unresolved)
     shown = rows[:limit] if limit else rows
-    if as_json:
-        print_json(shown)
-        return
-    table = Table(title_justify="left",
-                  title=f"{len(rows)} speakers" + (f" (showing {len(shown)})" if len(shown) < len(rows) else ""))
-    table.add_column("speaker", no_wrap=True)
-    for header in ("outlet", "quotes", "articles", "by kind"):
-        table.add_column(header)
-    for row in shown:
-        kinds = ", ".join(f"{row[k]} {k}" for k in KINDS if row[k])
-        table.add_row(row["speaker"] or "(unresolved)", row["outlet"] or "—", str(row["quotes"]),
-                      str(row["articles"]), kinds)
-    console.print(table)
+    title = f"{len(rows)} speakers" + (f" (showing {len(shown)})" if len(shown) < len(rows) else "")
+    emit(shown, fmt, title, [("speaker", field("speaker", "(unresolved)")), ("outlet", field("outlet")),
+                             ("quotes", field("quotes")), ("articles", field("articles")),
+                             ("by kind", lambda row: ", ".join(f"{row[k]} {k}" for k in KINDS if row[k]))])

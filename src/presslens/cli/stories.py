@@ -12,7 +12,7 @@ from presslens.store.sqlite import Store
 from presslens.store.stories import list_stories, story_detail, story_of
 
 from . import app, print_json
-from .output import field, note, table
+from .output import CsvOption, JsonOption, emit, field, note, output_format, table
 
 
 def _span(row: dict) -> str:
@@ -29,17 +29,15 @@ def stories(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")]
             min_articles: Annotated[int, typer.Option("--min-articles", help="Only stories with this many "
                                                       "articles or more.")] = 1,
             limit: Annotated[int, typer.Option("--limit", help="Show at most this many stories.")] = 50,
-            as_json: Annotated[bool, typer.Option("--json", help="Print the stories as JSON.")] = False) -> None:
+            as_json: JsonOption = False, as_csv: CsvOption = False) -> None:
     """Stories (copies and independent reports of the same events), most independent reports first."""
+    fmt = output_format(as_json, as_csv)
     with Store(db, create=False) as store:
         rows = [to_dict(s) for s in list_stories(store, min_articles=min_articles, limit=limit)]
-    if as_json:
-        print_json(rows)
-        return
-    table(f"{len(rows)} stories", [("id", lambda r: r["id"][:12]), ("articles", field("n_articles")),
-                                   ("independent", field("n_independent")), ("dates", _span),
-                                   ("outlets", _joined("outlets")), ("top actors", _joined("actors")),
-                                   ("title", field("title"))], rows, wide=("title", "top actors"))
+    emit(rows, fmt, f"{len(rows)} stories",
+         [("id", lambda r: r["id"][:12]), ("articles", field("n_articles")), ("independent", field("n_independent")),
+          ("dates", _span), ("outlets", _joined("outlets")), ("top actors", _joined("actors")),
+          ("title", field("title"))], wide=("title", "top actors"))
 
 
 def show_story(store: Store, story_id: str, as_json: bool) -> None:
