@@ -101,3 +101,20 @@ def test_results_do_not_depend_on_process_count(user_nlp):
     finally:
         user_nlp.remove_pipe("presslens")
     assert one == two and all(r["events"] for r in one[:2])
+
+
+def test_benchmark_stage_timers_wrap_functions_the_component_calls():
+    """bench/throughput.py --stages patches these names; each must be a function the factories call."""
+    import importlib.util
+    from pathlib import Path
+
+    from presslens.components import factories
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "throughput.py"
+    spec = importlib.util.spec_from_file_location("bench_throughput", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    source = Path(factories.__file__).read_text(encoding="utf-8")
+    for name in bench.STAGES:
+        assert callable(getattr(factories, name)), name
+        assert f"{name}(" in source, name
