@@ -15,6 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from presslens.actors.phrases import cue_words
+from presslens.quotes.cues import object_predicate
 
 from .plover import HOSTILE, QUAD, Code, Lexicon, VerbSpec
 
@@ -169,7 +170,7 @@ class TriggerFinder:
             exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas))
             # 'called the strike a massacre': a verb with an object predicate names its object, not does it
             light = (particle is None and verb.lemma_.lower() in self.lex.light_verbs
-                     and obj.dep_ in ("dobj", "nsubjpass") and not any(c.dep_ == "oprd" for c in verb.children))
+                     and obj.dep_ in ("dobj", "nsubjpass") and not object_predicate(verb))
             override = self._override(verb, words) or self._override(verb, lemmas) if light else None
             noun = self.lex.noun(words) or self.lex.noun(lemmas)
             if override and noun and len(noun[1].split()) > len(override[1].split()):

@@ -192,6 +192,21 @@ def _descriptive(verb: Token) -> bool:
     return verb.dep_ in _DESCRIPTIVE_DEPS
 
 
+def object_predicate(verb: Token) -> bool:
+    """Whether a verb has an object predicate ('called X a gang', 'called the attack by X a massacre').
+
+    Besides ``oprd``, a noun phrase closing the object with no comma between, that the parse hung on the
+    object (or on a name inside it) as an apposition: the same construction, whatever names the object holds.
+    """
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return True
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        closing = [t for t in obj.subtree if t.dep_ == "appos" and t.pos_ == "NOUN" and t.right_edge == obj.right_edge]
+        if any(not any(t.is_punct for t in verb.doc[obj.i + 1:a.left_edge.i]) for a in closing):
+            return True
+    return False
+
+
 def cue_class(token: Token) -> str | None:
     """``speech``, ``belief``, ``intent``, ``evidence``, ``stance`` or ``quote-only`` for a cue verb, else None."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in _VERB_TAGS:
@@ -200,7 +215,7 @@ def cue_class(token: Token) -> str | None:
     if lemma in PHRASAL_CUES:
         if any(c.dep_ in ("prt", "prep") and c.lower_ in PHRASAL_CUES[lemma] for c in token.children):
             return "speech"
-        if lemma == "call" and any(c.dep_ in ("oprd", "ccomp") for c in token.children):
+        if lemma == "call" and (any(c.dep_ == "ccomp" for c in token.children) or object_predicate(token)):
             return "speech"
         return None
     if lemma in QUOTE_ONLY_VERBS:
@@ -223,5 +238,5 @@ __all__ = [
     "GROUP_NOUNS", "STANCE_VERBS", "PASSIVE_RAISING_VERBS", "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
     "DOCUMENT_NOUNS", "PERSON_ROLE_NOUNS", "TITLE_WORDS", "SINGULAR_PRONOUNS", "ORGANIZATION_PRONOUNS", "PLURAL_PRONOUNS",
     "RELATIVE_PRONOUNS", "FIRST_PERSON", "PEOPLE_NOUNS", "MEDIA_NOUNS", "PLACE_BODY_NOUNS", "FEMININE_WORDS", "MASCULINE_WORDS",
-    "FUNCTION_WORDS", "content_prepositions", "cue_class",
+    "FUNCTION_WORDS", "content_prepositions", "cue_class", "object_predicate",
 ]
