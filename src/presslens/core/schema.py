@@ -208,9 +208,20 @@ class Event:
     date_from: str | None = None
     lat: float | None = None
     lon: float | None = None
-    """``source_ids``/``target_ids``: the actors' ids (parallel to ``sources``/``targets``); ``date``: the
-    event's resolved date (TimeML value), ``date_from`` 'sentence' (its time expression) or 'article' (the
-    article date); ``lat``/``lon``: the coordinates of ``location`` when the gazetteer has them."""
+    source_entity_ids: tuple[str, ...] = ()
+    target_entity_ids: tuple[str, ...] = ()
+    reported_by_entity_id: str | None = None
+    place_name: str | None = None
+    place_country: str | None = None
+    mention_starts: tuple[int, ...] = ()
+    mention_ends: tuple[int, ...] = ()
+    """``source_ids``/``target_ids``: the actors' ids within the article (parallel to ``sources``/``targets``);
+    ``source_entity_ids``/``target_entity_ids``/``reported_by_entity_id``: their identities across articles
+    (``Actor.entity_id``, the ``actor_entities`` view's ``id``); ``date``: the event's resolved date (TimeML
+    value), ``date_from`` 'sentence' (its time expression) or 'article' (the article date); ``lat``/``lon``,
+    ``place_name``, ``place_country`` (ISO alpha-2): the gazetteer entry of ``location`` when it has one;
+    ``mention_starts``/``mention_ends``: the trigger span of every mention of this event in the article
+    (sentences that report the same act by the same actors), this record's own first."""
 
     table: ClassVar[str] = "events"
 
@@ -453,7 +464,9 @@ def _json_schema_of(record_type: type) -> dict[str, Any]:
         base = field_types(record_type)[f.name]
         nullable = type(None) in typing.get_args(hints[f.name])
         if base is tuple:
-            prop: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+            item = next((a for a in typing.get_args(typing.get_args(hints[f.name])[0] if nullable else hints[f.name])
+                         if a is not Ellipsis), str)
+            prop: dict[str, Any] = {"type": "array", "items": {"type": _JSON_TYPES.get(item, "string")}}
         else:
             prop = {"type": [_JSON_TYPES[base], "null"] if nullable else _JSON_TYPES[base]}
         props[f.name] = prop

@@ -28,6 +28,7 @@ from presslens.core.schema import Actor, ActorMention, Event, Place, Quote, Time
 from . import context as ctx
 from .arguments import Arguments, Side, agent, subject
 from .features import candidate_features
+from .mentions import merge_mentions
 from .model import EventModel, load_model
 from .plover import HOSTILE, Code, Lexicon, load_lexicon
 from .triggers import Candidate, TriggerFinder
@@ -87,7 +88,7 @@ def extract_events(doc: Doc, actors: list[Actor], mentions: list[ActorMention], 
                            model or load_model())
     built = [b for b in (builder.build(c) for c in TriggerFinder(doc, builder.lex).candidates()) if b]
     built = inherit_sources(doc, built, builder.lex)
-    return sorted((b.event for b in built), key=lambda e: (e.start, e.trigger_start))
+    return merge_mentions(sorted((b.event for b in built), key=lambda e: (e.start, e.trigger_start)))
 
 
 class EventBuilder:
@@ -365,7 +366,11 @@ class EventBuilder:
             time_start=when[1] if when else None, time_end=when[2] if when else None,
             hypothetical=hypothetical, negated=negated, reported_by=reporter,
             source_ids=tuple(s.actor.id for s in sources), target_ids=tuple(t.actor.id for t in targets),
-            **self._date(when), **self._coordinates(place))
+            source_entity_ids=tuple(s.actor.entity_id or "" for s in sources),
+            target_entity_ids=tuple(t.actor.entity_id or "" for t in targets),
+            reported_by_entity_id=self._reporter_entity(reporter, c),
+            mention_starts=(trigger[0],), mention_ends=(trigger[1],),
+            **self._date(when), **self._place_fields(place))
 
     def _date(self, when: tuple[str, int, int] | None) -> dict[str, str | None]:
         """The sentence's resolved date expression, else the article date (None when neither is known)."""
@@ -376,9 +381,22 @@ class EventBuilder:
         article_date = self.doc._.article_date if Doc.has_extension("article_date") else None
         return {"date": article_date, "date_from": "article" if article_date else None}
 
-    def _coordinates(self, place: tuple[str, int, int] | None) -> dict[str, float | None]:
-        found = next((p for p in self.places if place and p.start == place[1] and p.lat is not None), None)
-        return {"lat": found.lat if found else None, "lon": found.lon if found else None}
+    def _place_fields(self, place: tuple[str, int, int] | None) -> dict[str, object]:
+        """The gazetteer entry of the event's place: coordinates, name and country (None when unresolved)."""
+        found = next((p for p in self.places if place and p.start == place[1] and p.name is not None), None)
+        if found is None:
+            return {}
+        return {"lat": found.lat, "lon": found.lon, "place_name": found.name, "place_country": found.country}
+
+    def _reporter_entity(self, reporter: str | None, c: Candidate) -> str | None:
+        """The identity (``Actor.entity_id``) of the speaker who reports the event, when it is an actor."""
+        if reporter is None:
+            return None
+        actor = self.args.attribution(c.trigger)[1]
+        if actor is not None:
+            return actor.entity_id
+        quote = self.args.quote_at(c.trigger.idx)
+        return quote.speaker_entity_id if quote is not None else None
 
     def _place_country(self, place: tuple[str, int, int] | None) -> str:
         """The country of the event's place: the place's own country, or its actor's."""
@@ -428,7 +446,8 @@ def inherit_sources(doc: Doc, built: list[Built], lex: Lexicon) -> list[Built]:
             earlier = _referred_event(doc, b, result, lex)
             if earlier is not None:
                 event = replace(event, sources=earlier.sources, source_countries=earlier.source_countries,
-                                source_sectors=earlier.source_sectors)
+                                source_sectors=earlier.source_sectors, source_ids=earlier.source_ids,
+                                source_entity_ids=earlier.source_entity_ids)
                 b = Built(event, b.candidate, b.passive)
         result.append(b)
     return result

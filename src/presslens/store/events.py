@@ -46,8 +46,11 @@ GDELT_COLUMNS = (
 """The GDELT 2.0 event table's 61 columns, in GDELT's order (its codebook's names)."""
 
 PRESSLENS_COLUMNS = ("presslens_event_id", "presslens_article_id", "PLOVER_Type", "PLOVER_Mode", "PLOVER_Scale",
-                     "ReportedBy", "EventText", "ActionGeo_GeoNameID")
-"""Columns after GDELT's: the PLOVER coding presslens made and what GDELT has no column for."""
+                     "ReportedBy", "EventText", "ActionGeo_GeoNameID", "Actor1EntityID", "Actor2EntityID",
+                     "ReportedByEntityID", "DateBasis", "TriggerStart", "TriggerEnd", "SentenceStart",
+                     "SentenceEnd", "Mentions")
+"""Columns after GDELT's: the PLOVER coding presslens made and what GDELT has no column for (actor identity
+ids, where the date comes from, offsets, and every mention as 'start-end' trigger spans joined by ';')."""
 
 
 def _check_date(value: str | None, option: str) -> str | None:
@@ -63,7 +66,7 @@ def query_events(store: Store, type_: str | None = None, actor: str | None = Non
                  since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
     """Stored events matching every filter given, in date order.
 
-    ``actor`` matches part of a source or target name or id (any case); ``country`` a source or
+    ``actor`` matches part of a source or target name, id or identity id (any case); ``country`` a source or
     target country code; ``since``/``until`` the event's resolved date, else the article date (inclusive).
     """
     where: list[str] = []
@@ -74,8 +77,9 @@ def query_events(store: Store, type_: str | None = None, actor: str | None = Non
         where.append("r.type = ?")
         args.append(type_.upper())
     if actor:
-        where.append("(r.sources LIKE ? OR r.targets LIKE ? OR r.source_ids LIKE ? OR r.target_ids LIKE ?)")
-        args += [f"%{actor}%"] * 4
+        where.append("(r.sources LIKE ? OR r.targets LIKE ? OR r.source_ids LIKE ? OR r.target_ids LIKE ?"
+                     " OR r.source_entity_ids LIKE ? OR r.target_entity_ids LIKE ?)")
+        args += [f"%{actor}%"] * 6
     if country:
         where.append("(r.source_countries LIKE ? OR r.target_countries LIKE ?)")
         args += [f'%"{country.upper()}"%'] * 2
@@ -145,9 +149,17 @@ def article_facts(store: Store, rows: list[dict[str, Any]]) -> dict[str, Article
     return facts
 
 
-def _entities(names: list[str], countries: list[str], sectors: list[str]) -> list[dict[str, Any]]:
-    return [{"entity_text": name, "code": countries[i] if i < len(countries) else "",
-             "sector": sectors[i] if i < len(sectors) else ""} for i, name in enumerate(names)]
+def _entities(row: dict[str, Any], side: str) -> list[dict[str, Any]]:
+    """The manual's entity objects of one side ('source' or 'target')."""
+    columns = [list(row.get(f"{side}_{field}") or ()) for field in ("countries", "sectors")]
+    return [{"entity_text": name, **{key: values[i] if i < len(values) else "" for key, values in
+                                     zip(("code", "sector"), columns)}} for i, name in enumerate(row[f"{side}s"])]
+
+
+def mentions(row: dict[str, Any]) -> list[tuple[int, int]]:
+    """The (start, end) trigger spans of every mention of a stored event (its own when none are listed)."""
+    spans = list(zip(row.get("mention_starts") or (), row.get("mention_ends") or ()))
+    return spans or [(row["trigger_start"], row["trigger_end"])]
 
 
 def _event_place(row: dict[str, Any], facts: ArticleFacts) -> dict[str, Any] | None:
@@ -160,7 +172,9 @@ def to_plover(row: dict[str, Any], facts: ArticleFacts) -> dict[str, Any]:
     """One event as a PLOVER record, with the fields and entity/location objects of the PLOVER manual.
 
     The manual's auxiliary modes ``hypothetical`` and ``negation`` go in ``context``, as it asks; who
-    reported the event goes in ``comment``.
+    reported the event goes in ``comment``. What the manual has no field for goes in ``presslens``: the
+    article id, every mention's trigger span, where the date comes from, the actors' identity ids
+    (``Actor.entity_id``) and the reporter with its identity id.
     """
     event_type = row["type"]
     place = _event_place(row, facts)
@@ -173,11 +187,8 @@ def to_plover(row: dict[str, Any], facts: ArticleFacts) -> dict[str, Any]:
     context = [flag for flag, on in (("hypothetical", row.get("hypothetical")), ("negation", row.get("negated")))
                if on]
     return {
-        "id": event_id(row), "date": event_day(row), "actor": _entities(
-            list(row["sources"]), list(row["source_countries"]), list(row.get("source_sectors", ()))),
-        "event": event_type, "mode": row.get("mode"), "context": context,
-        "recipient": _entities(list(row["targets"]), list(row["target_countries"]),
-                               list(row.get("target_sectors", ()))),
+        "id": event_id(row), "date": event_day(row), "actor": _entities(row, "source"), "event": event_type, "mode": row.get("mode"), "context": context,
+        "recipient": _entities(row, "target"),
         "event_loc": location, "event_text": row["trigger"],
         "quad_code": QUAD[event_type], "event_scale": PLOVER_SCALE[event_type],
         "text_info": {"start": row["start"], "end": row["end"], "trigger_start": row["trigger_start"],
@@ -185,6 +196,11 @@ def to_plover(row: dict[str, Any], facts: ArticleFacts) -> dict[str, Any]:
         "cite_info": {"url": facts.url, "title": facts.title, "publication": row.get("article_outlet"),
                       "language": "en", "coder": "presslens", "codebook": "PLOVER 2.0"},
         "coder": "presslens", "comment": f"reported by {row['reported_by']}" if row.get("reported_by") else None,
+        "presslens": {"article_id": row["article_id"], "mentions": [list(span) for span in mentions(row)],
+                      "resolved_date": row.get("date"), "date_basis": row.get("date_from"),
+                      "actor_entity_ids": list(row.get("source_entity_ids") or ()),
+                      "recipient_entity_ids": list(row.get("target_entity_ids") or ()),
+                      "reported_by": row.get("reported_by"), "reported_by_entity_id": row.get("reported_by_entity_id")},
     }
 
 
@@ -233,10 +249,11 @@ def _global_id(key: str) -> int:
     return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:15], 16)
 
 
-def _parallel(names: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...]
-              ) -> list[tuple[str | None, str, str]]:
-    return [(n, countries[i] if i < len(countries) else "", sectors[i] if i < len(sectors) else "")
-            for i, n in enumerate(names)] or [(None, "", "")]
+def _parallel(row: dict[str, Any], side: str) -> list[tuple[str | None, str, str, str]]:
+    """(name, country, sector, entity id) of each actor of one side ('source' or 'target'), or one empty actor."""
+    columns = [row.get(f"{side}_{field}") or () for field in ("countries", "sectors", "entity_ids")]
+    return [(n, *(values[i] if i < len(values) else "" for values in columns))
+            for i, n in enumerate(row[f"{side}s"])] or [(None, "", "", "")]
 
 
 def gdelt_rows(store: Store, rows: list[dict[str, Any]]) -> list[list[object]]:
@@ -262,15 +279,18 @@ def gdelt_rows(store: Store, rows: list[dict[str, Any]]) -> list[list[object]]:
         place = _event_place(r, fact)
         added = re.sub(r"\D", "", fact.ingested_at or "")[:14]
         is_root = "" if fact.lead_end is None else int(r["start"] < fact.lead_end)
-        for source in _parallel(r["sources"], r["source_countries"], r.get("source_sectors") or ()):
-            for target in _parallel(r["targets"], r["target_countries"], r.get("target_sectors") or ()):
+        spans = mentions(r)
+        for source in _parallel(r, "source"):
+            for target in _parallel(r, "target"):
                 pair_id = f"{event_id(r)}:{source[0] or ''}:{target[0] or ''}"
-                table.append([_global_id(pair_id), *when, *_actor(*source), *_actor(*target), is_root, code,
-                              code[:3], code[:2], CAMEO_QUAD[int(code[:2])], "", 1, 1, 1, "",
+                table.append([_global_id(pair_id), *when, *_actor(*source[:3]), *_actor(*target[:3]), is_root, code,
+                              code[:3], code[:2], CAMEO_QUAD[int(code[:2])], "", len(spans), 1, 1, "",
                               *[""] * 16, *_geo_columns(place, r.get("location")), added, fact.url or "",
                               event_id(r), r["article_id"], r["type"], r.get("mode") or "",
                               PLOVER_SCALE[r["type"]], r.get("reported_by") or "", r["trigger"],
-                              (place or {}).get("geonameid") or ""])
+                              (place or {}).get("geonameid") or "", source[3], target[3],
+                              r.get("reported_by_entity_id") or "", r.get("date_from") or "", r["trigger_start"],
+                              r["trigger_end"], r["start"], r["end"], ";".join(f"{a}-{b}" for a, b in spans)])
     return table
 
 
@@ -283,5 +303,5 @@ def gdelt_csv(store: Store, rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-__all__ = ["query_events", "plover_records", "gdelt_csv", "gdelt_rows", "to_plover", "event_id", "cameo_code",
+__all__ = ["query_events", "plover_records", "gdelt_csv", "gdelt_rows", "to_plover", "event_id", "cameo_code", "mentions",
            "PLOVER_SCALE", "GDELT_COLUMNS", "PRESSLENS_COLUMNS"]
