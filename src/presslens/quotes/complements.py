@@ -65,6 +65,8 @@ def content_children(verb: Token, kind: str) -> list[Token]:
         elif dep in ("dobj", "oprd") and child.pos_ != "PRON" and (kind == "stance" or kind in (
                 "speech", "evidence", "intent") and (lemma in OBJECT_CONTENT_VERBS or lemma in DIRECTIVE_VERBS)):
             objects.append(child)
+    if not any(o.dep_ == "prep" for o in objects):
+        objects += _stacked_content_preps(verb, kind)
     clauses += _stranded_conjuncts(verb, clauses)
     if kind == "belief":
         return clauses
@@ -110,6 +112,17 @@ def _addressee_preps(verb: Token, kind: str) -> list[Token]:
     """Content prepositions the parse hung on the addressee (warned [the regime of a defeat])."""
     wanted = content_prepositions(verb.lemma_.lower(), kind)
     return [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ in wanted]
+
+
+def _stacked_content_preps(verb: Token, kind: str) -> list[Token]:
+    """'accused the regime of X of war crimes': the last of two content-preposition phrases closing the object is
+    the verb's, wherever the parse hung it (on the object's noun or on the name inside it)."""
+    wanted = content_prepositions(verb.lemma_.lower(), kind)
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        preps = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in wanted]
+        if len(preps) >= 2 and preps[-1].right_edge == obj.right_edge:
+            return [preps[-1]]
+    return []
 
 
 def _finite_after_infinitive(child: Token, conj: Token) -> bool:
