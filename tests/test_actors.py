@@ -87,6 +87,31 @@ def test_each_side_s_names_are_resolved_alike(left, right, sector):
     assert results[0] == results[1] == ("state", sector)
 
 
+@pytest.mark.parametrize("surface,complement,side", [
+    ("the criminal regime of the Syrian opposition", "the Syrian opposition", "Syrian opposition"),
+    ("the criminal regime of the Venezuelan opposition", "the Venezuelan opposition", "Venezuelan opposition"),
+    ("the leadership of the Sudanese rebels", "the Sudanese rebels", "Sudanese rebels"),
+])
+def test_a_phrase_about_a_non_state_side_is_never_its_state(surface, complement, side):
+    """'the criminal regime of the Syrian opposition' is the opposition's (issue #15), not the Syrian state's:
+    the adjective inside the complement says whose opposition it is, not who the regime is."""
+    text = f"Officials condemned {surface} on Monday."
+    mention, actor = mention_of(text, surface)
+    _, inner = mention_of(text, complement)
+    assert actor.kind != "state"
+    assert actor.name == inner.name == side
+    assert mention.text == surface
+
+
+@pytest.mark.parametrize("surface,state", [
+    ("the criminal regime of the Syrian government", "Syria"),
+    ("the criminal regime of Syria", "Syria"),
+])
+def test_a_phrase_about_a_state_stays_the_state(surface, state):
+    mention, actor = mention_of(f"Officials condemned {surface} on Monday.", surface)
+    assert (actor.name, actor.kind) == (state, "state")
+
+
 def test_people_with_titles_appositions_and_surnames():
     text = ("Prime Minister Lena Varga of Hungary met Tomas Brell, deputy head of the Hamas political bureau. "
             "Later, Brell said the talks were useful.")

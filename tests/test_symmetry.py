@@ -29,7 +29,7 @@ from presslens.pipeline import analyze_articles
 from .symmetry.cases import ADJECTIVE_TEMPLATES, NAME_TEMPLATES, PAIRS, SIDES, Side
 
 RECORDS = ("actors", "mentions", "events", "quotes", "voices", "flags", "tones")
-DROPPED = re.compile(r"(^|_)(start|end|chars|sector|sectors|entity_id)$")
+DROPPED = re.compile(r"(^|_)(starts?|ends?|chars|sectors?|entity_ids?)$")
 BARE = "{A} issued a statement on Monday."
 """Sentence that shows what a side's name resolves to on its own."""
 
@@ -147,11 +147,7 @@ def asymmetries(record_kinds: tuple[str, ...]) -> list[tuple]:
 # and not the other) and from event and quote rules; each is reported, none is accepted: a new
 # asymmetry anywhere fails, and an entry is removed when its fix lands.
 KNOWN_ASYMMETRIC = {template: set(kinds) for template, kinds in [
-    ('One {a} official called the {b} strike the worst massacre in history.', ('actors', 'mentions')),
-    ('{A} accused the criminal regime of {B} of war crimes.', ('actors', 'events', 'mentions', 'quotes', 'tones', 'voices')),
     ('{A} arrested five men it accused of spying for {B}.', ('flags',)),
-    ('{A} called the attack by {B} a horrific massacre.', ('events', 'flags', 'mentions', 'quotes', 'tones', 'voices')),
-    ('{A} called {B} a gang of thugs and criminals.', ('flags', 'mentions', 'quotes', 'tones', 'voices')),
     ('{A} demanded that {B} release all prisoners immediately.', ('events',)),
     ('{A} met envoys of {B} in Geneva to discuss an exchange of prisoners.', ('actors', 'mentions')),
     ('{A} praised the heroes and martyrs who fought {B}.', ('events',)),

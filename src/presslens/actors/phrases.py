@@ -51,24 +51,30 @@ def core_left(token: Token) -> int:
     return left
 
 
-def core_right(token: Token, preps: frozenset[str] = frozenset({"of"})) -> int:
-    """Last token of a noun phrase, with its 'of' complements that name someone, but no clause or list."""
+def core_right(token: Token, preps: frozenset[str] = frozenset({"of"}), named: frozenset[int] = frozenset()) -> int:
+    """Last token of a noun phrase, with its 'of' complements that name someone, but no clause or list.
+
+    ``named``: tokens of names the actor book found, which name someone whatever spaCy tags them."""
     right = token.i
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in preps:
             objects = [c for c in child.rights if c.dep_ == "pobj"]
-            if objects and _names_someone(objects[0]):
-                right = max(right, core_right(objects[0]))
+            if objects and _names_someone(objects[0], named):
+                right = max(right, core_right(objects[0], named=named))
         elif child.dep_ in ("case", "compound", "flat", "nummod"):
             right = max(right, child.i)
     return right
 
 
-def _names_someone(token: Token) -> bool:
-    """A complement worth keeping in a name: a proper noun, or a phrase holding one ('of the Hamas’ bureau')."""
-    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+def _names_someone(token: Token, named: frozenset[int] = frozenset()) -> bool:
+    """A complement worth keeping in a name: a proper noun, or a phrase holding one ('of the Hamas’ bureau').
+
+    A common noun inside it counts for nothing even when an entity label spills onto it ('Armenia of war'
+    tagged as one organisation leaves 'of war crimes' out of 'the regime of Armenia')."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.i in named:
         return True
-    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in token.subtree
+    return any(t.pos_ == "PROPN" or t.i in named or (t.ent_type_ in ("ORG", "GPE", "NORP") and t.pos_ != "NOUN")
+               for t in token.subtree
                if t.dep_ in MODIFIER_DEPS or t.head == token) or token.lemma_ in ("regime", "government")
 
 
@@ -144,6 +150,8 @@ class Composer:
 
     def _is_phrase_head(self, anchor: Anchor) -> bool:
         head = self.doc[anchor.end - 1]
+        if anchor.ref.form == "adjective" and anchor.end < len(self.doc) and self.doc[anchor.end].pos_ == "NOUN":
+            return False  # 'the Azerbaijani strike': an adjective before a noun modifies it, however it is parsed
         return not (head.dep_ in MODIFIER_DEPS and head.head.i >= anchor.end)
 
     def _descriptor_start(self, anchor: Anchor, start: int) -> int:
@@ -192,12 +200,15 @@ class Composer:
         left, inner = self._zone(head)
         anchors = left or inner
         start = core_left(head)
-        end = core_right(head, PLACE_PREPS if not left and inner else frozenset({"of"})) + 1
+        end = core_right(head, PLACE_PREPS if not left and inner else frozenset({"of"}), frozenset(self.at)) + 1
         if not anchors:
             return self._unanchored(head, start, end, sector_kind, group)
         if group and not sector_kind:
             return self._group(head, anchors, group, start, end)
         sector, kind = sector_kind
+        complement = None if left else self._complement_actor(head)
+        if complement is not None:
+            return [RawMention(start, end, complement, complement.sector or sector, head.i)]
         states = [a for a in anchors if state_ref(a, self.book)]
         others = [a for a in anchors if a not in states]
         if others:
@@ -209,6 +220,16 @@ class Composer:
         country = state_ref(states[0], self.book).country
         name = self.doc[self._after_det(start):head.i + 1].text
         return [RawMention(start, end, Ref(name=name, kind=kind, country=country, sector=sector), sector, head.i)]
+
+    def _complement_actor(self, head: Token) -> Ref | None:
+        """'the regime of the Syrian opposition': an 'of' complement that is itself an actor phrase names the
+        actor (the opposition), whose name inside it says only whose it is; a state stays the state."""
+        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.rights if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i not in self.at):
+                composed = self._compose(obj)
+                if len(composed) == 1 and composed[0].ref.kind != STATE_KIND:
+                    return composed[0].ref
+        return None
 
     def _generic(self, head: Token, start: int, end: int, sector: str, kind: str) -> RawMention:
         name = " ".join(cue_words(head)[0])
