@@ -1,0 +1,180 @@
+"""Precision as users meet it: a hand-judged sample of event records from ordinary articles.
+
+The articles are the PolNeAR dev texts (``../shared/eval/attribution/dev.jsonl``, read as plain
+articles with their date and outlet; the gold annotations are not used) and the project's own
+``examples/``. The judged file (``tests/data/judged_events.jsonl``) stores only article ids,
+offsets, what presslens output at judging time (type, mode, actor names) and the verdicts —
+never the articles' text, which is read from ``../shared`` and ``examples/`` when this runs.
+
+    python scripts/judge_events.py sample --n 220 --seed 14 > new.jsonl   # draw a sample (no verdicts)
+    python scripts/judge_events.py show [--file F] [--from N] [--count K] # print records with their sentence
+    python scripts/judge_events.py rejudge [--changed]                    # today's output on the same triggers
+    python scripts/judge_events.py summary [--file F] [--suffix _after]
+
+Verdicts, judged against the PLOVER definitions (``../shared/docs/plover.md``): ``type`` is
+``right``, ``wrong`` (an event of another type) or ``no-event`` (the sentence reports no act of
+one actor on another: an idiom, a metaphor, a market, a disaster, a rule); ``source`` and
+``target`` are ``right``, ``wrong`` (an actor who is not the one acting / acted on),
+``missing`` (empty, but the sentence names it), ``none-ok`` (empty, and the sentence names none)
+or ``extra`` (the right actor plus a wrong one). Precision counts ``right`` and ``none-ok`` as right.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "attribution" / "dev.jsonl"
+EXAMPLES = ROOT / "examples"
+JUDGED = ROOT / "tests" / "data" / "judged_events.jsonl"
+SIDE_RIGHT = frozenset({"right", "none-ok"})
+
+
+def articles() -> dict[str, Any]:
+    """Every article of the sample's corpus by id: PolNeAR dev ids, and the examples' own article ids."""
+    from presslens.core.readers import make_article, read_articles
+
+    if not DEV.exists():
+        sys.exit(f"skipped: {DEV} is absent (the judged sample needs the PolNeAR dev texts beside the checkout)")
+    found = {}
+    with DEV.open(encoding="utf-8") as handle:
+        for record in map(json.loads, handle):
+            article = make_article(record["text"], source=str(DEV), date=record.get("date"), outlet=record.get("outlet"))
+            found[record["id"]] = replace(article, id=record["id"])
+    for article in read_articles([EXAMPLES]):
+        if article.status == "ok":
+            found[article.id] = article
+    return found
+
+
+def events(selected: dict[str, Any]) -> dict[str, list[Any]]:
+    """presslens's event records of each article."""
+    from presslens.pipeline import analyze_articles
+
+    ids = sorted(selected)
+    return {a.article.id: list(a.events) for a in analyze_articles(selected[i] for i in ids)}
+
+
+def row(article: str, event: Any) -> dict[str, Any]:
+    return {"article": article, "start": event.start, "end": event.end, "trigger_start": event.trigger_start,
+            "trigger_end": event.trigger_end, "type": event.type, "mode": event.mode, "sources": list(event.sources),
+            "targets": list(event.targets), "hypothetical": event.hypothetical, "negated": event.negated}
+
+
+def sample(n: int, seed: int) -> list[dict[str, Any]]:
+    """``n`` event records drawn with a fixed seed from every article's output."""
+    found = events(articles())
+    pool = [(article, e) for article in sorted(found) for e in found[article]]
+    return [row(a, e) for a, e in random.Random(seed).sample(pool, min(n, len(pool)))]
+
+
+def read(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _show(index: int, record: dict[str, Any], text: str) -> None:
+    start, end, ts, te = record["start"], record["end"], record["trigger_start"], record["trigger_end"]
+    left = max(0, start - 160)
+    marked = (text[left:start] + "<<" + text[start:ts] + "[[" + text[ts:te] + "]]" + text[te:end] + ">>"
+              + text[end:end + 60]).replace("\n", " ¶ ")
+    flags = "".join(f" {f}" for f in ("hypothetical", "negated") if record.get(f))
+    print(f"#{index} {record['article'][:40]} {ts}-{te} {record['type']}/{record['mode']}{flags} "
+          f"SRC={record['sources']} TGT={record['targets']}")
+    print("   " + marked)
+    print()
+
+
+def show(path: Path, first: int, count: int) -> None:
+    texts = articles()
+    for index, record in enumerate(read(path)[first:first + count], first):
+        _show(index, record, texts[record["article"]].text)
+
+
+def today(rows: list[dict[str, Any]]) -> list[Any]:
+    """Today's record on each judged trigger (a merged record whose mentions include it counts), else None."""
+    corpus = articles()
+    found = events({a: corpus[a] for a in {r["article"] for r in rows} if a in corpus})
+    result = []
+    for record in rows:
+        result.append(next((e for e in found.get(record["article"], []) if record["trigger_start"] in
+                            (e.mention_starts or (e.trigger_start,))), None))
+    return result
+
+
+def rejudge(path: Path, first: int, count: int, changed_only: bool) -> None:
+    """Today's record on each judged trigger, for a second verdict (``--changed``: only where it changed)."""
+    texts = articles()
+    rows = read(path)[first:first + count]
+    for index, (record, now) in enumerate(zip(rows, today(rows)), first):
+        if changed_only and now is not None and same_output(record, now):
+            continue
+        print(f"   before: {record['type']} {record['sources']}->{record['targets']} verdicts "
+              f"{record.get('type_verdict')}/{record.get('source_verdict')}/{record.get('target_verdict')}")
+        if now is None:
+            print(f"#{index} {record['article'][:40]} {record['trigger_start']}: no record today\n")
+            continue
+        _show(index, {**row(record["article"], now), "trigger_start": record["trigger_start"],
+                      "trigger_end": record["trigger_end"]}, texts[record["article"]].text)
+
+
+def same_output(record: dict[str, Any], event: Any) -> bool:
+    """Does today's event say what the judged record said (type, actors)?"""
+    return (event.type == record["type"] and list(event.sources) == record["sources"]
+            and list(event.targets) == record["targets"])
+
+
+def _share(part: list[dict[str, Any]], whole: list[dict[str, Any]]) -> float | None:
+    """The share of ``whole`` that is in ``part`` (by identity)."""
+    ids = {id(r) for r in part}
+    return round(sum(id(r) in ids for r in whole) / len(whole), 3) if whole else None
+
+
+def summary(path: Path, suffix: str = "") -> dict[str, Any]:
+    """Type precision and 'type and both actors right' precision of the judged records."""
+    rows = [r for r in read(path) if r.get("type_verdict" + suffix)]
+    verdicts = {k: Counter(r[f"{k}_verdict{suffix}"] for r in rows) for k in ("type", "source", "target")}
+    typed = [r for r in rows if r["type_verdict" + suffix] == "right"]
+    full = [r for r in typed if r["source_verdict" + suffix] in SIDE_RIGHT and r["target_verdict" + suffix] in SIDE_RIGHT]
+    named_both = [r for r in typed if r["source_verdict" + suffix] != "none-ok" and r["target_verdict" + suffix] != "none-ok"]
+    filled = [r for r in named_both if r["sources"] and r["targets"]]
+    asserted = [r for r in rows if not (r["hypothetical"] or r["negated"])]
+    return {"records": len(rows), "articles": len({r["article"] for r in rows}),
+            "verdicts": {k: dict(v) for k, v in verdicts.items()},
+            "type_precision": round(len(typed) / len(rows), 3) if rows else None,
+            "asserted_type_precision": _share(typed, asserted), "asserted_records": len(asserted),
+            "type_and_both_actors_precision": round(len(full) / len(rows), 3) if rows else None,
+            "both_sides_filled_where_named": round(len(filled) / len(named_both), 3) if named_both else None}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("action", choices=("sample", "show", "rejudge", "summary"))
+    parser.add_argument("--file", type=Path, default=JUDGED)
+    parser.add_argument("--n", type=int, default=220)
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--from", dest="first", type=int, default=0)
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--suffix", default="", help="summary: verdict fields with this suffix (e.g. _after)")
+    parser.add_argument("--changed", action="store_true", help="rejudge: only records whose output changed")
+    args = parser.parse_args()
+    if args.action == "sample":
+        for record in sample(args.n, args.seed):
+            print(json.dumps(record))
+    elif args.action == "show":
+        show(args.file, args.first, args.count)
+    elif args.action == "rejudge":
+        rejudge(args.file, args.first, args.count, args.changed)
+    else:
+        print(json.dumps(summary(args.file, args.suffix), indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""The hand-judged sample of event records from ordinary articles (``tests/data/judged_events.jsonl``).
+
+The file keeps article ids, offsets, what presslens output when it was judged and the verdicts; the
+articles are read from ``../shared`` (PolNeAR dev texts) and ``examples/``. Re-running presslens on
+them says how many judged records still come out the same, and that rightly typed events are kept.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, shared_path
+
+JUDGED = Path(__file__).parent / "data" / "judged_events.jsonl"
+TYPE_VERDICTS = {"right", "wrong", "no-event"}
+SIDE_VERDICTS = {"right", "wrong", "missing", "none-ok", "extra", "partial", "n/a"}
+FIELDS = {"article", "start", "end", "trigger_start", "trigger_end", "type", "mode", "sources", "targets",
+          "hypothetical", "negated", "type_verdict", "source_verdict", "target_verdict", "reason",
+          "type_verdict_after", "source_verdict_after", "target_verdict_after", "reason_after"}
+
+
+def judged() -> list[dict]:
+    return [json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def judge_script():
+    spec = importlib.util.spec_from_file_location("judge_events", ROOT / "scripts" / "judge_events.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_judged_file_holds_verdicts_and_no_article_text():
+    rows = judged()
+    assert len(rows) >= 200
+    for row in rows:
+        assert set(row) <= FIELDS, set(row) - FIELDS
+        assert row["type_verdict"] in TYPE_VERDICTS
+        assert row["source_verdict"] in SIDE_VERDICTS and row["target_verdict"] in SIDE_VERDICTS
+        assert (row["source_verdict"] == "n/a") == (row["type_verdict"] != "right")
+        assert len(row["reason"]) < 80 and row["start"] <= row["trigger_start"] < row["trigger_end"] <= row["end"]
+
+
+def test_summary_counts_the_verdicts():
+    summary = judge_script().summary(JUDGED)
+    rows = judged()
+    typed = sum(r["type_verdict"] == "right" for r in rows)
+    assert summary["records"] == len(rows) and summary["type_precision"] == round(typed / len(rows), 3)
+    assert summary["type_and_both_actors_precision"] <= summary["type_precision"]
+
+
+def test_judged_offsets_fit_the_articles():
+    shared_path("eval/attribution/dev.jsonl")
+    texts = {i: a.text for i, a in judge_script().articles().items()}
+    for row in judged():
+        assert row["article"] in texts, row["article"]
+        assert 0 <= row["start"] < row["end"] <= len(texts[row["article"]])
+
+
+@pytest.mark.slow
+def test_rerun_keeps_the_rightly_typed_events(capsys):
+    """Today's output on the judged triggers: how many records are unchanged, and no right type is lost."""
+    shared_path("eval/attribution/dev.jsonl")
+    script = judge_script()
+    rows = judged()
+    now = script.today(rows)
+    unchanged = sum(e is not None and script.same_output(r, e) for r, e in zip(rows, now))
+    right = [(r, e) for r, e in zip(rows, now) if r["type_verdict"] == "right"]
+    kept = sum(e is not None and e.type == r["type"] for r, e in right)
+    not_events = [(r, e) for r, e in zip(rows, now) if r["type_verdict"] != "right"]
+    dropped = sum(e is None or e.type != r["type"] for r, e in not_events)
+    with capsys.disabled():
+        print(f"\njudged events: {unchanged}/{len(rows)} unchanged; rightly typed kept {kept}/{len(right)}; "
+              f"wrongly typed or non-events now gone or retyped {dropped}/{len(not_events)}")
+    assert kept >= 0.9 * len(right)
