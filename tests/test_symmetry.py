@@ -149,7 +149,6 @@ def asymmetries(record_kinds: tuple[str, ...]) -> list[tuple]:
 KNOWN_ASYMMETRIC = {template: set(kinds) for template, kinds in [
     ('{A} arrested five men it accused of spying for {B}.', ('flags',)),
     ('{A} demanded that {B} release all prisoners immediately.', ('events',)),
-    ('{A} met envoys of {B} in Geneva to discuss an exchange of prisoners.', ('actors', 'mentions')),
     ('{A} praised the heroes and martyrs who fought {B}.', ('events',)),
     ('{A} shelled positions held by {B} overnight.', ('events',)),
     ('“Death to {B}!” supporters of {A} chanted.', ('actors', 'mentions')),

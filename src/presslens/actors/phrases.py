@@ -17,7 +17,8 @@ from .names import Anchor, Ref, ref_of
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
 LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "advmod", "nmod", "quantmod", "predet",
                        "case", "punct", "npadvmod"})
-PLACE_PREPS = frozenset({"of", "in", "from"})
+PLACE_PREPS = ("of", "from", "in")
+"""Prepositions whose phrase says whose a kind-of-actor noun is, the telling one first."""
 ANAPHOR_DETS = frozenset({"this", "that", "these", "those", "the"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 GENERIC_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "GOV", "LEG", "JUD", "PRM", "NGO"})
@@ -169,8 +170,9 @@ class Composer:
 
     # -- a kind-of-actor noun composed with the names that modify it ---------
 
-    def _zone(self, head: Token) -> tuple[list[Anchor], list[Anchor]]:
-        """Anchors among the head's modifiers, and (separately) in its of/in/from phrases."""
+    def _zone(self, head: Token) -> tuple[list[Anchor], list[Anchor], str]:
+        """Anchors among the head's modifiers, and (separately) in its 'of' phrases, else 'from', else 'in'
+        phrases, with that preposition."""
         left: list[Anchor] = []
         for child in head.lefts:
             if child.dep_ not in MODIFIER_DEPS:
@@ -181,15 +183,18 @@ class Composer:
                 anchor = self.at.get(token.i)
                 if anchor and anchor not in left:
                     left.append(anchor)
-        inner: list[Anchor] = []
+        by_prep: dict[str, list[Anchor]] = {}
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                inner = by_prep.setdefault(child.lower_, [])
                 for obj in (c for c in child.rights if c.dep_ == "pobj"):
                     for token in [obj, *(c for c in obj.lefts if c.dep_ in MODIFIER_DEPS)]:
                         anchor = self.at.get(token.i)
                         if anchor and anchor not in inner:
                             inner.append(anchor)
-        return left, inner
+        # whose: 'of' before 'from' before 'in' ('envoys of X in Geneva' are X's, wherever 'in Geneva' is hung)
+        prep = next((p for p in PLACE_PREPS if by_prep.get(p)), "of")
+        return left, by_prep.get(prep, []), prep
 
     def _compose(self, head: Token) -> list[RawMention]:
         text_words, lemma_words = cue_words(head)
@@ -197,10 +202,10 @@ class Composer:
         group = self.book.group_noun(text_words) or self.book.group_noun(lemma_words)
         if not sector_kind and not group:
             return []
-        left, inner = self._zone(head)
+        left, inner, prep = self._zone(head)
         anchors = left or inner
         start = core_left(head)
-        end = core_right(head, PLACE_PREPS if not left and inner else frozenset({"of"}), frozenset(self.at)) + 1
+        end = core_right(head, frozenset({prep} if not left and inner else {"of"}), frozenset(self.at)) + 1
         if not anchors:
             return self._unanchored(head, start, end, sector_kind, group)
         if group and not sector_kind:
