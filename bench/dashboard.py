@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -49,6 +50,12 @@ def build(db: Path, articles: int, seed: int = 7) -> None:
             store.add(replace(analysis, article=article))
 
 
+def last_page(client: TestClient, url: str, per_page: int = 50) -> str:
+    """``url`` (a list) at its last page."""
+    total = int(re.search(r'id="total">([\d,]+) rows', client.get(url).text)[1].replace(",", ""))
+    return f"{url}{'&' if '?' in url else '?'}page={max(1, -(-total // per_page))}"
+
+
 def views(client: TestClient) -> dict[str, str]:
     article = client.get("/dashboard/lists/articles", params={"per_page": 1}).text
     article_id = article.split('href="/dashboard/article/')[1].split('"')[0]
@@ -61,13 +68,18 @@ def views(client: TestClient) -> dict[str, str]:
         "network": "/dashboard/network",
         "network GEXF": "/dashboard/network.gexf",
         "outlets": "/dashboard/outlets",
+        "outlets, since 2023": "/dashboard/outlets?since=2023-01-01",
         "article": f"/dashboard/article/{article_id}",
         "articles list": "/dashboard/lists/articles",
+        "articles list, last page": last_page(client, "/dashboard/lists/articles"),
         "quotes list, by speaker": "/dashboard/lists/quotes?sort=speaker",
+        "quotes list, last page": last_page(client, "/dashboard/lists/quotes"),
         "events list, ASSAULT, page 20": "/dashboard/lists/events?type=ASSAULT&page=20",
         "places list": "/dashboard/lists/places",
         "speakers list": "/dashboard/lists/speakers",
-        "naming list, last page": "/dashboard/lists/naming?page=4000",
+        "naming list": "/dashboard/lists/naming",
+        "naming list, last page": last_page(client, "/dashboard/lists/naming"),
+        "naming list, middle page": "/dashboard/lists/naming?page=2320",
         "flags list, actor": "/dashboard/lists/flags?actor=Orsenna",
     }
 

@@ -8,6 +8,7 @@ import json
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from html import unescape
 from urllib.parse import urlsplit
 
@@ -15,6 +16,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from presslens.serve.app import create_app
+from presslens.store import Store
+from presslens.store.dashboard import AGGREGATE_TABLES, Filters, naming_choices, outlet_profiles
+from presslens.store.listing import Query
 
 MERIDIAN = "Meridian Wire"
 
@@ -212,3 +216,91 @@ def test_article_view_links_the_other_articles_of_its_story(dashboard_store, tmp
     alone = sqlite3.connect(copy).execute("SELECT id FROM articles WHERE id NOT IN (?, ?) LIMIT 1",
                                           (first, second)).fetchone()[0]
     assert 'class="story"' not in client.get(f"/dashboard/article/{alone}").text
+
+
+# -- the fast paths return what the straightforward ones do ------------------------------------------------
+
+FILTER_CASES = [{}, {"outlet": MERIDIAN}, {"since": "2024-01-01"}, {"actor": "Orsenna"}, {"type": "ASSAULT"},
+                {"q": "ceasefire"}]
+
+
+@pytest.fixture(scope="module")
+def conn(dashboard_store):
+    connection = sqlite3.connect(dashboard_store)
+    connection.row_factory = sqlite3.Row
+    yield connection
+    connection.close()
+
+
+@pytest.mark.parametrize("given", FILTER_CASES)
+def test_aggregate_tables_give_the_counts_of_the_records(conn, given):
+    filters = Filters(**given)
+    assert outlet_profiles(conn, filters) == outlet_profiles(conn, filters, stored=False)
+    assert naming_choices(conn, filters) == naming_choices(conn, filters, stored=False)
+    naming = Query.build("naming", filters, {})
+    counted = conn.execute(f"SELECT count(*) FROM (SELECT 1 {naming._from_where()[0]})", naming._from_where()[1])
+    assert naming.total(conn) == counted.fetchone()[0]
+
+
+def test_outlet_profiles_count_something(conn):
+    profiles = {p["outlet"]: p for p in outlet_profiles(conn, Filters())}
+    assert profiles[MERIDIAN]["outlet_sentences"] > 0 and profiles[MERIDIAN]["words"] > 100
+    assert naming_choices(conn, Filters()) and naming_choices(conn, Filters(outlet=MERIDIAN)) == []
+
+
+LIST_CASES = [("naming", {}, {}), ("quotes", {}, {"sort": "speaker"}), ("quotes", {"outlet": MERIDIAN}, {"desc": "1"}),
+              ("events", {"type": "ASSAULT"}, {}), ("articles", {}, {"sort": "outlet"}), ("speakers", {}, {}),
+              ("flags", {}, {"sort": "outlet", "desc": "1"}), ("voices", {}, {})]
+
+
+@pytest.mark.parametrize("name, given, params", LIST_CASES)
+def test_deep_pages_read_backwards_equal_the_pages_in_order(conn, name, given, params):
+    query = Query.build(name, Filters(**given), params)
+    every = list(query.rows(conn))
+    total = query.total(conn)
+    per_page = 3
+    assert total == len(every) >= 2 * per_page
+    for number in range(1, -(-total // per_page) + 2):
+        expected = every[(number - 1) * per_page:number * per_page]
+        assert query.page(conn, number, per_page, total) == expected, number
+        assert query.page(conn, number, per_page) == expected, number
+
+
+@pytest.mark.parametrize("name, given, params", LIST_CASES)
+def test_reading_articles_first_keeps_the_order(conn, name, given, params):
+    query = Query.build(name, Filters(**given), params)
+    plain = replace(query, spec=replace(query.spec, articles_first=False))
+    assert list(query.rows(conn)) == list(plain.rows(conn))
+
+
+def _aggregates(conn: sqlite3.Connection) -> tuple[list, list]:
+    """The aggregate tables' rows, and the same rows computed from the records now."""
+    stored = [sorted(map(tuple, conn.execute(f"SELECT * FROM {table}"))) for table in AGGREGATE_TABLES]
+    computed = []
+    for table, (_, fill) in AGGREGATE_TABLES.items():
+        select = fill[fill.index("SELECT"):]
+        computed.append(sorted(map(tuple, conn.execute(select))))
+    return stored, computed
+
+
+def test_aggregate_tables_follow_deletes_adds_and_re_ingest(dashboard_store, tmp_path):
+    copy = tmp_path / "aggregates.sqlite"
+    with sqlite3.connect(dashboard_store) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    with Store(copy) as store:
+        stored, computed = _aggregates(store.conn)
+        assert stored == computed and all(stored)
+        article_id = store.conn.execute("SELECT article_id FROM naming WHERE outlet = ? LIMIT 1", (MERIDIAN,)).fetchone()[0]
+        analysis = store.analysis(article_id)
+        before = stored
+        with store.conn:
+            store.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        stored, computed = _aggregates(store.conn)
+        assert stored == computed and stored != before
+        assert store.add(analysis) and not store.add(analysis)
+        assert _aggregates(store.conn) == (before, before)
+        with store.conn:
+            for table in AGGREGATE_TABLES:
+                store.conn.execute(f"DROP TABLE {table}")
+    with Store(copy) as store:  # a writer fills the tables a store lacks
+        assert _aggregates(store.conn) == (before, before)

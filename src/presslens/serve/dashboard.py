@@ -199,8 +199,8 @@ def dashboard_router(store: Store) -> APIRouter:
     def list_page(request: Request, name: str, page: int = 1, per_page: int = PER_PAGE) -> HTMLResponse:
         view = Page(request, store, name)
         query = Query.build(name, view.filters, request.query_params)
-        rows = query.page(store.conn, page, per_page)
         total = query.total(store.conn)
+        rows = query.page(store.conn, page, per_page, total)
         return render("list.html", view, name=name, query=query, rows=rows, total=total, number=page,
                       per_page=per_page, pages=max(1, -(-total // per_page)), narrow=dict(query.narrow))
 

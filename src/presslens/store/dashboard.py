@@ -4,6 +4,13 @@ Filters select articles (outlet, date range, actor, place, event type, search wo
 that names a field of the records being counted also narrows those records: the event type and
 the actor narrow events, the place narrows places. SQL is assembled only from the constant
 fragments in this module; every value that comes from a request is a bound parameter.
+
+Two aggregate tables keep the outlet profiles fast on a large store: ``article_stats`` (per article:
+words, own and attributed sentences, flags in each voice, named mentions) and ``naming_totals``
+(mentions per actor, outlet, name and voice over the whole store). A writer creates and fills them
+(``create_aggregates``), counts each stored article in (``add_to_aggregates``), and a trigger takes
+an article's counts out when it is deleted. A store without them (opened read-only before any
+writer migrated it) is read through the same SQL computed on the fly.
 """
 
 from __future__ import annotations
@@ -28,6 +35,9 @@ ARTICLE_CLAUSES = {
     "q": "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
 }
 """Filter → clause over the selected articles (alias ``a``)."""
+READABLE = "a.status = 'ok'"
+"""Readable articles. Nearly every stored article is, so a query that reads them in an index's order
+writes ``+a.status`` (``by_status=False``): the planner then leaves the status index aside."""
 
 EVENT_ACTOR = ("(EXISTS (SELECT 1 FROM json_each(r.sources) WHERE value = ?) "
                "OR EXISTS (SELECT 1 FROM json_each(r.targets) WHERE value = ?))")
@@ -94,18 +104,18 @@ def _value(name: str, value: str) -> str:
     return fts_query(value) if name == "q" else value
 
 
-def article_where(filters: Filters) -> tuple[list[str], list[Any]]:
+def article_where(filters: Filters, by_status: bool = True) -> tuple[list[str], list[Any]]:
     """Clauses and arguments selecting the filtered articles (alias ``a``; readable ones only)."""
-    where, args = ["a.status = 'ok'"], []
+    where, args = [READABLE if by_status else f"+{READABLE}"], []
     for name, value in filters.items().items():
         where.append(ARTICLE_CLAUSES[name])
         args.append(_value(name, value))
     return where, args
 
 
-def record_where(table: str, filters: Filters) -> tuple[list[str], list[Any]]:
+def record_where(table: str, filters: Filters, by_status: bool = True) -> tuple[list[str], list[Any]]:
     """Clauses and arguments for rows of ``table`` (alias ``r``, joined to articles ``a``)."""
-    where, args = article_where(filters)
+    where, args = article_where(filters, by_status)
     for name, clause in RECORD_CLAUSES.get(table, {}).items():
         value = getattr(filters, name)
         if value is not None:
@@ -126,6 +136,83 @@ def _count(conn: sqlite3.Connection, table: str, filters: Filters, extra: str = 
 
 def _grouped(conn: sqlite3.Connection, sql: str, args: list[Any]) -> list[dict[str, Any]]:
     return [dict(row) for row in conn.execute(sql, args)]
+
+WORDS = "length(a.text) - length(replace(a.text, ' ', '')) + 1"
+"""Words of an article's text (spaces + 1)."""
+ARTICLE_STATS = {
+    "words": WORDS,
+    "outlet_sentences": "(SELECT count(*) FROM voices r WHERE r.article_id = a.id AND r.voice = 'outlet')",
+    "attributed_sentences": "(SELECT count(*) FROM voices r WHERE r.article_id = a.id AND r.voice IS NOT 'outlet')",
+    "outlet_flags": "(SELECT count(*) FROM flags r WHERE r.article_id = a.id AND r.voice = 'outlet')",
+    "quoted_flags": "(SELECT count(*) FROM flags r WHERE r.article_id = a.id AND r.voice IS NOT 'outlet')",
+    "naming": "(SELECT count(*) FROM naming r WHERE r.article_id = a.id)",
+}
+"""Column of ``article_stats`` → how it is counted for the article ``a``."""
+ARTICLE_STATS_SELECT = f"SELECT a.id AS article_id, {', '.join(f'{sql} AS {name}' for name, sql in ARTICLE_STATS.items())} FROM articles a"
+NAMING_TOTALS_SELECT = ("SELECT r.actor AS actor, r.outlet AS outlet, r.name AS name, r.voice AS voice, count(*) AS mentions "
+                        "FROM naming r JOIN articles a ON a.id = r.article_id WHERE a.status = 'ok' AND {scope} "
+                        "GROUP BY 1, 2, 3, 4")
+"""Named mentions of readable articles per actor, outlet, exact name and voice (``scope`` picks articles)."""
+SAME_NAMING_KEY = " AND ".join(f"naming_totals.{key} IS d.{key}" for key in ("actor", "outlet", "name", "voice"))
+AGGREGATE_TABLES = {
+    "article_stats": ("CREATE TABLE article_stats (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, "
+                      + ", ".join(f"{name} INTEGER" for name in ARTICLE_STATS) + ")",
+                      f"INSERT OR REPLACE INTO article_stats {ARTICLE_STATS_SELECT}"),
+    "naming_totals": ("CREATE TABLE naming_totals (actor TEXT, outlet TEXT, name TEXT, voice TEXT, mentions INTEGER NOT NULL)",
+                      "INSERT INTO naming_totals " + NAMING_TOTALS_SELECT.format(scope="1 = 1")),
+}
+"""Aggregate table → how it is created and how it is filled from every stored article."""
+AGGREGATE_SCHEMA = {
+    "idx_naming_totals": "CREATE INDEX idx_naming_totals ON naming_totals(actor, name, voice, outlet)",
+    "naming_totals_ad": "CREATE TRIGGER naming_totals_ad BEFORE DELETE ON articles WHEN old.status = 'ok' BEGIN "
+                        "UPDATE naming_totals SET mentions = naming_totals.mentions - d.mentions "
+                        f"FROM ({NAMING_TOTALS_SELECT.format(scope='a.id = old.id')}) AS d WHERE {SAME_NAMING_KEY}; "
+                        "DELETE FROM naming_totals WHERE mentions <= 0; END",
+}
+"""Its index, and the trigger that takes a deleted article's mentions out of ``naming_totals``."""
+
+
+def create_aggregates(conn: sqlite3.Connection) -> list[str]:
+    """Create and fill the aggregate tables a store lacks, and (re)create their index and trigger unless
+    they are up to date (on a writer's connection); returns the names of the tables created."""
+    created = []
+    for table, (create, fill) in AGGREGATE_TABLES.items():
+        if not has_table(conn, table):
+            conn.execute(create)
+            conn.execute(fill)
+            created.append(table)
+    for name, sql in AGGREGATE_SCHEMA.items():
+        row = conn.execute("SELECT type, sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+        if row is None or row[1] != sql:
+            if row is not None:
+                conn.execute(f"DROP {row[0].upper()} [{name}]")
+            conn.execute(sql)
+    return created
+
+
+def add_to_aggregates(conn: sqlite3.Connection, article_id: str) -> None:
+    """Count one just-stored article into the aggregate tables (inside the transaction that stored it)."""
+    conn.execute(f"INSERT OR REPLACE INTO article_stats {ARTICLE_STATS_SELECT} WHERE a.id = ?", (article_id,))
+    counts = NAMING_TOTALS_SELECT.format(scope="a.id = ?")
+    conn.execute(f"UPDATE naming_totals SET mentions = naming_totals.mentions + d.mentions FROM ({counts}) AS d "
+                 f"WHERE {SAME_NAMING_KEY}", (article_id,))
+    conn.execute(f"INSERT INTO naming_totals SELECT * FROM ({counts}) AS d "
+                 f"WHERE NOT EXISTS (SELECT 1 FROM naming_totals WHERE {SAME_NAMING_KEY})", (article_id,))
+
+
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def article_stats(conn: sqlite3.Connection, stored: bool = True) -> str:
+    """The ``article_stats`` rows to read from: the table, or (without it, or ``stored=False``) the same
+    counts computed now."""
+    return "article_stats" if stored and has_table(conn, "article_stats") else f"({ARTICLE_STATS_SELECT})"
+
+
+def narrows_records(table: str, filters: Filters) -> bool:
+    """Whether a filter narrows the rows of ``table`` beyond selecting their articles."""
+    return any(getattr(filters, name) is not None for name in RECORD_CLAUSES.get(table, {}))
 
 
 def overview(conn: sqlite3.Connection, filters: Filters, top: int = 10) -> dict[str, Any]:
@@ -231,25 +318,19 @@ def place_points(conn: sqlite3.Connection, filters: Filters) -> list[dict[str, A
     return points
 
 
-def outlet_profiles(conn: sqlite3.Connection, filters: Filters, top: int = 5) -> list[dict[str, Any]]:
+def outlet_profiles(conn: sqlite3.Connection, filters: Filters, top: int = 5,
+                    stored: bool = True) -> list[dict[str, Any]]:
     """Per outlet: articles, words, own vs attributed sentences, flags per 1,000 words, event types, and its
-    top speakers with their quotes, claims and the events they are a target of (``targeted``)."""
+    top speakers with their quotes, claims and the events they are a target of (``targeted``).
+
+    ``stored=False`` counts from the records instead of ``article_stats`` (the same numbers, slower)."""
     where, args = article_where(filters)
     clause = " AND ".join(where)
-    profiles = {row["outlet"]: dict(row) for row in conn.execute(
-        f"SELECT a.outlet AS outlet, count(*) AS articles, "
-        f"sum(length(a.text) - length(replace(a.text, ' ', '')) + 1) AS words "
-        f"FROM articles a WHERE {clause} GROUP BY a.outlet ORDER BY articles DESC, outlet", args)}
-    for profile in profiles.values():
-        profile.update(outlet_sentences=0, attributed_sentences=0, speakers=[], outlet_flags=0, quoted_flags=0,
-                       types={})
-    for row in conn.execute(f"SELECT a.outlet AS outlet, r.voice AS voice, count(*) AS n {_records('voices')} "
-                            f"WHERE {clause} GROUP BY 1, 2", args):
-        key = "outlet_sentences" if row["voice"] == "outlet" else "attributed_sentences"
-        profiles[row["outlet"]][key] += row["n"]
-    for row in conn.execute(f"SELECT a.outlet AS outlet, r.voice = 'outlet' AS own, count(*) AS n "
-                            f"{_records('flags')} WHERE {clause} GROUP BY 1, 2", args):
-        profiles[row["outlet"]]["outlet_flags" if row["own"] else "quoted_flags"] += row["n"]
+    sums = ", ".join(f"sum(s.{name}) AS {name}" for name in ARTICLE_STATS if name != "naming")
+    profiles = {row["outlet"]: dict(row, speakers=[], types={}) for row in conn.execute(
+        f"SELECT a.outlet AS outlet, count(*) AS articles, {sums} FROM articles a "
+        f"JOIN {article_stats(conn, stored)} s ON s.article_id = a.id WHERE {clause} "
+        f"GROUP BY a.outlet ORDER BY articles DESC, outlet", args)}
     for row in conn.execute(f"SELECT a.outlet AS outlet, r.speaker AS speaker, count(*) AS quotes, "
                             f"sum(r.kind = 'claim') AS claims {_records('quotes')} "
                             f"WHERE {clause} AND r.continues = 0 AND r.speaker IS NOT NULL "
@@ -276,19 +357,23 @@ def outlet_profiles(conn: sqlite3.Connection, filters: Filters, top: int = 5) ->
     return list(profiles.values())
 
 
-def naming_choices(conn: sqlite3.Connection, filters: Filters, actors: int = 8,
-                   names: int = 4) -> list[dict[str, Any]]:
+def naming_choices(conn: sqlite3.Connection, filters: Filters, actors: int = 8, names: int = 4,
+                   stored: bool = True) -> list[dict[str, Any]]:
     """For the actors named by the most outlets: each outlet's most used names (outlet voice and quoted).
 
-    Rows are ``{actor, outlets: {outlet: [{name, voice, mentions}]}}``. One pass over the
-    ``naming`` view; it is joined to the articles only when a filter needs them.
+    Rows are ``{actor, outlets: {outlet: [{name, voice, mentions}]}}``. Unfiltered or filtered by outlet
+    alone, the counts come from ``naming_totals`` (unless ``stored=False``); other filters count the
+    ``naming`` rows of the selected articles.
     """
-    where, args = record_where("naming", filters) if filters.items() else ([], [])
-    source = "naming r JOIN articles a ON a.id = r.article_id" if where else "naming r"
+    if stored and set(filters.items()) <= {"outlet"} and has_table(conn, "naming_totals"):
+        counts = "SELECT * FROM naming_totals r" + (" WHERE r.outlet = ?" if filters.outlet else "")
+        args = [filters.outlet] if filters.outlet else []
+    else:
+        where, args = record_where("naming", filters)
+        counts = NAMING_TOTALS_SELECT.format(scope=" AND ".join(where))
     rows = conn.execute(
-        f"SELECT r.actor AS actor, r.outlet AS outlet, min(r.name) AS name, r.voice AS voice, count(*) AS mentions "
-        f"FROM {source} {'WHERE ' + ' AND '.join(where) if where else ''} "
-        f"GROUP BY r.actor, r.outlet, lower(r.name), r.voice ORDER BY mentions DESC, name", args).fetchall()
+        f"SELECT actor, outlet, min(name) AS name, voice, sum(mentions) AS mentions FROM ({counts}) "
+        f"GROUP BY actor, outlet, lower(name), voice ORDER BY mentions DESC, name, actor, outlet, voice", args).fetchall()
     outlets: dict[str, set] = defaultdict(set)
     mentions: Counter = Counter()
     for row in rows:
@@ -312,4 +397,5 @@ def distinct_values(conn: sqlite3.Connection, column: str) -> list[str]:
 
 
 __all__ = ["Filters", "article_where", "record_where", "overview", "timeline", "choose_every", "bucket_end",
-           "consecutive_buckets", "place_points", "outlet_profiles", "naming_choices", "distinct_values", "fts_query", "BUCKETS"]
+           "consecutive_buckets", "place_points", "outlet_profiles", "naming_choices", "distinct_values", "fts_query", "BUCKETS",
+           "create_aggregates", "add_to_aggregates", "article_stats", "has_table", "narrows_records", "AGGREGATE_TABLES"]

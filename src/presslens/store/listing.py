@@ -3,6 +3,11 @@
 Each list is a ``ListSpec`` of constant SQL: its columns, the table it reads and the extra
 narrowing parameters it accepts (a speaker, a voice, a name). Sorting takes a column name
 from the spec; values are bound parameters.
+
+Deep pages stay cheap: a page past the middle is read in the reverse order from the end (the sort
+keys include every column, so the reverse order is exactly the order backwards), and a list sorted
+by an article's date or outlet reads the articles in that index's order, sorting only each article's
+rows, so the first and the last pages stop early.
 """
 
 from __future__ import annotations
@@ -13,13 +18,15 @@ from typing import Any, Iterator, Mapping
 
 from presslens.core.errors import InputError, NotFoundError
 
-from .dashboard import Filters, article_where, record_where
+from .dashboard import Filters, article_where, has_table, narrows_records, record_where
 
 SENTENCE = "substr(a.text, r.start + 1, r.end - r.start)"
 CONTEXT = ("SELECT s.text FROM sentences s WHERE s.article_id = ? AND s.start <= ? AND s.end >= ? "
            "ORDER BY s.start LIMIT 1")
 """The sentence holding a span; looked up for the rows shown, after sorting and paging."""
 SPAN = {"article_id": "r.article_id", "start": "r.start", "end": "r.end"}
+ARTICLE_ORDER = ("a.date", "a.outlet")
+"""Article columns with an index the articles can be read in (a list sorted by one reads them first)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,10 @@ class ListSpec:
     descending: bool = False
     context: bool = False
     """Rows get a ``sentence`` column: the sentence holding their span."""
+    stats_total: str | None = None
+    """The ``article_stats`` column counting this list's rows per article (its total without narrowing)."""
+    articles_first: bool = True
+    """The table may be read article by article (a view whose own joins the planner would reorder may not)."""
 
     @property
     def linked(self) -> bool:
@@ -70,7 +81,8 @@ LISTS: dict[str, ListSpec] = {spec.name: spec for spec in (
     ListSpec("voices", _row(voice="r.voice", speaker="r.speaker", sentence=SENTENCE), "date", "voices",
              params={"voice": "r.voice = ?", "speaker": "r.speaker = ?"}),
     ListSpec("naming", _row(actor="r.actor", name="r.name", voice="r.voice", speaker="r.speaker"), "date",
-             "naming", params={"name": "lower(r.name) = lower(?)", "voice": "r.voice = ?"}, context=True),
+             "naming", params={"name": "lower(r.name) = lower(?)", "voice": "r.voice = ?"}, context=True,
+             stats_total="naming", articles_first=False),
 )}
 """The dashboard's lists by name."""
 
@@ -98,14 +110,21 @@ class Query:
         narrow = tuple((key, params[key]) for key in spec.params if params.get(key))
         return cls(spec, filters, narrow, sort, None if desc is None else desc not in ("0", "", "false"))
 
+    @property
+    def _articles_first(self) -> bool:
+        """Read the articles in the order of the sort column's index, then each one's rows."""
+        return self.spec.articles_first and self.spec.group_by is None and self.spec.columns[self.sort] in ARTICLE_ORDER
+
     def _from_where(self) -> tuple[str, list[Any]]:
         spec = self.spec
+        first = self._articles_first
         if spec.table is None:
-            where, args = article_where(self.filters)
+            where, args = article_where(self.filters, by_status=not first)
             source = "FROM articles a"
         else:
-            where, args = record_where(spec.table, self.filters)
-            source = f"FROM [{spec.table}] r JOIN articles a ON a.id = r.article_id"
+            where, args = record_where(spec.table, self.filters, by_status=not first)
+            source = (f"FROM articles a CROSS JOIN [{spec.table}] r ON r.article_id = a.id" if first
+                      else f"FROM [{spec.table}] r JOIN articles a ON a.id = r.article_id")
         where = where + list(spec.where)
         for key, value in self.narrow:
             where.append(spec.params[key])
@@ -113,22 +132,40 @@ class Query:
         group = f" GROUP BY {spec.group_by}" if spec.group_by else ""
         return f"{source} WHERE {' AND '.join(where)}{group}", args
 
-    def _select(self) -> tuple[str, list[Any]]:
+    def _select(self, backwards: bool = False) -> tuple[str, list[Any]]:
         body, args = self._from_where()
         columns = ", ".join(f"{sql} AS [{name}]" for name, sql in self.spec.columns.items())
-        order = f"[{self.sort}] {'DESC' if self.is_descending else 'ASC'}"
-        tiebreak = ", ".join(f"[{c}]" for c in self.spec.columns if c != self.sort)
-        return f"SELECT {columns} {body} ORDER BY {order}, {tiebreak}", args
+        descending = {c: backwards for c in self.spec.columns} | {self.sort: self.is_descending != backwards}
+        keys = [self.sort] + [c for c in self.spec.columns if c != self.sort]
+        order = ", ".join(f"[{c}] {'DESC' if descending[c] else 'ASC'}" for c in keys)
+        return f"SELECT {columns} {body} ORDER BY {order}", args
 
     def total(self, conn: sqlite3.Connection) -> int:
+        spec = self.spec
+        if (spec.stats_total and not self.narrow and not narrows_records(spec.table, self.filters)
+                and has_table(conn, "article_stats")):
+            where, args = article_where(self.filters)
+            return conn.execute(f"SELECT ifnull(sum(s.{spec.stats_total}), 0) FROM articles a "
+                                f"JOIN article_stats s ON s.article_id = a.id WHERE {' AND '.join(where)}",
+                                args).fetchone()[0]
         body, args = self._from_where()
         return conn.execute(f"SELECT count(*) FROM (SELECT 1 {body})", args).fetchone()[0]
 
-    def page(self, conn: sqlite3.Connection, page: int, per_page: int) -> list[dict[str, Any]]:
+    def page(self, conn: sqlite3.Connection, page: int, per_page: int,
+             total: int | None = None) -> list[dict[str, Any]]:
+        """Rows of page ``page``; given the ``total``, a page past the middle is read from the end."""
         if page < 1 or not 1 <= per_page <= 1000:
             raise InputError("page starts at 1 and per_page is between 1 and 1000")
+        offset = (page - 1) * per_page
+        if total is not None and offset > total - offset - per_page:
+            shown = min(per_page, total - offset)
+            if shown <= 0:
+                return []
+            sql, args = self._select(backwards=True)
+            rows = conn.execute(f"{sql} LIMIT ? OFFSET ?", args + [shown, total - offset - shown]).fetchall()
+            return [self._finish(conn, row) for row in reversed(rows)]
         sql, args = self._select()
-        rows = conn.execute(f"{sql} LIMIT ? OFFSET ?", args + [per_page, (page - 1) * per_page])
+        rows = conn.execute(f"{sql} LIMIT ? OFFSET ?", args + [per_page, offset]).fetchall()
         return [self._finish(conn, row) for row in rows]
 
     def rows(self, conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:

@@ -33,6 +33,7 @@ from presslens.core.schema import (ANALYSIS_FIELD, RECORD_TYPES, SCHEMA_VERSION,
 
 from presslens.core.schema import CORPUS_RECORD_TYPES  # stories: tables keyed by their own columns
 
+from .dashboard import add_to_aggregates, create_aggregates
 from .entities import create_entities_view
 from .views import ARTICLE_VIEWS, create_article_views, create_naming_view
 
@@ -342,6 +343,8 @@ class Store:
             self.conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_{column} ON articles({column})")
         self.conn.execute("CREATE INDEX IF NOT EXISTS idx_articles_listing ON articles(ifnull(date, ''), id)")
         create_naming_view(self.conn)
+        for table in create_aggregates(self.conn):  # dashboard aggregates, filled from the stored records
+            self._record_migration(f"create and fill {table}")
         create_article_views(self.conn)
         create_entities_view(self.conn)
 
@@ -382,6 +385,7 @@ class Store:
                        f"VALUES ({', '.join('?' * (len(names) + 2))})")
                 self.conn.executemany(sql, [[article.id, i] + [_to_sql(getattr(r, n)) for n in names]
                                             for i, r in enumerate(records)])
+            add_to_aggregates(self.conn, article.id)
         return True
 
     # -- reading ------------------------------------------------------------
