@@ -1,48 +1,84 @@
 """Load on the HTTP API: N concurrent clients on loopback against a synthetic store.
 
-    python bench/http_load.py [--articles 20000] [--clients 1,50] [--requests 2000] [--seconds 120]
+    python bench/http_load.py [--articles 100000] [--clients 1,50] [--requests 3000] [--seconds 60] [--workers 2]
 
-Builds (or reuses, under ``--db``) a store of synthetic articles written from a small word list
-(about 120 words each, with sentences, paragraphs, actors, mentions, a quotation and an event per
-article: no spaCy, so building is quick), starts ``presslens serve`` on 127.0.0.1 at a free port in
-a subprocess, and for each client count sends ``--requests`` requests (or stops after
-``--seconds``) spread over the endpoints. Prints requests/s, and per endpoint the count, errors
-(non-2xx or failed requests), p50 and p95 in ms. Only 127.0.0.1 is ever contacted.
+Builds (or reuses, under ``--db``; by default a file in the system's temporary folder) a store of
+synthetic articles (about 120 words each, drawn from a Zipf-distributed vocabulary of 5,000 words
+as news text roughly is, with sentences, paragraphs, actors, mentions, a quotation and an event per
+article: no spaCy, so building 100,000 takes about two minutes), starts ``presslens serve
+--read-only --workers W`` on 127.0.0.1 at a free port, and for each client count sends
+``--requests`` requests (or stops after ``--seconds``) spread evenly over the endpoints, from a
+minimal HTTP/1.1 keep-alive client so that the load generator takes as little CPU from the server
+as it can. Each client sends its next request when the previous one is answered (a closed loop).
+
+Prints, per run, requests/s, the CPU seconds the server and the load generator used, and per
+endpoint the count, errors (non-2xx or failed requests), p50 and p95 in ms. Only 127.0.0.1 is
+ever contacted. On an already-built store a run takes under three minutes.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
+import resource
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-
-import httpx
+from urllib.parse import urlencode
 
 from presslens.core.readers import article_id
 from presslens.core.schema import Actor, ActorMention, Analysis, Article, Event, Paragraph, Quote, Sentence
-from presslens.store.sqlite import Store
+from presslens.store.sqlite import Store, encode_cursor
+
+CORPUS_VERSION = 2
+"""Bumped whenever the synthetic articles change, so that an older store is never reused."""
 
 WORDS = ("council harbour bridge grain flood rescue talks budget strike ferry school clinic border market river "
          "ceasefire election court festival drought railway union factory mayor minister farmers workers").split()
+"""The most frequent words (ranks 1-25 of the vocabulary): each is in nearly every article."""
 PLACES = ["Norvik", "Estmark", "Tarnholm", "Valdoria", "Brenmoor", "Lindmark", "Orsenna", "Ferrovale", "Halvessa"]
 OUTLETS = ["Northern Ledger", "Estmark Herald", "Norvik Post", "Coastal Wire"]
 EVENT_TYPES = ["CONSULT", "PROTEST", "ASSAULT", "AID", "ACCUSE"]
+VOCABULARY_SIZE = 5000
+TOPICAL = range(50, 2000)
+"""Vocabulary ranks a typical query word has: in about 25% (rank 50) down to 0.6% (rank 2000) of articles."""
+
+
+def vocabulary() -> tuple[list[str], list[float]]:
+    """WORDS then made-up words, with cumulative Zipf weights (s = 1) by rank."""
+    rng = random.Random(2)
+    onsets, vowels, codas = "b d f g k l m n p r s t v z br dr gr kr st tr".split(), "a e i o u".split(), "n r s l".split()
+    words, seen = list(WORDS), set(WORDS)
+    while len(words) < VOCABULARY_SIZE:
+        word = "".join(rng.choice(onsets) + rng.choice(vowels) for _ in range(rng.randint(2, 3))) + rng.choice(codas)
+        if word not in seen and "met" not in word:
+            words.append(word)
+            seen.add(word)
+    cumulative, total = [], 0.0
+    for rank in range(1, len(words) + 1):
+        total += 1 / rank
+        cumulative.append(total)
+    return words, cumulative
+
+
+VOCABULARY, CUMULATIVE = vocabulary()
 
 
 def synthetic_analysis(i: int, rng: random.Random) -> Analysis:
     """One article about fictional towns, with records whose offsets point into its text."""
     place, other = rng.sample(PLACES, 2)
     sentences = [f"The {rng.choice(WORDS)} of {place} met the {rng.choice(WORDS)} of {other} on day {i}."]
-    sentences += [" ".join(rng.choice(WORDS) for _ in range(18)).capitalize() + "." for _ in range(4)]
+    sentences += [" ".join(rng.choices(VOCABULARY, cum_weights=CUMULATIVE, k=18)).capitalize() + "."
+                  for _ in range(4)]
     quote = f"\u201cWe will rebuild the {rng.choice(WORDS)},\u201d the mayor of {place} said."
-    body = " ".join(sentences[:3]) + "\n\n" + " ".join(sentences[3:]) + " " + quote
-    text = body
+    text = " ".join(sentences[:3]) + "\n\n" + " ".join(sentences[3:]) + " " + quote
     spans, at = [], 0
     for sentence in sentences + [quote]:
         start = text.index(sentence, at)
@@ -66,17 +102,19 @@ def synthetic_analysis(i: int, rng: random.Random) -> Analysis:
 
 
 def build_store(path: Path, count: int) -> None:
-    rng = random.Random(16)
-    with Store(path) as store:
+    """Store ``count`` synthetic articles in ``path``, adding only those it lacks (reruns are quick)."""
+    started = time.perf_counter()
+    with Store(path) as store:  # opening it for writing also adds any index a newer presslens has
         store.conn.execute("PRAGMA synchronous = OFF")  # a bench store: speed over durability
         have = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        started = time.perf_counter()
-        for i in range(count):
-            analysis = synthetic_analysis(i, rng)
-            if i >= have:
-                store.add(analysis)
-        print(f"store: {count:,} articles in {path} ({path.stat().st_size / 1e6:.0f} MB; "
-              f"ready in {time.perf_counter() - started:.0f}s)")
+        if have < count:
+            rng = random.Random(16)
+            for i in range(count):
+                analysis = synthetic_analysis(i, rng)  # generated in order so article i is always the same
+                if i >= have:
+                    store.add(analysis)
+    print(f"store: {count:,} articles in {path} ({path.stat().st_size / 1e6:.0f} MB; "
+          f"ready in {time.perf_counter() - started:.0f}s)")
 
 
 def free_port() -> int:
@@ -85,90 +123,165 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    code = ("import uvicorn; from presslens.serve.app import create_app; "
-            f"uvicorn.run(create_app({str(db)!r}, read_only=True), host='127.0.0.1', port={port}, log_level='error')")
-    server = subprocess.Popen([sys.executable, "-c", code])
-    for _ in range(600):
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
+    """``presslens serve`` in a subprocess, once it answers."""
+    server = subprocess.Popen([sys.executable, "-m", "presslens", "serve", "--db", str(db), "--port", str(port),
+                               "--read-only", "--workers", str(workers)], stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and server.poll() is None:
         try:
-            httpx.get(f"http://127.0.0.1:{port}/api/articles?limit=1", timeout=1)
-            return server
-        except httpx.HTTPError:
+            if asyncio.run(Connection("127.0.0.1", port).get("/api/articles?limit=1")) == 200:
+                return server
+        except OSError:
             time.sleep(0.2)
     server.kill()
     raise SystemExit("the server did not start")
 
 
-def request_mix(ids: list[str], rng: random.Random) -> tuple[str, str]:
-    """(endpoint label, path) of one request."""
-    choice = rng.randrange(6)
-    if choice == 0:
-        return "/api/articles/{id}", f"/api/articles/{rng.choice(ids)}"
-    if choice == 1:
-        return "/api/search?q=", f"/api/search?q={rng.choice(WORDS)}+{rng.choice(PLACES)}"
-    if choice == 2:
-        return "/api/articles?limit=200", f"/api/articles?limit=200&outlet={rng.choice(OUTLETS).replace(' ', '+')}"
-    if choice == 3:
-        return "/api/records/quotes?limit=200", "/api/records/quotes?limit=200"
-    if choice == 4:
-        return "/api/records/events?type=", f"/api/records/events?type={rng.choice(EVENT_TYPES)}&limit=200"
-    return "/api/search?q=&outlet=", f"/api/search?q={rng.choice(WORDS)}&outlet={rng.choice(OUTLETS).replace(' ', '+')}"
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` and its live children (Linux /proc; 0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
-async def run_load(base: str, clients: int, requests: int, seconds: float, ids: list[str]) -> dict:
-    timings: dict[str, list[float]] = {}
-    errors: dict[str, int] = {}
+class Connection:
+    """One keep-alive HTTP/1.1 connection that sends GETs and reads whole responses."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, path: str) -> int:
+        """The status of ``GET path`` (the body is read and dropped); OSError if the connection fails."""
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        try:
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode("ascii"))
+            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+            headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:] if line)}
+            if "content-length" in headers:
+                await reader.readexactly(int(headers["content-length"]))
+            else:  # chunked
+                while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                    await reader.readexactly(size + 2)
+                await reader.readuntil(b"\r\n")
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as exc:
+            self.close()
+            raise OSError(f"bad response to {path}: {exc}") from exc
+        if headers.get("connection") == "close":
+            self.close()
+        return int(head[0].split()[1])
+
+    def close(self) -> None:
+        if self.streams:
+            self.streams[1].close()
+        self.streams = None
+
+
+def _query(path: str, **params: object) -> str:
+    return f"{path}?{urlencode(params)}"
+
+
+def request_mix(ids: list[str], cursors: list[str]) -> list[tuple[str, Callable[[random.Random], str]]]:
+    """(endpoint label, a function drawing one request path) for every endpoint measured, equally often."""
+    def topical(rng: random.Random) -> str:
+        return VOCABULARY[rng.choice(TOPICAL)]
+
+    return [
+        ("/api/articles/{id}", lambda rng: f"/api/articles/{rng.choice(ids)}"),
+        ("/api/search?q=topical+place", lambda rng: _query("/api/search", q=f"{topical(rng)} {rng.choice(PLACES)}")),
+        ("/api/search?q=topical&outlet=", lambda rng: _query("/api/search", q=topical(rng),
+                                                             outlet=rng.choice(OUTLETS))),
+        ("/api/search?q=common (all match)", lambda rng: _query("/api/search", q=rng.choice(WORDS))),
+        ("/api/articles?outlet=&limit=200", lambda rng: _query("/api/articles", outlet=rng.choice(OUTLETS),
+                                                               limit=200)),
+        ("/api/articles?cursor=&limit=200", lambda rng: _query("/api/articles", cursor=rng.choice(cursors),
+                                                               limit=200)),
+        ("/api/records/quotes?limit=200", lambda rng: "/api/records/quotes?limit=200"),
+        ("/api/records/events?type=&limit=200", lambda rng: _query("/api/records/events", type=rng.choice(EVENT_TYPES),
+                                                                   limit=200)),
+    ]
+
+
+async def run_load(port: int, clients: int, requests: int, seconds: float,
+                   mix: list[tuple[str, Callable[[random.Random], str]]]) -> dict:
+    timings: dict[str, list[float]] = {label: [] for label, _ in mix}
+    errors = dict.fromkeys(timings, 0)
     issued = 0
     deadline = time.perf_counter() + seconds
 
     async def client(seed: int) -> None:
         nonlocal issued
-        rng = random.Random(seed)
-        async with httpx.AsyncClient(base_url=base, timeout=30) as http:
-            while issued < requests and time.perf_counter() < deadline:
-                issued += 1
-                label, path = request_mix(ids, rng)
-                started = time.perf_counter()
-                try:
-                    ok = (await http.get(path)).status_code < 300
-                except httpx.HTTPError:
-                    ok = False
-                timings.setdefault(label, []).append((time.perf_counter() - started) * 1000)
-                errors[label] = errors.get(label, 0) + (not ok)
+        rng, connection = random.Random(seed), Connection("127.0.0.1", port)
+        while issued < requests and time.perf_counter() < deadline:
+            label, draw = mix[issued % len(mix)]
+            issued += 1
+            path = draw(rng)
+            started = time.perf_counter()
+            try:
+                ok = await asyncio.wait_for(connection.get(path), 30) < 300
+            except (OSError, asyncio.TimeoutError):
+                connection.close()
+                ok = False
+            timings[label].append((time.perf_counter() - started) * 1000)
+            errors[label] += not ok
+        connection.close()
 
     started = time.perf_counter()
     await asyncio.gather(*(client(seed) for seed in range(clients)))
     return {"elapsed": time.perf_counter() - started, "timings": timings, "errors": errors}
 
 
-def report(clients: int, result: dict) -> None:
+def report(clients: int, workers: int, result: dict, server_cpu: float, client_cpu: float) -> None:
     total = sum(len(t) for t in result["timings"].values())
-    print(f"\n{clients} client(s): {total} requests in {result['elapsed']:.1f}s "
-          f"({total / result['elapsed']:.0f}/s), errors {sum(result['errors'].values())}")
-    print(f"{'endpoint':34} {'n':>6} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8}")
-    for label, times in sorted(result["timings"].items()):
-        p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
-        print(f"{label:34} {len(times):>6} {result['errors'][label]:>6} {statistics.median(times):>8.1f} {p95:>8.1f}")
+    elapsed = result["elapsed"]
+    print(f"\n{clients} client(s), {workers} worker(s): {total} requests in {elapsed:.1f}s ({total / elapsed:.0f}/s), "
+          f"errors {sum(result['errors'].values())}; CPU: server {server_cpu:.1f}s "
+          f"({1000 * server_cpu / max(total, 1):.1f} ms/request), load generator {client_cpu:.1f}s")
+    print(f"{'endpoint':38} {'n':>6} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8}")
+    for label, times in result["timings"].items():
+        if times:
+            p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
+            print(f"{label:38} {len(times):>6} {result['errors'][label]:>6} {statistics.median(times):>8.1f} "
+                  f"{p95:>8.1f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--clients", default="1,50", help="comma-separated client counts, one run each")
-    parser.add_argument("--requests", type=int, default=2000, help="requests per run (at most)")
-    parser.add_argument("--seconds", type=float, default=120, help="time limit per run")
-    parser.add_argument("--db", type=Path, default=None, help="store to build or reuse (default: bench/.load-N.sqlite)")
+    parser.add_argument("--requests", type=int, default=3000, help="requests per run (at most; 1 client: 400)")
+    parser.add_argument("--seconds", type=float, default=60, help="time limit per run")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (presslens serve --workers)")
+    parser.add_argument("--db", type=Path, default=None, help="store to build or reuse "
+                        "(default: presslens-http-load-vV-N.sqlite in the temporary folder)")
     args = parser.parse_args()
-    db = args.db or Path(__file__).parent / f".load-{args.articles}.sqlite"
+    db = args.db or Path(tempfile.gettempdir()) / f"presslens-http-load-v{CORPUS_VERSION}-{args.articles}.sqlite"
     build_store(db, args.articles)
     with Store(db, read_only=True) as store:
-        ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY random() LIMIT 2000")]
+        sample = store.conn.execute("SELECT ifnull(date, ''), id FROM articles ORDER BY random() LIMIT 2000").fetchall()
+    ids, cursors = [row[1] for row in sample], [encode_cursor(list(row)) for row in sample[:200]]
+    mix = request_mix(ids, cursors)
     port = free_port()
-    server = start_server(db, port)
+    server = start_server(db, port, args.workers)
     try:
+        asyncio.run(run_load(port, 8, 10 * len(mix), args.seconds, mix))  # warm-up: threads, connections, pages
         for clients in (int(c) for c in args.clients.split(",")):
-            requests = min(args.requests, 200) if clients == 1 else args.requests
-            report(clients, asyncio.run(run_load(f"http://127.0.0.1:{port}", clients, requests, args.seconds, ids)))
+            requests = min(args.requests, 400) if clients == 1 else args.requests
+            server_cpu, client_cpu = cpu_seconds(server.pid), resource.getrusage(resource.RUSAGE_SELF)
+            result = asyncio.run(run_load(port, clients, requests, args.seconds, mix))
+            used = resource.getrusage(resource.RUSAGE_SELF)
+            report(clients, args.workers, result, cpu_seconds(server.pid) - server_cpu,
+                   used.ru_utime + used.ru_stime - client_cpu.ru_utime - client_cpu.ru_stime)
     finally:
         server.terminate()
         server.wait(10)

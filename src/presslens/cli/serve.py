@@ -21,17 +21,28 @@ def serve(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] =
           port: int = 8000,
           read_only: Annotated[bool, typer.Option("--read-only", help="Turn off POST /api/analyze.")] = False,
           max_body_bytes: Annotated[int | None, typer.Option(help="Largest request body accepted, 413 above "
-                                                                 "(default 2 MB).")] = None) -> None:
+                                                                 "(default 2 MB).")] = None,
+          workers: Annotated[int, typer.Option(min=1, help="Server processes, each opening the store once "
+                                                           "(read-only); about one per core.")] = 1) -> None:
     """Serve the HTTP API (/api/...) and a web page (/) over a store, opened read-only."""
+    import os
+
     import uvicorn
 
-    from presslens.serve.app import DEFAULT_MAX_BODY_BYTES, create_app
+    from presslens.serve.app import DEFAULT_MAX_BODY_BYTES, SERVE_ENV, create_app
 
     Store(db, read_only=True).close()  # fail early, with the usual message, if the store is missing
     reach = ("this machine only (loopback); pass --host 0.0.0.0 to answer other machines" if host == LOOPBACK
              else f"every client that can reach {host}: the API has no authentication")
     console.print(f"presslens on http://{host}:{port}/  (dashboard at /dashboard, API under /api, schema at /openapi.json)\n"
                   f"listening on {host}: {reach}"
-                  + ("\nread-only: POST /api/analyze is off" if read_only else ""), highlight=False)
-    uvicorn.run(create_app(db, read_only=read_only, max_body_bytes=max_body_bytes or DEFAULT_MAX_BODY_BYTES), host=host, port=port,
+                  + ("\nread-only: POST /api/analyze is off" if read_only else "")
+                  + (f"\n{workers} worker processes" if workers > 1 else ""), highlight=False)
+    max_body_bytes = max_body_bytes or DEFAULT_MAX_BODY_BYTES
+    if workers == 1:
+        uvicorn.run(create_app(db, read_only=read_only, max_body_bytes=max_body_bytes), host=host, port=port,
+                    log_level="warning")
+        return
+    os.environ.update(zip(SERVE_ENV, (str(db.resolve()), "1" if read_only else "0", str(max_body_bytes))))
+    uvicorn.run("presslens.serve.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
                 log_level="warning")

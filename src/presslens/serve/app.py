@@ -19,6 +19,7 @@ JSON routes live under ``/api``; the page at ``/`` renders the same JSON. The sc
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from collections.abc import Callable
 from http import HTTPStatus
@@ -273,6 +274,19 @@ def create_app(db: str | Path, *, read_only: bool = False,
     return app
 
 
+SERVE_ENV = ("PRESSLENS_SERVE_DB", "PRESSLENS_SERVE_READ_ONLY", "PRESSLENS_SERVE_MAX_BODY_BYTES")
+"""The settings ``presslens serve --workers N`` hands each worker process (``app_from_environment``)."""
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process, set up from the ``SERVE_ENV`` variables (uvicorn's factory)."""
+    db, read_only, max_body_bytes = (os.environ.get(name) for name in SERVE_ENV)
+    if not db:
+        raise StoreError(f"{SERVE_ENV[0]} names no store")
+    return create_app(db, read_only=read_only == "1",
+                      max_body_bytes=int(max_body_bytes or DEFAULT_MAX_BODY_BYTES))
+
+
 def _web_file(name: str) -> str:
     return resources.files("presslens.serve.web").joinpath(name).read_text(encoding="utf-8")
 
@@ -337,4 +351,4 @@ def _openapi(app: FastAPI) -> dict:
     return schema
 
 
-__all__ = ["create_app", "problem", "Problem", "DEFAULT_MAX_BODY_BYTES", "SECURITY_HEADERS"]
+__all__ = ["create_app", "app_from_environment", "SERVE_ENV", "problem", "Problem", "DEFAULT_MAX_BODY_BYTES", "SECURITY_HEADERS"]

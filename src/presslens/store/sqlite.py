@@ -55,6 +55,16 @@ _ARTICLE_SCOPE = {"article_id": "r.article_id = ?", "outlet": "a.outlet = ?", "s
                   "until": "a.date <= ?"}
 """Article-level filters every record listing accepts beside the record's own fields."""
 
+_ARTICLE_COLUMNS_SCOPE = {"outlet", "since", "until"}
+"""The filters of a record listing that read the article row (the others need no join to count)."""
+
+_ARTICLE_LISTING_SCOPE = {"status": "status = ?", "outlet": "outlet = ?", "since": "ifnull(date, '') >= ?",
+                          "until": "ifnull(date, '') <= ? AND date IS NOT NULL"}
+"""Article listing filters, on the listing's sort key (``ifnull(date, '')``) so that its indexes serve ranges."""
+
+_COUNTS_KEPT = 512
+"""How many listing totals a Store remembers (``Store.count``)."""
+
 _SEARCH_SCOPE = {"outlet": "a.outlet = ?", "since": "a.date >= ?", "until": "a.date <= ?",
                  "actor": "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND x.name = ? COLLATE NOCASE)",
                  "type": "EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND x.type = ?)"}
@@ -206,6 +216,7 @@ class Store:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._counts: dict[tuple, tuple[tuple, int]] = {}
         try:
             if read_only:
                 self._check_version()
@@ -342,6 +353,10 @@ class Store:
         for column in ("outlet", "date", "status"):
             self.conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_{column} ON articles({column})")
         self.conn.execute("CREATE INDEX IF NOT EXISTS idx_articles_listing ON articles(ifnull(date, ''), id)")
+        for column in ("outlet", "status"):  # a listing filtered by one of them reads its page in date order
+            self.conn.execute(f"CREATE INDEX IF NOT EXISTS idx_articles_{column}_listing "
+                              f"ON articles({column}, ifnull(date, ''), id)")
+        self.conn.execute("CREATE INDEX IF NOT EXISTS idx_events_type ON events(type, article_id, ordinal)")
         create_naming_view(self.conn)
         for table in create_aggregates(self.conn):  # dashboard aggregates, filled from the stored records
             self._record_migration(f"create and fill {table}")
@@ -431,6 +446,25 @@ class Store:
             result.append(data)
         return result
 
+    def count(self, sql: str, args: Iterable = ()) -> int:
+        """The number ``sql`` (a ``SELECT count(*)``) returns, remembered while no article is added.
+
+        Every write adds an article row, so the newest row (rowid and id) marks the store's state; a
+        count is reused only under the same mark. Paging through a listing counts its rows once.
+        """
+        newest = self.conn.execute("SELECT rowid, id FROM articles ORDER BY rowid DESC LIMIT 1").fetchone()
+        mark, key = tuple(newest or ()), (sql, tuple(args))
+        with self._lock:
+            known = self._counts.get(key)
+        if known and known[0] == mark:
+            return known[1]
+        total = self.conn.execute(sql, key[1]).fetchone()[0]
+        with self._lock:
+            if len(self._counts) >= _COUNTS_KEPT:
+                self._counts.pop(next(iter(self._counts)))
+            self._counts[key] = (mark, total)
+        return total
+
     def counts(self) -> dict[str, int]:
         """Articles by status."""
         return {r[0]: r[1] for r in self.conn.execute("SELECT status, count(*) FROM articles GROUP BY status")}
@@ -445,11 +479,10 @@ class Store:
         filters = dict(filters or {})
         _check_page(limit)
         _check_names(filters, ARTICLE_FILTERS, "article filter")
-        scope = {"status": "status = ?", "outlet": "outlet = ?", "since": "date >= ?", "until": "date <= ?"}
-        clauses = [scope[name] for name in filters]
+        clauses = [_ARTICLE_LISTING_SCOPE[name] for name in filters]
         args = [_coerce(name, value, str) for name, value in filters.items()]
         where = " AND ".join(clauses) or "1=1"
-        total = self.conn.execute(f"SELECT count(*) FROM articles WHERE {where}", args).fetchone()[0]
+        total = self.count(f"SELECT count(*) FROM articles WHERE {where}", args)
         if cursor:
             where += " AND (ifnull(date, ''), id) > (?, ?)"
             args += decode_cursor(cursor, 2)
@@ -466,9 +499,11 @@ class Store:
         ``filters`` are checked by ``record_filter`` (names from the schema, values bound).
         """
         _check_page(limit)
-        where, args = record_filter(record_type, filters or {})
+        filters = filters or {}
+        where, args = record_filter(record_type, filters)
         table = f"[{record_type.table}] r JOIN articles a ON a.id = r.article_id"
-        total = self.conn.execute(f"SELECT count(*) FROM {table} WHERE {where or '1=1'}", args).fetchone()[0]
+        counted = table if set(filters) & _ARTICLE_COLUMNS_SCOPE else f"[{record_type.table}] r"
+        total = self.count(f"SELECT count(*) FROM {counted} WHERE {where or '1=1'}", args)
         if cursor:
             where = " AND ".join(filter(None, [where, "(r.article_id, r.ordinal) > (?, ?)"]))
             args = args + decode_cursor(cursor, 2)
@@ -511,23 +546,30 @@ class Store:
         filters = {"outlet": outlet, "since": since, "until": until, "actor": actor, "type": type}
         clauses = [_SEARCH_SCOPE[name] for name, value in filters.items() if value is not None]
         args = [_coerce(name, value, str) for name, value in filters.items() if value is not None]
-        offset = decode_cursor(cursor, 1)[0] if cursor else 0
+        columns = "a.id, a.date, a.outlet, a.title"
+        if not match:  # every analyzed article by date, paged on that key
+            where = " AND ".join(["a.status = 'ok'"] + clauses)
+            total = self.count(f"SELECT count(*) FROM articles a WHERE {where}", args)
+            if cursor:
+                where += " AND (ifnull(a.date, ''), a.id) > (?, ?)"
+                args += decode_cursor(cursor, 2)
+            rows = [dict(r) for r in self.conn.execute(
+                f"SELECT {columns}, NULL AS snippet FROM articles a WHERE {where} ORDER BY ifnull(a.date, ''), a.id "
+                "LIMIT ?", args + [limit + 1])]
+            return self._page(rows, total, limit, lambda row: [row["date"] or "", row["id"]])
+        offset = decode_cursor(cursor, 1)[0] if cursor else 0  # every page ranks every match: an offset costs little
         if not isinstance(offset, int) or offset < 0:
             raise InputError("cursor is not one this search returned; start without one")
-        if match:
-            source = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            clauses.insert(0, "articles_fts MATCH ?")
-            args.insert(0, match)
-            snippet, order = "snippet(articles_fts, 1, '[', ']', ' … ', 12)", "rank"
-        else:
-            source, snippet, order = "articles a", "NULL", "ifnull(a.date, ''), a.id"
-            clauses.insert(0, "a.status = 'ok'")
-        where = " AND ".join(clauses)
+        # the FTS index drives (CROSS JOIN fixes the order): matches in rank order, filters checked on each
+        source = "articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid" if clauses else "articles_fts"
+        where = " AND ".join(["articles_fts MATCH ?"] + clauses)
+        args.insert(0, match)
         try:
-            total = self.conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", args).fetchone()[0]
+            total = self.count(f"SELECT count(*) FROM {source} WHERE {where}", args)
             rows = self.conn.execute(
-                f"SELECT a.id, a.date, a.outlet, a.title, {snippet} AS snippet FROM {source} WHERE {where} "
-                f"ORDER BY {order} LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
+                f"SELECT {columns}, snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+                f"FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid WHERE {where} "
+                "ORDER BY rank LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
         except sqlite3.OperationalError as exc:
             raise InputError(f"bad search query {words!r}: {exc}") from exc
         more = offset + len(rows) < total
@@ -562,7 +604,8 @@ def datasette_metadata(database: str, title: str = "presslens") -> dict:
                         "description": f"{tables[table]['description']} Each row with its article's date, "
                                        "outlet and title.",
                         "facets": DATASETTE_FACETS[table], "sortable_columns": ["article_date", "article_outlet"]}
-    for internal in ("presslens_meta", "presslens_migrations", "story_signatures", "story_lsh", "story_names"):
+    for internal in ("presslens_meta", "presslens_migrations", "story_signatures", "story_lsh", "story_names",
+                     "story_measures"):
         tables[internal] = {"hidden": True}
     return {"title": title, "description": "Records extracted by presslens; every row has start/end "
             "character offsets into its article's text.", "databases": {database: {"tables": tables}}}
