@@ -58,11 +58,13 @@ def _in_entity(token: Token, labels: tuple[str, ...]) -> bool:
 
 
 def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[int]) -> bool:
-    """Context rules: capitals only as places, no names inside a person's name, no 'the occupation of'."""
+    """Context rules: capitals only as places or subjects, no names inside a person's name, no 'the occupation of'."""
     if not _case_ok(hit, tokens):
         return False
     last = tokens[-1]
-    if hit.form == "capital" and not _in_entity(last, ("GPE", "LOC", "ORG", "NORP")):
+    # a capital counts where spaCy calls it a place, or, untagged, as a clause's subject ('Kyiv accused')
+    subject = not last.ent_type_ and last.dep_ in ("nsubj", "nsubjpass")
+    if hit.form == "capital" and not (_in_entity(last, ("GPE", "LOC", "ORG", "NORP")) or subject):
         return False
     if hit.form != "person" and any(_in_entity(t, ("PERSON",)) and t.i not in not_people for t in tokens):
         return False
