@@ -12,7 +12,8 @@ from presslens.pipeline import analyze_articles
 from presslens.store import stories as tables
 from presslens.store.parquet import export_parquet
 from presslens.store.sqlite import Store
-from presslens.stories import link_article, link_unlinked, shingles
+from presslens.stories import link_article, link_unlinked, linker, shingles
+from presslens.stories.claims import Interval, comparable, measure_of, responsibility_differs, responsible
 from presslens.stories.events import Report, canonical_events
 from presslens.stories.scorer import DEFAULT_GOLD
 
@@ -27,8 +28,7 @@ def analyses():
 def _linked(analyses, path) -> Store:
     store = Store(path)
     for analysis in analyses:
-        if store.add(analysis):
-            link_article(store, analysis)
+        store.add(analysis, then=linker(analysis))  # as ingest does: linked in the article's transaction
     return store
 
 
@@ -83,7 +83,7 @@ def test_independent_reports_count_copies_once(analyses, tmp_path):
     copies = {a["article_id"] for a in detail["articles"] if a["copy_of"]}
     assert len(copies) == 2
     pairs = store.conn.execute("SELECT count(*) FROM duplicates").fetchone()[0]
-    assert pairs == 13
+    assert pairs == 14  # every copy with its original and with the original's other copies (s14: one pair)
 
 
 def test_linking_twice_changes_nothing(analyses, tmp_path):
@@ -147,7 +147,7 @@ def test_figures_from_different_sources_stay_separate_claims():
     assert (event.n_articles, event.n_outlets, event.n_independent, event.first_article_id) == (3, 3, 2, "a")
     values = sorted((c.value, c.source) for c in claims if c.kind == "figure")
     assert values == [(12, "health ministry"), (12, "health ministry"), (19, "Red Cross")]
-    assert any(d.startswith("villagers killed: 12") and "19 (Red Cross)" in d for d in event.disagreements)
+    assert any(d.startswith("killed: 12 (health ministry)") and "19 (Red Cross)" in d for d in event.disagreements)
     assert any(d.startswith("who:") and "Varga Militia" in d for d in event.disagreements)
 
 
@@ -171,3 +171,90 @@ def test_http_gives_the_story_of_an_article(analyses, tmp_path):
         body = client.get(f"/api/articles/{wire[:10]}/story").json()
     assert body["n_articles"] == 5 and body["n_independent"] == 3
     assert {d["article_id"] for d in body["duplicates"]} | {d["original_id"] for d in body["duplicates"]} >= {wire}
+
+
+# -- disagreements compared by meaning ------------------------------------------------
+
+
+def _figure(text: str, phrase: str, **fields) -> Figure:
+    start = text.index(phrase)
+    return Figure(start, start + len(phrase), phrase, **fields)
+
+
+def test_what_a_figure_counts_is_read_by_meaning():
+    toll = "The Sarvenan army put the death toll from the blast at 12 and blamed the Front."
+    assert measure_of(_figure(toll, "12", value=12), toll) == "killed"
+    dead = "Dozens dead in Dravik market shelling."
+    assert measure_of(_figure(dead, "Dozens", low=24, high=99), dead) == "killed"
+    homes = "The floods forced thousands from their homes, the governor said."
+    assert measure_of(_figure(homes, "thousands", low=2000, high=9999), homes) == "displaced"
+    shot = "Soldiers shot dead five demonstrators in Corvain."
+    assert measure_of(_figure(shot, "five", value=5, counts="demonstrators shot", counts_start=24, counts_end=37),
+                      shot) == "killed"
+    said = "Forty people died when their bus left the road."
+    assert measure_of(_figure(said, "Forty", value=40, counts="people died", counts_start=6, counts_end=12)) == "killed"
+    assert measure_of(Figure(0, 2, "40", value=40, counts="wounded police officers", counts_start=0,
+                             counts_end=23)) == "injured: officers"
+    assert measure_of(Figure(0, 5, "3,400", value=3400, counts="members", counts_start=0, counts_end=7)) == "members"
+    assert measure_of(Figure(0, 3, "$40", value=40, unit="USD", counts="killed")) is None
+
+
+def test_comparable_measures_and_intervals():
+    assert comparable("killed", "killed: soldiers") and comparable("injured: police", "injured: police")
+    assert not comparable("killed", "injured") and not comparable("killed: soldiers", "killed: attackers")
+    at_least_40, twelve, dozens = Interval.of(40, 40, None), Interval.of(12, None, None), Interval.of(None, 24, 99)
+    assert not at_least_40.overlaps(twelve) and not dozens.overlaps(twelve)
+    assert at_least_40.overlaps(dozens) and dozens.overlaps(Interval.of(37, None, None))
+    assert Interval.of(40, None, None, approximate=True).overlaps(Interval.of(43, None, None))
+    assert not Interval.of(40, None, None).overlaps(Interval.of(43, None, None))
+
+
+def _harm(sources: tuple[str, ...], sectors: tuple[str, ...], kind: str = "ASSAULT") -> Event:
+    roles = {"sources": sources, "source_sectors": sectors} if kind != "ACCUSE" else \
+        {"targets": sources, "target_sectors": sectors}
+    return Event(0, 40, kind, "shelled", 10, 17, location="Dravik", **roles)
+
+
+def test_who_is_responsible_is_compared_by_identity_not_wording():
+    army, soldiers = responsible(_harm(("the army",), ("MIL",))), responsible(_harm(("soldiers",), ("MIL",)))
+    rebels = responsible(_harm(("rebels",), ("REB",)))
+    front, the_front = (responsible(_harm(("Ostrel Liberation Front",), ("MIL",))),
+                        responsible(_harm(("Front",), ("REB",))))
+    assert not responsibility_differs(army, soldiers) and responsibility_differs(army, rebels)
+    assert not responsibility_differs(front, the_front)  # one name ends with the other: one actor
+    assert responsibility_differs(responsible(_harm(("Kestrel Front",), ("REB",))),
+                                  responsible(_harm(("Varga Militia",), ("REB",))))
+    assert responsible(_harm(("Ostrel Liberation Front",), ("REB",), kind="ACCUSE"))[0].name == "ostrel liberation front"
+    assert responsible(Event(0, 9, "REQUEST", "asked", 0, 5, sources=("doctors",))) == ()
+
+
+def _story_of(store: Store, analyses, external_id: str) -> dict:
+    return tables.story_detail(store, _stories(store, analyses)[external_id])
+
+
+def test_differently_worded_reports_that_disagree(analyses, tmp_path):
+    store = _linked(analyses, tmp_path / "s.sqlite")
+    market = _story_of(store, analyses, "s14-wire")  # 'at least 40 killed' / 'death toll at 12' / 'dozens died'
+    killed = [d for d in market["story"].disagreements if d.startswith("killed: ")]
+    assert len(killed) == 1 and all(s in killed[0] for s in ("At least 40", "12 (", "Dozens"))
+    shelling = [e for e in market["events"] if e.type == "ASSAULT" and e.location == "Dravik"]
+    assert len(shelling) == 1 and shelling[0].n_independent == 2
+    who = [d for d in shelling[0].disagreements if d.startswith("who: ")]
+    assert len(who) == 1 and "army artillery" in who[0] and "Ostrel Liberation Front" in who[0]
+    floods = _story_of(store, analyses, "s3-wire")  # governor: at least 12 / 14; Red Cross: 19 dead / toll rose to 21
+    assert any(d.startswith("killed: ") and "19" in d and "21" in d for d in floods["story"].disagreements)
+
+
+def test_differently_worded_reports_that_agree(analyses, tmp_path):
+    store = _linked(analyses, tmp_path / "s.sqlite")
+    crash = _story_of(store, analyses, "s15-wire")  # '40 killed' / 'forty people died' / '40 injured'
+    assert crash["story"].disagreements == () and all(e.disagreements == () for e in crash["events"])
+    killed = sorted((c.value, c.measure) for c in crash["claims"] if c.kind == "figure")
+    assert killed == [(40, "killed"), (40, "killed")]  # the 40 injured counts something else: no claim to compare
+    protest = _story_of(store, analyses, "s16-rights")  # troops / soldiers; five killed / shot dead five
+    assert protest["story"].disagreements == () and all(e.disagreements == () for e in protest["events"])
+    shooting = [e for e in protest["events"] if e.type == "ASSAULT" and e.n_independent == 2]
+    assert shooting and {c.measure for c in protest["claims"] if c.kind == "attribution" and c.event ==
+                         shooting[0].ordinal} == {"MIL"}
+    fled = {c.measure for c in protest["claims"] if c.kind == "figure" and c.value == 3000}
+    assert fled == {"displaced"}  # 'about 3,000 fled' and 'some 3,000 displaced'

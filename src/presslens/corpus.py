@@ -13,7 +13,7 @@ from presslens.pipeline import analyze_articles
 from presslens.scale.dask import analyze_to_parts, dask_client
 from presslens.scale.parts import read_batch, read_parts
 from presslens.store.sqlite import Store, record_filter
-from presslens.stories import link_article, link_unlinked
+from presslens.stories import link_unlinked, linker
 
 RECORD_KINDS = {name: record_type for record_type, name in ANALYSIS_FIELD.items()}
 """Record kind name (``quotes``, ``events``, …) → record class."""
@@ -87,8 +87,7 @@ def store_analyses(store: Store, analyses: Iterable[Analysis], result: IngestRes
                    on_article: Callable[[Analysis, IngestResult], None] | None = None) -> None:
     """Store each analysis not stored yet, counting it into ``result`` (what ingest and load share)."""
     for analysis in analyses:
-        if store.add(analysis):
-            link_article(store, analysis)  # stories: near-duplicates and story of the new article
+        if store.add(analysis, then=linker(analysis)):  # stories: linked in the article's own transaction
             if analysis.article.status == "ok":
                 result.ok += 1
                 result.words += len(analysis.article.text.split())

@@ -618,6 +618,9 @@ class StoryClaim:
     value: float | None = None
     low: float | None = None
     high: float | None = None
+    measure: str | None = None
+    """What is compared between reports: a figure's outcome and counted group ('killed', 'injured:
+    police'), or the responsible actors by name or sector ('MIL', 'kestrel liberation front')."""
 
     table: ClassVar[str] = "story_claims"
     key: ClassVar[tuple[str, ...]] = ("story_id", "event", "article_id", "start", "kind")

@@ -375,9 +375,10 @@ class Store:
     def known_ids(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT id FROM articles")}
 
-    def add(self, analysis: Analysis) -> bool:
+    def add(self, analysis: Analysis, then: Callable[[sqlite3.Connection], object] | None = None) -> bool:
         """Store one analysis with all its records in one transaction; returns False (changing
-        nothing) if its article is already stored, also when another process stored it meanwhile."""
+        nothing) if its article is already stored, also when another process stored it meanwhile.
+        ``then`` runs last inside that transaction (ingest links the article's story there)."""
         article = analysis.article
         if self.has(article.id):
             return False
@@ -401,6 +402,8 @@ class Store:
                 self.conn.executemany(sql, [[article.id, i] + [_to_sql(getattr(r, n)) for n in names]
                                             for i, r in enumerate(records)])
             add_to_aggregates(self.conn, article.id)
+            if then is not None:
+                then(self.conn)
         return True
 
     # -- reading ------------------------------------------------------------

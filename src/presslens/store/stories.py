@@ -19,7 +19,7 @@ from presslens.core.schema import Story, StoryArticle, StoryClaim, StoryEvent, f
 
 from .sqlite import Store, _to_sql, row_values
 
-INDEX_TABLES = ("story_signatures", "story_lsh", "story_names")
+INDEX_TABLES = ("story_signatures", "story_lsh", "story_names", "story_measures")
 
 _INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS story_signatures (article_id TEXT PRIMARY KEY, date TEXT, outlet TEXT, "
@@ -28,6 +28,8 @@ _INDEX_DDL = (
     "CREATE INDEX IF NOT EXISTS idx_story_lsh ON story_lsh(band_key)",
     "CREATE TABLE IF NOT EXISTS story_names (name TEXT NOT NULL, date TEXT, article_id TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS idx_story_names ON story_names(name, date)",
+    "CREATE TABLE IF NOT EXISTS story_measures (article_id TEXT NOT NULL, start INTEGER NOT NULL, measure TEXT, "
+    "PRIMARY KEY (article_id, start))",
     "CREATE INDEX IF NOT EXISTS idx_story_articles_story ON story_articles(story_id)",
     "CREATE INDEX IF NOT EXISTS idx_story_articles_copy ON story_articles(copy_of)",
     "CREATE INDEX IF NOT EXISTS idx_duplicates_original ON duplicates(original_id)",
@@ -62,6 +64,21 @@ def add_signature(conn: sqlite3.Connection, article_id: str, date: str | None, o
                  (article_id, date, outlet, shingles, minhash, json.dumps(features, ensure_ascii=False)))
     conn.executemany("INSERT INTO story_lsh VALUES (?, ?)", [(k, article_id) for k in band_keys])
     conn.executemany("INSERT INTO story_names VALUES (?, ?, ?)", [(n, date, article_id) for n in names])
+
+
+def add_measures(conn: sqlite3.Connection, article_id: str, measures: dict[int, str]) -> None:
+    """What each figure of an article counts, read with its text (``stories.claims.measure_of``)."""
+    conn.executemany("INSERT OR REPLACE INTO story_measures VALUES (?, ?, ?)",
+                     [(article_id, start, measure) for start, measure in sorted(measures.items())])
+
+
+def measures(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[tuple[str, int], str]:
+    """(article id, figure start) → measure, for some articles (articles linked before measures: none)."""
+    if not article_ids:
+        return {}
+    rows = conn.execute(f"SELECT article_id, start, measure FROM story_measures "
+                        f"WHERE article_id IN ({', '.join('?' * len(article_ids))})", list(article_ids))
+    return {(r[0], r[1]): r[2] for r in rows}
 
 
 def lsh_candidates(conn: sqlite3.Connection, band_keys: list[int]) -> list[sqlite3.Row]:

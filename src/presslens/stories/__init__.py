@@ -1,12 +1,14 @@
 """Stories: near-duplicate articles, story clusters and events counted across reports.
 
-``link.link_article`` runs after an article is stored: it signs the text with MinHash,
-finds earlier near-duplicates through an LSH index kept in the store, links the article
-to the stored articles of the same story (shared names and words within a few days) and
-rebuilds that story's canonical events; ``link.link_unlinked`` catches up articles an
-interrupted ingest stored but did not link. ``scorer`` is ``presslens eval stories``.
+``link.linker`` gives the step ingest runs inside the transaction that stores an article:
+it signs the text with MinHash, finds earlier near-duplicates through an LSH index kept in
+the store, links the article to the stored articles of the same story (shared names and
+words within a few days) and rebuilds that story's canonical events, whose reports are
+compared by meaning (``claims``). ``link.link_article`` does the same for an article already
+stored; ``link.link_unlinked`` catches up stored articles that were never linked.
+``scorer`` is ``presslens eval stories``.
 """
 
-from .link import link_article, link_unlinked
+from .link import link_article, link_unlinked, linker
 
-__all__ = ["link_article", "link_unlinked"]
+__all__ = ["link_article", "link_unlinked", "linker"]

@@ -1,15 +1,17 @@
 """One canonical event per real-world event of a story, with every report's claims kept apart.
 
 Two event records of a story's articles are the same event when they have the same PLOVER
-type, share at least one actor (source or target), their places do not conflict (equal, or
-one unknown) and their articles are at most ``EVENT_DAYS`` days apart. Negated and
-hypothetical events are left out. Each canonical event counts its articles, its outlets and
-its independent reports (a group of near-duplicates counts once) and names its first report.
-A figure inside an event's sentence is a claim of that event; who a report holds responsible
-is an attribution claim. Claims are never merged or averaged: when independent reports give
-different figures for the same counted thing (counted nouns compared as written: 'people
-killed' and 'people died' are not compared), or name different perpetrators, the event (or,
-for figures outside any event, the story) lists the disagreement.
+type, share an actor (source or target) or name the same place, their places do not
+conflict (equal, or one unknown) and their articles are at most ``EVENT_DAYS`` days apart.
+Negated and hypothetical events are left out. Each canonical event counts its articles, its
+outlets and its independent reports (a group of near-duplicates counts once) and names its
+first report. A figure inside an event's sentence is a claim of that event; who a report
+holds responsible (who did a harm, who is blamed) is an attribution claim. Claims are never merged or averaged. Reports are
+compared by meaning (``claims``): independent reports (different copy groups) disagree when
+they give figures for the same measure ('killed', 'injured: police') that cannot both be true
+('at least 40 people were killed' / 'the death toll at 12'), or hold actors responsible that
+are not the same actor by name or sector ('the army' / 'rebels'). An event lists the
+disagreements among its own claims; the story lists those among all its figure claims.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from dataclasses import dataclass
 
 from presslens.core.schema import Event, Figure, StoryClaim, StoryEvent
 
+from .claims import (Interval, attributions_disagree, comparable, measure_of, outcome_and_group, responsible,
+                     responsible_names)
 from .features import days_apart
 
 EVENT_DAYS = 2
@@ -45,9 +49,12 @@ class _Mention:
 
 
 def _same_event(a: _Mention, b: _Mention) -> bool:
-    if a.event.type != b.event.type or not (a.actors & b.actors):
+    if a.event.type != b.event.type:
         return False
-    if a.event.location and b.event.location and a.event.location.lower() != b.event.location.lower():
+    place_a, place_b = (a.event.location or "").lower(), (b.event.location or "").lower()
+    if place_a and place_b and place_a != place_b:
+        return False
+    if not (a.actors & b.actors) and not (place_a and place_a == place_b):
         return False
     gap = days_apart(a.report.date, b.report.date)
     return gap is None or gap <= EVENT_DAYS
@@ -80,61 +87,79 @@ def _ranked(values: list[str]) -> tuple[str, ...]:
     return tuple(v for v, _ in sorted(Counter(v for v in values if v).items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _figure_claim(story_id: str, event: int, report: Report, figure: Figure) -> StoryClaim:
-    return StoryClaim(story_id, event, report.article_id, figure.start, figure.end, "figure", figure.text,
-                      outlet=report.outlet, source=figure.source, counts=(figure.counts or "").lower() or None,
-                      value=figure.value, low=figure.low, high=figure.high)
+Measures = dict[tuple[str, int], str]
+"""(article id, figure start) → the figure's measure (``claims.measure_of`` read with the article text)."""
 
 
-def _figure_disagreements(claims: list[StoryClaim], roots: dict[str, str]) -> list[str]:
-    """Counted things that independent reports (different copy groups) give different figures for."""
-    by_counts: dict[str, dict[tuple, list[StoryClaim]]] = defaultdict(lambda: defaultdict(list))
-    for claim in claims:
-        if claim.kind == "figure" and claim.counts:
-            by_counts[claim.counts][(claim.value, claim.low, claim.high)].append(claim)
+@dataclass(frozen=True)
+class _Figure:
+    claim: StoryClaim
+    interval: Interval
+    root: str
+
+
+def _figure_claim(story_id: str, event: int, report: Report, figure: Figure, measures: Measures) -> _Figure:
+    measure = measures.get((report.article_id, figure.start)) or measure_of(figure)
+    claim = StoryClaim(story_id, event, report.article_id, figure.start, figure.end, "figure", figure.text,
+                       outlet=report.outlet, source=figure.source, counts=(figure.counts or "").lower() or None,
+                       value=figure.value, low=figure.low, high=figure.high, measure=measure)
+    return _Figure(claim, Interval.of(figure.value, figure.low, figure.high, figure.approximate), report.root)
+
+
+def _figure_disagreements(figures: list[_Figure]) -> list[str]:
+    """Per outcome, the figures of independent reports that cannot all be true, with their sources."""
+    clashing: dict[str, set[StoryClaim]] = defaultdict(set)
+    for i, a in enumerate(figures):
+        for b in figures[:i]:
+            if (a.root != b.root and a.claim.measure and b.claim.measure and comparable(a.claim.measure, b.claim.measure)
+                    and not a.interval.overlaps(b.interval)):
+                clashing[outcome_and_group(a.claim.measure)[0]].update((a.claim, b.claim))
     notes = []
-    for counts, by_value in sorted(by_counts.items()):
-        reports = [{roots[c.article_id] for c in same} for same in by_value.values()]
-        if len(by_value) > 1 and any(a != b for a in reports for b in reports):
-            said = [f"{c[0].text} ({c[0].source or c[0].outlet or 'outlet'})" for c in by_value.values()]
-            notes.append(f"{counts}: " + " / ".join(sorted(said)))
+    for outcome, claims in sorted(clashing.items()):
+        said = sorted({f"{c.text} ({c.source or c.outlet or 'outlet'})" for c in claims})
+        notes.append(f"{outcome}: " + " / ".join(said))
     return notes
 
 
 def _attribution_disagreement(mentions: list[_Mention]) -> list[str]:
-    """Independent reports naming different perpetrators: disjoint sets of proper-named sources
-    ('the army' and 'soldiers' are two wordings, not a disagreement)."""
-    named: dict[frozenset[str], _Mention] = {}
-    for mention in mentions:
-        names = frozenset(s for s in mention.event.sources if s[:1].isupper())
-        if names:
-            named.setdefault(names, mention)
-    if not any(not a & b and named[a].report.root != named[b].report.root for a in named for b in named):
+    """Independent reports holding actors responsible that are not the same actor by name or sector
+    ('the army' and 'soldiers' are two wordings of one; 'the army' and 'rebels' disagree)."""
+    clashing: set[_Mention] = set()
+    for i, a in enumerate(mentions):
+        for b in mentions[:i]:
+            if a.report.root != b.report.root and attributions_disagree(a.event, b.event):
+                clashing.update((a, b))
+    if not clashing:
         return []
-    said = [f"{', '.join(sorted(k))} ({m.event.reported_by or m.report.outlet or 'outlet'})" for k, m in named.items()]
+    said = {f"{', '.join(responsible_names(m.event)[0])} ({m.event.reported_by or m.report.outlet or 'outlet'})"
+            for m in clashing}
     return ["who: " + " / ".join(sorted(said))]
 
 
 def canonical_events(story_id: str, reports: list[Report], events: dict[str, list[Event]],
-                     figures: dict[str, list[Figure]]) -> tuple[list[StoryEvent], list[StoryClaim], list[str]]:
+                     figures: dict[str, list[Figure]], measures: Measures | None = None,
+                     ) -> tuple[list[StoryEvent], list[StoryClaim], list[str]]:
     """The story's canonical events, the claims of each report, and the story's figure disagreements."""
+    measures = measures or {}
     mentions = [_Mention(r, e) for r in reports for e in events.get(r.article_id, ())
                 if not e.negated and not e.hypothetical]
-    roots = {r.article_id: r.root for r in reports}
     story_events, claims = [], []
+    all_figures: list[_Figure] = []
     in_event: set[tuple[str, int]] = set()
     for ordinal, group in enumerate(_groups(mentions)):
         first = group[0]
-        group_claims = []
+        group_claims, group_figures = [], []
         for mention in group:
             report, event = mention.report, mention.event
-            if event.sources:
+            held = responsible(event)
+            if held:
                 group_claims.append(StoryClaim(story_id, ordinal, report.article_id, event.start, event.end,
-                                               "attribution", ", ".join(event.sources), outlet=report.outlet,
-                                               source=event.reported_by))
+                                               "attribution", ", ".join(responsible_names(event)[0]),
+                                               outlet=report.outlet, source=event.reported_by,
+                                               measure="; ".join(r.label() for r in held)))
             for figure in figures.get(report.article_id, ()):
                 if event.start <= figure.start and figure.end <= event.end:
-                    group_claims.append(_figure_claim(story_id, ordinal, report, figure))
+                    group_figures.append(_figure_claim(story_id, ordinal, report, figure, measures))
                     in_event.add((report.article_id, figure.start))
         reports_of = {m.report.article_id: m.report for m in group}
         story_events.append(StoryEvent(
@@ -145,11 +170,13 @@ def canonical_events(story_id: str, reports: list[Report], events: dict[str, lis
             targets=_ranked([t for m in group for t in m.event.targets]),
             n_articles=len(reports_of), n_outlets=len({r.outlet for r in reports_of.values()}),
             n_independent=len({r.root for r in reports_of.values()}), article_ids=tuple(reports_of),
-            disagreements=tuple(_figure_disagreements(group_claims, roots) + _attribution_disagreement(group))))
-        claims.extend(group_claims)
-    loose = [_figure_claim(story_id, -1, r, f) for r in reports for f in figures.get(r.article_id, ())
-             if f.counts and (r.article_id, f.start) not in in_event]
-    shared = {c.counts for c in loose if len({x.article_id for x in loose if x.counts == c.counts}) > 1}
-    loose = [c for c in loose if c.counts in shared]
-    claims.extend(loose)
-    return story_events, claims, _figure_disagreements(loose, roots)
+            disagreements=tuple(_figure_disagreements(group_figures) + _attribution_disagreement(group))))
+        claims.extend(group_claims + [f.claim for f in group_figures])
+        all_figures.extend(group_figures)
+    loose = [_figure_claim(story_id, -1, r, f, measures) for r in reports for f in figures.get(r.article_id, ())
+             if (r.article_id, f.start) not in in_event]
+    loose = [f for f in loose if f.claim.measure and any(
+        g.claim.article_id != f.claim.article_id and g.claim.measure and comparable(f.claim.measure, g.claim.measure)
+        for g in loose + all_figures)]
+    claims.extend(f.claim for f in loose)
+    return story_events, claims, _figure_disagreements(all_figures + loose)

@@ -1,6 +1,9 @@
 """Link one stored article to its near-duplicates and its story, and rebuild that story.
 
-Runs once per newly stored article, in one transaction. Candidates come from the index
+Runs once per newly stored article. ``prepare`` does the work that needs no store (shingles,
+MinHash, story features, figure measures); ``link_prepared`` runs inside the transaction that
+stores the article (``Store.add(analysis, then=...)``, as ingest does), so an article is never
+stored unlinked and its link costs no commit of its own. Candidates come from the index
 tables (LSH band keys for copies, shared names within the date window for stories), never
 from a scan of the store. Links are symmetric tests on the two articles alone, and a story
 is the connected group of linked articles, so the stories of a corpus do not depend on the
@@ -12,7 +15,9 @@ articles stored so far, so an earlier report arriving later renames them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import islice
 
 import numpy as np
@@ -23,6 +28,7 @@ from presslens.store.sqlite import Store
 
 from . import features as story_features
 from . import shingles as dedup
+from .claims import measure_of
 from .events import Report, canonical_events
 
 TOP_NAMES = 5
@@ -34,9 +40,39 @@ def _key(article_id: str, date: str | None) -> tuple[str, str]:
     return (date or "~", article_id)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What linking an article needs, computed before its write transaction."""
+
+    analysis: Analysis
+    shingles: set[bytes]
+    signature: np.ndarray
+    band_keys: list[int]
+    features: story_features.StoryFeatures
+    measures: dict[int, str]
+
+
+def prepare(analysis: Analysis) -> Prepared | None:
+    """Shingles, signature, story features and figure measures of an article (None: nothing to link)."""
+    article = analysis.article
+    if article.status != "ok" or not article.text.strip():
+        return None
+    shingle_set = dedup.shingles(article.text)
+    signature = dedup.signature(shingle_set)
+    measures = {f.start: m for f in analysis.figures if (m := measure_of(f, article.text))}
+    return Prepared(analysis, shingle_set, signature, dedup.band_keys(signature),
+                    story_features.features(analysis), measures)
+
+
+def linker(analysis: Analysis) -> Callable[[sqlite3.Connection], object] | None:
+    """The link step to run inside the transaction that stores ``analysis`` (None: nothing to link)."""
+    prepared = prepare(analysis)
+    return None if prepared is None else (lambda conn: link_prepared(conn, prepared))
+
+
 def link_unlinked(store: Store) -> int:
-    """Link the stored ok articles that have no story signature yet (an ingest killed between
-    storing an article and linking it); returns how many were linked."""
+    """Link the stored ok articles that have no story signature yet (stored by a presslens that
+    linked after committing, and killed in between); returns how many were linked."""
     with store._write() as conn:
         tables.ensure_index(conn)
     ids = [r[0] for r in store.conn.execute(
@@ -48,28 +84,33 @@ def link_unlinked(store: Store) -> int:
 
 
 def link_article(store: Store, analysis: Analysis) -> str | None:
-    """Link a stored article to its copies and story; returns the story id (None: not an ok article)."""
-    article = analysis.article
-    if article.status != "ok" or not article.text.strip():
+    """Link an already stored article in a transaction of its own; returns the story id (None: not an ok article)."""
+    prepared = prepare(analysis)
+    if prepared is None:
         return None
-    shingle_set = dedup.shingles(article.text)
-    signature = dedup.signature(shingle_set)
-    band_keys = dedup.band_keys(signature)
-    features = story_features.features(analysis)
     with store._write() as conn:
-        tables.ensure_index(conn)
-        if conn.execute("SELECT 1 FROM story_signatures WHERE article_id = ?", (article.id,)).fetchone():
-            return tables.memberships(conn, [article.id])[article.id].story_id
-        duplicates = _duplicates(conn, article.id, article.date, shingle_set, signature, band_keys)
-        related = _related(conn, features)
-        tables.add_signature(conn, article.id, article.date, article.outlet, len(shingle_set),
-                             signature.tobytes(), band_keys, features.to_json(), features.names)
-        tables.add_duplicates(conn, duplicates)
-        copies = {d.original_id if d.article_id == article.id else d.article_id for d in duplicates}
-        story_id, dropped = _join(conn, article.id, article.date, copies, related | copies)
-        for old in dropped:
-            tables.replace_story(conn, old, None, [], [])
-        _rebuild(conn, story_id)
+        return link_prepared(conn, prepared)
+
+
+def link_prepared(conn: sqlite3.Connection, prepared: Prepared) -> str:
+    """Link a stored article to its copies and story inside the caller's transaction; returns the story id."""
+    article = prepared.analysis.article
+    tables.ensure_index(conn)
+    if conn.execute("SELECT 1 FROM story_signatures WHERE article_id = ?", (article.id,)).fetchone():
+        return tables.memberships(conn, [article.id])[article.id].story_id
+    duplicates = _duplicates(conn, article.id, article.date, prepared.shingles, prepared.signature,
+                             prepared.band_keys)
+    related = _related(conn, prepared.features)
+    tables.add_signature(conn, article.id, article.date, article.outlet, len(prepared.shingles),
+                         prepared.signature.tobytes(), prepared.band_keys, prepared.features.to_json(),
+                         prepared.features.names)
+    tables.add_measures(conn, article.id, prepared.measures)
+    tables.add_duplicates(conn, duplicates)
+    copies = {d.original_id if d.article_id == article.id else d.article_id for d in duplicates}
+    story_id, dropped = _join(conn, article.id, article.date, copies, related | copies)
+    for old in dropped:
+        tables.replace_story(conn, old, None, [], [])
+    _rebuild(conn, story_id)
     return story_id
 
 
@@ -120,7 +161,8 @@ def _rebuild(conn, story_id: str) -> None:
     ids = [r["article_id"] for r in rows]
     reports = [Report(r["article_id"], r["date"], r["outlet"], r["copy_of"] or r["article_id"]) for r in rows]
     events, claims, disagreements = canonical_events(
-        story_id, reports, tables.records_by_article(conn, Event, ids), tables.records_by_article(conn, Figure, ids))
+        story_id, reports, tables.records_by_article(conn, Event, ids), tables.records_by_article(conn, Figure, ids),
+        tables.measures(conn, ids))
     roots = [r for r in reports if r.root == r.article_id]
     first = rows[0]
     story = Story(

@@ -28,7 +28,7 @@ from presslens.store.sqlite import Store
 
 from . import features as story_features
 from . import shingles
-from .link import link_article
+from .link import linker
 
 DEFAULT_GOLD = str(Path(__file__).parent / "data" / "checkset.jsonl")
 
@@ -40,8 +40,7 @@ def _link_all(analyses: list[Analysis]) -> tuple[dict[str, str], dict[str, str]]
     """Store and link analyses in the given order: article id → story id, article id → copy group root."""
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "stories.sqlite") as store:
         for analysis in analyses:
-            if store.add(analysis):
-                link_article(store, analysis)
+            store.add(analysis, then=linker(analysis))
         rows = store.conn.execute("SELECT article_id, story_id, copy_of FROM story_articles").fetchall()
     return ({r["article_id"]: r["story_id"] for r in rows},
             {r["article_id"]: r["copy_of"] or r["article_id"] for r in rows})
