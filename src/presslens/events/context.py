@@ -12,6 +12,7 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 INVERTED_AUX = frozenset({"should", "were", "had"})
 MODAL_AUX = frozenset({"could", "might", "may"})
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+PLACE_NOUNS = frozenset({"port", "city", "town", "village", "camp", "district", "province", "region", "island"})
 TIME_LABELS = ("DATE", "TIME")
 
 
@@ -41,9 +42,24 @@ def _place_spans(doc: Doc, verb: Token, places: list[Place]) -> list[tuple[int, 
 
 
 def location(doc: Doc, verb: Token, places: list[Place]) -> tuple[str, int, int] | None:
-    """The place an event happens: a place in a locative phrase ('in', 'near', ...) of its clause."""
-    located = [s for s in _place_spans(doc, verb, places) if _locative(doc, s[0], s[1])]
+    """The place an event happens: a literal place it acts on ('seized Goma', 'hit the port of
+    Hodeidah'), else a place in a locative phrase ('in', 'near', ...) of its clause."""
+    spans = _place_spans(doc, verb, places)
+    literal = {(p.start, p.end) for p in places if p.sense == "literal" and not p.demonym}
+    targets = [s for s in spans if (s[0], s[1]) in literal and _acted_on(doc, verb, s[0], s[1])]
+    located = targets or [s for s in spans if _locative(doc, s[0], s[1])]
     return (located[0][2], located[0][0], located[0][1]) if located else None
+
+
+def _acted_on(doc: Doc, verb: Token, start: int, end: int) -> bool:
+    """The verb's object is the place, or a place noun of it ('the port of Hodeidah')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in PLACE_NOUNS:
+        head = head.head.head
+    return head.dep_ == "dobj" and head.head.i == verb.i
 
 
 def setting(doc: Doc, verb: Token, places: list[Place]) -> tuple[str, int, int] | None:
