@@ -112,6 +112,18 @@ def test_a_phrase_about_a_state_stays_the_state(surface, state):
     assert (actor.name, actor.kind) == (state, "state")
 
 
+@pytest.mark.parametrize("surface,name", [
+    ("supporters of Israel", "Israel supporters"),
+    ("supporters of Hamas", "Hamas supporters"),
+    ("Hamas supporters", "Hamas supporters"),
+    ("Israeli supporters", "Israeli supporters"),
+])
+def test_supporters_of_a_state_or_a_group_are_alike(surface, name):
+    """A state's supporters and an armed group's are both a population named after their party."""
+    _, actor = mention_of(f"“Death to the enemy!” {surface} chanted.", surface)
+    assert (actor.name, actor.kind) == (name, "population")
+
+
 def test_people_with_titles_appositions_and_surnames():
     text = ("Prime Minister Lena Varga of Hungary met Tomas Brell, deputy head of the Hamas political bureau. "
             "Later, Brell said the talks were useful.")

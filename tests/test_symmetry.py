@@ -151,7 +151,6 @@ KNOWN_ASYMMETRIC = {template: set(kinds) for template, kinds in [
     ('{A} demanded that {B} release all prisoners immediately.', ('events',)),
     ('{A} praised the heroes and martyrs who fought {B}.', ('events',)),
     ('{A} shelled positions held by {B} overnight.', ('events',)),
-    ('“Death to {B}!” supporters of {A} chanted.', ('actors', 'mentions')),
 ]}
 
 

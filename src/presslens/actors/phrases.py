@@ -17,6 +17,8 @@ from .names import Anchor, Ref, ref_of
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
 LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "advmod", "nmod", "quantmod", "predet",
                        "case", "punct", "npadvmod"})
+HYPHENS = frozenset("-‐‑–'’")
+"""Punctuation that may sit inside a noun phrase's pre-modifiers ('pro-government', 'Hamas’')."""
 PLACE_PREPS = ("of", "from", "in")
 """Prepositions whose phrase says whose a kind-of-actor noun is, the telling one first."""
 ANAPHOR_DETS = frozenset({"this", "that", "these", "those", "the"})
@@ -47,6 +49,8 @@ def core_left(token: Token) -> int:
         if child.dep_ in LEFT_DEPS:
             left = min(left, child.left_edge.i)
     doc = token.doc
+    breaks = [t.i for t in doc[left:token.i] if t.is_punct and t.text not in HYPHENS]
+    left = max([left, *(i + 1 for i in breaks)])  # no modifier across a quotation's end ('“Death to X!” supporters')
     while left < token.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return left
@@ -261,11 +265,13 @@ class Composer:
         result = []
         for anchor in anchors:
             state = state_ref(anchor, self.book)
-            if state is not None:
+            if state is not None and anchor.ref.form in ("adjective", "people"):
                 name = f"{self.book.adjective(state.country)} {category}"
                 ref = Ref(name=name, kind="population", country=state.country, sector=sector, form="group")
-            elif anchor.ref.kind == "group":
-                ref = Ref(name=f"{anchor.ref.name} {category}", kind="population", sector=sector, form="group")
+            elif anchor.ref.kind != "person":  # 'supporters of Israel', 'Hamas supporters': named as the party is
+                party = state or anchor.ref
+                ref = Ref(name=f"{party.name} {category}", kind="population", country=party.country, sector=sector,
+                          form="group")
             elif anchor.end <= head.i:
                 continue
             else:  # 'supporters of former President X': a group of its own
