@@ -248,7 +248,8 @@ def test_outlet_profiles_count_something(conn):
     assert naming_choices(conn, Filters()) and naming_choices(conn, Filters(outlet=MERIDIAN)) == []
 
 
-LIST_CASES = [("naming", {}, {}), ("quotes", {}, {"sort": "speaker"}), ("quotes", {"outlet": MERIDIAN}, {"desc": "1"}),
+LIST_CASES = [("naming", {}, {}), ("naming", {"actor": "Orsenna"}, {"voice": "quoted", "sort": "outlet"}),
+              ("naming", {"outlet": MERIDIAN}, {"name": "Orsenna", "desc": "1"}), ("quotes", {}, {"sort": "speaker"}), ("quotes", {"outlet": MERIDIAN}, {"desc": "1"}),
               ("events", {"type": "ASSAULT"}, {}), ("articles", {}, {"sort": "outlet"}), ("speakers", {}, {}),
               ("flags", {}, {"sort": "outlet", "desc": "1"}), ("voices", {}, {})]
 

@@ -12,6 +12,7 @@ rows, so the first and the last pages stop early.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
@@ -19,6 +20,7 @@ from typing import Any, Iterator, Mapping
 from presslens.core.errors import InputError, NotFoundError
 
 from .dashboard import Filters, article_where, has_table, narrows_records, record_where
+from .views import PRONOUNS
 
 SENTENCE = "substr(a.text, r.start + 1, r.end - r.start)"
 CONTEXT = ("SELECT s.text FROM sentences s WHERE s.article_id = ? AND s.start <= ? AND s.end >= ? "
@@ -27,6 +29,30 @@ CONTEXT = ("SELECT s.text FROM sentences s WHERE s.article_id = ? AND s.start <=
 SPAN = {"article_id": "r.article_id", "start": "r.start", "end": "r.end"}
 ARTICLE_ORDER = ("a.date", "a.outlet")
 """Article columns with an index the articles can be read in (a list sorted by one reads them first)."""
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """A view's rows (alias ``r``) spelled out as tables joined to the articles ``a``: the planner reorders
+    the joins inside a view, but keeps tables written after ``CROSS JOIN`` in their place."""
+
+    joins: str
+    columns: dict[str, str]
+    where: str
+
+    def rewrite(self, sql: str) -> str:
+        """``sql`` with each ``r.column`` of the view replaced by its expression."""
+        return re.sub(r"\br\.(\w+)\b", lambda found: self.columns[found[1]], sql)
+
+
+NAMED_MENTIONS = Expansion(
+    "CROSS JOIN mentions m ON m.article_id = a.id CROSS JOIN actors ac ON ac.article_id = m.article_id "
+    "AND ac.id = m.actor_id",
+    {"actor": "ac.name", "name": "m.text", "voice": "CASE WHEN m.voice = 'outlet' THEN 'outlet' ELSE 'quoted' END",
+     "speaker": "CASE WHEN m.voice = 'outlet' THEN NULL ELSE m.voice END", "article_id": "m.article_id",
+     "start": "m.start", "end": "m.end"},
+    f"lower(m.text) NOT IN ({', '.join(repr(p) for p in PRONOUNS)})")
+"""The ``naming`` view (store/views.py) as tables; tests check that both give the same rows."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +72,8 @@ class ListSpec:
     stats_total: str | None = None
     """The ``article_stats`` column counting this list's rows per article (its total without narrowing)."""
     articles_first: bool = True
-    """The table may be read article by article (a view whose own joins the planner would reorder may not)."""
+    """The rows may be read article by article (a view's through its ``expansion``)."""
+    expansion: Expansion | None = None
 
     @property
     def linked(self) -> bool:
@@ -82,7 +109,7 @@ LISTS: dict[str, ListSpec] = {spec.name: spec for spec in (
              params={"voice": "r.voice = ?", "speaker": "r.speaker = ?"}),
     ListSpec("naming", _row(actor="r.actor", name="r.name", voice="r.voice", speaker="r.speaker"), "date",
              "naming", params={"name": "lower(r.name) = lower(?)", "voice": "r.voice = ?"}, context=True,
-             stats_total="naming", articles_first=False),
+             stats_total="naming", expansion=NAMED_MENTIONS),
 )}
 """The dashboard's lists by name."""
 
@@ -113,7 +140,8 @@ class Query:
     @property
     def _articles_first(self) -> bool:
         """Read the articles in the order of the sort column's index, then each one's rows."""
-        return self.spec.articles_first and self.spec.group_by is None and self.spec.columns[self.sort] in ARTICLE_ORDER
+        spec = self.spec
+        return spec.articles_first and spec.group_by is None and spec.columns[self.sort] in ARTICLE_ORDER
 
     def _from_where(self) -> tuple[str, list[Any]]:
         spec = self.spec
@@ -129,12 +157,16 @@ class Query:
         for key, value in self.narrow:
             where.append(spec.params[key])
             args.append(value)
+        if first and spec.expansion:
+            source = f"FROM articles a {spec.expansion.joins}"
+            where = [spec.expansion.rewrite(clause) for clause in where] + [spec.expansion.where]
         group = f" GROUP BY {spec.group_by}" if spec.group_by else ""
         return f"{source} WHERE {' AND '.join(where)}{group}", args
 
     def _select(self, backwards: bool = False) -> tuple[str, list[Any]]:
         body, args = self._from_where()
-        columns = ", ".join(f"{sql} AS [{name}]" for name, sql in self.spec.columns.items())
+        expand = self.spec.expansion.rewrite if self.spec.expansion and self._articles_first else str
+        columns = ", ".join(f"{expand(sql)} AS [{name}]" for name, sql in self.spec.columns.items())
         descending = {c: backwards for c in self.spec.columns} | {self.sort: self.is_descending != backwards}
         keys = [self.sort] + [c for c in self.spec.columns if c != self.sort]
         order = ", ".join(f"[{c}] {'DESC' if descending[c] else 'ASC'}" for c in keys)
