@@ -147,6 +147,15 @@ def test_place_ignores_demonyms(figures_of):
     assert figure.place is None
 
 
+def test_a_village_within_a_division_is_narrower_than_the_division(figures_of):
+    text = "Gunmen seized 40 farmers in Bevoria, Northland state, officials said."
+    village, state = text.index("Bevoria"), text.index("Northland")
+    places = [Place(start=village, end=village + 7, text="Bevoria", basis="within Northland"),
+              Place(start=state, end=state + 9, text="Northland", feature="city")]
+    (figure,) = figures_of(text, places=places)
+    assert figure.place == "Bevoria"
+
+
 def test_quantities_are_grounded():
     text = "Roughly 1,500 people and $20 million, 5-10 trucks and nearly two dozen buses."
     quantities = find_quantities(text)

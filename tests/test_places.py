@@ -218,3 +218,55 @@ def test_containment_is_the_basis_after_a_comma():
 def test_a_capital_named_for_its_government_is_that_capital():
     place = place_named("Ottawa said it would impose tariffs on American steel.", "Ottawa")
     assert (place.country, place.sense, place.basis) == ("CA", "metonym", "seat of government")
+
+
+@pytest.mark.parametrize("text, capitals", [
+    ("Seoul lodged a protest with Tokyo over the fishing dispute.", {"Seoul", "Tokyo"}),
+    ("Ankara and Cairo restored ties under a deal brokered by Doha.", {"Ankara", "Cairo", "Doha"}),
+    ("Warsaw said it would buy tanks from Seoul and Washington.", {"Warsaw", "Seoul", "Washington"}),
+])
+def test_capitals_as_partners_agents_and_givers_are_metonyms_alike(text, capitals):
+    senses = {p.text: p.sense for p in places_of(text)}
+    assert {c: senses.get(c) for c in capitals} == {c: "metonym" for c in capitals}
+
+
+def test_flights_from_a_capital_leave_it_literal():
+    assert place_named("Tokyo said flights from London were cancelled.", "London").sense == "literal"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Washington Post reported that the deal had collapsed.", "Washington"),
+    ("The European Commission fined the company 1.8 billion euros.", "European"),
+])
+def test_place_words_in_an_institution_with_the_are_names(text, name):
+    assert all(p.sense != "literal" for p in places_of(text) if name in p.text)
+
+
+def test_a_building_speaking_for_its_occupants_is_no_literal_place():
+    assert all(p.sense != "literal" for p in places_of("The White House said the talks would go on.")
+               if "White House" in p.text)
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_within_its_named_division():
+    place = place_named("Gunmen abducted 40 pupils from a school in Kuriga, Kaduna state, police said.", "Kuriga")
+    assert place.country == "NG" and place.basis.startswith("within ")
+    assert km(place.lat, place.lon, 10.5, 7.4) < 161
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Nablus and Tulkarm were placed under curfew, residents said.", "Tulkarm", "PS"),
+    ("Ukrainian troops withdrew from Avdiivka, the army chief said.", "Avdiivka", "UA"),
+    ("Rescuers pulled 41 migrants from the sea off the coast of Lampedusa.", "Lampedusa", "IT"),
+])
+def test_coordinated_and_prepositional_towns_are_places_whatever_the_tagger_says(text, mention, country):
+    assert place_named(text, mention).country == country
+
+
+def test_a_speaking_bodys_country_is_no_context_but_a_containing_one_is():
+    assert place_named("Russia's defence ministry said its forces took a village near Pokrovsk.",
+                       "Pokrovsk").country == "UA"
+    assert place_named("Floods in Libya's eastern city of Derna killed thousands.", "Derna").country == "LY"
+
+
+def test_a_small_capital_does_not_beat_a_division_of_the_same_name():
+    assert place_named("Bushfires in Victoria forced 5,000 people to evacuate.", "Victoria").country == "AU"
