@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 from presslens.serve.app import create_app
 from presslens.store import Store
-from presslens.store.dashboard import AGGREGATE_TABLES, Filters, naming_choices, outlet_profiles
+from presslens.store.dashboard import AGGREGATE_TABLES, Filters, naming_choices, outlet_profiles, overview
 from presslens.store.listing import Query
 
 MERIDIAN = "Meridian Wire"
@@ -237,9 +237,11 @@ def test_aggregate_tables_give_the_counts_of_the_records(conn, given):
     filters = Filters(**given)
     assert outlet_profiles(conn, filters) == outlet_profiles(conn, filters, stored=False)
     assert naming_choices(conn, filters) == naming_choices(conn, filters, stored=False)
-    naming = Query.build("naming", filters, {})
-    counted = conn.execute(f"SELECT count(*) FROM (SELECT 1 {naming._from_where()[0]})", naming._from_where()[1])
-    assert naming.total(conn) == counted.fetchone()[0]
+    assert overview(conn, filters) == overview(conn, filters, stored=False)
+    for name in ("naming", "quotes"):
+        query = Query.build(name, filters, {})
+        body, args = query._from_where()
+        assert query.total(conn) == conn.execute(f"SELECT count(*) FROM (SELECT 1 {body})", args).fetchone()[0]
 
 
 def test_outlet_profiles_count_something(conn):

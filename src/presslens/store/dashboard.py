@@ -5,12 +5,14 @@ that names a field of the records being counted also narrows those records: the 
 the actor narrow events, the place narrows places. SQL is assembled only from the constant
 fragments in this module; every value that comes from a request is a bound parameter.
 
-Two aggregate tables keep the outlet profiles fast on a large store: ``article_stats`` (per article:
-words, own and attributed sentences, flags in each voice, named mentions) and ``naming_totals``
-(mentions per actor, outlet, name and voice over the whole store). A writer creates and fills them
-(``create_aggregates``), counts each stored article in (``add_to_aggregates``), and a trigger takes
-an article's counts out when it is deleted. A store without them (opened read-only before any
-writer migrated it) is read through the same SQL computed on the fly.
+Aggregate tables keep the overview and the outlet profiles fast on a large store: ``article_stats``
+(per article: words, own and attributed sentences, flags in each voice, quotes, named mentions),
+``naming_totals`` (mentions per actor, outlet, name and voice) and ``actor_totals`` (articles per
+actor and outlet). A writer creates and fills them (``create_aggregates``), counts each stored
+article in (``add_to_aggregates``), and a trigger takes an article's counts out when it is deleted.
+A store without them (opened read-only before any writer migrated it) is read through the same SQL
+computed on the fly; the totals serve the unfiltered and outlet-filtered pages, other filters count
+the records of the articles they select.
 """
 
 from __future__ import annotations
@@ -128,10 +130,9 @@ def _records(table: str) -> str:
     return f"FROM [{table}] r JOIN articles a ON a.id = r.article_id"
 
 
-def _count(conn: sqlite3.Connection, table: str, filters: Filters, extra: str = "") -> int:
+def _count(conn: sqlite3.Connection, table: str, filters: Filters) -> int:
     where, args = record_where(table, filters)
-    return conn.execute(f"SELECT count(*) {_records(table)} WHERE {' AND '.join(where + ([extra] if extra else []))}",
-                        args).fetchone()[0]
+    return conn.execute(f"SELECT count(*) {_records(table)} WHERE {' AND '.join(where)}", args).fetchone()[0]
 
 
 def _grouped(conn: sqlite3.Connection, sql: str, args: list[Any]) -> list[dict[str, Any]]:
@@ -146,38 +147,92 @@ ARTICLE_STATS = {
     "outlet_flags": "(SELECT count(*) FROM flags r WHERE r.article_id = a.id AND r.voice = 'outlet')",
     "quoted_flags": "(SELECT count(*) FROM flags r WHERE r.article_id = a.id AND r.voice IS NOT 'outlet')",
     "naming": "(SELECT count(*) FROM naming r WHERE r.article_id = a.id)",
+    "quotes": "(SELECT count(*) FROM quotes r WHERE r.article_id = a.id AND r.continues = 0)",
 }
 """Column of ``article_stats`` → how it is counted for the article ``a``."""
 ARTICLE_STATS_SELECT = f"SELECT a.id AS article_id, {', '.join(f'{sql} AS {name}' for name, sql in ARTICLE_STATS.items())} FROM articles a"
-NAMING_TOTALS_SELECT = ("SELECT r.actor AS actor, r.outlet AS outlet, r.name AS name, r.voice AS voice, count(*) AS mentions "
-                        "FROM naming r JOIN articles a ON a.id = r.article_id WHERE a.status = 'ok' AND {scope} "
-                        "GROUP BY 1, 2, 3, 4")
-"""Named mentions of readable articles per actor, outlet, exact name and voice (``scope`` picks articles)."""
-SAME_NAMING_KEY = " AND ".join(f"naming_totals.{key} IS d.{key}" for key in ("actor", "outlet", "name", "voice"))
+
+
+@dataclass(frozen=True)
+class Totals:
+    """A table of counts over the whole store per outlet and ``keys``, summed over readable articles.
+
+    ``select`` counts the articles picked by ``{scope}`` (alias ``a``); its columns are the keys then the count.
+    Each count adds up over articles, so storing an article adds its counts and deleting it takes them out.
+    """
+
+    table: str
+    keys: tuple[str, ...]
+    count: str
+    records: str
+    """The records counted (for ``record_where``)."""
+    select: str
+
+    def counts(self, conn: sqlite3.Connection, filters: Filters, stored: bool = True) -> tuple[str, list[Any]]:
+        """SQL giving the counts for ``filters`` (keys, then the count): read from the table when unfiltered or
+        filtered by outlet alone (unless ``stored=False``), else counted from the selected articles' records."""
+        if stored and set(filters.items()) <= {"outlet"} and has_table(conn, self.table):
+            outlet = [filters.outlet] if filters.outlet else []
+            return f"SELECT * FROM {self.table}" + (" WHERE outlet = ?" if outlet else ""), outlet
+        where, args = record_where(self.records, filters)
+        return self.select.format(scope=" AND ".join(where)), args
+
+    @property
+    def create(self) -> str:
+        return f"CREATE TABLE {self.table} ({', '.join(f'{k} TEXT' for k in self.keys)}, {self.count} INTEGER NOT NULL)"
+
+    @property
+    def index(self) -> str:
+        return f"CREATE INDEX idx_{self.table} ON {self.table}({', '.join(self.keys)})"
+
+    def merge(self, scope: str, sign: str) -> list[str]:
+        """Statements adding (``sign`` '+') or taking out ('-') the counts of the articles in ``scope``."""
+        same = " AND ".join(f"{self.table}.{k} IS d.{k}" for k in self.keys)
+        counts = f"({self.select.format(scope=scope)}) AS d"
+        update = (f"UPDATE {self.table} SET {self.count} = {self.table}.{self.count} {sign} d.{self.count} "
+                  f"FROM {counts} WHERE {same}")
+        if sign == "-":
+            return [update, f"DELETE FROM {self.table} WHERE {self.count} <= 0"]
+        return [update, f"INSERT INTO {self.table} SELECT * FROM {counts} WHERE NOT EXISTS "
+                        f"(SELECT 1 FROM {self.table} WHERE {same})"]
+
+
+NAMING_TOTALS = Totals("naming_totals", ("actor", "outlet", "name", "voice"), "mentions", "naming",
+                       "SELECT r.actor AS actor, a.outlet AS outlet, r.name AS name, r.voice AS voice, count(*) AS mentions "
+                       "FROM naming r JOIN articles a ON a.id = r.article_id WHERE a.status = 'ok' AND {scope} "
+                       "GROUP BY 1, 2, 3, 4")
+"""Named mentions per actor, outlet, exact name and voice."""
+ACTOR_TOTALS = Totals("actor_totals", ("actor", "outlet"), "articles", "actors",
+                      "SELECT r.name AS actor, a.outlet AS outlet, count(DISTINCT r.article_id) AS articles "
+                      "FROM actors r JOIN articles a ON a.id = r.article_id WHERE a.status = 'ok' AND {scope} "
+                      "GROUP BY 1, 2")
+"""Articles per actor name and outlet."""
+TOTALS = (NAMING_TOTALS, ACTOR_TOTALS)
 AGGREGATE_TABLES = {
     "article_stats": ("CREATE TABLE article_stats (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, "
                       + ", ".join(f"{name} INTEGER" for name in ARTICLE_STATS) + ")",
                       f"INSERT OR REPLACE INTO article_stats {ARTICLE_STATS_SELECT}"),
-    "naming_totals": ("CREATE TABLE naming_totals (actor TEXT, outlet TEXT, name TEXT, voice TEXT, mentions INTEGER NOT NULL)",
-                      "INSERT INTO naming_totals " + NAMING_TOTALS_SELECT.format(scope="1 = 1")),
+    **{t.table: (t.create, f"INSERT INTO {t.table} {t.select.format(scope='1 = 1')}") for t in TOTALS},
 }
 """Aggregate table → how it is created and how it is filled from every stored article."""
 AGGREGATE_SCHEMA = {
-    "idx_naming_totals": "CREATE INDEX idx_naming_totals ON naming_totals(actor, name, voice, outlet)",
-    "naming_totals_ad": "CREATE TRIGGER naming_totals_ad BEFORE DELETE ON articles WHEN old.status = 'ok' BEGIN "
-                        "UPDATE naming_totals SET mentions = naming_totals.mentions - d.mentions "
-                        f"FROM ({NAMING_TOTALS_SELECT.format(scope='a.id = old.id')}) AS d WHERE {SAME_NAMING_KEY}; "
-                        "DELETE FROM naming_totals WHERE mentions <= 0; END",
+    **{f"idx_{t.table}": t.index for t in TOTALS},
+    "aggregates_ad": "CREATE TRIGGER aggregates_ad BEFORE DELETE ON articles WHEN old.status = 'ok' BEGIN "
+                     + "".join(f"{sql}; " for t in TOTALS for sql in t.merge("a.id = old.id", "-")) + "END",
 }
-"""Its index, and the trigger that takes a deleted article's mentions out of ``naming_totals``."""
+"""Their indexes, and the trigger that takes a deleted article's counts out of the totals (``article_stats``
+rows go with their article)."""
 
 
 def create_aggregates(conn: sqlite3.Connection) -> list[str]:
-    """Create and fill the aggregate tables a store lacks, and (re)create their index and trigger unless
-    they are up to date (on a writer's connection); returns the names of the tables created."""
+    """Create and fill the aggregate tables a store lacks (or has in an older shape), and (re)create their
+    indexes and trigger unless up to date (on a writer's connection); returns the tables (re)filled."""
     created = []
+    conn.execute("DROP TRIGGER IF EXISTS naming_totals_ad")  # the first version of aggregates_ad
     for table, (create, fill) in AGGREGATE_TABLES.items():
-        if not has_table(conn, table):
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+        if row is None or row[0] != create:
+            conn.execute(f"DROP TABLE IF EXISTS [{table}]")
             conn.execute(create)
             conn.execute(fill)
             created.append(table)
@@ -193,11 +248,9 @@ def create_aggregates(conn: sqlite3.Connection) -> list[str]:
 def add_to_aggregates(conn: sqlite3.Connection, article_id: str) -> None:
     """Count one just-stored article into the aggregate tables (inside the transaction that stored it)."""
     conn.execute(f"INSERT OR REPLACE INTO article_stats {ARTICLE_STATS_SELECT} WHERE a.id = ?", (article_id,))
-    counts = NAMING_TOTALS_SELECT.format(scope="a.id = ?")
-    conn.execute(f"UPDATE naming_totals SET mentions = naming_totals.mentions + d.mentions FROM ({counts}) AS d "
-                 f"WHERE {SAME_NAMING_KEY}", (article_id,))
-    conn.execute(f"INSERT INTO naming_totals SELECT * FROM ({counts}) AS d "
-                 f"WHERE NOT EXISTS (SELECT 1 FROM naming_totals WHERE {SAME_NAMING_KEY})", (article_id,))
+    for totals in TOTALS:
+        for sql in totals.merge("a.id = ?", "+"):
+            conn.execute(sql, (article_id,))
 
 
 def has_table(conn: sqlite3.Connection, name: str) -> bool:
@@ -215,15 +268,18 @@ def narrows_records(table: str, filters: Filters) -> bool:
     return any(getattr(filters, name) is not None for name in RECORD_CLAUSES.get(table, {}))
 
 
-def overview(conn: sqlite3.Connection, filters: Filters, top: int = 10) -> dict[str, Any]:
-    """Counts (articles, outlets, date span, quotes, events, places) and the most frequent values."""
+def overview(conn: sqlite3.Connection, filters: Filters, top: int = 10, stored: bool = True) -> dict[str, Any]:
+    """Counts (articles, outlets, date span, quotes, events, places) and the most frequent values.
+
+    ``stored=False`` counts quotes and actors from the records instead of the aggregate tables."""
     where, args = article_where(filters)
     clause = " AND ".join(where)
     head = conn.execute(f"SELECT count(*) AS articles, count(DISTINCT a.outlet) AS outlets, "
                         f"min(substr(a.date, 1, 10)) AS first, max(substr(a.date, 1, 10)) AS last "
                         f"FROM articles a WHERE {clause}", args).fetchone()
     result: dict[str, Any] = dict(head)
-    result["quotes"] = _count(conn, "quotes", filters, "r.continues = 0")
+    result["quotes"] = conn.execute(f"SELECT ifnull(sum(s.quotes), 0) FROM articles a JOIN {article_stats(conn, stored)} s "
+                                    f"ON s.article_id = a.id WHERE {clause}", args).fetchone()[0]
     result["events"] = _count(conn, "events", filters)
     result["places"] = _count(conn, "places", filters)
     result["outlet_counts"] = _grouped(conn, f"SELECT a.outlet AS outlet, count(*) AS articles FROM articles a "
@@ -232,9 +288,9 @@ def overview(conn: sqlite3.Connection, filters: Filters, top: int = 10) -> dict[
     result["type_counts"] = _grouped(conn, f"SELECT r.type AS type, count(*) AS events {_records('events')} "
                                            f"WHERE {' AND '.join(ev_where)} GROUP BY r.type "
                                            f"ORDER BY events DESC, type", ev_args)
-    result["actor_counts"] = _grouped(conn, f"SELECT r.name AS actor, count(DISTINCT r.article_id) AS articles "
-                                            f"{_records('actors')} WHERE {clause} GROUP BY r.name "
-                                            f"ORDER BY articles DESC, actor LIMIT ?", args + [top])
+    actors, actor_args = ACTOR_TOTALS.counts(conn, filters, stored)
+    result["actor_counts"] = _grouped(conn, f"SELECT actor, sum(articles) AS articles FROM ({actors}) GROUP BY actor "
+                                            f"ORDER BY articles DESC, actor LIMIT ?", actor_args + [top])
     pl_where, pl_args = record_where("places", filters)
     result["place_counts"] = _grouped(conn, f"SELECT r.name AS place, count(*) AS mentions {_records('places')} "
                                             f"WHERE {' AND '.join(pl_where)} AND r.name IS NOT NULL GROUP BY r.name "
@@ -365,12 +421,7 @@ def naming_choices(conn: sqlite3.Connection, filters: Filters, actors: int = 8, 
     alone, the counts come from ``naming_totals`` (unless ``stored=False``); other filters count the
     ``naming`` rows of the selected articles.
     """
-    if stored and set(filters.items()) <= {"outlet"} and has_table(conn, "naming_totals"):
-        counts = "SELECT * FROM naming_totals r" + (" WHERE r.outlet = ?" if filters.outlet else "")
-        args = [filters.outlet] if filters.outlet else []
-    else:
-        where, args = record_where("naming", filters)
-        counts = NAMING_TOTALS_SELECT.format(scope=" AND ".join(where))
+    counts, args = NAMING_TOTALS.counts(conn, filters, stored)
     rows = conn.execute(
         f"SELECT actor, outlet, min(name) AS name, voice, sum(mentions) AS mentions FROM ({counts}) "
         f"GROUP BY actor, outlet, lower(name), voice ORDER BY mentions DESC, name, actor, outlet, voice", args).fetchall()

@@ -89,7 +89,7 @@ LISTS: dict[str, ListSpec] = {spec.name: spec for spec in (
     ListSpec("articles", {"date": "a.date", "outlet": "a.outlet", "title": "coalesce(a.title, substr(a.text, 1, 90))", "url": "a.url",
                           "id": "a.id"}, "date"),
     ListSpec("quotes", _row(speaker="r.speaker", kind="r.kind", cue="r.cue", text="r.text"), "date", "quotes",
-             ("r.continues = 0",), {"speaker": "r.speaker = ?", "kind": "r.kind = ?"}),
+             ("r.continues = 0",), {"speaker": "r.speaker = ?", "kind": "r.kind = ?"}, stats_total="quotes"),
     ListSpec("events", _row(type="r.type", mode="r.mode", trigger="r.trigger", sources="r.sources",
                             targets="r.targets", location="r.location", sentence=SENTENCE), "date", "events",
              params={"source": "EXISTS (SELECT 1 FROM json_each(r.sources) WHERE value = ?)",
