@@ -57,6 +57,12 @@ def _in_entity(token: Token, labels: tuple[str, ...]) -> bool:
     return token.ent_type_ in labels
 
 
+def _whole_entity(tokens: list[Token]) -> bool:
+    """Do the tokens make up a whole named entity (nothing of it before or after them)?"""
+    first, last = tokens[0], tokens[-1]
+    return first.ent_iob_ == "B" and (last.i + 1 == len(last.doc) or last.doc[last.i + 1].ent_iob_ != "I")
+
+
 def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[int]) -> bool:
     """Context rules: capitals only as places or subjects, no names inside a person's name, no 'the occupation of'."""
     if not _case_ok(hit, tokens):
@@ -66,8 +72,9 @@ def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[in
     subject = not last.ent_type_ and last.dep_ in ("nsubj", "nsubjpass")
     if hit.form == "capital" and not (_in_entity(last, ("GPE", "LOC", "ORG", "NORP")) or subject):
         return False
-    if hit.form != "person" and any(_in_entity(t, ("PERSON",)) and t.i not in not_people for t in tokens):
-        return False
+    if hit.form != "person" and any(_in_entity(t, ("PERSON",)) and t.i not in not_people for t in tokens) and not (
+            hit.entry.kind != "state" and _whole_entity(tokens)):
+        return False  # 'Michael Jordan'; but a group spaCy tags as a person ('the Houthis') is the group
     return not (last.is_lower and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of")
 
 

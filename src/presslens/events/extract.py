@@ -32,7 +32,9 @@ from .mentions import merge_mentions
 from .model import EventModel, load_model
 from .plover import HOSTILE, Code, Lexicon, load_lexicon
 from .triggers import Candidate, TriggerFinder
+from .usage import not_an_act
 
+NOUN_TARGET_PREPS = ("on", "against", "at", "upon")
 TARGET_PREPS = ("against", "on", "upon", "at", "to", "into", "toward", "towards", "over", "with", "from", "for")
 PLACE_PREPS = ("in", "near", "inside", "outside", "across", "throughout")
 MUTUAL = frozenset({"fight", "clash", "battle", "negotiate", "meet", "talk", "discuss", "confer", "consult",
@@ -117,6 +119,9 @@ class EventBuilder:
             code = self.model.decide(features, code, self._modes(c))
         if code.type is None or not self._episodic(c, sources, targets):
             return None
+        object_actors = c.obj is not None and bool(self.args.actors_at(c.obj))
+        if not_an_act(c, code, self.lex, len(sources), object_actors, self.args.cue_quote(c.verb) is not None):
+            return None
         sources, targets = self._roles(c, code, sources, targets)
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
             code = Code("ASSAULT", self._instrument(c) or code.mode)
@@ -143,8 +148,8 @@ class EventBuilder:
         if c.future and c.control not in ("commit", "threat", "refuse", "request"):
             code = TriggerFinder(self.doc, self.lex).collapse(code)
         negated = ctx.negated(c.verb, c.trigger)
-        if negated and code.type in COOPERATIVE and not c.control:
-            return Code("REJECT", self.lex.request_mode(code)), False
+        if negated and code.type in COOPERATIVE and not c.control and (c.future or ctx.modal(c.verb)):
+            return Code("REJECT", self.lex.request_mode(code)), False  # 'would not meet': a refusal
         if ctx.unless(c.verb) and code.type not in ("THREATEN", "REQUEST"):
             threatened = c.spec.code if c.spec is not None and c.spec.code else code
             return Code("THREATEN", self.lex.threat_mode(threatened) or self.lex.threat_mode(code)), negated
@@ -247,17 +252,34 @@ class EventBuilder:
             for noun in nouns:
                 if self.lex.noun([noun.lower_]) or self.lex.noun([noun.lemma_.lower()]):
                     return noun
+                after = noun.doc[noun.i + 1] if child.dep_ == "prep" and noun.i + 1 < len(noun.doc) else None
+                if after is not None and after.head.i == c.verb.i and after.dep_ in ("conj", "advcl") and (
+                        self.lex.noun([after.lower_]) or self.lex.noun([after.lemma_.lower()])):
+                    return after  # 'killed in X strikes on Y' parsed with 'strikes' as a second verb
         return None
 
     def _noun_modifiers(self, noun: Token) -> list[Side]:
-        """'Israeli strikes', 'Hamas rockets': the actor an event noun's modifier names."""
-        return [s for child in noun.children if child.dep_ in ("amod", "compound", "nmod")
-                for s in self.args.actors_at(child)]
+        """'Israeli strikes', 'Hamas rockets': the actor an event noun's modifier names (a name just before
+        the noun counts when the parse did not attach it)."""
+        found = [s for child in noun.children if child.dep_ in ("amod", "compound", "nmod")
+                 for s in self.args.actors_at(child)]
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if not found and before is not None and before.i in self.args.cover and before.dep_ != "det":
+            found = self.args.actors_at(before)
+        unique: dict[str, Side] = {}
+        for side in found:  # 'al-Shabaab': one actor over three modifier tokens
+            unique.setdefault(side.actor.id, side)
+        return list(unique.values())
 
     def _noun_targets(self, noun: Token) -> list[Side]:
-        """'strikes on Y towns', 'an attack against Y': who an event noun is aimed at."""
-        return [s for child in noun.children if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "upon")
-                for g in child.children if g.dep_ == "pobj" for s in self.args.actors_at(g)]
+        """'strikes on Y towns', 'an attack against Y': who an event noun is aimed at (also when the parse
+        hangs the 'on' phrase lower in the noun phrase: 'strikes by X on Y towns')."""
+        own = [s for child in noun.children if child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS
+               for g in child.children if g.dep_ == "pobj" for s in self.args.actors_at(g)]
+        if own:
+            return own
+        return [s for t in noun.subtree if t.dep_ == "prep" and t.lower_ in NOUN_TARGET_PREPS and t.head.i != noun.i
+                for g in t.children if g.dep_ == "pobj" for s in self.args.actors_at(g)]
 
     def _noun_agent(self, noun: Token) -> list[Side]:
         for child in noun.children:
