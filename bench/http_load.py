@@ -241,6 +241,27 @@ async def run_load(port: int, clients: int, requests: int, seconds: float,
     return {"elapsed": time.perf_counter() - started, "timings": timings, "errors": errors}
 
 
+def service_times(port: int, server_pid: int, mix: list[tuple[str, Callable[[random.Random], str]]],
+                  repeats: int) -> None:
+    """Server CPU per request of each endpoint alone (one client, ``repeats`` requests): what a request costs
+    the server whatever else runs on the machine, unlike wall-clock latency."""
+    print(f"\nserver CPU per request, each endpoint alone ({repeats} requests, one client):")
+    for label, draw in mix:
+        rng, before = random.Random(7), cpu_seconds(server_pid)
+        started = time.perf_counter()
+        asyncio.run(_sequential(port, [draw(rng) for _ in range(repeats)]))
+        wall = (time.perf_counter() - started) * 1000 / repeats
+        print(f"  {label:38} {1000 * (cpu_seconds(server_pid) - before) / repeats:6.1f} ms CPU "
+              f"({wall:.1f} ms wall)")
+
+
+async def _sequential(port: int, paths: list[str]) -> None:
+    connection = Connection("127.0.0.1", port)
+    for path in paths:
+        await connection.get(path)
+    connection.close()
+
+
 def report(clients: int, workers: int, result: dict, server_cpu: float, client_cpu: float) -> None:
     total = sum(len(t) for t in result["timings"].values())
     elapsed = result["elapsed"]
@@ -262,6 +283,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000, help="requests per run (at most; 1 client: 400)")
     parser.add_argument("--seconds", type=float, default=60, help="time limit per run")
     parser.add_argument("--workers", type=int, default=2, help="server processes (presslens serve --workers)")
+    parser.add_argument("--service-requests", type=int, default=40,
+                        help="requests per endpoint when measuring server CPU per request (0: skip)")
     parser.add_argument("--db", type=Path, default=None, help="store to build or reuse "
                         "(default: presslens-http-load-vV-N.sqlite in the temporary folder)")
     args = parser.parse_args()
@@ -275,6 +298,8 @@ def main() -> None:
     server = start_server(db, port, args.workers)
     try:
         asyncio.run(run_load(port, 8, 10 * len(mix), args.seconds, mix))  # warm-up: threads, connections, pages
+        if args.service_requests:
+            service_times(port, server.pid, mix, args.service_requests)
         for clients in (int(c) for c in args.clients.split(",")):
             requests = min(args.requests, 400) if clients == 1 else args.requests
             server_cpu, client_cpu = cpu_seconds(server.pid), resource.getrusage(resource.RUSAGE_SELF)

@@ -44,5 +44,22 @@ def serve(db: Annotated[Path, typer.Option("--db", help="SQLite store file.")] =
                     log_level="warning")
         return
     os.environ.update(zip(SERVE_ENV, (str(db.resolve()), "1" if read_only else "0", str(max_body_bytes))))
-    uvicorn.run("presslens.serve.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                log_level="warning")
+    run_workers(host, port, workers)
+
+
+def run_workers(host: str, port: int, workers: int) -> None:
+    """uvicorn's worker processes (``app_from_environment`` each) on one listening socket whose
+    connections get TCP_NODELAY.
+
+    uvicorn opens that socket with protocol 0, and asyncio then leaves Nagle's algorithm on: each
+    response body would wait for the client's delayed ACK of its headers (40 ms on Linux).
+    """
+    import socket
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config("presslens.serve.app:app_from_environment", factory=True, workers=workers, host=host,
+                            port=port, log_level="warning")
+    listening = socket.socket(fileno=config.bind_socket().detach())  # family, type and TCP read from the socket
+    Multiprocess(config, sockets=[listening]).run()

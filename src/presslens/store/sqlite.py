@@ -62,6 +62,10 @@ _ARTICLE_LISTING_SCOPE = {"status": "status = ?", "outlet": "outlet = ?", "since
                           "until": "ifnull(date, '') <= ? AND date IS NOT NULL"}
 """Article listing filters, on the listing's sort key (``ifnull(date, '')``) so that its indexes serve ranges."""
 
+_AFTER_DATE_ID = "ifnull({a}date, '') >= ? AND (ifnull({a}date, '') > ? OR {a}id > ?)"
+"""Rows after a (date, id) cursor, as a range on the date that an index on ``ifnull(date, '')`` serves
+(SQLite does not seek an index on a row value holding an expression); ``_after`` gives its values."""
+
 _COUNTS_KEPT = 512
 """How many listing totals a Store remembers (``Store.count``)."""
 
@@ -104,7 +108,7 @@ def row_values(record_type: type, row: Mapping) -> dict:
             continue
         value = row[name]
         if base is tuple:
-            value = tuple(json.loads(value)) if value else ()
+            value = tuple(json.loads(value)) if value and value != "[]" else ()  # most lists are empty
         elif base is bool:
             value = bool(value)
         data[name] = value
@@ -136,6 +140,12 @@ def decode_cursor(token: str, size: int) -> list:
             isinstance(k, str) or isinstance(k, int) and _INT64[0] <= k <= _INT64[1] for k in key):
         raise InputError(f"cursor {token[:40]!r} is not a cursor this listing returned; start without one")
     return key
+
+
+def _after(key: list) -> list:
+    """The values of ``_AFTER_DATE_ID`` for a cursor's (date, id)."""
+    date, row_id = key
+    return [date, date, row_id]
 
 
 def _check_page(limit: int) -> None:
@@ -487,8 +497,8 @@ class Store:
         where = " AND ".join(clauses) or "1=1"
         total = self.count(f"SELECT count(*) FROM articles WHERE {where}", args)
         if cursor:
-            where += " AND (ifnull(date, ''), id) > (?, ?)"
-            args += decode_cursor(cursor, 2)
+            where += f" AND {_AFTER_DATE_ID.format(a='')}"
+            args += _after(decode_cursor(cursor, 2))
         columns = ", ".join(f"[{c}]" for c in ARTICLE_LISTING_COLUMNS)
         rows = [dict(r) for r in self.conn.execute(
             f"SELECT {columns} FROM articles WHERE {where} "
@@ -554,8 +564,8 @@ class Store:
             where = " AND ".join(["a.status = 'ok'"] + clauses)
             total = self.count(f"SELECT count(*) FROM articles a WHERE {where}", args)
             if cursor:
-                where += " AND (ifnull(a.date, ''), a.id) > (?, ?)"
-                args += decode_cursor(cursor, 2)
+                where += f" AND {_AFTER_DATE_ID.format(a='a.')}"
+                args += _after(decode_cursor(cursor, 2))
             rows = [dict(r) for r in self.conn.execute(
                 f"SELECT {columns}, NULL AS snippet FROM articles a WHERE {where} ORDER BY ifnull(a.date, ''), a.id "
                 "LIMIT ?", args + [limit + 1])]
