@@ -8,8 +8,13 @@ which is read from ``../shared`` when this script runs.
 
     python scripts/judge_quotes.py sample --n 200 --seed 13 > new.jsonl   # draw a sample (no verdicts)
     python scripts/judge_quotes.py show [--file F] [--from N] [--count K] # print records with their text
-    python scripts/judge_quotes.py rejudge [--changed]                    # today's output on the same spans
-    python scripts/judge_quotes.py summary [--file F] [--field verdict_after]
+    python scripts/judge_quotes.py rejudge [--changed] [--since speaker_after]  # today's output on the same spans
+    python scripts/judge_quotes.py record --round after2 --verdicts v.json  # keep today's speakers and verdicts
+    python scripts/judge_quotes.py summary [--file F] [--field speaker_verdict_after2]
+
+A judging round ``R`` keeps ``speaker_R``, ``speaker_verdict_R`` and ``reason_R`` beside the earlier rounds:
+``record`` copies the previous round's verdict where today's speaker is the same and takes the
+others from a hand-written JSON object ``{"index": [verdict, reason], ...}`` (it refuses to guess).
 
 Verdicts (``speaker``): ``right`` (the speaker shown said it), ``wrong-name`` (a named
 person or organisation who did not say it), ``wrong-word`` (a pronoun, function word
@@ -102,20 +107,50 @@ def today(rows: list[dict[str, Any]]) -> list[Any]:
     return found
 
 
-def rejudge(path: Path, first: int, count: int, changed_only: bool) -> None:
-    """Today's record on each judged span, for a second verdict (``--changed``: only where the speaker changed)."""
+def rejudge(path: Path, first: int, count: int, changed_only: bool, since: str = "speaker") -> None:
+    """Today's record on each judged span, for a new verdict (``--changed``: only where the speaker differs
+    from the one in field ``since``, the original by default)."""
     texts = _articles()
     rows = _read(path)[first:first + count]
+    suffix = since[len("speaker"):]
     for index, (row, now) in enumerate(zip(rows, today(rows)), first):
         speaker = now.speaker if now is not None else None
-        if changed_only and now is not None and speaker == row["speaker"]:
+        if changed_only and speaker == row.get(since) and (now is not None or suffix):
             continue
-        print(f"   before: {row['speaker']!r} verdict {row.get('speaker_verdict')} ({row.get('reason')})")
+        print(f"   before: {row.get(since)!r} verdict {row.get('speaker_verdict' + suffix)} "
+              f"({row.get('reason' + suffix)})")
         if now is None:
             print(f"#{index} {row['article']} {row['start']}-{row['end']}: no record today\n")
             continue
         _show(index, {**row, **_row(row["article"], now)}, texts[row["article"]], speaker,
               (now.speaker_start, now.speaker_end))
+
+
+def record(path: Path, round_name: str, verdicts: dict[str, list[str]]) -> None:
+    """Write today's speaker of every judged record as round ``round_name`` with its verdict."""
+    rows = _read(path)
+    previous = _latest_round(rows[0])
+    missing = []
+    for index, (row, now) in enumerate(zip(rows, today(rows))):
+        speaker = now.speaker if now is not None else None
+        if str(index) in verdicts:
+            verdict, reason = verdicts[str(index)]
+        elif speaker == row.get("speaker" + previous):
+            verdict, reason = row.get("speaker_verdict" + previous), "unchanged"
+        else:
+            missing.append(index)
+            continue
+        row.update({f"speaker_{round_name}": speaker, f"speaker_verdict_{round_name}": verdict,
+                    f"reason_{round_name}": reason})
+    if missing:
+        sys.exit(f"no verdict for changed records {missing}: judge them (rejudge --changed) and pass --verdicts")
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+
+
+def _latest_round(row: dict[str, Any]) -> str:
+    """The suffix of the last judging round in a record ('' for the first, '_after', '_after2', …)."""
+    rounds = [key[len("speaker_verdict"):] for key in row if key.startswith("speaker_verdict")]
+    return max(rounds, key=len)
 
 
 def summary(path: Path, field: str) -> dict[str, Any]:
@@ -131,7 +166,7 @@ def summary(path: Path, field: str) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("action", choices=("sample", "show", "rejudge", "summary"))
+    parser.add_argument("action", choices=("sample", "show", "rejudge", "record", "summary"))
     parser.add_argument("--file", type=Path, default=JUDGED)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--seed", type=int, default=13)
@@ -139,6 +174,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--field", default="speaker_verdict")
     parser.add_argument("--changed", action="store_true", help="rejudge: only records whose speaker changed")
+    parser.add_argument("--since", default="speaker", help="rejudge --changed: the round's speaker field to compare")
+    parser.add_argument("--round", dest="round_name", help="record: the new round's name (after2, …)")
+    parser.add_argument("--verdicts", type=Path, help="record: JSON object of index -> [verdict, reason]")
     args = parser.parse_args()
     if args.action == "sample":
         for row in sample(args.n, args.seed):
@@ -146,7 +184,12 @@ def main() -> None:
     elif args.action == "show":
         show(args.file, args.first, args.count)
     elif args.action == "rejudge":
-        rejudge(args.file, args.first, args.count, args.changed)
+        rejudge(args.file, args.first, args.count, args.changed, args.since)
+    elif args.action == "record":
+        if not args.round_name:
+            parser.error("record needs --round")
+        verdicts = json.loads(args.verdicts.read_text(encoding="utf-8")) if args.verdicts else {}
+        record(args.file, args.round_name, verdicts)
     else:
         print(json.dumps(summary(args.file, args.field), indent=1))
 

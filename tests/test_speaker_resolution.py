@@ -159,12 +159,14 @@ def test_judged_sample_file_holds_no_article_text():
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(rows) >= 200
     allowed = {"article", "start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "speaker",
-               "speaker_verdict", "content_verdict", "reason", "speaker_after", "speaker_verdict_after", "reason_after"}
+               "speaker_verdict", "content_verdict", "reason", "speaker_after", "speaker_verdict_after", "reason_after",
+               "speaker_after2", "speaker_verdict_after2", "reason_after2"}
     verdicts = {"right", "wrong-name", "wrong-word", "unresolved-ok", "unresolved-missed", "not-attribution"}
     for row in rows:
         assert set(row) <= allowed
         assert row["speaker_verdict"] in verdicts and row.get("speaker_verdict_after", "right") in verdicts
-        assert all(len(str(row.get(k) or "")) < 120 for k in ("reason", "reason_after", "speaker"))
+        assert row.get("speaker_verdict_after2", "right") in verdicts
+        assert all(len(str(row.get(k) or "")) < 120 for k in ("reason", "reason_after", "reason_after2", "speaker"))
 
 
 def test_judged_sample_offsets_fit_the_articles():
@@ -177,3 +179,70 @@ def test_judged_sample_offsets_fit_the_articles():
 
 def test_function_words_hold_no_names():
     assert {"trump", "clinton", "hamas", "israel"}.isdisjoint(FUNCTION_WORDS)
+
+
+# Wrong named speakers found in the judged sample (round 3), each rebuilt in new sentences about
+# fictional people and places; where the article gives no one, no name is the right answer.
+WRONG_NAME_CASES = [
+    # a quotation whose opening mark the parse leaves at the end of the sentence before belongs to its own cue
+    pytest.param("Ms. Lena Varga argues there is little reason for Tarnholm to respond now to the new tariffs. "
+                 "''We must not overreact to campaign talk,'' she told me.", "We must not overreact", "Lena Varga",
+                 id="opening-mark-ends-previous-sentence"),
+    pytest.param("Mr. Karl Moser argues there is little reason for Valdoria to respond now to the new tariffs. "
+                 "''We must not overreact to campaign talk,'' he told me.", "We must not overreact", "Karl Moser",
+                 id="opening-mark-ends-previous-sentence-mirror"),
+    # 'it' is the institution just named as a subject, not an earlier organisation source
+    pytest.param("The Valdoria Courier reported that exports fell. Many growers share these fears, but the "
+                 "Tarnholm Farmers Coalition wants to keep its policy. Recently, however, it said the tariff "
+                 "would hurt exports.", "the tariff would hurt", "Tarnholm Farmers Coalition", id="it-subject-body"),
+    # 'they' after a group named as an object, with an organisation source further back
+    pytest.param("The Tarnholm Council said on Monday that the prison was safe.\n\nThe Courier interviewed more "
+                 "than twenty former guards and nurses. They described harsh treatment of the prisoners.",
+                 "harsh treatment", "more than twenty former guards and nurses", id="they-object-group"),
+    # a participle's source is its noun (singers writing songs), so the named person is no source there
+    pytest.param("While Anna Petrov had many singers writing songs about her, that has not happened for Karl "
+                 "Moser, which worries Ivo Marek, head of the Moser campaign in Tarnholm.\n\n“Nobody sings for "
+                 "Karl,” he said.", "Nobody sings", "Ivo Marek", id="participle-not-a-named-source"),
+    # a role noun goes to someone known by that role (here named after it), not to the last man named
+    pytest.param("The party chairman, Ivo Marek, said he had not seen the letter.\n\nThe state attorney general "
+                 "is confirming that the fund is not registered.\n\nBut Attorney General Ruth Okafor is not "
+                 "saying whether the fund broke any laws.", "the fund is not registered", "Ruth Okafor",
+                 id="role-noun-needs-the-role"),
+    pytest.param("The party chairwoman, Ilse Varga, said she had not seen the letter.\n\nThe state attorney "
+                 "general is confirming that the fund is not registered.\n\nBut Attorney General Samuel Adeyemi "
+                 "is not saying whether the fund broke any laws.", "the fund is not registered",
+                 "Samuel Adeyemi", id="role-noun-needs-the-role-mirror"),
+    # 'He' after an unnamed role subject ('The candidate proposes …') is that candidate, not an earlier analyst
+    pytest.param("Tomas Brandt, an analyst at the Tarnholm Institute, said the plan was vague. The Tarnholm "
+                 "candidate proposes a tax credit for parents. He also wants to extend paid leave to fathers.",
+                 "to extend paid leave", None, id="pronoun-after-unnamed-role-subject"),
+    pytest.param("Ilse Varga, an analyst at the Tarnholm Institute, said the plan was vague. The Tarnholm "
+                 "candidate proposes a tax credit for parents. She also wants to extend paid leave to mothers.",
+                 "to extend paid leave", None, id="pronoun-after-unnamed-role-subject-mirror"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), WRONG_NAME_CASES)
+def test_no_wrong_named_speaker(nlp, text, words, speaker):
+    assert quote_on(nlp, text, words).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Firms may bring money home rather than risk new rules abroad (think Tarnholm, for example).",
+    "But in July, Brandt Mining failed as predicted.",
+])
+def test_no_name_for_asides_and_sourceless_as_clauses(nlp, text):
+    assert all(q.speaker is None for q in extract_quotes(nlp(text)))
+
+
+def test_a_state_name_is_not_stretched_to_a_longer_name_ending_in_it(nlp):
+    text = "Say Mexico Now, a slogan, spread fast.\n\nMexico said the tariffs were unfair."
+    assert quote_on(nlp, text, "the tariffs").speaker == "Mexico"
+
+
+@pytest.mark.parametrize("text", ["Mr. Oren Dask says he will try to persuade the mills to agree to lower prices.",
+                                  "Ms. Nadia Kerr says she will try to persuade the mills to agree to lower prices."])
+def test_an_infinitive_after_an_object_is_the_object_s(nlp, text):
+    """persuade the mills to agree: the mills agree, not the person persuading them."""
+    agree = next(q for q in extract_quotes(nlp(text)) if q.cue == "agree")
+    assert agree.speaker is None and agree.speaker_mention == "the mills"

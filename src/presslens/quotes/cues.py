@@ -144,7 +144,7 @@ guerrilla militia delegation side crew team thousand hundred dozen million
 MEDIA_NOUNS = frozenset("""
 ad advert advertisement clip video footage slide chart book article editorial column post tweet website
 site page message email note paper text transcript speech letter film documentary headline decree
-resolution
+resolution recording
 """.split())
 """Nouns for things that carry a message (the ad says …), beside ``DOCUMENT_NOUNS``."""
 

@@ -85,6 +85,8 @@ def _preceding_frame(doc: Doc, frames: list[Frame], mark: QuoteSpan, marks: list
     for frame in frames:
         end = max(max(e for _, e in frame.content), frame.cue[1])
         end = max(end, _sentence_end(doc, frame.cue[1] - 1))
+        if end > mark.start and not any(ch.isalnum() for ch in doc_text(doc)[mark.start:end]):
+            end = mark.start  # the parse ended the cue's sentence after this quotation's opening mark
         if best_end < end <= mark.start:
             best, best_end = frame, end
     if best is None:

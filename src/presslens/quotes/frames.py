@@ -17,13 +17,18 @@ from spacy.tokens import Doc, Span, Token
 from presslens.core.nlp import doc_text, entity_of
 
 from .complements import content_children, raised_content, token_range
-from .cues import CONTENT_PREPOSITIONS, DOCUMENT_NOUNS, cue_class
+from .cues import CONTENT_PREPOSITIONS, DIRECTIVE_VERBS, DOCUMENT_NOUNS, cue_class
 from .quotemarks import QuoteSpan
+from .speakers import agentive
 from .spans import CharSpan, merge, minus, substantive, trimmed, widen, without_loose_tail
 
 _SOURCE_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "relcl", "acl"})
 _ADVERBIAL_DEPS = frozenset({"prep", "advmod", "advcl", "npadvmod", "mark", "cc", "intj"})
+OBJECT_CONTROL_VERBS = DIRECTIVE_VERBS | frozenset("""
+persuade convince force compel pressure push allow permit enable lead prompt inspire get cause leave make keep
+""".split())
+"""Verbs whose object does what the infinitive after it says (persuaded the utilities to agree)."""
 
 
 @dataclass
@@ -39,26 +44,44 @@ class Frame:
     """The content is someone's own words even without quote marks (a transcript)."""
 
 
-def find_source(verb: Token, depth: int = 0) -> Token | None:
-    """The head token of the cue's source: subject, passive agent, or inherited from a governing verb."""
+def own_source(verb: Token) -> Token | None:
+    """The cue's own subject or passive agent, nothing inherited."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if any(child.dep_ == "nsubjpass" for child in verb.children):
-        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def find_source(verb: Token, depth: int = 0) -> Token | None:
+    """The head token of the cue's source: subject, passive agent, or inherited from a governing verb.
+
+    An infinitive after an object takes the object as its subject (persuaded the utilities to agree:
+    the utilities agree), and a participle its noun (artists writing songs: the artists write)."""
+    source = own_source(verb)
+    if source is not None or any(c.dep_ in ("agent", "nsubjpass") for c in verb.children):
+        return source
+    if depth < 4 and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if controller is not None:
+            return controller
     if depth < 4 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
         return find_source(verb.head, depth + 1)
     if depth < 4 and verb.dep_ == "acl":
         noun = verb.head
-        if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.dep_ not in ("dobj", "pobj"):
+        if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.dep_ not in ("dobj", "pobj") or (
+                verb.tag_ == "VBG" and _can_act(noun)):
             return noun
         return find_source(noun.head, depth + 1)
     if verb.dep_ == "ROOT":
         return _nearest_named_left(verb)
     return None
+
+
+def _can_act(noun: Token) -> bool:
+    """Whether a noun (or the people it counts: an array of artists) can say or think something."""
+    counted = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return agentive(noun) or any(agentive(p) for p in counted)
 
 
 def _nearest_named_left(verb: Token) -> Token | None:
@@ -102,7 +125,9 @@ def _adjacent_quotes(verb: Token, sentence: Span, quotes: list[QuoteSpan], allow
     text = doc_text(verb.doc)
     colon = text[sentence.start_char:sentence.end_char].rstrip().endswith(":")
     for quote in quotes:
-        in_sentence = quote.start < sentence.end_char and quote.end > sentence.start_char or (
+        opening_only = sentence.start_char <= quote.start and not any(  # a quotation whose opening mark ends it
+            ch.isalnum() for ch in text[quote.start:sentence.end_char])
+        in_sentence = quote.start < sentence.end_char and quote.end > sentence.start_char and not opening_only or (
             quote.end <= sentence.start_char and not text[quote.end:sentence.start_char].strip())
         after_colon = colon and quote.start >= sentence.end_char and not text[sentence.end_char:quote.start].strip()
         if (in_sentence or after_colon) and not quote.start <= verb.idx < quote.end and (
@@ -138,6 +163,9 @@ def verb_frame(verb: Token, quotes: list[QuoteSpan]) -> Frame | None:
         return _as_frame(verb, quotes) if kind in ("speech", "evidence") and not children else None
     cue = _cue_span(verb)
     source = None if raised_content(verb) else find_source(verb)
+    if source is not None and source.head == verb and source.dep_ == "nsubj" and source.i > verb.i and (
+            kind not in ("speech", "quote-only", "evidence")):
+        return None  # only reporting inverts its subject ('…,' says X); '(think Brexit)' is no one's belief
     spans: list[CharSpan] = []
     for side in ([c for c in children if c.i < verb.i], [c for c in children if c.i > verb.i]):
         if side:
@@ -247,15 +275,15 @@ def _sentenceminus(sentence: Span, first: int, last: int, quotes: list[QuoteSpan
 
 def _as_frame(verb: Token, quotes: list[QuoteSpan]) -> Frame | None:
     """``…, as reported by X`` / ``As X said, …``: the rest of the sentence is the content."""
-    source = find_source(verb)
+    source = own_source(verb)  # as predicted: no source, never the subject of the clause it comments on
     first, last = verb.left_edge.i, verb.right_edge.i
     content = _sentenceminus(verb.sent, first, last, quotes)
-    if not content or source is None:
+    if not content or (source is None and verb.tag_ != "VBN"):
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     cue_end = agent.idx + len(agent) if agent is not None else verb.idx + len(verb)
     return Frame(cue=(verb.left_edge.idx, cue_end), content=content, source=source,
-                 source_span=source_span(source, None, []), claim=True)
+                 source_span=source_span(source, None, []) if source is not None else None, claim=True)
 
 
 def according_frame(token: Token, quotes: list[QuoteSpan]) -> Frame | None:

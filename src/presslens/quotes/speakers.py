@@ -52,12 +52,20 @@ NAMED, DESCRIBED, UNRESOLVED, NONE = "named", "described", "unresolved", "none"
 _NAME_LABELS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": ORGANIZATION, "NORP": ORGANIZATION,
                 "FAC": ORGANIZATION}
 _AFFILIATION_LABELS = ("ORG", "NORP", "GPE")
+_ROLE_GROUPS = ({"candidate", "nominee", "contender"}, {"spokesman", "spokeswoman", "spokesperson"},
+                {"congressman", "congresswoman", "representative", "rep", "lawmaker", "legislator"},
+                {"senator", "sen", "lawmaker", "legislator"})
+_INDEFINITE = frozenset({"a", "an", "another", "any", "some", "one"})
+"""Role nouns that name the same role."""
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "ROOT"})
 _WORD = re.compile(r"[^\W\d_]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _CATAPHORA_CHARS = 800
 """How far after a pronoun its speaker's name may come (about two short paragraphs)."""
 _GENDERED_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_GENDERED_NOUNS = (FEMININE_WORDS | MASCULINE_WORDS) - FUNCTION_WORDS - TITLE_WORDS
+_GENERIC_ROLES = frozenset({"official", "leader", "member", "representative", "figure", "politician"})
+"""Role nouns that any holder of a public role may be called ('the official' for a minister)."""
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 
 
@@ -110,7 +118,10 @@ def _without_titles(name: str) -> str:
 
 
 def _proper(ent: Span) -> bool:
-    """Whether an entity is a name (capitalised beyond its article), not a tagging slip ('the ministry on')."""
+    """Whether an entity is a name (capitalised beyond its article), not a tagging slip ('the ministry on',
+    a person 'Lawmaker' that is only a role word)."""
+    if ent.label_ == "PERSON" and all(t.lower_ in PERSON_ROLE_NOUNS for t in ent):
+        return False
     return any(t.text[:1].isupper() for t in ent if t.lower_ not in _DETERMINERS) and bool(name_pieces(ent.text))
 
 
@@ -184,6 +195,10 @@ def known_kind(name: str) -> str | None:
     if not hits:
         return None
     return PERSON if all(h.entry.kind == "person" for h in hits) else ORGANIZATION
+
+
+def _known_state(name: str) -> bool:
+    return any(h.entry.kind == "state" for h in load_actorbook(()).hits(normalize_words(clean_name(name))))
 
 
 def speaker_entity(name: str | None, kind: str | None) -> str | None:
@@ -280,6 +295,8 @@ class SpeakerResolver:
                       if not _inside(e.start_char, list(quotations) + headlines)]
         self.gender = self._gender_votes(ents, headlines)
         self.details: dict[str, tuple[str | None, str | None]] = {}
+        self.described_as: dict[str, set[str]] = {}
+        """Every word of every role and affiliation given to a name (Republican, nominee, senator)."""
         self.named: list[_Resolved] = []
         """Named sources outside other attributions' content (antecedents for later pronouns and role nouns)."""
         self.people: list[_Resolved] = []
@@ -292,6 +309,8 @@ class SpeakerResolver:
                     self._remember(speaker)
         self._untagged_people(headlines)
         self.people.sort(key=lambda r: r.position)
+        self.role_subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and _definite_role(t)
+                              and not _inside(t.idx, self.holes + headlines)]
         self.sentence_starts = [sent.start_char for sent in doc.sents]
 
     def _untagged_people(self, headlines: list[CharSpan]) -> None:
@@ -350,6 +369,8 @@ class SpeakerResolver:
         if speaker.name:
             role, affiliation = self.details.get(speaker.name, (None, None))
             self.details[speaker.name] = (role or speaker.role, affiliation or speaker.affiliation)
+            self.described_as.setdefault(speaker.name, set()).update(
+                w.lower() for w in _WORD.findall(f"{speaker.role or ''} {speaker.affiliation or ''}"))
 
     def canonical(self, text: str, position: int, gender: str | None = None) -> tuple[str, str | None]:
         """The fullest compatible name in the document and its kind.
@@ -359,6 +380,8 @@ class SpeakerResolver:
         pieces = name_pieces(text)
         fits = [n for n in self.names if _compatible(pieces, n.pieces)] or [
             n for n in self.all_names if _compatible(pieces, n.pieces)]
+        if _known_state(text) and not any(n.kind == PERSON for n in fits):
+            return clean_name(text), ORGANIZATION  # 'Mexico' is not a longer name ending in it ('Say Mexico')
         if not fits:
             return clean_name(text), known_kind(text)
         longest = max(len(n.pieces) for n in fits)
@@ -406,7 +429,7 @@ class SpeakerResolver:
         if lower in PLURAL_PRONOUNS:
             return self._group(source, position) or Speaker(None, status=UNRESOLVED)
         if lower in ORGANIZATION_PRONOUNS:
-            return self._nearest(position, ORGANIZATION, forward=False) or Speaker(None, status=UNRESOLVED)
+            return self._body(source, position) or Speaker(None, status=UNRESOLVED)
         if source.pos_ == "PRON" or lower in FUNCTION_WORDS:
             return Speaker(None, status=UNRESOLVED)
         return self._nominal(source, position)
@@ -420,6 +443,8 @@ class SpeakerResolver:
         if _looks_personal(role) or (name is not None and name.start > token.left_edge.i and _looks_personal(
                 token.doc[token.left_edge.i:name.start].text)):
             kind = PERSON
+        if kind is None and token.lower_ in ORGANIZATION_NOUNS:  # the (untagged) Central European Coalition
+            kind = ORGANIZATION
         known_role, known_affiliation = self.details.get(canonical, (None, None))
         return Speaker(canonical, kind or PERSON, role or known_role, affiliation or known_affiliation)
 
@@ -440,16 +465,17 @@ class SpeakerResolver:
                  for p in c.children if p.dep_ == "pobj"), None)
             if owner is not None:
                 return self._nominal(owner, position)
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in source.children)
-        hint = next((clean_name(c.text) for c in source.children
-                     if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in _NAME_LABELS), None)
-        if definite and lemma in PERSON_ROLE_NOUNS | {w for w in FEMININE_WORDS | MASCULINE_WORDS if len(w) > 4}:
-            found = self._person(position, _gender_of_words([lemma]), hint=hint or lemma)
+        definite = _definite(source)
+        hint = _affiliation_hint(source)
+        if definite and source.tag_ != "NNS" and lemma in PERSON_ROLE_NOUNS | {
+                w for w in FEMININE_WORDS | MASCULINE_WORDS if len(w) > 4}:
+            found = self._person(position, _gender_of_words([lemma]), role=lemma,
+                                 affiliation=_affiliation_hint(source, places=False))
             if found is not None:
                 return found
         if definite and lemma in ORGANIZATION_NOUNS:
-            found = self._organization_named(lemma, position) or self._nearest(
-                position, ORGANIZATION, forward=False, hint=hint)
+            found = self._organization_named(lemma, position) or (self._nearest(  # not any body: 'the campaign'
+                position, ORGANIZATION, forward=False, hint=hint, strict=True) if hint else None)  # is not the FBI
             if found is not None:
                 return found
         if not agentive(source):
@@ -458,25 +484,65 @@ class SpeakerResolver:
         kind = ORGANIZATION if lemma in ORGANIZATION_NOUNS | DOCUMENT_NOUNS or source.lower_ in GROUP_NOUNS else None
         return Speaker(_phrase(source), kind, role, affiliation or hint, status=DESCRIBED)
 
-    def _person(self, position: int, gender: str | None, hint: str | None = None) -> Speaker | None:
+    def _person(self, position: int, gender: str | None, role: str | None = None,
+                affiliation: str | None = None) -> Speaker | None:
         """The person a pronoun or role noun at ``position`` stands for.
 
-        Candidates agree in gender and stand outside quotations and others' reported content.
-        Sentences are searched from the pronoun's own backwards; in each, the last subject or named
-        source wins, else the last person named there. A role noun prefers a person whose known role
-        fits it. When nobody fitting is named before, the first named source after (cataphora)."""
+        Candidates agree in gender and stand outside quotations and others' reported content; for a
+        role noun ('the attorney general'), a candidate whose known role is another one, or whose
+        affiliation is not the one given ('the FBI director'), is not a candidate. Sentences are searched
+        from the pronoun's own backwards; in each, the last subject or named source wins, else the last
+        person named there. A pronoun whose nearest agreeing subject is an unnamed role noun ('The
+        candidate proposes … He wants …') goes where that noun goes, or nowhere. When nobody fitting is
+        named before, the first named source after (cataphora)."""
         candidates = [r for r in self.named + self.people
-                      if (r.speaker.kind or PERSON) == PERSON and (gender is None or r.gender in (None, gender))]
+                      if (r.speaker.kind or PERSON) == PERSON and (gender is None or r.gender in (None, gender))
+                      and (role is None or self._role_fits(r.speaker, role, affiliation))]
         before = sorted((r for r in candidates if r.position < position), key=lambda r: r.position)
         pick = self._salient(before)
-        if pick is not None and hint and not self._fits_hint(pick.speaker, hint) and \
-                self.details.get(pick.speaker.name or "", (None, None))[0]:
-            pick = self._salient([r for r in before if self._fits_hint(r.speaker, hint)]) or pick
+        if role is not None and self._introduced_unnamed(role, pick, position):
+            return None  # 'a candidate who … That candidate would …': someone the article does not name
+        if role is None:
+            described = self._role_subject(position, gender, pick)
+            if described is not None:
+                return self._person(described.idx, gender, role=described.lemma_.lower(),
+                                    affiliation=_affiliation_hint(described, places=False))
         if pick is None:  # cataphora: named in the next paragraphs, not anywhere later
             after = sorted((r for r in candidates if position < r.position <= position + _CATAPHORA_CHARS
                             and r.source), key=lambda r: r.position)
             pick = after[0] if after else None
         return self.with_details(pick.speaker) if pick is not None else None
+
+    def _role_fits(self, speaker: Speaker, role: str, affiliation: str | None) -> bool:
+        """Whether a person may be 'the <role>' ('the <affiliation> <role>'): the institution or party given
+        must be among their known details ('the FBI director', 'the Democratic nominee'; a place, as in 'the
+        California congressman', is not checked), and they must be known by this role or one of the same
+        kind (any holder of a role is 'the official'; 'the widow' needs only agreement)."""
+        words = self.described_as.get(speaker.name or "", set())
+        if affiliation and not all(any(_same_word(a.lower(), w) for w in words) for a in _WORD.findall(affiliation)):
+            return False
+        if role in _GENDERED_NOUNS:
+            return True
+        if role in _GENERIC_ROLES:
+            return any(w in PERSON_ROLE_NOUNS or w in TITLE_WORDS for w in words)
+        roles = set().union({role}, *(group for group in _ROLE_GROUPS if role in group))
+        return any(_same_word(r, w) for w in words for r in roles)
+
+    def _introduced_unnamed(self, role: str, pick: _Resolved | None, position: int) -> bool:
+        """Whether an indefinite mention of the role ('a candidate') stands between ``pick`` and ``position``."""
+        since = pick.position if pick is not None else self._sentence_start(max(0, position - _CATAPHORA_CHARS))
+        return any(t.lemma_.lower() == role and since < t.idx < position and not _inside(t.idx, self.holes)
+                   and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.children) for t in self.doc)
+
+    def _role_subject(self, position: int, gender: str | None, pick: _Resolved | None) -> Token | None:
+        """An unnamed person-role subject ('the candidate') nearer a pronoun than the person ``pick`` found."""
+        since = self._sentence_start(pick.position) if pick is not None else -1
+        window = self._sentence_start(position)
+        for _ in range(2):
+            window = self._sentence_start(window - 1) if window > 0 else 0
+        found = [t for t in self.role_subjects if max(window, since) <= t.idx < position
+                 and self._sentence_start(t.idx) > since and _gender_of_words([t.lemma_]) in (None, gender)]
+        return found[-1] if found else None
 
     def _salient(self, before: list[_Resolved]) -> _Resolved | None:
         """In the latest sentence holding a candidate: its named source, else its last subject or introduced
@@ -492,30 +558,60 @@ class SpeakerResolver:
         index = bisect.bisect_right(self.sentence_starts, position) - 1
         return self.sentence_starts[index] if index >= 0 else 0
 
-    def _group(self, source: Token, position: int) -> Speaker | None:
-        """'they': the nearest organisation source, or a plural group named as a subject in the last sentences."""
-        organization = self._nearest(position, ORGANIZATION, forward=False)
-        organization_at = max((r.position for r in self.named if r.speaker == organization), default=-1) \
-            if organization is not None else -1
-        sentence = source.sent
-        window_start = sentence.start
-        for _ in range(2):
-            if window_start > 0:
-                window_start = self.doc[window_start - 1].sent.start
-        plural = [t for t in self.doc[window_start:source.i] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
-                  and t.idx > organization_at and agentive(t) and not _inside(t.idx, self.holes)]
-        if plural:
-            group = plural[-1]
-            if name_span(group) is not None:
-                return self._named(group, group.idx)
-            return Speaker(_phrase(group), ORGANIZATION if group.lower_ in GROUP_NOUNS else None, status=DESCRIBED)
-        return organization
+    def _window(self, source: Token, sentences: int) -> Span:
+        """From the start of the ``sentences``-th sentence before the source's up to the source."""
+        start = source.sent.start
+        for _ in range(sentences):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        return self.doc[start:source.i]
 
-    def _nearest(self, position: int, kind: str, forward: bool = True, hint: str | None = None) -> Speaker | None:
-        """The nearest named source of this kind before ``position`` (else the first named source after)."""
+    def _last_source_at(self, speaker: Speaker | None) -> int:
+        return max((r.position for r in self.named if r.speaker == speaker), default=-1) if speaker else -1
+
+    def _body(self, source: Token, position: int) -> Speaker | None:
+        """'it': a body, document or medium that is a subject in the last sentences (after the last
+        organisation source: 'the coalition wants … It issued …'), else the nearest organisation source."""
+        organization = self._nearest(position, ORGANIZATION, forward=False)
+        since = self._last_source_at(organization)
+        subjects = [t for t in self._window(source, 2) if t.dep_ in ("nsubj", "nsubjpass") and t.idx > since
+                    and t.tag_ in ("NN", "NNP") and not _inside(t.idx, self.holes) and _speaks_as_body(t)]
+        if not subjects:
+            return organization
+        subject = subjects[-1]
+        if subject.lemma_.lower() in DOCUMENT_NOUNS | MEDIA_NOUNS:
+            return Speaker(_phrase(subject), ORGANIZATION, status=DESCRIBED)
+        found = self._nominal(subject, subject.idx)
+        return found if found.kind == ORGANIZATION else organization
+
+    def _group(self, source: Token, position: int) -> Speaker | None:
+        """'they': a plural group named as a subject in the last sentences after the last organisation
+        source, else one named there in another role ('… interviewed crew members. They described …'),
+        else the nearest organisation source."""
+        organization = self._nearest(position, ORGANIZATION, forward=False)
+        since = self._last_source_at(organization)
+        window = self._window(source, 2)
+        plural = [t for t in window if t.tag_ in ("NNS", "NNPS") and t.idx > since and agentive(t)
+                  and not _inside(t.idx, self.holes)]
+        subjects = [t for t in plural if t.dep_ in ("nsubj", "nsubjpass")]
+        group = (subjects or plural or [None])[-1]
+        if group is None:
+            return organization
+        while group.dep_ == "conj" and group.head.tag_ in ("NNS", "NNPS", "NN"):
+            group = group.head  # crew members, editors and contestants: the whole group
+        if name_span(group) is not None:
+            return self._named(group, group.idx)
+        return Speaker(_phrase(group, conjuncts=True), ORGANIZATION if group.lower_ in GROUP_NOUNS else None,
+                       status=DESCRIBED)
+
+    def _nearest(self, position: int, kind: str, forward: bool = True, hint: str | None = None,
+                 strict: bool = False) -> Speaker | None:
+        """The nearest named source of this kind before ``position`` (else the first named source after);
+        one fitting ``hint`` if any does (``strict``: only one that does)."""
         fitting = [r for r in self.named if (r.speaker.kind or PERSON) == kind]
         if hint:
-            fitting = [r for r in fitting if self._fits_hint(r.speaker, hint)] or fitting
+            fits = [r for r in fitting if self._fits_hint(r.speaker, hint)]
+            fitting = fits if (fits or strict) else fitting
         before = [r for r in fitting if r.position < position]
         if before:
             return self.with_details(before[-1].speaker)
@@ -536,10 +632,53 @@ class SpeakerResolver:
         return Speaker(canonical, ORGANIZATION)
 
 
-def _phrase(token: Token) -> str:
-    """A generic source's own noun phrase (a source, two officials), without clauses or appositions."""
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one a stem or abbreviation of the other ('Democrat'/'Democratic', 'Sen.'/'senator')."""
+    return a == b or (min(len(a), len(b)) > 2 and (a.startswith(b) or b.startswith(a)))
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _affiliation_hint(token: Token, places: bool = True) -> str | None:
+    """The name inside a role noun's phrase ('the FBI director' → 'FBI'; a place only with ``places``)."""
+    labels = set(_NAME_LABELS) - (set() if places else {"GPE", "LOC", "FAC"})
+    return next((clean_name(c.text) for c in token.children
+                 if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in labels), None)
+
+
+def _definite_role(token: Token) -> bool:
+    """A singular definite role or person noun standing for a person without a name ('the candidate',
+    'his ex-wife')."""
+    lemma = token.lemma_.lower()
+    definite = _definite(token) or any(c.dep_ == "poss" and c.lower_ in SINGULAR_PRONOUNS | PLURAL_PRONOUNS
+                                       for c in token.children)
+    return (token.tag_ == "NN" and (lemma in PERSON_ROLE_NOUNS or lemma in _GENDERED_NOUNS) and definite
+            and not any(c.dep_ == "appos" for c in token.children))
+
+
+def _speaks_as_body(token: Token) -> bool:
+    """What 'it' may stand for: an institution noun (the coalition, the Tarnholm Council), a name the actor
+    file knows as an organisation, or a document or medium (an ORG tag alone is not enough: taggers
+    tag people so)."""
+    lemma = token.lemma_.lower()
+    if lemma in DOCUMENT_NOUNS | MEDIA_NOUNS:
+        return True
+    name = name_span(token)
+    if name is not None and known_kind(name.text) == ORGANIZATION:
+        return True
+    return token.lower_ in ORGANIZATION_NOUNS and (_definite(token) or name is not None)
+
+
+def _phrase(token: Token, conjuncts: bool = False) -> str:
+    """A generic source's own noun phrase (a source, two officials), without clauses or appositions
+    (with ``conjuncts``, up to its last coordinated noun: crew members, editors and contestants)."""
     left = min([token.i] + [t.i for c in token.lefts for t in c.subtree])
-    return token.doc[left:token.i + 1].text
+    right = token.i
+    while conjuncts and (last := next((c for c in token.doc[right].children if c.dep_ == "conj"), None)) is not None:
+        right = last.i
+    return token.doc[left:right + 1].text
 
 
 def is_named(token: Token | None) -> bool:
