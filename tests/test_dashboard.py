@@ -17,7 +17,8 @@ from fastapi.testclient import TestClient
 
 from presslens.serve.app import create_app
 from presslens.store import Store
-from presslens.store.dashboard import AGGREGATE_TABLES, Filters, naming_choices, outlet_profiles, overview
+from presslens.store.dashboard import (AGGREGATE_TABLES, NAMING_TOTALS, Filters, naming_choices, outlet_profiles,
+                                       overview)
 from presslens.store.listing import Query
 
 MERIDIAN = "Meridian Wire"
@@ -220,8 +221,10 @@ def test_article_view_links_the_other_articles_of_its_story(dashboard_store, tmp
 
 # -- the fast paths return what the straightforward ones do ------------------------------------------------
 
-FILTER_CASES = [{}, {"outlet": MERIDIAN}, {"since": "2024-01-01"}, {"actor": "Orsenna"}, {"type": "ASSAULT"},
-                {"q": "ceasefire"}]
+FILTER_CASES = [{}, {"outlet": MERIDIAN}, {"since": "2024-01-01"}, {"since": "2025-02-15"}, {"until": "2025-06-10"},
+                {"since": "2024-12-12", "until": "2025-07-03"}, {"since": "2025-07-01", "until": "2025-07-31"},
+                {"since": "2025-07-03", "until": "2025-07-03", "outlet": MERIDIAN}, {"actor": "Orsenna"},
+                {"type": "ASSAULT"}, {"q": "ceasefire"}]
 
 
 @pytest.fixture(scope="module")
@@ -248,6 +251,10 @@ def test_outlet_profiles_count_something(conn):
     profiles = {p["outlet"]: p for p in outlet_profiles(conn, Filters())}
     assert profiles[MERIDIAN]["outlet_sentences"] > 0 and profiles[MERIDIAN]["words"] > 100
     assert naming_choices(conn, Filters()) and naming_choices(conn, Filters(outlet=MERIDIAN)) == []
+    ranges = Filters(since="2024-12-12", until="2025-07-03")
+    sql, args = NAMING_TOTALS.counts(conn, ranges)
+    stored, edges = sql.split(" UNION ALL ")
+    assert conn.execute(stored, args[:2]).fetchall() and conn.execute(edges, args[2:]).fetchall()
 
 
 LIST_CASES = [("naming", {}, {}), ("naming", {"actor": "Orsenna"}, {"voice": "quoted", "sort": "outlet"}),

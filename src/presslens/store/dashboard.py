@@ -7,11 +7,11 @@ fragments in this module; every value that comes from a request is a bound param
 
 Aggregate tables keep the overview and the outlet profiles fast on a large store: ``article_stats``
 (per article: words, own and attributed sentences, flags in each voice, quotes, named mentions),
-``naming_totals`` (mentions per actor, outlet, name and voice) and ``actor_totals`` (articles per
-actor and outlet). A writer creates and fills them (``create_aggregates``), counts each stored
+``naming_totals`` (mentions per actor, outlet, month, name and voice) and ``actor_totals`` (articles
+per actor, outlet and month). A writer creates and fills them (``create_aggregates``), counts each stored
 article in (``add_to_aggregates``), and a trigger takes an article's counts out when it is deleted.
 A store without them (opened read-only before any writer migrated it) is read through the same SQL
-computed on the fly; the totals serve the unfiltered and outlet-filtered pages, other filters count
+computed on the fly; the totals serve pages filtered by outlet and dates at most, other filters count
 the records of the articles they select.
 """
 
@@ -155,7 +155,8 @@ ARTICLE_STATS_SELECT = f"SELECT a.id AS article_id, {', '.join(f'{sql} AS {name}
 
 @dataclass(frozen=True)
 class Totals:
-    """A table of counts over the whole store per outlet and ``keys``, summed over readable articles.
+    """A table of counts over the whole store per ``keys`` (outlet and month among them), summed over
+    readable articles.
 
     ``select`` counts the articles picked by ``{scope}`` (alias ``a``); its columns are the keys then the count.
     Each count adds up over articles, so storing an article adds its counts and deleting it takes them out.
@@ -167,23 +168,36 @@ class Totals:
     records: str
     """The records counted (for ``record_where``)."""
     select: str
+    index: str
+    """The index's columns: the order the counts are summed up in (covering), then the rest of the keys."""
 
     def counts(self, conn: sqlite3.Connection, filters: Filters, stored: bool = True) -> tuple[str, list[Any]]:
-        """SQL giving the counts for ``filters`` (keys, then the count): read from the table when unfiltered or
-        filtered by outlet alone (unless ``stored=False``), else counted from the selected articles' records."""
-        if stored and set(filters.items()) <= {"outlet"} and has_table(conn, self.table):
-            outlet = [filters.outlet] if filters.outlet else []
-            return f"SELECT * FROM {self.table}" + (" WHERE outlet = ?" if outlet else ""), outlet
+        """SQL giving the counts for ``filters`` (keys, then the count; a key may come in several rows).
+
+        Filtered by outlet and dates at most, the table gives the months inside the date range and the
+        records of the first and last month's articles are counted now; other filters (or ``stored=False``)
+        count the selected articles' records. (A date's first seven characters sort like the date.)
+        """
         where, args = record_where(self.records, filters)
-        return self.select.format(scope=" AND ".join(where)), args
+        if not (stored and set(filters.items()) <= {"outlet", "since", "until"} and has_table(conn, self.table)):
+            return self.select.format(scope=" AND ".join(where)), args
+        bounds = {"outlet = ?": filters.outlet, "month > ?": filters.since and filters.since[:7],
+                  "month < ?": filters.until and filters.until[:7]}
+        kept = {clause: value for clause, value in bounds.items() if value}
+        sql = f"SELECT * FROM {self.table}" + (f" WHERE {' AND '.join(kept)}" if kept else "")
+        edges = [value for clause, value in kept.items() if clause != "outlet = ?"]
+        if not edges:
+            return sql, list(kept.values())
+        edge = self.select.format(scope=" AND ".join(where + [f"substr(a.date, 1, 7) IN ({', '.join('?' * len(edges))})"]))
+        return f"{sql} UNION ALL {edge}", list(kept.values()) + args + edges
 
     @property
     def create(self) -> str:
         return f"CREATE TABLE {self.table} ({', '.join(f'{k} TEXT' for k in self.keys)}, {self.count} INTEGER NOT NULL)"
 
     @property
-    def index(self) -> str:
-        return f"CREATE INDEX idx_{self.table} ON {self.table}({', '.join(self.keys)})"
+    def create_index(self) -> str:
+        return f"CREATE INDEX idx_{self.table} ON {self.table}({self.index})"
 
     def merge(self, scope: str, sign: str) -> list[str]:
         """Statements adding (``sign`` '+') or taking out ('-') the counts of the articles in ``scope``."""
@@ -197,16 +211,18 @@ class Totals:
                         f"(SELECT 1 FROM {self.table} WHERE {same})"]
 
 
-NAMING_TOTALS = Totals("naming_totals", ("actor", "outlet", "name", "voice"), "mentions", "naming",
-                       "SELECT r.actor AS actor, a.outlet AS outlet, r.name AS name, r.voice AS voice, count(*) AS mentions "
-                       "FROM naming r JOIN articles a ON a.id = r.article_id WHERE a.status = 'ok' AND {scope} "
-                       "GROUP BY 1, 2, 3, 4")
-"""Named mentions per actor, outlet, exact name and voice."""
-ACTOR_TOTALS = Totals("actor_totals", ("actor", "outlet"), "articles", "actors",
-                      "SELECT r.name AS actor, a.outlet AS outlet, count(DISTINCT r.article_id) AS articles "
+MONTH = "substr(a.date, 1, 7)"
+NAMING_TOTALS = Totals("naming_totals", ("actor", "outlet", "month", "name", "voice"), "mentions", "naming",
+                       f"SELECT r.actor AS actor, a.outlet AS outlet, {MONTH} AS month, r.name AS name, r.voice AS voice, "
+                       "count(*) AS mentions FROM naming r JOIN articles a ON a.id = r.article_id "
+                       "WHERE a.status = 'ok' AND {scope} GROUP BY 1, 2, 3, 4, 5",
+                       "actor, outlet, lower(name), voice, name, mentions, month")
+"""Named mentions per actor, outlet, month, exact name and voice."""
+ACTOR_TOTALS = Totals("actor_totals", ("actor", "outlet", "month"), "articles", "actors",
+                      f"SELECT r.name AS actor, a.outlet AS outlet, {MONTH} AS month, count(DISTINCT r.article_id) AS articles "
                       "FROM actors r JOIN articles a ON a.id = r.article_id WHERE a.status = 'ok' AND {scope} "
-                      "GROUP BY 1, 2")
-"""Articles per actor name and outlet."""
+                      "GROUP BY 1, 2, 3", "actor, articles, outlet, month")
+"""Articles per actor name, outlet and month."""
 TOTALS = (NAMING_TOTALS, ACTOR_TOTALS)
 AGGREGATE_TABLES = {
     "article_stats": ("CREATE TABLE article_stats (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, "
@@ -216,7 +232,7 @@ AGGREGATE_TABLES = {
 }
 """Aggregate table → how it is created and how it is filled from every stored article."""
 AGGREGATE_SCHEMA = {
-    **{f"idx_{t.table}": t.index for t in TOTALS},
+    **{f"idx_{t.table}": t.create_index for t in TOTALS},
     "aggregates_ad": "CREATE TRIGGER aggregates_ad BEFORE DELETE ON articles WHEN old.status = 'ok' BEGIN "
                      + "".join(f"{sql}; " for t in TOTALS for sql in t.merge("a.id = old.id", "-")) + "END",
 }
@@ -417,9 +433,8 @@ def naming_choices(conn: sqlite3.Connection, filters: Filters, actors: int = 8, 
                    stored: bool = True) -> list[dict[str, Any]]:
     """For the actors named by the most outlets: each outlet's most used names (outlet voice and quoted).
 
-    Rows are ``{actor, outlets: {outlet: [{name, voice, mentions}]}}``. Unfiltered or filtered by outlet
-    alone, the counts come from ``naming_totals`` (unless ``stored=False``); other filters count the
-    ``naming`` rows of the selected articles.
+    Rows are ``{actor, outlets: {outlet: [{name, voice, mentions}]}}``; the counts come from
+    ``NAMING_TOTALS.counts`` (``stored=False``: from the ``naming`` rows of the selected articles).
     """
     counts, args = NAMING_TOTALS.counts(conn, filters, stored)
     rows = conn.execute(
