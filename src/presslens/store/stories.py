@@ -3,9 +3,10 @@
 The record tables (``duplicates``, ``story_articles``, ``stories``, ``story_events``,
 ``story_claims``) are created from the schema with the others. The index tables here are
 internal (hidden in Datasette, not exported): ``story_signatures`` holds each article's
-MinHash signature and story features, ``story_lsh`` its LSH band keys and ``story_names``
-its names by date, each with a B-tree index, so finding an article's candidates reads index
-rows instead of scanning the store. Every function runs inside the caller's transaction.
+MinHash signature and story features, ``story_lsh`` its LSH band keys (a table clustered by
+key), ``story_names`` its names by date and ``story_measures`` what its figures count, each
+with a B-tree index, so finding an article's candidates reads index rows instead of scanning
+the store. Every function runs inside the caller's transaction.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ INDEX_TABLES = ("story_signatures", "story_lsh", "story_names", "story_measures"
 _INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS story_signatures (article_id TEXT PRIMARY KEY, date TEXT, outlet TEXT, "
     "shingles INTEGER, minhash BLOB, features TEXT)",
-    "CREATE TABLE IF NOT EXISTS story_lsh (band_key INTEGER NOT NULL, article_id TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS idx_story_lsh ON story_lsh(band_key)",
+    "CREATE TABLE IF NOT EXISTS story_lsh (band_key INTEGER NOT NULL, article_id TEXT NOT NULL, "
+    "PRIMARY KEY (band_key, article_id)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS story_names (name TEXT NOT NULL, date TEXT, article_id TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS idx_story_names ON story_names(name, date)",
     "CREATE TABLE IF NOT EXISTS story_measures (article_id TEXT NOT NULL, start INTEGER NOT NULL, measure TEXT, "
@@ -194,15 +195,19 @@ def story_of(store: Store, article_id: str) -> dict | None:
             "n_independent": row["n_independent"], "copy_of": row["copy_of"], "duplicates": duplicates}
 
 
-def records_by_article(conn: sqlite3.Connection, record_type: type, article_ids: Sequence[str]) -> dict[str, list]:
-    """Stored records of one kind for some articles, in article order."""
+def records_by_article(conn: sqlite3.Connection, record_type: type, article_ids: Sequence[str],
+                       columns: Sequence[str] | None = None, where: str = "") -> dict[str, list]:
+    """Stored records of one kind for some articles, in article order; with ``columns`` only those
+    fields are read (the others keep their defaults), with ``where`` a fixed SQL condition applies."""
     found: dict[str, list] = {a: [] for a in article_ids}
     if not article_ids:
         return found
-    rows = conn.execute(f"SELECT * FROM [{record_type.table}] WHERE article_id IN ({', '.join('?' * len(article_ids))}) "
+    selected = "*" if columns is None else ", ".join(["article_id", *(f"[{c}]" for c in columns)])
+    rows = conn.execute(f"SELECT {selected} FROM [{record_type.table}] WHERE article_id IN "
+                        f"({', '.join('?' * len(article_ids))}){f' AND {where}' if where else ''} "
                         f"ORDER BY article_id, ordinal", list(article_ids))
     for row in rows:
-        found[row["article_id"]].append(from_dict(record_type, row_values(record_type, row)))
+        found[row["article_id"]].append(record_type(**row_values(record_type, row)))
     return found
 
 

@@ -6,18 +6,20 @@ conflict (equal, or one unknown) and their articles are at most ``EVENT_DAYS`` d
 Negated and hypothetical events are left out. Each canonical event counts its articles, its
 outlets and its independent reports (a group of near-duplicates counts once) and names its
 first report. A figure inside an event's sentence is a claim of that event; who a report
-holds responsible (who did a harm, who is blamed) is an attribution claim. Claims are never merged or averaged. Reports are
-compared by meaning (``claims``): independent reports (different copy groups) disagree when
-they give figures for the same measure ('killed', 'injured: police') that cannot both be true
-('at least 40 people were killed' / 'the death toll at 12'), or hold actors responsible that
-are not the same actor by name or sector ('the army' / 'rebels'). An event lists the
-disagreements among its own claims; the story lists those among all its figure claims.
+holds responsible (who did a harm, who is blamed) is an attribution claim. Claims are never
+merged or averaged. Reports are compared by meaning (``claims``): independent reports
+(different copy groups) disagree when they give figures for the same measure ('killed',
+'injured: police') that cannot both be true ('at least 40 people were killed' / 'the death
+toll at 12'), or hold actors responsible that are not the same actor by name or sector ('the
+army' / 'rebels'). An event lists the disagreements among its own claims; the story lists
+those among all its figure claims.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from presslens.core.schema import Event, Figure, StoryClaim, StoryEvent
 
@@ -43,9 +45,14 @@ class _Mention:
     report: Report
     event: Event
 
-    @property
+    @cached_property
     def actors(self) -> set[str]:
         return set(self.event.sources) | set(self.event.targets)
+
+    @cached_property
+    def responsible(self) -> bool:
+        """Whether the report holds anyone responsible in this event."""
+        return bool(responsible(self.event))
 
 
 def _same_event(a: _Mention, b: _Mention) -> bool:
@@ -111,7 +118,8 @@ def _figure_disagreements(figures: list[_Figure]) -> list[str]:
     clashing: dict[str, set[StoryClaim]] = defaultdict(set)
     for i, a in enumerate(figures):
         for b in figures[:i]:
-            if (a.root != b.root and a.claim.measure and b.claim.measure and comparable(a.claim.measure, b.claim.measure)
+            if (a.root != b.root and a.claim.measure and b.claim.measure
+                    and comparable(a.claim.measure, b.claim.measure)
                     and not a.interval.overlaps(b.interval)):
                 clashing[outcome_and_group(a.claim.measure)[0]].update((a.claim, b.claim))
     notes = []
@@ -127,7 +135,8 @@ def _attribution_disagreement(mentions: list[_Mention]) -> list[str]:
     clashing: set[_Mention] = set()
     for i, a in enumerate(mentions):
         for b in mentions[:i]:
-            if a.report.root != b.report.root and attributions_disagree(a.event, b.event):
+            if (a.report.root != b.report.root and a.responsible and b.responsible
+                    and attributions_disagree(a.event, b.event)):
                 clashing.update((a, b))
     if not clashing:
         return []

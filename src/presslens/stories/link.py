@@ -33,6 +33,11 @@ from .events import Report, canonical_events
 
 TOP_NAMES = 5
 """Actors and places listed on a story."""
+EVENT_FIELDS = ("start", "end", "type", "trigger", "trigger_start", "trigger_end", "sources", "targets",
+                "source_sectors", "target_sectors", "location", "reported_by")
+FIGURE_FIELDS = ("start", "end", "text", "value", "low", "high", "approximate", "unit", "counts", "counts_start",
+                 "counts_end", "source", "no_counted_noun")
+"""The fields of stored events and figures that a story rebuild reads (negated and hypothetical events are skipped)."""
 
 
 def _key(article_id: str, date: str | None) -> tuple[str, str]:
@@ -161,8 +166,9 @@ def _rebuild(conn, story_id: str) -> None:
     ids = [r["article_id"] for r in rows]
     reports = [Report(r["article_id"], r["date"], r["outlet"], r["copy_of"] or r["article_id"]) for r in rows]
     events, claims, disagreements = canonical_events(
-        story_id, reports, tables.records_by_article(conn, Event, ids), tables.records_by_article(conn, Figure, ids),
-        tables.measures(conn, ids))
+        story_id, reports,
+        tables.records_by_article(conn, Event, ids, EVENT_FIELDS, "NOT negated AND NOT hypothetical"),
+        tables.records_by_article(conn, Figure, ids, FIGURE_FIELDS), tables.measures(conn, ids))
     roots = [r for r in reports if r.root == r.article_id]
     first = rows[0]
     story = Story(
