@@ -251,3 +251,27 @@ def test_span_model_sees_no_names(nlp, first, second, frame):
         return [round(v, 6) for i, v in enumerate(values) if i not in named or (i - 1) not in named]
 
     assert scores(frame.format(X=first, Y=second)) == scores(frame.format(X=second, Y=first))
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("the Arakan Army", "the Tatmadaw"),
+    ("the Polisario Front", "Morocco"),
+    ("the Rapid Support Forces", "the SAF"),
+])
+def test_span_technique_sees_no_words_inside_names(nlp, first, second):
+    """The technique model reads a name as one placeholder too: 'Army' or 'Forces' inside a name is no
+    lexicon word, so a span naming either side gets the same features."""
+    from presslens.language.lexicon import load_lexicon
+    from presslens.language.masking import name_runs
+    from presslens.language.span_features import rule_marks
+    from presslens.language.span_model import span_features
+
+    lexicon = load_lexicon()
+
+    def features(side):
+        doc = nlp(f"Police arrested five men they accused of spying for {side}.")
+        named = {i for a, b in name_runs(doc) for i in range(a, b)}
+        start = next(t.i for t in doc if t.lower_ == "five")
+        return span_features(doc, start, len(doc) - 1, lexicon, rule_marks(doc, []), named)
+
+    assert features(first) == features(second)

@@ -147,7 +147,6 @@ def asymmetries(record_kinds: tuple[str, ...]) -> list[tuple]:
 # and not the other) and from event and quote rules; each is reported, none is accepted: a new
 # asymmetry anywhere fails, and an entry is removed when its fix lands.
 KNOWN_ASYMMETRIC = {template: set(kinds) for template, kinds in [
-    ('{A} arrested five men it accused of spying for {B}.', ('flags',)),
     ('{A} demanded that {B} release all prisoners immediately.', ('events',)),
     ('{A} praised the heroes and martyrs who fought {B}.', ('events',)),
     ('{A} shelled positions held by {B} overnight.', ('events',)),

@@ -106,8 +106,9 @@ def span_features(doc: Doc, start: int, end: int, lexicon: Lexicon, marks: list[
              if not (t.i in named and t.i - 1 in named and t.i > start)]
     features = ["bias", f"len={min(len(words), 12) // 2}", "first=" + words[0], "last=" + words[-1]]
     features += sorted({"w=" + w for w in words})
-    features += sorted({"lex=" + c for t in tokens for c in ("loaded_nouns", "loaded_adjectives", "loaded_verbs",
-                                                               "label_nouns", "actor_nouns") if lexicon.has(c, t)})
+    features += sorted({"lex=" + c for t in tokens if t.i not in named
+                        for c in ("loaded_nouns", "loaded_adjectives", "loaded_verbs", "label_nouns", "actor_nouns")
+                        if lexicon.has(c, t)})  # a name's words ('the Arakan Army') are no lexicon hits
     features += sorted({"rule=" + m for i in range(start, end) for m in marks[i]})
     following = (NAME if end in named else doc[end].text) if end < len(doc) else ""
     features.append("next=" + following)
