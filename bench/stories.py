@@ -1,6 +1,6 @@
 """Cost of near-duplicate and story linking on ingest, on synthetic articles (seeded, written here).
 
-    python bench/stories.py [--pipeline 200] [--linked 10000] [--sizes 1000,10000,100000]
+    python bench/stories.py [--pipeline 200] [--linked 10000] [--story 300] [--sizes 1000,10000,100000]
 
 Ingest stores each article in one transaction and links it inside that transaction
 (``Store.add(analysis, then=linker(analysis))``). The cost of stories is the difference between
@@ -14,7 +14,9 @@ that and ``Store.add`` alone, measured side by side on two stores fed the same a
    grow to N: the link cost per article (B - A) is printed for each tenth and set against the
    per-article pipeline + store time of step 1. The full pipeline is too slow to run 10,000
    articles here (about 0.1 s each on two shared cores), hence the two steps.
-3. For each of ``--sizes``, a store holding that many signatures (bulk-filled) answers the
+3. ``--story N`` rewrites of one story are linked as that story grows to N articles: the story
+   rebuild reads every article of the touched story, so its cost grows with the story.
+4. For each of ``--sizes``, a store holding that many signatures (bulk-filled) answers the
    duplicate and story lookups of 200 new articles: time per lookup against stored size.
 
 Synthetic stories have 1-6 articles: an original, copies with the edits of the check set
@@ -80,6 +82,13 @@ class Generator:
             articles.append((f"outlet{self.rng.randrange(40)}", day, "\n\n".join(body), names))
         return articles
 
+    def one_story(self, count: int) -> list[tuple[str, str, str, list[str]]]:
+        """``count`` independent rewrites of one story (same names, same day): one story that keeps growing."""
+        day = str(date(2025, 6, 1))
+        names = [self._name(), self._name(), self._word(3).title() + " Union", self._word(2).title()]
+        return [(f"outlet{n % 40}", day, "\n\n".join(" ".join(self._sentence(names) for _ in range(2))
+                                                    for _ in range(4)), names) for n in range(count)]
+
     def articles(self, count: int) -> list[tuple[str, str, str, list[str]]]:
         found: list = []
         number = 0
@@ -137,11 +146,10 @@ def pipeline_overhead(count: int) -> dict[str, float]:
             "overhead": (with_link - add) / (parse + add)}
 
 
-def linked_growth(count: int) -> list[tuple[int, float, float]]:
-    """(stored so far, store ms, link ms) per article over each tenth while ``count`` synthetic
-    articles are stored without stories and with them."""
-    rows = Generator(seed=11).articles(count)
-    step = max(count // 10, 1)
+def linked_growth(rows: list[tuple[str, str, str, list[str]]]) -> list[tuple[int, float, float]]:
+    """(stored so far, store ms, link ms) per article over each tenth while synthetic articles are
+    stored without stories and with them."""
+    step = max(len(rows) // 10, 1)
     marks, add, with_link = [], 0.0, 0.0
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "a.sqlite") as plain, \
             Store(Path(tmp) / "b.sqlite") as linked:
@@ -192,6 +200,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pipeline", type=int, default=200, help="articles through the real pipeline")
     parser.add_argument("--linked", type=int, default=10000, help="synthetic analyses added and linked")
+    parser.add_argument("--story", type=int, default=300, help="rewrites of one story, linked as it grows")
     parser.add_argument("--sizes", default="1000,10000,100000", help="stored signatures for the lookup timing")
     args = parser.parse_args(argv)
     if args.pipeline:
@@ -200,11 +209,15 @@ def main(argv: list[str] | None = None) -> None:
               f"transaction {o['link_ms']:.1f} -> stories add {o['overhead']:.1%} to ingest ({o['articles']} articles)",
               flush=True)
     if args.linked:
-        for stored, add_ms, link_ms in linked_growth(args.linked):
+        for stored, add_ms, link_ms in linked_growth(Generator(seed=11).articles(args.linked)):
             line = f"stored {stored:>7} articles: Store.add {add_ms:.2f} ms, link {link_ms:.2f} ms/article (last tenth)"
             if args.pipeline:
                 line += f" = {link_ms / (o['pipeline_ms'] + o['add_ms']):.1%} of ingest"
             print(line, flush=True)
+    if args.story:
+        for stored, add_ms, link_ms in linked_growth(Generator(seed=5).one_story(args.story)):
+            print(f"one story of {stored:>5} articles: link {link_ms:.2f} ms/article (last tenth; the rebuild "
+                  "reads the whole story)", flush=True)
     for size, dup_ms, story_ms in lookup_scaling([int(s) for s in args.sizes.split(",") if s]):
         print(f"{size:>7} stored signatures: duplicate lookup {dup_ms:.2f} ms, story lookup {story_ms:.2f} ms "
               "per article", flush=True)

@@ -246,6 +246,15 @@ def test_differently_worded_reports_that_disagree(analyses, tmp_path):
     assert any(d.startswith("killed: ") and "19" in d and "21" in d for d in floods["story"].disagreements)
 
 
+def test_disagreements_do_not_depend_on_order(analyses, tmp_path):
+    query = ("SELECT s.id, s.disagreements, e.ordinal, e.disagreements, e.n_independent FROM stories s "
+             "LEFT JOIN story_events e ON e.story_id = s.id ORDER BY s.id, e.ordinal")
+    forward = _linked(analyses, tmp_path / "a.sqlite").conn.execute(query).fetchall()
+    backward = _linked(analyses[::-1], tmp_path / "b.sqlite").conn.execute(query).fetchall()
+    assert [tuple(r) for r in forward] == [tuple(r) for r in backward]
+    assert any("killed: " in r[1] for r in forward) and any("who: " in (r[3] or "") for r in forward)
+
+
 def test_differently_worded_reports_that_agree(analyses, tmp_path):
     store = _linked(analyses, tmp_path / "s.sqlite")
     crash = _story_of(store, analyses, "s15-wire")  # '40 killed' / 'forty people died' / '40 injured'

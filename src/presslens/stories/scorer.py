@@ -9,6 +9,11 @@ story. ``same_topic_merges`` counts pairs from different stories on the same top
 day (``same_topic_as``) put into one story; ``order_independent`` is 1 when both orders give
 the same stories and copy groups.
 
+Disagreements (``data/disagreements.jsonl``, judged by reading the check set: for each story the
+measures independent reports give figures for that cannot all be true, and ``who`` when they
+hold different actors responsible) are scored as pairs (story, measure) against what the
+linked store lists: a story's figure disagreements by outcome, ``who`` from its events.
+
 ``--cv K`` re-chooses the two story cosine thresholds on K-1 folds of stories and scores the
 held-out fold (pairs within it), pooled over folds: the thresholds were set after looking at
 this check set, so the cross-validated F1 is the figure to quote.
@@ -25,25 +30,39 @@ from presslens.core.schema import Analysis
 from presslens.core.scoring import EvalReport, f1, ratio, read_jsonl
 from presslens.pipeline import analyze_articles
 from presslens.store.sqlite import Store
+from presslens.store.stories import list_stories, story_detail
 
 from . import features as story_features
 from . import shingles
 from .link import linker
 
 DEFAULT_GOLD = str(Path(__file__).parent / "data" / "checkset.jsonl")
+DISAGREEMENTS_GOLD = Path(__file__).parent / "data" / "disagreements.jsonl"
 
 COSINE_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45)
 ONE_NAME_GRID = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
 
-def _link_all(analyses: list[Analysis]) -> tuple[dict[str, str], dict[str, str]]:
-    """Store and link analyses in the given order: article id → story id, article id → copy group root."""
+def _link_all(analyses: list[Analysis]) -> tuple[dict[str, str], dict[str, str], dict[str, set[str]]]:
+    """Store and link analyses in the given order: article id → story id, article id → copy group
+    root, story id → what its reports disagree on (figure outcomes, 'who')."""
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "stories.sqlite") as store:
         for analysis in analyses:
             store.add(analysis, then=linker(analysis))
         rows = store.conn.execute("SELECT article_id, story_id, copy_of FROM story_articles").fetchall()
+        disagree: dict[str, set[str]] = {}
+        for story in list_stories(store, limit=-1):
+            events = story_detail(store, story.id)["events"]
+            disagree[story.id] = {d.split(": ", 1)[0] for d in story.disagreements} | \
+                {"who" for e in events for d in e.disagreements if d.startswith("who: ")}
     return ({r["article_id"]: r["story_id"] for r in rows},
-            {r["article_id"]: r["copy_of"] or r["article_id"] for r in rows})
+            {r["article_id"]: r["copy_of"] or r["article_id"] for r in rows}, disagree)
+
+
+def _disagreement_pairs(gold: dict[str, dict], ids: dict[str, str], story: dict[str, str],
+                        disagree: dict[str, set[str]]) -> set[tuple[str, str]]:
+    """(gold story, measure) for every measure the linked store lists a disagreement on."""
+    return {(row["story"], measure) for item, row in gold.items() for measure in disagree.get(story[ids[item]], ())}
 
 
 def _partition(labels: dict[str, str]) -> set[frozenset[str]]:
@@ -105,8 +124,8 @@ def evaluate(gold_path: Path, limit: int | None = None, cv: int | None = None, *
     articles = [a for a in read_articles([gold_path]) if a.external_id in gold]
     analyses = list(analyze_articles(articles))
     ids = {a.article.external_id: a.article.id for a in analyses}
-    story, root = _link_all(analyses)
-    story_reversed, root_reversed = _link_all(analyses[::-1])
+    story, root, disagree = _link_all(analyses)
+    story_reversed, root_reversed, disagree_reversed = _link_all(analyses[::-1])
 
     def gold_root(item: str) -> str:
         return gold[item]["copy_of"] or item
@@ -123,7 +142,15 @@ def evaluate(gold_path: Path, limit: int | None = None, cv: int | None = None, *
                "story_precision": story_p, "story_recall": story_r, "story_f1": f1(story_p, story_r),
                "same_topic_merges": float(merges), "same_topic_pairs": float(len(near)),
                "order_independent": float(_partition(story) == _partition(story_reversed)
-                                          and _partition(root) == _partition(root_reversed))}
+                                          and _partition(root) == _partition(root_reversed)
+                                          and sorted(map(sorted, disagree.values()))
+                                          == sorted(map(sorted, disagree_reversed.values())))}
+    if DISAGREEMENTS_GOLD.exists() and not limit:
+        found = _disagreement_pairs(gold, ids, story, disagree)
+        expected = {(row["story"], measure) for row in read_jsonl(DISAGREEMENTS_GOLD) for measure in row["disagree_on"]}
+        tp = len(found & expected)
+        metrics["disagreement_precision"] = ratio(tp, len(found))
+        metrics["disagreement_recall"] = ratio(tp, len(expected))
     notes = [f"duplicate thresholds (set before scoring): Jaccard >= {shingles.DUPLICATE_JACCARD} or containment >= {shingles.DUPLICATE_CONTAINMENT}",
              f"story thresholds: cosine >= {story_features.MIN_COSINE} (two or more shared names), "
              f">= {story_features.MIN_COSINE_ONE_NAME} (one), window {story_features.WINDOW_DAYS} days"]
@@ -136,5 +163,7 @@ def evaluate(gold_path: Path, limit: int | None = None, cv: int | None = None, *
     for item, row in gold.items():
         by_story.setdefault(row["story"], []).append(item)
     rows = [{"story": name, "articles": len(items), "copy groups": len({root[ids[i]] for i in items}),
-             "predicted stories": len({story[ids[i]] for i in items})} for name, items in by_story.items()]
+             "predicted stories": len({story[ids[i]] for i in items}),
+             "disagree on": ", ".join(sorted(set().union(*(disagree.get(story[ids[i]], set()) for i in items))))
+             or "—"} for name, items in by_story.items()]
     return EvalReport("stories", str(gold_path), len(gold), metrics, rows, notes)
