@@ -31,6 +31,7 @@ from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+import orjson
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
@@ -108,9 +109,16 @@ def _request_id(request: Request) -> str | None:
     return request.scope.get("state", {}).get("request_id")
 
 
+class FastJSONResponse(JSONResponse):
+    """JSON encoded by orjson: several times quicker than ``json`` on a page of a few hundred records."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
 def _page(page: Page) -> JSONResponse:
     """A page as JSON, sent as it is (the rows are plain JSON values; no second validation)."""
-    return JSONResponse({"items": list(page), "total": page.total, "next": page.next})
+    return FastJSONResponse({"items": list(page), "total": page.total, "next": page.next})
 
 
 def _problem_responses(*statuses: int) -> dict:
@@ -232,7 +240,7 @@ def create_app(db: str | Path, *, read_only: bool = False,
     @api.get("/articles/{article_id}", response_model=dict[str, Any])
     def article(article_id: str) -> JSONResponse:
         """The stored analysis of one article (a unique id prefix is enough)."""
-        return JSONResponse(store.analysis(article_id).to_dict())
+        return FastJSONResponse(store.analysis(article_id).to_dict())
 
     @api.get("/articles/{article_id}/story")
     def article_story(article_id: str) -> dict[str, Any] | None:

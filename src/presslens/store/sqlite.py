@@ -101,12 +101,12 @@ def _to_sql(value: object) -> object:
 
 def row_values(record_type: type, row: Mapping) -> dict:
     """A stored row (SQLite or Parquet) as field values; columns an older store lacks keep their defaults."""
-    present = set(row.keys())
+    values = dict(zip(row.keys(), row)) if isinstance(row, sqlite3.Row) else row  # a Row looks names up one by one
     data = {}
     for name, base in field_types(record_type).items():
-        if name not in present:
+        if name not in values:
             continue
-        value = row[name]
+        value = values[name]
         if base is tuple:
             value = tuple(json.loads(value)) if value and value != "[]" else ()  # most lists are empty
         elif base is bool:
