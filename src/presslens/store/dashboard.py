@@ -6,10 +6,12 @@ the actor narrow events, the place narrows places. SQL is assembled only from th
 fragments in this module; every value that comes from a request is a bound parameter.
 
 Aggregate tables keep the overview and the outlet profiles fast on a large store: ``article_stats``
-(per article: words, own and attributed sentences, flags in each voice, quotes, named mentions),
-``naming_totals`` (mentions per actor, outlet, month, name and voice) and ``actor_totals`` (articles
-per actor, outlet and month). A writer creates and fills them (``create_aggregates``), counts each stored
-article in (``add_to_aggregates``), and a trigger takes an article's counts out when it is deleted.
+(per article: words, own and attributed sentences, flags in each voice, quotes, named mentions) and,
+per outlet and month, ``naming_totals`` (mentions per actor, name and voice), ``actor_totals``
+(articles per actor), ``speaker_totals`` (quotes and claims per speaker), ``type_totals`` (events
+per type) and ``target_totals`` (events per target). A writer creates and fills them
+(``create_aggregates``), counts each stored article in (``add_to_aggregates``), and a trigger takes
+an article's counts out when it is deleted.
 A store without them (opened read-only before any writer migrated it) is read through the same SQL
 computed on the fly; the totals serve pages filtered by outlet and dates at most, other filters count
 the records of the articles they select.
@@ -150,7 +152,13 @@ ARTICLE_STATS = {
     "quotes": "(SELECT count(*) FROM quotes r WHERE r.article_id = a.id AND r.continues = 0)",
 }
 """Column of ``article_stats`` → how it is counted for the article ``a``."""
+PROFILE_STATS = ("words", "outlet_sentences", "attributed_sentences", "outlet_flags", "quoted_flags")
+"""The columns an outlet profile sums."""
 ARTICLE_STATS_SELECT = f"SELECT a.id AS article_id, {', '.join(f'{sql} AS {name}' for name, sql in ARTICLE_STATS.items())} FROM articles a"
+
+
+MONTH = "substr(a.date, 1, 7)"
+"""An article's month (its date's first seven characters, which sort like the date)."""
 
 
 @dataclass(frozen=True)
@@ -158,13 +166,14 @@ class Totals:
     """A table of counts over the whole store per ``keys`` (outlet and month among them), summed over
     readable articles.
 
-    ``select`` counts the articles picked by ``{scope}`` (alias ``a``); its columns are the keys then the count.
-    Each count adds up over articles, so storing an article adds its counts and deleting it takes them out.
+    ``select`` counts the articles picked by ``{scope}`` (alias ``a``); its columns are the keys then the
+    ``sums`` (the first never below the others). Each adds up over articles, so storing an article adds
+    its counts and deleting it takes them out.
     """
 
     table: str
     keys: tuple[str, ...]
-    count: str
+    sums: tuple[str, ...]
     records: str
     """The records counted (for ``record_where``)."""
     select: str
@@ -172,15 +181,15 @@ class Totals:
     """The index's columns: the order the counts are summed up in (covering), then the rest of the keys."""
 
     def counts(self, conn: sqlite3.Connection, filters: Filters, stored: bool = True) -> tuple[str, list[Any]]:
-        """SQL giving the counts for ``filters`` (keys, then the count; a key may come in several rows).
+        """SQL giving the counts for ``filters`` (keys, then the sums; a key may come in several rows).
 
         Filtered by outlet and dates at most, the table gives the months inside the date range and the
         records of the first and last month's articles are counted now; other filters (or ``stored=False``)
-        count the selected articles' records. (A date's first seven characters sort like the date.)
+        count the selected articles' records.
         """
         where, args = record_where(self.records, filters)
         if not (stored and set(filters.items()) <= {"outlet", "since", "until"} and has_table(conn, self.table)):
-            return self.select.format(scope=" AND ".join(where)), args
+            return self.sql(" AND ".join(where), "NULL"), args
         bounds = {"outlet = ?": filters.outlet, "month > ?": filters.since and filters.since[:7],
                   "month < ?": filters.until and filters.until[:7]}
         kept = {clause: value for clause, value in bounds.items() if value}
@@ -188,12 +197,17 @@ class Totals:
         edges = [value for clause, value in kept.items() if clause != "outlet = ?"]
         if not edges:
             return sql, list(kept.values())
-        edge = self.select.format(scope=" AND ".join(where + [f"substr(a.date, 1, 7) IN ({', '.join('?' * len(edges))})"]))
+        edge = self.sql(" AND ".join(where + [f"{MONTH} IN ({', '.join('?' * len(edges))})"]))
         return f"{sql} UNION ALL {edge}", list(kept.values()) + args + edges
+
+    def sql(self, scope: str, month: str = MONTH) -> str:
+        """``select`` over the articles in ``scope``; ``month`` 'NULL' sums every month into one row."""
+        return self.select.format(scope=scope, month=month)
 
     @property
     def create(self) -> str:
-        return f"CREATE TABLE {self.table} ({', '.join(f'{k} TEXT' for k in self.keys)}, {self.count} INTEGER NOT NULL)"
+        columns = [f"{k} TEXT" for k in self.keys] + [f"{c} INTEGER NOT NULL" for c in self.sums]
+        return f"CREATE TABLE {self.table} ({', '.join(columns)})"
 
     @property
     def create_index(self) -> str:
@@ -202,33 +216,48 @@ class Totals:
     def merge(self, scope: str, sign: str) -> list[str]:
         """Statements adding (``sign`` '+') or taking out ('-') the counts of the articles in ``scope``."""
         same = " AND ".join(f"{self.table}.{k} IS d.{k}" for k in self.keys)
-        counts = f"({self.select.format(scope=scope)}) AS d"
-        update = (f"UPDATE {self.table} SET {self.count} = {self.table}.{self.count} {sign} d.{self.count} "
-                  f"FROM {counts} WHERE {same}")
+        counts = f"({self.sql(scope)}) AS d"
+        sums = ", ".join(f"{c} = {self.table}.{c} {sign} d.{c}" for c in self.sums)
+        update = f"UPDATE {self.table} SET {sums} FROM {counts} WHERE {same}"
         if sign == "-":
-            return [update, f"DELETE FROM {self.table} WHERE {self.count} <= 0"]
+            return [update, f"DELETE FROM {self.table} WHERE {self.sums[0]} <= 0"]
         return [update, f"INSERT INTO {self.table} SELECT * FROM {counts} WHERE NOT EXISTS "
                         f"(SELECT 1 FROM {self.table} WHERE {same})"]
 
 
-MONTH = "substr(a.date, 1, 7)"
-NAMING_TOTALS = Totals("naming_totals", ("actor", "outlet", "month", "name", "voice"), "mentions", "naming",
-                       f"SELECT r.actor AS actor, a.outlet AS outlet, {MONTH} AS month, r.name AS name, r.voice AS voice, "
+NAMING_TOTALS = Totals("naming_totals", ("actor", "outlet", "month", "name", "voice"), ("mentions",), "naming",
+                       f"SELECT r.actor AS actor, a.outlet AS outlet, {{month}} AS month, r.name AS name, r.voice AS voice, "
                        "count(*) AS mentions FROM naming r JOIN articles a ON a.id = r.article_id "
                        "WHERE a.status = 'ok' AND {scope} GROUP BY 1, 2, 3, 4, 5",
                        "actor, outlet, lower(name), voice, name, mentions, month")
 """Named mentions per actor, outlet, month, exact name and voice."""
-ACTOR_TOTALS = Totals("actor_totals", ("actor", "outlet", "month"), "articles", "actors",
-                      f"SELECT r.name AS actor, a.outlet AS outlet, {MONTH} AS month, count(DISTINCT r.article_id) AS articles "
+ACTOR_TOTALS = Totals("actor_totals", ("actor", "outlet", "month"), ("articles",), "actors",
+                      f"SELECT r.name AS actor, a.outlet AS outlet, {{month}} AS month, count(DISTINCT r.article_id) AS articles "
                       "FROM actors r JOIN articles a ON a.id = r.article_id WHERE a.status = 'ok' AND {scope} "
-                      "GROUP BY 1, 2, 3", "actor, articles, outlet, month")
+                      "GROUP BY 1, 2, 3", "actor, outlet, month, articles")
 """Articles per actor name, outlet and month."""
-TOTALS = (NAMING_TOTALS, ACTOR_TOTALS)
+SPEAKER_TOTALS = Totals("speaker_totals", ("outlet", "month", "speaker"), ("quotes", "claims"), "quotes",
+                        f"SELECT a.outlet AS outlet, {{month}} AS month, r.speaker AS speaker, count(*) AS quotes, "
+                        "sum(r.kind IS 'claim') AS claims FROM quotes r JOIN articles a ON a.id = r.article_id "
+                        "WHERE a.status = 'ok' AND r.continues = 0 AND r.speaker IS NOT NULL AND {scope} GROUP BY 1, 2, 3",
+                        "outlet, speaker, month, quotes, claims")
+"""Quotations (not continuations) and claims per outlet, month and speaker."""
+TYPE_TOTALS = Totals("type_totals", ("outlet", "month", "type"), ("events",), "events",
+                     f"SELECT a.outlet AS outlet, {{month}} AS month, r.type AS type, count(*) AS events FROM events r "
+                     "JOIN articles a ON a.id = r.article_id WHERE a.status = 'ok' AND {scope} GROUP BY 1, 2, 3",
+                     "outlet, type, month, events")
+"""Events per outlet, month and PLOVER type."""
+TARGET_TOTALS = Totals("target_totals", ("outlet", "month", "target"), ("events",), "events",
+                       f"SELECT a.outlet AS outlet, {{month}} AS month, t.value AS target, count(DISTINCT r.rowid) AS events "
+                       "FROM events r JOIN articles a ON a.id = r.article_id, json_each(r.targets) t "
+                       "WHERE a.status = 'ok' AND {scope} GROUP BY 1, 2, 3", "outlet, target, month, events")
+"""Events per outlet, month and target actor."""
+TOTALS = (NAMING_TOTALS, ACTOR_TOTALS, SPEAKER_TOTALS, TYPE_TOTALS, TARGET_TOTALS)
 AGGREGATE_TABLES = {
     "article_stats": ("CREATE TABLE article_stats (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, "
                       + ", ".join(f"{name} INTEGER" for name in ARTICLE_STATS) + ")",
                       f"INSERT OR REPLACE INTO article_stats {ARTICLE_STATS_SELECT}"),
-    **{t.table: (t.create, f"INSERT INTO {t.table} {t.select.format(scope='1 = 1')}") for t in TOTALS},
+    **{t.table: (t.create, f"INSERT INTO {t.table} {t.sql('1 = 1')}") for t in TOTALS},
 }
 """Aggregate table → how it is created and how it is filled from every stored article."""
 AGGREGATE_SCHEMA = {
@@ -395,28 +424,27 @@ def outlet_profiles(conn: sqlite3.Connection, filters: Filters, top: int = 5,
     """Per outlet: articles, words, own vs attributed sentences, flags per 1,000 words, event types, and its
     top speakers with their quotes, claims and the events they are a target of (``targeted``).
 
-    ``stored=False`` counts from the records instead of ``article_stats`` (the same numbers, slower)."""
+    ``stored=False`` counts from the records instead of the aggregate tables (the same numbers, slower)."""
     where, args = article_where(filters)
     clause = " AND ".join(where)
-    sums = ", ".join(f"sum(s.{name}) AS {name}" for name in ARTICLE_STATS if name != "naming")
+    sums = ", ".join(f"sum(s.{name}) AS {name}" for name in PROFILE_STATS)
     profiles = {row["outlet"]: dict(row, speakers=[], types={}) for row in conn.execute(
         f"SELECT a.outlet AS outlet, count(*) AS articles, {sums} FROM articles a "
         f"JOIN {article_stats(conn, stored)} s ON s.article_id = a.id WHERE {clause} "
         f"GROUP BY a.outlet ORDER BY articles DESC, outlet", args)}
-    for row in conn.execute(f"SELECT a.outlet AS outlet, r.speaker AS speaker, count(*) AS quotes, "
-                            f"sum(r.kind = 'claim') AS claims {_records('quotes')} "
-                            f"WHERE {clause} AND r.continues = 0 AND r.speaker IS NOT NULL "
-                            f"GROUP BY 1, 2 ORDER BY quotes DESC, speaker", args):
+    by_speaker, speaker_args = SPEAKER_TOTALS.counts(conn, filters, stored)
+    for row in conn.execute(f"SELECT outlet, speaker, sum(quotes) AS quotes, sum(claims) AS claims FROM ({by_speaker}) "
+                            f"GROUP BY outlet, speaker ORDER BY quotes DESC, speaker", speaker_args):
         speakers = profiles[row["outlet"]]["speakers"]
         if len(speakers) < top:
             speakers.append({"speaker": row["speaker"], "quotes": row["quotes"], "claims": row["claims"]})
-    ev_where, ev_args = record_where("events", filters)
-    for row in conn.execute(f"SELECT a.outlet AS outlet, r.type AS type, count(*) AS n {_records('events')} "
-                            f"WHERE {' AND '.join(ev_where)} GROUP BY 1, 2 ORDER BY n DESC, type", ev_args):
+    types, type_args = TYPE_TOTALS.counts(conn, filters, stored)
+    for row in conn.execute(f"SELECT outlet, type, sum(events) AS n FROM ({types}) GROUP BY outlet, type "
+                            f"ORDER BY n DESC, type", type_args):
         profiles[row["outlet"]]["types"][row["type"]] = row["n"]
+    targets, target_args = TARGET_TOTALS.counts(conn, filters, stored)
     targeted = {(row["outlet"], row["target"]): row["n"] for row in conn.execute(
-        f"SELECT a.outlet AS outlet, t.value AS target, count(DISTINCT r.rowid) AS n {_records('events')}, "
-        f"json_each(r.targets) t WHERE {' AND '.join(ev_where)} GROUP BY 1, 2", ev_args)}
+        f"SELECT outlet, target, sum(events) AS n FROM ({targets}) GROUP BY outlet, target", target_args)}
     for profile in profiles.values():
         for speaker in profile["speakers"]:
             speaker["targeted"] = targeted.get((profile["outlet"], speaker["speaker"]), 0)
