@@ -270,3 +270,21 @@ def test_a_speaking_bodys_country_is_no_context_but_a_containing_one_is():
 
 def test_a_small_capital_does_not_beat_a_division_of_the_same_name():
     assert place_named("Bushfires in Victoria forced 5,000 people to evacuate.", "Victoria").country == "AU"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Centre told the court it would frame a scheme.", "Centre"),
+    ("Wang told reporters the talks had been useful.", "Wang"),
+    ("The car was found in a ditch, according to Taylor.", "Taylor"),
+])
+def test_bodies_with_an_article_and_speaking_town_names_are_not_places(text, name):
+    assert not [p for p in places_of(text) if name in p.text]
+
+
+def test_a_town_known_by_another_towns_name_as_an_alternate_loses_to_the_towns_own():
+    assert place_named("Smoke from fires in Quebec drifted south over Vermont.", "Quebec").country == "CA"
+
+
+def test_a_capital_described_by_a_copula_is_literal_and_both_congos_share_the_short_name():
+    assert place_named("Brazzaville is the capital of its country.", "Brazzaville").sense == "literal"
+    assert place_named("M23 fighters advanced from Goma across eastern Congo.", "Congo").country == "CD"

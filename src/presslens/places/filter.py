@@ -38,6 +38,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUC
 'George Washington University', 'the Bank of England')."""
 PERSON_LABELS = frozenset({"PERSON"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "note", "insist", "recall", "ask", "reply"})
+"""Verbs of saying whose subject is a speaker ('Taylor said')."""
 PARTNER_PREPOSITIONS = frozenset({"with", "by", "against"})
 """A capital after these is a party to what happens ('talks with Washington', 'sanctions against Moscow')."""
 RECEIVING_VERBS = frozenset({"buy", "purchase", "import", "receive", "obtain", "acquire", "get", "seek",
@@ -99,6 +101,33 @@ def _surname_of_person(doc: Doc, cand: Candidate, surnames: set[str]) -> bool:
 
 def _surnames(doc: Doc) -> set[str]:
     return {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _town_names_only(gaz: Gazetteer, cand: Candidate) -> bool:
+    """Every entry is a town or an administrative division, and none is a national capital."""
+    return bool(cand.entries) and not cand.demonym and all(
+        gaz.rows[i][5] in {"city", "admin1", "admin2"} and gaz.rows[i][0] not in gaz.capitals for i in cand.entries)
+
+
+def _town_with_article(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """'the Centre', 'the White House': towns and divisions take no article, so a name known
+    only as one, after 'the' and not tagged a place, names a body or a building."""
+    start, end = cand.tokens
+    modifier = doc[end - 1].dep_ in {"compound", "nmod", "amod", "poss"}  # 'the Atlanta area' is Atlanta
+    return (start > 0 and doc[start - 1].lower_ == "the" and cand.label not in {"GPE", "LOC"}
+            and not modifier and _town_names_only(gaz, cand))
+
+
+def _speaking_town(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """'Wang said', 'according to Taylor': a one-word name known only as a town or division that
+    speaks is a person (capitals speaking for their governments are read as metonyms later)."""
+    start, end = cand.tokens
+    head = doc[end - 1]
+    if end - start > 1 or cand.label in {"GPE", "LOC"} or not _town_names_only(gaz, cand):
+        return False
+    if head.dep_ in SUBJECT_DEPS and head.head.lemma_.lower() in SPEECH_LEMMAS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
 
 
 def _standalone(doc: Doc, cand: Candidate) -> bool:
@@ -225,7 +254,8 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     """
     surnames = _surnames(doc)
     candidates = [c for c in candidates if not inside_name(doc, c, PERSON_LABELS)
-                  and not _surname_of_person(doc, c, surnames)]
+                  and not _surname_of_person(doc, c, surnames) and not _town_with_article(gaz, doc, c)
+                  and not _speaking_town(gaz, doc, c)]
     kept = {c.tokens[0]: c for c in candidates if _certain(gaz, c) or _well_known(gaz, doc, c)}
     certain_keys = {c.key for c in kept.values() if c.entries}
     for cand in candidates:
@@ -256,7 +286,8 @@ def _acting_role(head, metonyms: set[int]) -> bool:
     if head.dep_ == "conj":
         head = head.head
     if head.dep_ in SUBJECT_DEPS:
-        return True
+        # 'Brazzaville is the capital' describes the city; 'Kyiv is ready to talk' is its government
+        return head.head.lemma_ != "be" or not any(c.dep_ == "attr" for c in head.head.children)
     if head.dep_ == "dobj":
         return any(c.dep_ in SUBJECT_DEPS and c.i in metonyms for c in head.head.children)
     if head.dep_ == "pobj":

@@ -26,7 +26,7 @@ import yaml
 from .gazetteer_build import PLACES_YAML, Entry, Source, default_sources, read_geonames_dump
 from .names import normalize
 
-BUILD_VERSION = 13
+BUILD_VERSION = 14
 """Bump when the build changes, so that cached pickles are rebuilt."""
 
 _POSSESSIVE = re.compile(r"['’]s\b")

@@ -50,7 +50,7 @@ class Source(NamedTuple):
     demonyms: tuple[str, ...] = ()
 
 
-OUTLIER_DEGREES = 15.0
+OUTLIER_DEGREES = 30.0
 """Towns this far from a division's median town are outlying islands ('Valparaiso' holds Easter Island)."""
 
 

@@ -37,6 +37,8 @@ CAPITAL_BONUS = 2.0
 LARGE_CITY_SIZE = 5.0
 """log10 of a population (100,000) from which a capital gets its bonus."""
 ROUNDS = 3
+ALIAS_SIZE_RATIO = 10
+"""A town known by another place's own name as an alternate keeps it only when this many times larger."""
 WITHIN = "within named division"
 """Basis of a name the gazetteer lacks, placed at the division named after it ('Kuriga, Kaduna state')."""
 
@@ -169,6 +171,7 @@ def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Resolu
             contained[index] = bool(inside) and len(inside) < len(candidates[index])
             candidates[index] = inside or candidates[index]
     keys = [m.key if not m.demonym else "" for m in mentions]
+    candidates = [_own_names_first(c, k) for c, k in zip(candidates, keys)]
     by_prior: list[Entry | None] = [max(c, key=lambda e, k=k: _prior(gaz, e, k)) if c else None
                                     for c, k in zip(candidates, keys)]
     chosen = _in_context(gaz, mentions, candidates, keys, list(by_prior))
@@ -189,6 +192,16 @@ def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Resolu
             basis = "prominence"
         result.append(Resolution(entry, basis))
     return result
+
+
+def _own_names_first(entries: list[Entry], key: str) -> list[Entry]:
+    """A town's own name beats another town's old or foreign name ('Maryville' is never Beeville,
+    'Quebec' never New Britain), unless that town is far larger ('Kiev' → Kyiv)."""
+    own = [e.population for e in entries if normalize(e.name) == key]
+    if not key or not own:
+        return entries
+    floor = ALIAS_SIZE_RATIO * max(own)
+    return [e for e in entries if e.feature != "city" or normalize(e.name) == key or e.population >= floor]
 
 
 def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[list[Entry]], keys: list[str],
