@@ -77,6 +77,19 @@ def test_gold_spans_option_scores_resolution_only(gold_file):
     assert set(metrics) == {"acc_161km_gold_spans"} and metrics["acc_161km_gold_spans"] == pytest.approx(0.5)
 
 
+def test_folds_split_documents_and_score_each_on_its_own(tmp_path):
+    """Two documents, one right and one wrong: two folds give 1.0 and 0.0 (mean 0.5); one fold 0.5."""
+    right = {"id": "a", "text": TEXT, "toponyms": [toponym("Syria", 35.0, 38.0)]}
+    wrong = {"id": "b", "text": TEXT, "toponyms": [toponym("Lebanon", 10.0, 10.0)]}
+    path = tmp_path / "two.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in (right, wrong)), encoding="utf-8")
+    two = run("geo", path, gold_spans=True, cv=2).metrics
+    assert (two["cv_acc_161km_gold_spans_min"], two["cv_acc_161km_gold_spans_max"]) == (0.0, 1.0)
+    assert two["cv_acc_161km_gold_spans"] == pytest.approx(0.5) == two["acc_161km_gold_spans"]
+    one = run("geo", path, gold_spans=True, cv=1).metrics
+    assert one["cv_acc_161km_gold_spans_min"] == pytest.approx(0.5)
+
+
 @pytest.mark.slow
 def test_lgl_dev_floor():
     """LGL dev (first 100 articles): detection and resolution stay above their targets' neighbourhood."""

@@ -21,7 +21,7 @@ def eval_command(task: Annotated[str, typer.Argument(help=f"One of: {', '.join(e
                                                           help="geo: resolve the gold mentions only.")] = False,
                  cv: Annotated[Optional[int], typer.Option("--cv", help="events, events-snippets: k-fold "
                                                            "cross-validation, the event model retrained per fold; "
-                                                           "attribution: per-fold scores, folds by article."
+                                                           "attribution, geo: per-fold scores, folds by article."
                                                            )] = None,
                  as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False) -> None:
     """Score a task on gold data and print the metrics (and per-item rows)."""

@@ -74,24 +74,55 @@ def _share(hits: int, total: int) -> float | str:
     return round(ratio(hits, total), 4) if total else "-"
 
 
-def evaluate(gold: Path, limit: int | None = None, **options: Any) -> EvalReport:
-    """Score place detection and resolution on an LGL/GWN-format JSONL file."""
+def _metrics(counts: Counter, only_resolution: bool) -> dict[str, float]:
+    metrics = {"acc_161km_gold_spans": ratio(counts["gold_spans_hit"], counts["gold_spans_located"])}
+    if only_resolution:
+        return metrics
+    precision = ratio(counts["exact"], counts["predicted"])
+    recall = ratio(counts["exact"], counts["gold"])
+    overlap_f1 = f1(ratio(counts["overlap"], counts["predicted"]), ratio(counts["overlap"], counts["gold"]))
+    return {"detection_precision": precision, "detection_recall": recall,
+            "detection_f1": f1(precision, recall), "detection_f1_overlap": overlap_f1,
+            "acc_161km": ratio(counts["end_to_end"], counts["located"]), **metrics}
+
+
+def _per_fold(ids: list[str], per_document: list[Counter], k: int, only_resolution: bool) -> dict[str, float]:
+    """Mean, lowest and highest of each metric over k folds of documents (sorted ids dealt
+    round-robin, so a document never straddles two folds)."""
+    order = {doc_id: index for index, doc_id in enumerate(sorted(ids))}
+    folds = [Counter() for _ in range(k)]
+    for doc_id, counts in zip(ids, per_document):
+        folds[order[doc_id] % k].update(counts)
+    scored = [_metrics(fold, only_resolution) for fold in folds if fold]
+    result: dict[str, float] = {}
+    for name in scored[0] if scored else ():
+        values = [m[name] for m in scored]
+        result.update({f"cv_{name}": sum(values) / len(values), f"cv_{name}_min": min(values),
+                       f"cv_{name}_max": max(values)})
+    return result
+
+
+def evaluate(gold: Path, limit: int | None = None, cv: int | None = None, **options: Any) -> EvalReport:
+    """Score place detection and resolution on an LGL/GWN-format JSONL file.
+
+    With ``cv`` = k the documents are also split into k folds and each fold is scored on its own
+    (cv_* metrics): the rules' thresholds are fixed, so this shows how much held-out groups of
+    documents vary beside the full-file numbers.
+    """
     only_resolution = bool(options.get("gold_spans"))
     records = list(read_jsonl(gold, limit))
-    counts: Counter = Counter()
+    per_document: list[Counter] = []
     by_type: dict[str, Counter] = defaultdict(Counter)
     for record, doc in zip(records, parse_many(r["text"] for r in records)):
+        counts: Counter = Counter()
         if not only_resolution:
             _detection(record, doc, counts, by_type)
         _resolution(record, doc, counts, by_type)
-    metrics = {"acc_161km_gold_spans": ratio(counts["gold_spans_hit"], counts["gold_spans_located"])}
-    if not only_resolution:
-        precision = ratio(counts["exact"], counts["predicted"])
-        recall = ratio(counts["exact"], counts["gold"])
-        overlap_f1 = f1(ratio(counts["overlap"], counts["predicted"]), ratio(counts["overlap"], counts["gold"]))
-        metrics = {"detection_precision": precision, "detection_recall": recall,
-                   "detection_f1": f1(precision, recall), "detection_f1_overlap": overlap_f1,
-                   "acc_161km": ratio(counts["end_to_end"], counts["located"]), **metrics}
+        per_document.append(counts)
+    counts = sum(per_document, Counter())
+    metrics = _metrics(counts, only_resolution)
+    if cv:
+        metrics.update(_per_fold([r["id"] for r in records], per_document, cv, only_resolution))
     rows = [{"type": kind, "gold": c["gold"], "detected": c["detected"], "located": c["located"],
              "acc_161km": _share(c["end_to_end"], c["located"]),
              "acc_161km_gold_spans": _share(c["gold_spans_hit"], c["located"])}
@@ -100,6 +131,8 @@ def evaluate(gold: Path, limit: int | None = None, **options: Any) -> EvalReport
              f"accuracy counts a resolution within {TOLERANCE_KM:.0f} km (haversine, R = 6371 km)"]
     if not only_resolution:
         notes.append(f"{counts['gold']} gold and {counts['predicted']} predicted toponyms")
+    if cv:
+        notes.append(f"{cv}-fold by document: cv_* are the fold mean, lowest and highest")
     return EvalReport(task="geo", gold=str(gold), n=len(records), metrics=metrics,
                       rows=rows if len(rows) > 1 else [], notes=notes)
 
