@@ -10,13 +10,16 @@ never the articles' text, which is read from ``../shared`` and ``examples/`` whe
     python scripts/judge_events.py show [--file F] [--from N] [--count K] # print records with their sentence
     python scripts/judge_events.py rejudge [--changed]                    # today's output on the same triggers
     python scripts/judge_events.py summary [--file F] [--suffix _after]
+    python scripts/judge_events.py coverage                               # share of events with both sides
 
 Verdicts, judged against the PLOVER definitions (``../shared/docs/plover.md``): ``type`` is
 ``right``, ``wrong`` (an event of another type) or ``no-event`` (the sentence reports no act of
 one actor on another: an idiom, a metaphor, a market, a disaster, a rule); ``source`` and
 ``target`` are ``right``, ``wrong`` (an actor who is not the one acting / acted on),
 ``missing`` (empty, but the sentence names it), ``none-ok`` (empty, and the sentence names none)
-or ``extra`` (the right actor plus a wrong one). Precision counts ``right`` and ``none-ok`` as right.
+or ``extra`` (the right actor plus a wrong one), ``partial`` (one of several actors missing).
+Precision counts ``right`` and ``none-ok`` as right. Re-judged verdicts go in ``*_verdict_after``;
+``gone`` there means presslens no longer outputs the record (left out of the precision).
 """
 
 from __future__ import annotations
@@ -139,7 +142,7 @@ def _share(part: list[dict[str, Any]], whole: list[dict[str, Any]]) -> float | N
 
 def summary(path: Path, suffix: str = "") -> dict[str, Any]:
     """Type precision and 'type and both actors right' precision of the judged records."""
-    rows = [r for r in read(path) if r.get("type_verdict" + suffix)]
+    rows = [r for r in read(path) if r.get("type_verdict" + suffix) not in (None, "gone")]
     verdicts = {k: Counter(r[f"{k}_verdict{suffix}"] for r in rows) for k in ("type", "source", "target")}
     typed = [r for r in rows if r["type_verdict" + suffix] == "right"]
     full = [r for r in typed if r["source_verdict" + suffix] in SIDE_RIGHT and r["target_verdict" + suffix] in SIDE_RIGHT]
@@ -154,9 +157,22 @@ def summary(path: Path, suffix: str = "") -> dict[str, Any]:
             "both_sides_filled_where_named": round(len(filled) / len(named_both), 3) if named_both else None}
 
 
+def coverage() -> dict[str, Any]:
+    """Over every event record of the corpus: the share with both a source and a target (the judged
+    sample's ``both_sides_filled_where_named`` says how often both are filled when the sentence names both)."""
+    found = events(articles())
+    records = [e for article in found.values() for e in article]
+    asserted = [e for e in records if not (e.hypothetical or e.negated)]
+    both = [e for e in asserted if e.sources and e.targets]
+    return {"records": len(records), "asserted": len(asserted), "asserted_with_both_sides": len(both),
+            "share_with_both_sides": round(len(both) / len(asserted), 3) if asserted else None,
+            "with_source": round(sum(bool(e.sources) for e in asserted) / len(asserted), 3) if asserted else None,
+            "merged_records": sum(len(e.mention_starts) > 1 for e in records)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("action", choices=("sample", "show", "rejudge", "summary"))
+    parser.add_argument("action", choices=("sample", "show", "rejudge", "summary", "coverage"))
     parser.add_argument("--file", type=Path, default=JUDGED)
     parser.add_argument("--n", type=int, default=220)
     parser.add_argument("--seed", type=int, default=14)
@@ -172,6 +188,8 @@ def main() -> None:
         show(args.file, args.first, args.count)
     elif args.action == "rejudge":
         rejudge(args.file, args.first, args.count, args.changed)
+    elif args.action == "coverage":
+        print(json.dumps(coverage(), indent=1))
     else:
         print(json.dumps(summary(args.file, args.suffix), indent=1))
 

@@ -43,6 +43,8 @@ def test_judged_file_holds_verdicts_and_no_article_text():
         assert row["source_verdict"] in SIDE_VERDICTS and row["target_verdict"] in SIDE_VERDICTS
         assert (row["source_verdict"] == "n/a") == (row["type_verdict"] != "right")
         assert len(row["reason"]) < 80 and row["start"] <= row["trigger_start"] < row["trigger_end"] <= row["end"]
+        assert row.get("type_verdict_after", "right") in TYPE_VERDICTS | {"gone"}
+        assert row.get("source_verdict_after", "n/a") in SIDE_VERDICTS
 
 
 def test_summary_counts_the_verdicts():

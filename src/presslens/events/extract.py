@@ -35,6 +35,7 @@ from .triggers import Candidate, TriggerFinder
 from .usage import not_an_act
 
 NOUN_TARGET_PREPS = ("on", "against", "at", "upon")
+RECOMMENDED = frozenset({"should", "ought"})
 TARGET_PREPS = ("against", "on", "upon", "at", "to", "into", "toward", "towards", "over", "with", "from", "for")
 PLACE_PREPS = ("in", "near", "inside", "outside", "across", "throughout")
 MUTUAL = frozenset({"fight", "clash", "battle", "negotiate", "meet", "talk", "discuss", "confer", "consult",
@@ -355,6 +356,8 @@ class EventBuilder:
     def _hypothetical(self, c: Candidate) -> bool:
         if ctx.conditional(c.verb) or ctx.modal(c.verb) or (c.complement is not None and ctx.conditional(c.complement)):
             return True
+        if any(a.dep_ == "aux" and a.lower_ in RECOMMENDED for a in c.verb.children) and c.reporter is None:
+            return True  # 'Mexico should sue': recommended, not done
         if c.trigger.sent.text.rstrip().rstrip("”\"'").endswith("?"):
             return True  # asked about, not reported
         quote = self.args.cue_quote(c.verb)

@@ -6,6 +6,7 @@ Each rule reads one definition of ``../shared/docs/plover.md``:
   is so, or *with* someone about it, is an opinion.
 * THREATEN is a warning of the warner's own coercive act; 'warned that the drought would hurt
   harvests' or 'warned residents about the heat' threatens nothing.
+* REJECT refuses a proposal or demand; 'declined to comment' refuses a reporter an answer.
 * REQUEST asks someone to act; 'asked how the plan would be paid for' is a question.
 * CONSULT is a meeting: discussing something needs a partner ('discussed it with Y', 'X and Y
   discussed'); 'discussed the economy at a lunch' meets no one.
@@ -28,6 +29,8 @@ REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "yourself"
 WARNED_ACTS = frozenset({"consequences", "retaliation", "reprisals", "response", "action", "measures"})
 """What a warning may name instead of a coded act: 'warned of consequences' is a coercive warning."""
 PARTNER_PREPS = frozenset({"with", "between", "to"})
+SPEECH = frozenset({"comment", "say", "answer", "elaborate", "speak", "respond", "discuss", "confirm", "specify"})
+"""What a source declines to do when it declines to comment."""
 OWN_SIDE = frozenset({"it", "they", "we", "he", "she", "i"})
 """Subjects of a warned act that refer back to the warner ('Iran warned that it would ...')."""
 
@@ -101,6 +104,12 @@ def showing(c: Candidate) -> bool:
         _prep_objects(c.verb, {"to"}))
 
 
+def no_comment(c: Candidate) -> bool:
+    """'declined to comment', 'refused to say': not answering a reporter is no rejection of a proposal."""
+    return (c.code.type == "REJECT" and c.complement is not None and _infinitive(c.complement)
+            and c.complement.lemma_.lower() in SPEECH)
+
+
 def reception(c: Candidate) -> bool:
     """'was met with opposition': how something was received, not a meeting."""
     passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in c.verb.children)
@@ -118,7 +127,9 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
     """Does a candidate use an event word in a way the PLOVER definitions do not code as an event?
     (``quoted``: the candidate's verb introduces a quotation.)"""
     return (opinion(c) or empty_warning(c, lex, quoted) or question(c) or showing(c) or reflexive(c) or reception(c)
+            or no_comment(c)
             or no_partner(c, code, n_sources, object_actors))
 
 
-__all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception"]
+__all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
+           "no_comment"]
