@@ -50,10 +50,10 @@ def build(db: Path, articles: int, seed: int = 7) -> None:
             store.add(replace(analysis, article=article))
 
 
-def last_page(client: TestClient, url: str, per_page: int = 50) -> str:
-    """``url`` (a list) at its last page."""
+def page(client: TestClient, url: str, where: float, per_page: int = 50) -> str:
+    """``url`` (a list) at the page ``where`` of the way through it (1: the last page)."""
     total = int(re.search(r'id="total">([\d,]+) rows', client.get(url).text)[1].replace(",", ""))
-    return f"{url}{'&' if '?' in url else '?'}page={max(1, -(-total // per_page))}"
+    return f"{url}{'&' if '?' in url else '?'}page={max(1, round(where * -(-total // per_page)))}"
 
 
 def views(client: TestClient) -> dict[str, str]:
@@ -62,6 +62,7 @@ def views(client: TestClient) -> dict[str, str]:
     return {
         "overview": "/dashboard",
         "overview, outlet + words": "/dashboard?outlet=Synthetic+Outlet+C&q=ceasefire",
+        "overview, dates": "/dashboard?since=2022-03-15&until=2024-08-20",
         "timeline (auto)": "/dashboard/timeline",
         "timeline per day": "/dashboard/timeline?every=day",
         "map": "/dashboard/map",
@@ -69,17 +70,19 @@ def views(client: TestClient) -> dict[str, str]:
         "network GEXF": "/dashboard/network.gexf",
         "outlets": "/dashboard/outlets",
         "outlets, since 2023": "/dashboard/outlets?since=2023-01-01",
+        "outlets, event type": "/dashboard/outlets?type=ASSAULT",
+        "outlets, actor": "/dashboard/outlets?actor=Orsenna",
         "article": f"/dashboard/article/{article_id}",
         "articles list": "/dashboard/lists/articles",
-        "articles list, last page": last_page(client, "/dashboard/lists/articles"),
+        "articles list, last page": page(client, "/dashboard/lists/articles", 1),
         "quotes list, by speaker": "/dashboard/lists/quotes?sort=speaker",
-        "quotes list, last page": last_page(client, "/dashboard/lists/quotes"),
+        "quotes list, last page": page(client, "/dashboard/lists/quotes", 1),
         "events list, ASSAULT, page 20": "/dashboard/lists/events?type=ASSAULT&page=20",
         "places list": "/dashboard/lists/places",
         "speakers list": "/dashboard/lists/speakers",
         "naming list": "/dashboard/lists/naming",
-        "naming list, last page": last_page(client, "/dashboard/lists/naming"),
-        "naming list, middle page": "/dashboard/lists/naming?page=2320",
+        "naming list, last page": page(client, "/dashboard/lists/naming", 1),
+        "naming list, middle page": page(client, "/dashboard/lists/naming", 0.5),
         "flags list, actor": "/dashboard/lists/flags?actor=Orsenna",
     }
 
