@@ -1,6 +1,7 @@
 """Load on the HTTP API: N concurrent clients on loopback against a synthetic store.
 
     python bench/http_load.py [--articles 100000] [--clients 1,50] [--requests 3000] [--seconds 60] [--workers 2]
+                              [--exclude 'all match'] [--service-requests 40]
 
 Builds (or reuses, under ``--db``; by default a file in the system's temporary folder) a store of
 synthetic articles (about 120 words each, drawn from a Zipf-distributed vocabulary of 5,000 words
@@ -283,6 +284,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000, help="requests per run (at most; 1 client: 400)")
     parser.add_argument("--seconds", type=float, default=60, help="time limit per run")
     parser.add_argument("--workers", type=int, default=2, help="server processes (presslens serve --workers)")
+    parser.add_argument("--exclude", action="append", default=[], metavar="TEXT",
+                        help="leave out the endpoints whose label holds TEXT (e.g. 'all match'); repeatable")
     parser.add_argument("--service-requests", type=int, default=40,
                         help="requests per endpoint when measuring server CPU per request (0: skip)")
     parser.add_argument("--db", type=Path, default=None, help="store to build or reuse "
@@ -293,7 +296,7 @@ def main() -> None:
     with Store(db, read_only=True) as store:
         sample = store.conn.execute("SELECT ifnull(date, ''), id FROM articles ORDER BY random() LIMIT 2000").fetchall()
     ids, cursors = [row[1] for row in sample], [encode_cursor(list(row)) for row in sample[:200]]
-    mix = request_mix(ids, cursors)
+    mix = [(label, draw) for label, draw in request_mix(ids, cursors) if not any(t in label for t in args.exclude)]
     port = free_port()
     server = start_server(db, port, args.workers)
     try:
