@@ -282,3 +282,37 @@ def test_seed_quotations_claims_and_outlet_voice(nlp, seed_expected):
         assert not [q for q in half_covered(quotes, needle) if q.speaker], needle
         assert {v.voice for v in half_covered(voices, needle)} == {"outlet"}, needle
     assert {q.speaker for q in quotes if "Arouri" in (q.speaker or "")} == {"Saleh Al-Arouri"}
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    pytest.param("Ruth Okafor said the Tarnholm council plans to close the port in May.", "plans",
+                 id="intent-inside-reported-content"),
+    pytest.param("Samuel Adeyemi said the ministry believes that the river will flood.", "believes",
+                 id="belief-inside-reported-content"),
+    pytest.param("A spokeswoman for Valdoria Rail told reporters that the audit found no fault in the brakes.",
+                 "found", id="finding-inside-reported-content"),
+    pytest.param("Mr. Ivo Marek said that the mayor's claim that fares would fall was false.", "claim",
+                 id="noun-cue-inside-reported-content"),
+    pytest.param("The audit found no fault in the brakes, the rail company said.", "found",
+                 id="finding-inside-fronted-content"),
+])
+def test_an_attitude_inside_someone_s_report_is_part_of_it(quotes_of, text, inner):
+    """'X said Y plans to …' is X's report (PolNeAR's attributions): no second record cued by 'plans'."""
+    quotes = quotes_of(text)
+    assert quotes and all(q.cue != inner for q in quotes)
+    assert any(inner in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    pytest.param("The Tarnholm council plans to close the port in May.", "plans", id="intent-alone"),
+    pytest.param("The ministry believes that the river will flood.", "believes", id="belief-alone"),
+    pytest.param("The audit found no fault in the brakes.", "found", id="finding-alone"),
+])
+def test_an_attitude_of_its_own_stays_an_attribution(quotes_of, text, cue):
+    assert any(q.cue == cue for q in quotes_of(text))
+
+
+def test_a_nested_act_of_saying_keeps_both_levels(quotes_of):
+    quotes = quotes_of("Lena Varga said that Karl Moser told her the bridge would reopen.")
+    inner = next(q for q in quotes if q.cue == "told")
+    assert inner.speaker == "Karl Moser" and inner.outer_speaker == "Lena Varga"

@@ -7,6 +7,7 @@ gets the same treatment whoever it is about. Failures found later are added as n
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -154,14 +155,13 @@ def test_judged_sample_file_holds_no_article_text():
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(rows) >= 200
     allowed = {"article", "start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "speaker",
-               "speaker_verdict", "content_verdict", "reason", "speaker_after", "speaker_verdict_after", "reason_after",
-               "speaker_after2", "speaker_verdict_after2", "reason_after2"}
+               "speaker_verdict", "content_verdict", "reason"}
+    rounds = re.compile(r"(speaker|speaker_verdict|reason)_after\d*")  # one field of each per judging round
     verdicts = {"right", "wrong-name", "wrong-word", "unresolved-ok", "unresolved-missed", "not-attribution"}
     for row in rows:
-        assert set(row) <= allowed
-        assert row["speaker_verdict"] in verdicts and row.get("speaker_verdict_after", "right") in verdicts
-        assert row.get("speaker_verdict_after2", "right") in verdicts
-        assert all(len(str(row.get(k) or "")) < 120 for k in ("reason", "reason_after", "reason_after2", "speaker"))
+        assert all(key in allowed or rounds.fullmatch(key) for key in row)
+        assert all(row[key] in verdicts for key in row if key.startswith("speaker_verdict"))
+        assert all(len(str(row[key] or "")) < 120 for key in row if key.startswith(("reason", "speaker")))
 
 
 def test_judged_sample_offsets_fit_the_articles():
@@ -241,3 +241,14 @@ def test_an_infinitive_after_an_object_is_the_object_s(nlp, text):
     """persuade the mills to agree: the mills agree, not the person persuading them."""
     agree = next(q for q in extract_quotes(nlp(text)) if q.cue == "agree")
     assert agree.speaker is None and agree.speaker_mention == "the mills"
+
+
+def test_a_title_alone_is_no_name(nlp):
+    quote = quote_on(nlp, "Judge rejects Tarnholm Courier request to open the file.\n\nA judge said no.", "Tarnholm")
+    assert quote.speaker_status == "described" and quote.speaker_entity_id is None
+
+
+def test_a_surname_that_is_also_a_title_is_a_name(nlp):
+    quote = quote_on(nlp, "Mr. Arnold King, a talk-show host, spoke on Monday. Mr. King said the show would end.",
+                     "the show would end")
+    assert quote.speaker_status == "named" and quote.speaker.endswith("King")

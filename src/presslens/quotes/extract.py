@@ -40,9 +40,18 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     _attach_continuations(doc, frames, marks)
     speakers = _resolve_speakers(doc, frames, marks)
     text = doc_text(doc)
-    records = [record for frame, speaker in zip(frames, speakers)
+    records = [record for frame, speaker in zip(frames, speakers) if not _reported_attitude(frame, frames)
                for record in _records(text, frame, speaker, marks, _enclosing(frames, speakers, frame))]
     return sorted(records, key=lambda q: (q.start, q.end, q.cue_start or 0))
+
+
+def _reported_attitude(frame: Frame, frames: list[Frame]) -> bool:
+    """A belief, intention, finding, stance or speech-act noun wholly inside another attribution's content
+    ('X said Y plans to …'): part of what X reports, not a second attribution. A nested act of saying
+    ('X said Y told him …') stays, with both levels."""
+    return frame.attitude and any(
+        other is not frame and all(any(s <= start and end <= e for s, e in other.content) for start, end in frame.content)
+        and sorted(other.content) != sorted(frame.content) for other in frames)
 
 
 def _inside_quotation(cue: CharSpan, marks: list[QuoteSpan]) -> bool:

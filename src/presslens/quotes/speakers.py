@@ -63,6 +63,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _CATAPHORA_CHARS = 800
 """How far after a pronoun its speaker's name may come (about two short paragraphs)."""
 _GENDERED_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 _GENDERED_NOUNS = (FEMININE_WORDS | MASCULINE_WORDS) - FUNCTION_WORDS - TITLE_WORDS
 _GENERIC_ROLES = frozenset({"official", "leader", "member", "representative", "figure", "politician"})
 """Role nouns that any holder of a public role may be called ('the official' for a minister)."""
@@ -140,6 +141,8 @@ def name_span(token: Token) -> Span | None:
         return None
     while first < last - 1 and (doc[first].lower_.rstrip(".") in TITLE_WORDS or doc[first].lower_ in _DETERMINERS):
         first += 1
+    if not name_pieces(doc[first:last].text) and not (first > 0 and doc[first - 1].lower_.rstrip(".") in _HONORIFICS):
+        return None  # a title alone ('Judge rejects …') names no one; 'Mr. King' does
     return doc[first:last]
 
 
