@@ -76,10 +76,25 @@ def _groups(mentions: list[_Mention]) -> list[list[_Mention]]:
             i = parent[i]
         return i
 
-    for i in range(len(mentions)):
-        for j in range(i):
-            if _same_event(mentions[i], mentions[j]):
-                parent[find(i)] = find(j)
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)  # two mentions of one event share one
+    for i, mention in enumerate(mentions):
+        keys = {(mention.event.type, "actor " + actor) for actor in mention.actors}
+        if mention.event.location:
+            keys.add((mention.event.type, "place " + mention.event.location.lower()))
+        for key in keys:
+            buckets[key].append(i)
+    for members in buckets.values():
+        parts: dict[int, list[int]] = {}  # component root → this bucket's earlier mentions in it
+        for i in members:
+            own = find(i)
+            for root in [r for r, js in parts.items()
+                         if r != own and any(_same_event(mentions[i], mentions[j]) for j in js)]:
+                parent[root] = find(i)
+            joined, merged = find(i), [i]
+            for root in list(parts):
+                if find(root) == joined:
+                    merged += parts.pop(root)
+            parts[joined] = merged
     groups: dict[int, list[_Mention]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         groups[find(i)].append(mention)
@@ -113,15 +128,25 @@ def _figure_claim(story_id: str, event: int, report: Report, figure: Figure, mea
     return _Figure(claim, Interval.of(figure.value, figure.low, figure.high, figure.approximate), report.root)
 
 
+def _independent(roots_a: list[str], roots_b: list[str]) -> bool:
+    """Whether some report of one side is independent of (not a copy of) some report of the other."""
+    return any(a != b for a in set(roots_a) for b in set(roots_b))
+
+
 def _figure_disagreements(figures: list[_Figure]) -> list[str]:
     """Per outcome, the figures of independent reports that cannot all be true, with their sources."""
+    alike: dict[tuple, list[_Figure]] = defaultdict(list)  # each measure and value compared once
+    for figure in figures:
+        if figure.claim.measure:
+            alike[(figure.claim.measure, figure.interval)].append(figure)
+    keys = list(alike)
     clashing: dict[str, set[StoryClaim]] = defaultdict(set)
-    for i, a in enumerate(figures):
-        for b in figures[:i]:
-            if (a.root != b.root and a.claim.measure and b.claim.measure
-                    and comparable(a.claim.measure, b.claim.measure)
-                    and not a.interval.overlaps(b.interval)):
-                clashing[outcome_and_group(a.claim.measure)[0]].update((a.claim, b.claim))
+    for i, (measure_a, interval_a) in enumerate(keys):
+        for measure_b, interval_b in keys[:i]:
+            a, b = alike[(measure_a, interval_a)], alike[(measure_b, interval_b)]
+            if (comparable(measure_a, measure_b) and not interval_a.overlaps(interval_b)
+                    and _independent([f.root for f in a], [f.root for f in b])):
+                clashing[outcome_and_group(measure_a)[0]].update(f.claim for f in a + b)
     notes = []
     for outcome, claims in sorted(clashing.items()):
         said = sorted({f"{c.text} ({c.source or c.outlet or 'outlet'})" for c in claims})
@@ -132,12 +157,19 @@ def _figure_disagreements(figures: list[_Figure]) -> list[str]:
 def _attribution_disagreement(mentions: list[_Mention]) -> list[str]:
     """Independent reports holding actors responsible that are not the same actor by name or sector
     ('the army' and 'soldiers' are two wordings of one; 'the army' and 'rebels' disagree)."""
+    alike: dict[tuple, list[_Mention]] = defaultdict(list)  # each wording of who did what compared once
+    for mention in mentions:
+        if mention.responsible:
+            event = mention.event
+            alike[(event.type, event.sources, event.source_sectors, event.targets, event.target_sectors)].append(
+                mention)
+    groups = list(alike.values())
     clashing: set[_Mention] = set()
-    for i, a in enumerate(mentions):
-        for b in mentions[:i]:
-            if (a.report.root != b.report.root and a.responsible and b.responsible
-                    and attributions_disagree(a.event, b.event)):
-                clashing.update((a, b))
+    for i, a in enumerate(groups):
+        for b in groups[:i]:
+            if (_independent([m.report.root for m in a], [m.report.root for m in b])
+                    and attributions_disagree(a[0].event, b[0].event)):
+                clashing.update(a + b)
     if not clashing:
         return []
     said = {f"{', '.join(responsible_names(m.event)[0])} ({m.event.reported_by or m.report.outlet or 'outlet'})"
@@ -184,8 +216,12 @@ def canonical_events(story_id: str, reports: list[Report], events: dict[str, lis
         all_figures.extend(group_figures)
     loose = [_figure_claim(story_id, -1, r, f, measures) for r in reports for f in figures.get(r.article_id, ())
              if (r.article_id, f.start) not in in_event]
+    articles_of: dict[str, set[str]] = defaultdict(set)  # measure → the articles giving a figure for it
+    for figure in loose + all_figures:
+        if figure.claim.measure:
+            articles_of[figure.claim.measure].add(figure.claim.article_id)
     loose = [f for f in loose if f.claim.measure and any(
-        g.claim.article_id != f.claim.article_id and g.claim.measure and comparable(f.claim.measure, g.claim.measure)
-        for g in loose + all_figures)]
+        comparable(f.claim.measure, measure) and articles - {f.claim.article_id}
+        for measure, articles in articles_of.items())]
     claims.extend(f.claim for f in loose)
     return story_events, claims, _figure_disagreements(all_figures + loose)
