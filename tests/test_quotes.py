@@ -316,3 +316,19 @@ def test_a_nested_act_of_saying_keeps_both_levels(quotes_of):
     quotes = quotes_of("Lena Varga said that Karl Moser told her the bridge would reopen.")
     inner = next(q for q in quotes if q.cue == "told")
     assert inner.speaker == "Karl Moser" and inner.outer_speaker == "Lena Varga"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("Ms. Ilse Varga urged the farmers to sell their grain.", "the farmers to sell their grain",
+                 id="urged-object-to"),
+    pytest.param("Karl Moser asked the crowd to welcome the governor.", "the crowd to welcome the governor",
+                 id="asked-object-to"),
+    pytest.param("The union leader Anna Petrova called on dock workers to stay home.", "dock workers to stay home",
+                 id="called-on-object-to"),
+    pytest.param("Mr. Tomas Brandt told reporters that the port was shut.", "that the port was shut",
+                 id="told-addressee-that"),
+])
+def test_a_directive_s_content_holds_who_is_to_act(quotes_of, text, content):
+    """What is urged is that the farmers sell: the addressee of an infinitive is part of the proposition;
+    the addressee of a that-clause is not."""
+    assert any(q.text == content for q in quotes_of(text)), [q.text for q in quotes_of(text)]

@@ -71,8 +71,11 @@ def content_children(verb: Token, kind: str) -> list[Token]:
     if kind == "belief":
         return clauses
     if lemma in DIRECTIVE_VERBS:
-        if any(infinitival(c) for c in clauses):
-            return clauses  # urged them to leave: the content is what they are urged to do
+        infinitives = [c for c in clauses if infinitival(c)]
+        if infinitives:  # urged the farmers to sell: the content is that they sell, the doers included
+            first = min(c.left_edge.i for c in infinitives)
+            return clauses + [c for c in verb.children if c.i < first and c.i > verb.i and (
+                c.dep_ == "dobj" or c.dep_ == "prep" and c in objects)]
         if clauses or lemma not in OBJECT_CONTENT_VERBS:  # told reporters, warned them: an addressee
             objects = [o for o in objects if o.dep_ != "dobj"] + _addressee_preps(verb, kind)
     elif clauses:
