@@ -235,6 +235,11 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head, True
             return child, True
+    if verb.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in verb.children):
+        # 'that X release all prisoners' read as a noun compound (by the name X): the name is the subject
+        before = [c for c in verb.lefts if c.dep_ in ("compound", "nmod", "amod", "poss")]
+        if before:
+            return before[0], False
     if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "xcomp", "oprd") and verb.head != verb:
         return subject(verb.head)
     if verb.dep_ == "xcomp" and verb.head != verb:

@@ -89,6 +89,10 @@ def object_of(verb: Token, particle: Token | None) -> Token | None:
     for child in verb.children:
         if child.dep_ == "dobj" and child is not particle:
             return child
+    for child in verb.children:  # 'fought M23': a name right after the verb, whatever the parse calls it
+        if child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1 and (
+                child.ent_type_ not in ("DATE", "TIME")):
+            return child
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return child
@@ -121,11 +125,18 @@ def obligation(verb: Token) -> bool:
 
 
 def _is_complement(token: Token) -> bool:
-    """A clause a verb governs: 'to fight' (also when parsed as an adverbial clause), 'that it will ...'."""
-    if token.pos_ not in ("VERB", "AUX"):
+    """A clause a verb governs: 'to fight' (also when parsed as an adverbial clause), 'that it will ...',
+    'that X release ...' (a word with an object heads a clause, even when tagged a noun)."""
+    if token.pos_ not in ("VERB", "AUX") and not _clause_head(token):
         return False
     return token.dep_ in COMPLEMENT_DEPS or (token.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in token.children))
+
+
+def _clause_head(token: Token) -> bool:
+    """A word the tagger called a noun but that takes a direct object, as only a verb does ('demanded that X
+    release all prisoners': whether 'release' is tagged a verb, and X its subject, depends on the name X)."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in token.children)
 
 
 class TriggerFinder:
