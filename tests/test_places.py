@@ -288,3 +288,11 @@ def test_a_town_known_by_another_towns_name_as_an_alternate_loses_to_the_towns_o
 def test_a_capital_described_by_a_copula_is_literal_and_both_congos_share_the_short_name():
     assert place_named("Brazzaville is the capital of its country.", "Brazzaville").sense == "literal"
     assert place_named("M23 fighters advanced from Goma across eastern Congo.", "Congo").country == "CD"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Tulsa Mayor G.T. Bynum said the curfew would end.", "Tulsa", "US"),
+    ("Mombasa Governor Abdulswamad Nassir ordered the market closed.", "Mombasa", "KE"),
+])
+def test_a_town_before_its_own_office_is_a_place_inside_a_persons_title(text, name, country):
+    assert place_named(text, name).country == country

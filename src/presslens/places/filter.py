@@ -38,6 +38,11 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUC
 'George Washington University', 'the Bank of England')."""
 PERSON_LABELS = frozenset({"PERSON"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+LOCAL_OFFICES = frozenset({"mayor", "governor", "sheriff", "police", "fire", "council", "councilman",
+                           "councilwoman", "school", "schools", "library", "hospital", "chamber",
+                           "township", "superintendent", "commissioner", "commissioners", "alderman",
+                           "public", "city"})
+"""Capitalised words after which a town's name names the town's own office ('Dublin Mayor')."""
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "note", "insist", "recall", "ask", "reply"})
 """Verbs of saying whose subject is a speaker ('Taylor said')."""
 PARTNER_PREPOSITIONS = frozenset({"with", "by", "against"})
@@ -101,6 +106,14 @@ def _surname_of_person(doc: Doc, cand: Candidate, surnames: set[str]) -> bool:
 
 def _surnames(doc: Doc) -> set[str]:
     return {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _before_local_office(doc: Doc, cand: Candidate) -> bool:
+    """A town named before its own office or institution ('Dublin Mayor Marilee …', 'Huntsville
+    Fire Chief', 'the Paris Public Library'): the town is a place, whatever spaCy calls the whole."""
+    end = cand.tokens[1]
+    return (bool(cand.entries) and not cand.demonym and end < len(doc) and doc[end].text[:1].isupper()
+            and doc[end].lower_ in LOCAL_OFFICES)
 
 
 def _town_names_only(gaz: Gazetteer, cand: Candidate) -> bool:
@@ -253,10 +266,12 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     are never places; names inside an institution's name are kept (the extractor marks them).
     """
     surnames = _surnames(doc)
-    candidates = [c for c in candidates if not inside_name(doc, c, PERSON_LABELS)
-                  and not _surname_of_person(doc, c, surnames) and not _town_with_article(gaz, doc, c)
-                  and not _speaking_town(gaz, doc, c)]
-    kept = {c.tokens[0]: c for c in candidates if _certain(gaz, c) or _well_known(gaz, doc, c)}
+    local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
+    candidates = [c for c in candidates if c.tokens[0] in local_office
+                  or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(doc, c, surnames)
+                      and not _town_with_article(gaz, doc, c) and not _speaking_town(gaz, doc, c))]
+    kept = {c.tokens[0]: c for c in candidates
+            if _certain(gaz, c) or _well_known(gaz, doc, c) or c.tokens[0] in local_office}
     certain_keys = {c.key for c in kept.values() if c.entries}
     for cand in candidates:
         if cand.tokens[0] not in kept and _supported(gaz, doc, cand, kept, certain_keys):
