@@ -332,3 +332,10 @@ def test_a_directive_s_content_holds_who_is_to_act(quotes_of, text, content):
     """What is urged is that the farmers sell: the addressee of an infinitive is part of the proposition;
     the addressee of a that-clause is not."""
     assert any(q.text == content for q in quotes_of(text)), [q.text for q in quotes_of(text)]
+
+
+@pytest.mark.parametrize("text", ["Oren Dask's claim that the vote was rigged was rejected by the court.",
+                                  "Ilse Varga's claim that the vote was rigged was rejected by the court."])
+def test_a_claim_someone_takes_a_stance_on_stays_its_author_s(quotes_of, text):
+    claim = next(q for q in quotes_of(text) if q.cue == "claim")
+    assert claim.text == "that the vote was rigged" and claim.speaker in ("Oren Dask", "Ilse Varga")

@@ -45,13 +45,18 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     return sorted(records, key=lambda q: (q.start, q.end, q.cue_start or 0))
 
 
+_ATTITUDES = frozenset({"belief", "intent", "evidence", "stance", "noun"})
+
+
 def _reported_attitude(frame: Frame, frames: list[Frame]) -> bool:
-    """A belief, intention, finding, stance or speech-act noun wholly inside another attribution's content
-    ('X said Y plans to …'): part of what X reports, not a second attribution. A nested act of saying
-    ('X said Y told him …') stays, with both levels."""
-    return frame.attitude and any(
-        other is not frame and all(any(s <= start and end <= e for s, e in other.content) for start, end in frame.content)
-        and sorted(other.content) != sorted(frame.content) for other in frames)
+    """A belief, intention, finding, stance or speech-act noun wholly inside the content of another
+    attribution that reports a proposition ('X said Y plans to …'): part of what X reports, not a second
+    attribution. A nested act of saying ('X said Y told him …') stays, with both levels, and so does a
+    claim someone takes a stance on ('X rejected Y's claim that …')."""
+    return frame.cue_kind in _ATTITUDES and any(
+        other is not frame and other.cue_kind != "stance" and sorted(other.content) != sorted(frame.content)
+        and all(any(s <= start and end <= e for s, e in other.content) for start, end in frame.content)
+        for other in frames)
 
 
 def _inside_quotation(cue: CharSpan, marks: list[QuoteSpan]) -> bool:

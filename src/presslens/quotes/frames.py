@@ -42,9 +42,9 @@ class Frame:
     claim: bool = False
     verbatim: bool = False
     """The content is someone's own words even without quote marks (a transcript)."""
-    attitude: bool = False
-    """Cued by a belief, intention, finding, stance or speech-act noun rather than by saying: inside
-    someone else's reported content it is part of what they report ('X said Y plans to …')."""
+    cue_kind: str = "speech"
+    """``speech`` (a verb of saying, a colon, according to), ``belief``, ``intent``, ``evidence``,
+    ``stance`` or ``noun`` (a speech-act noun): see ``extract._reported_attitude``."""
 
 
 def own_source(verb: Token) -> Token | None:
@@ -200,7 +200,7 @@ def verb_frame(verb: Token, quotes: list[QuoteSpan]) -> Frame | None:
     if kind == "quote-only" and not all(any(q.start <= s and e <= q.end for q in quotes) for s, e in spans):
         return None
     return Frame(cue=cue, content=spans, source=source, source_span=mention,
-                 attitude=kind in ("belief", "intent", "evidence", "stance"))
+                 cue_kind="speech" if kind == "quote-only" else kind)
 
 
 def _block_after_colon(verb: Token, quotes: list[QuoteSpan]) -> list[CharSpan]:

@@ -98,7 +98,7 @@ def noun_frames(doc: Doc, quotes: list[QuoteSpan]) -> list[Frame]:
         source = _source(noun)
         mention = source_span(source, None, [span]) if source is not None else None
         frames.append(Frame(cue=(noun.idx, cue_end), content=[widen(span, quotes, noun.idx)], source=source,
-                            source_span=mention, attitude=True))
+                            source_span=mention, cue_kind="noun"))
     return frames
 
 
