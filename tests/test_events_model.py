@@ -67,6 +67,8 @@ def test_snippet_rates_follow_the_readme():
 @pytest.mark.parametrize("expected,names,codes,ok", [
     (["ISR"], ("Israel",), ("ISR",), True), (["Hamas"], ("Hamas",), ("PSE",), True),
     (["Hamas"], ("Israel",), ("ISR",), False), (["ISR"], ("Israel", "Hamas"), ("ISR", "PSE"), False),
+    (["Hamas"], ("Hamas prisoners",), ("PSE",), True), (["Houthis"], ("Houthis civilians",), ("YEM",), True),
+    (["Houthis"], ("Saudi prisoners",), ("SAU",), False), (["Hamas"], ("Hamas armed wing fighters",), ("",), False),
     ([], (), (), True)])
 def test_side_matching(expected, names, codes, ok):
     assert side_matches(expected, names, codes) is ok

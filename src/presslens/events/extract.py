@@ -121,7 +121,8 @@ class EventBuilder:
         if code.type is None or not self._episodic(c, sources, targets):
             return None
         object_actors = c.obj is not None and bool(self.args.actors_at(c.obj))
-        if not_an_act(c, code, self.lex, len(sources), object_actors, self.args.cue_quote(c.verb) is not None):
+        quote = self.args.cue_quote(c.verb)
+        if not_an_act(c, code, self.lex, len(sources), object_actors, quote is not None and quote.kind == "direct"):
             return None
         sources, targets = self._roles(c, code, sources, targets)
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:

@@ -62,7 +62,7 @@ def opinion(c: Candidate) -> bool:
 
 def empty_warning(c: Candidate, lex: Lexicon, quoted: bool = False) -> bool:
     """A warning that names no coercive act of the warner's (``quoted``: the warning's words are a
-    quotation, whose content the grammar of the clause does not show: kept)."""
+    direct quotation, whose content the grammar of the clause does not show: kept)."""
     if c.verb.lemma_.lower() != "warn" or c.code.type != "THREATEN" or quoted:
         return False
     if c.comp_code is not None and c.comp_code.type in HOSTILE | {"SANCTION", "REJECT"}:
@@ -125,7 +125,7 @@ def reflexive(c: Candidate) -> bool:
 def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_actors: bool,
                quoted: bool = False) -> bool:
     """Does a candidate use an event word in a way the PLOVER definitions do not code as an event?
-    (``quoted``: the candidate's verb introduces a quotation.)"""
+    (``quoted``: the candidate's verb introduces a direct quotation.)"""
     return (opinion(c) or empty_warning(c, lex, quoted) or question(c) or showing(c) or reflexive(c) or reception(c)
             or no_comment(c)
             or no_partner(c, code, n_sources, object_actors))
