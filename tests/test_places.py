@@ -296,3 +296,9 @@ def test_a_capital_described_by_a_copula_is_literal_and_both_congos_share_the_sh
 ])
 def test_a_town_before_its_own_office_is_a_place_inside_a_persons_title(text, name, country):
     assert place_named(text, name).country == country
+
+
+def test_a_town_named_with_its_country_is_the_town_not_its_namesake_division():
+    place = place_named("Floods reached Saint-Louis, Senegal, on Sunday.", "Saint-Louis")
+    assert (place.country, place.feature, place.basis) == ("SN", "city", "containment")
+    assert place_named("Heavy rain hit Punjab, Pakistan, on Monday.", "Punjab").feature == "admin1"

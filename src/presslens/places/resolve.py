@@ -170,6 +170,8 @@ def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Resolu
             inside = [e for e in candidates[index] if fits(e, container)]
             contained[index] = bool(inside) and len(inside) < len(candidates[index])
             candidates[index] = inside or candidates[index]
+            if container.feature == "country":
+                candidates[index] = _seats_over_their_divisions(candidates[index])
     keys = [m.key if not m.demonym else "" for m in mentions]
     candidates = [_own_names_first(c, k) for c, k in zip(candidates, keys)]
     by_prior: list[Entry | None] = [max(c, key=lambda e, k=k: _prior(gaz, e, k)) if c else None
@@ -192,6 +194,13 @@ def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Resolu
             basis = "prominence"
         result.append(Resolution(entry, basis))
     return result
+
+
+def _seats_over_their_divisions(entries: list[Entry]) -> list[Entry]:
+    """'Saint-Louis, Senegal': a town named with its country, where a division of the same name
+    holds a town of that name, is the town (the dateline form names towns)."""
+    towns = {(normalize(e.name), e.admin1) for e in entries if e.feature == "city"}
+    return [e for e in entries if e.feature != "admin1" or (normalize(e.name), e.admin1) not in towns]
 
 
 def _own_names_first(entries: list[Entry], key: str) -> list[Entry]:
