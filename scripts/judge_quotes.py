@@ -150,7 +150,7 @@ def record(path: Path, round_name: str, verdicts: dict[str, list[str]]) -> None:
 def _latest_round(row: dict[str, Any]) -> str:
     """The suffix of the last judging round in a record ('' for the first, '_after', '_after2', …)."""
     rounds = [key[len("speaker_verdict"):] for key in row if key.startswith("speaker_verdict")]
-    return max(rounds, key=len)
+    return rounds[-1]  # rounds are appended in order
 
 
 def summary(path: Path, field: str) -> dict[str, Any]:
