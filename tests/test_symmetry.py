@@ -150,6 +150,14 @@ KNOWN_ASYMMETRIC = {template: set(kinds) for template, kinds in [
     # 'positions', made the root) for this name order only; the event builder (events/extract.py) drops
     # amod verbs and looks for targets under the verb, so the mirrored sentence has no ASSAULT.
     ('{A} shelled positions held by {B} overnight.', ('events',)),
+    # Since 3144495 ('a literal place the event acts on is its location') a state named as an event's
+    # target or addressee ('fought Ukraine', 'warned Israel') is also the event's place, with its
+    # coordinates; an armed group never is (events/extract.py, places' sense of a state name).
+    ('{A} praised the heroes and martyrs who fought {B}.', ('events',)),
+    ('{A} warned {B} that any attack would be met with force.', ('events',)),
+    # Since b070120 'it' ('five men it accused') resolves to the sentence's subject for some names and
+    # stays unresolved for others (quotes/speakers.py: the nearest organisation source for 'it').
+    ('{A} arrested five men it accused of spying for {B}.', ('mentions', 'quotes', 'tones', 'voices')),
 ]}
 
 
