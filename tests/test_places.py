@@ -302,3 +302,12 @@ def test_a_town_named_with_its_country_is_the_town_not_its_namesake_division():
     place = place_named("Floods reached Saint-Louis, Senegal, on Sunday.", "Saint-Louis")
     assert (place.country, place.feature, place.basis) == ("SN", "city", "containment")
     assert place_named("Heavy rain hit Punjab, Pakistan, on Monday.", "Punjab").feature == "admin1"
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Kenya Moore returned to the show after a trip to Atlanta.", "Kenya", False),
+    ("Israel Adesanya won his fight in Perth on Sunday.", "Israel", False),
+    ("Ukraine President Volodymyr Zelensky spoke in Kyiv.", "Ukraine", True),
+])
+def test_a_place_name_as_a_first_name_is_no_place_but_before_a_title_it_is(text, name, kept):
+    assert bool([p for p in places_of(text) if p.text == name and p.sense == "literal"]) is kept

@@ -43,6 +43,10 @@ LOCAL_OFFICES = frozenset({"mayor", "governor", "sheriff", "police", "fire", "co
                            "township", "superintendent", "commissioner", "commissioners", "alderman",
                            "public", "city"})
 """Capitalised words after which a town's name names the town's own office ('Dublin Mayor')."""
+TITLES = frozenset({"president", "premier", "prime", "minister", "chancellor", "king", "queen", "prince",
+                    "princess", "general", "ambassador", "envoy", "coach", "captain", "manager", "leader",
+                    "chief", "governor", "senator", "mayor", "sheriff", "police", "army", "government"})
+"""Words after a place name that make it a title or a body, not a first name ('Ukraine President')."""
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "note", "insist", "recall", "ask", "reply"})
 """Verbs of saying whose subject is a speaker ('Taylor said')."""
 PARTNER_PREPOSITIONS = frozenset({"with", "by", "against"})
@@ -114,6 +118,20 @@ def _before_local_office(doc: Doc, cand: Candidate) -> bool:
     end = cand.tokens[1]
     return (bool(cand.entries) and not cand.demonym and end < len(doc) and doc[end].text[:1].isupper()
             and doc[end].lower_ in LOCAL_OFFICES)
+
+
+def _given_name(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """'Israel Adesanya', 'Chad Daybell': a one-word place name modifying the capitalised word
+    right after it, a name the gazetteer does not know that ends the phrase and is no title or
+    team ('Ukraine President …', 'the Texas Rangers' stay), is a person's first name."""
+    start, end = cand.tokens
+    if end - start > 1 or end >= len(doc) or doc[start].dep_ != "compound" or doc[start].head.i != end:
+        return False
+    name = doc[end]
+    last = end + 1 >= len(doc) or not (doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper())
+    unknown = normalize(name.text) not in gaz.first_words and name.lower_ not in TITLES
+    return (name.pos_ == "PROPN" and name.text[:1].isupper() and name.tag_ != "NNPS" and last and unknown
+            and name.ent_type_ != "ORG")
 
 
 def _town_names_only(gaz: Gazetteer, cand: Candidate) -> bool:
@@ -269,7 +287,8 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(doc, c, surnames)
-                      and not _town_with_article(gaz, doc, c) and not _speaking_town(gaz, doc, c))]
+                      and not _town_with_article(gaz, doc, c) and not _speaking_town(gaz, doc, c)
+                      and not _given_name(gaz, doc, c))]
     kept = {c.tokens[0]: c for c in candidates
             if _certain(gaz, c) or _well_known(gaz, doc, c) or c.tokens[0] in local_office}
     certain_keys = {c.key for c in kept.values() if c.entries}
