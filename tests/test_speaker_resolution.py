@@ -252,3 +252,14 @@ def test_a_surname_that_is_also_a_title_is_a_name(nlp):
     quote = quote_on(nlp, "Mr. Arnold King, a talk-show host, spoke on Monday. Mr. King said the show would end.",
                      "the show would end")
     assert quote.speaker_status == "named" and quote.speaker.endswith("King")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Hamas arrested five men it accused of spying for Israel.", "Hamas"),
+    ("Israel arrested five men it accused of spying for Hamas.", "Israel"),
+    ("The Tarnholm Front arrested five men it accused of spying for Valdoria.", "Tarnholm Front"),
+    ("Valdoria arrested five men it accused of spying for the Tarnholm Front.", "Valdoria"),
+])
+def test_it_is_the_body_just_named_whoever_it_is(nlp, text, speaker):
+    """The same construction about a state, a movement, a known or an unknown name: the same answer."""
+    assert quote_on(nlp, text, "of spying").speaker == speaker

@@ -585,7 +585,11 @@ class SpeakerResolver:
         if subject.lemma_.lower() in DOCUMENT_NOUNS | MEDIA_NOUNS:
             return Speaker(_phrase(subject), ORGANIZATION, status=DESCRIBED)
         found = self._nominal(subject, subject.idx)
-        return found if found.kind == ORGANIZATION else organization
+        role = (found.role or "").split()
+        if found.kind != ORGANIZATION or self.gender_of(found.name) or _gender_of_words(role) or _looks_personal(
+                found.role):
+            return organization  # a person the tagger took for a body ('Scott, a 43-year-old man')
+        return found
 
     def _group(self, source: Token, position: int) -> Speaker | None:
         """'they': a plural group named as a subject in the last sentences after the last organisation
@@ -662,14 +666,13 @@ def _definite_role(token: Token) -> bool:
 
 
 def _speaks_as_body(token: Token) -> bool:
-    """What 'it' may stand for: an institution noun (the coalition, the Tarnholm Council), a name the actor
-    file knows as an organisation, or a document or medium (an ORG tag alone is not enough: taggers
-    tag people so)."""
+    """What 'it' may stand for: an institution noun (the coalition, the Tarnholm Council), the name of an
+    organisation, state or group, or a document or medium."""
     lemma = token.lemma_.lower()
     if lemma in DOCUMENT_NOUNS | MEDIA_NOUNS:
         return True
     name = name_span(token)
-    if name is not None and known_kind(name.text) == ORGANIZATION:
+    if name is not None and token.ent_type_ in ("ORG", "NORP", "GPE", "FAC"):
         return True
     return token.lower_ in ORGANIZATION_NOUNS and (_definite(token) or name is not None)
 
