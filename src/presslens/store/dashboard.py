@@ -140,6 +140,7 @@ def _count(conn: sqlite3.Connection, table: str, filters: Filters) -> int:
 def _grouped(conn: sqlite3.Connection, sql: str, args: list[Any]) -> list[dict[str, Any]]:
     return [dict(row) for row in conn.execute(sql, args)]
 
+
 WORDS = "length(a.text) - length(replace(a.text, ' ', '')) + 1"
 """Words of an article's text (spaces + 1)."""
 ARTICLE_STATS = {
@@ -155,8 +156,6 @@ ARTICLE_STATS = {
 PROFILE_STATS = ("words", "outlet_sentences", "attributed_sentences", "outlet_flags", "quoted_flags")
 """The columns an outlet profile sums."""
 ARTICLE_STATS_SELECT = f"SELECT a.id AS article_id, {', '.join(f'{sql} AS {name}' for name, sql in ARTICLE_STATS.items())} FROM articles a"
-
-
 MONTH = "substr(a.date, 1, 7)"
 """An article's month (its date's first seven characters, which sort like the date)."""
 
