@@ -107,6 +107,21 @@ def test_articles_stored_but_not_linked_are_caught_up(analyses, tmp_path):
     assert store.conn.execute(query).fetchall() == linked.conn.execute(query).fetchall()
 
 
+def test_deferred_rebuilds_give_the_same_stories(analyses, tmp_path, monkeypatch):
+    """Ingest rebuilds touched stories every few articles: the tables are those of a rebuild per article."""
+    from presslens import corpus
+
+    monkeypatch.setattr(corpus, "REBUILD_EVERY", 5)  # batches that cut stories apart
+    deferred = Store(tmp_path / "deferred.sqlite")
+    corpus.store_analyses(deferred, analyses, corpus.IngestResult())
+    assert deferred.conn.execute("SELECT count(*) FROM story_pending").fetchone()[0] == 0
+    immediate = _linked(analyses, tmp_path / "immediate.sqlite")
+    for query in ("SELECT * FROM stories ORDER BY id", "SELECT * FROM story_events ORDER BY story_id, ordinal",
+                  "SELECT * FROM story_claims ORDER BY story_id, event, article_id, start, kind"):
+        rows = [tuple(r) for r in deferred.conn.execute(query)]
+        assert rows and rows == [tuple(r) for r in immediate.conn.execute(query)], query
+
+
 def test_lookups_read_the_index_not_the_table(tmp_path):
     with Store(tmp_path / "s.sqlite") as store:
         tables.ensure_index(store.conn)

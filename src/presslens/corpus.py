@@ -13,7 +13,7 @@ from presslens.pipeline import analyze_articles
 from presslens.scale.dask import analyze_to_parts, dask_client
 from presslens.scale.parts import read_batch, read_parts
 from presslens.store.sqlite import Store, record_filter
-from presslens.stories import link_unlinked, linker
+from presslens.stories import REBUILD_EVERY, link_unlinked, linker, rebuild_pending
 
 RECORD_KINDS = {name: record_type for record_type, name in ANALYSIS_FIELD.items()}
 """Record kind name (``quotes``, ``events``, …) → record class."""
@@ -86,8 +86,12 @@ def _dask_analyses(paths: Iterable[str | Path], scheduler: str, workers: int, pa
 def store_analyses(store: Store, analyses: Iterable[Analysis], result: IngestResult,
                    on_article: Callable[[Analysis, IngestResult], None] | None = None) -> None:
     """Store each analysis not stored yet, counting it into ``result`` (what ingest and load share)."""
+    stored = 0
     for analysis in analyses:
-        if store.add(analysis, then=linker(analysis)):  # stories: linked in the article's own transaction
+        if store.add(analysis, then=linker(analysis, defer=True)):  # stories: linked in the article's transaction
+            stored += 1
+            if stored % REBUILD_EVERY == 0:
+                rebuild_pending(store)  # stories: rebuild those the last links touched
             if analysis.article.status == "ok":
                 result.ok += 1
                 result.words += len(analysis.article.text.split())
@@ -97,6 +101,7 @@ def store_analyses(store: Store, analyses: Iterable[Analysis], result: IngestRes
             result.skipped += 1
         if on_article:
             on_article(analysis, result)
+    rebuild_pending(store)
 
 
 class Corpus:

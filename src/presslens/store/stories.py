@@ -20,7 +20,7 @@ from presslens.core.schema import Story, StoryArticle, StoryClaim, StoryEvent, f
 
 from .sqlite import Store, _to_sql, row_values
 
-INDEX_TABLES = ("story_signatures", "story_lsh", "story_names", "story_measures")
+INDEX_TABLES = ("story_signatures", "story_lsh", "story_names", "story_measures", "story_pending")
 
 _INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS story_signatures (article_id TEXT PRIMARY KEY, date TEXT, outlet TEXT, "
@@ -31,6 +31,7 @@ _INDEX_DDL = (
     "CREATE INDEX IF NOT EXISTS idx_story_names ON story_names(name, date)",
     "CREATE TABLE IF NOT EXISTS story_measures (article_id TEXT NOT NULL, start INTEGER NOT NULL, measure TEXT, "
     "PRIMARY KEY (article_id, start))",
+    "CREATE TABLE IF NOT EXISTS story_pending (story_id TEXT PRIMARY KEY)",
     "CREATE INDEX IF NOT EXISTS idx_story_articles_story ON story_articles(story_id)",
     "CREATE INDEX IF NOT EXISTS idx_story_articles_copy ON story_articles(copy_of)",
     "CREATE INDEX IF NOT EXISTS idx_duplicates_original ON duplicates(original_id)",
@@ -149,6 +150,18 @@ def replace_story(conn: sqlite3.Connection, story_id: str, story: Story | None,
         _insert(conn, [story])
     _insert(conn, list(events))
     _insert(conn, list(claims))
+
+
+def mark_pending(conn: sqlite3.Connection, story_id: str) -> None:
+    """Note that a story's row, events and claims are to be rebuilt (its members changed)."""
+    conn.execute("INSERT OR IGNORE INTO story_pending VALUES (?)", (story_id,))
+
+
+def take_pending(conn: sqlite3.Connection) -> list[str]:
+    """The stories waiting for a rebuild, removed from the list (the caller rebuilds them in the same transaction)."""
+    ids = [r[0] for r in conn.execute("SELECT story_id FROM story_pending ORDER BY story_id")]
+    conn.execute("DELETE FROM story_pending")
+    return ids
 
 
 # -- reading -------------------------------------------------------------------

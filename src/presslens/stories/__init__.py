@@ -9,6 +9,6 @@ stored; ``link.link_unlinked`` catches up stored articles that were never linked
 ``scorer`` is ``presslens eval stories``.
 """
 
-from .link import link_article, link_unlinked, linker
+from .link import REBUILD_EVERY, link_article, link_unlinked, linker, rebuild_pending
 
-__all__ = ["link_article", "link_unlinked", "linker"]
+__all__ = ["REBUILD_EVERY", "link_article", "link_unlinked", "linker", "rebuild_pending"]

@@ -3,7 +3,11 @@
 Runs once per newly stored article. ``prepare`` does the work that needs no store (shingles,
 MinHash, story features, figure measures); ``link_prepared`` runs inside the transaction that
 stores the article (``Store.add(analysis, then=...)``, as ingest does), so an article is never
-stored unlinked and its link costs no commit of its own. Candidates come from the index
+stored unlinked and its link costs no commit of its own. Ingest defers the story rebuild
+(reading every article of the touched story) to ``rebuild_pending`` every ``REBUILD_EVERY``
+articles and at its end, so a story that gains many articles in one batch is rebuilt once;
+the marks are in the store, so a killed ingest's stories are rebuilt by the next one. A
+rebuild is a function of the story's members alone, so when it runs changes nothing. Candidates come from the index
 tables (LSH band keys for copies, shared names within the date window for stories), never
 from a scan of the store. Links are symmetric tests on the two articles alone, and a story
 is the connected group of linked articles, so the stories of a corpus do not depend on the
@@ -33,6 +37,8 @@ from .events import Report, canonical_events
 
 TOP_NAMES = 5
 """Actors and places listed on a story."""
+REBUILD_EVERY = 64
+"""Ingest rebuilds the stories its links touched after this many stored articles (and at its end)."""
 EVENT_FIELDS = ("start", "end", "type", "trigger", "trigger_start", "trigger_end", "sources", "targets",
                 "source_sectors", "target_sectors", "location", "reported_by")
 FIGURE_FIELDS = ("start", "end", "text", "value", "low", "high", "approximate", "unit", "counts", "counts_start",
@@ -69,10 +75,22 @@ def prepare(analysis: Analysis) -> Prepared | None:
                     story_features.features(analysis), measures)
 
 
-def linker(analysis: Analysis) -> Callable[[sqlite3.Connection], object] | None:
-    """The link step to run inside the transaction that stores ``analysis`` (None: nothing to link)."""
+def linker(analysis: Analysis, defer: bool = False) -> Callable[[sqlite3.Connection], object] | None:
+    """The link step to run inside the transaction that stores ``analysis`` (None: nothing to link);
+    with ``defer`` the touched story is only marked for ``rebuild_pending``."""
     prepared = prepare(analysis)
-    return None if prepared is None else (lambda conn: link_prepared(conn, prepared))
+    return None if prepared is None else (lambda conn: link_prepared(conn, prepared, defer))
+
+
+def rebuild_pending(store: Store) -> int:
+    """Rebuild, in one transaction, every story marked by a deferred link; returns how many."""
+    with store._write() as conn:
+        tables.ensure_index(conn)
+        pending = tables.take_pending(conn)
+        for story_id in pending:
+            if conn.execute("SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1", (story_id,)).fetchone():
+                _rebuild(conn, story_id)
+    return len(pending)
 
 
 def link_unlinked(store: Store) -> int:
@@ -85,6 +103,7 @@ def link_unlinked(store: Store) -> int:
         "ORDER BY date, id")]
     for article_id in ids:
         link_article(store, store.analysis(article_id))
+    rebuild_pending(store)  # stories a killed ingest linked but did not rebuild yet
     return len(ids)
 
 
@@ -97,8 +116,9 @@ def link_article(store: Store, analysis: Analysis) -> str | None:
         return link_prepared(conn, prepared)
 
 
-def link_prepared(conn: sqlite3.Connection, prepared: Prepared) -> str:
-    """Link a stored article to its copies and story inside the caller's transaction; returns the story id."""
+def link_prepared(conn: sqlite3.Connection, prepared: Prepared, defer: bool = False) -> str:
+    """Link a stored article to its copies and story inside the caller's transaction; returns the
+    story id. The story is rebuilt now, or with ``defer`` marked for ``rebuild_pending``."""
     article = prepared.analysis.article
     tables.ensure_index(conn)
     if conn.execute("SELECT 1 FROM story_signatures WHERE article_id = ?", (article.id,)).fetchone():
@@ -115,7 +135,10 @@ def link_prepared(conn: sqlite3.Connection, prepared: Prepared) -> str:
     story_id, dropped = _join(conn, article.id, article.date, copies, related | copies)
     for old in dropped:
         tables.replace_story(conn, old, None, [], [])
-    _rebuild(conn, story_id)
+    if defer:
+        tables.mark_pending(conn, story_id)
+    else:
+        _rebuild(conn, story_id)
     return story_id
 
 
