@@ -618,7 +618,7 @@ def datasette_metadata(database: str, title: str = "presslens") -> dict:
                                        "outlet and title.",
                         "facets": DATASETTE_FACETS[table], "sortable_columns": ["article_date", "article_outlet"]}
     for internal in ("presslens_meta", "presslens_migrations", "story_signatures", "story_lsh", "story_names",
-                     "story_measures"):
+                     "story_measures", "story_pending"):
         tables[internal] = {"hidden": True}
     return {"title": title, "description": "Records extracted by presslens; every row has start/end "
             "character offsets into its article's text.", "databases": {database: {"tables": tables}}}
