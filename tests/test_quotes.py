@@ -339,3 +339,37 @@ def test_a_directive_s_content_holds_who_is_to_act(quotes_of, text, content):
 def test_a_claim_someone_takes_a_stance_on_stays_its_author_s(quotes_of, text):
     claim = next(q for q in quotes_of(text) if q.cue == "claim")
     assert claim.text == "that the vote was rigged" and claim.speaker in ("Oren Dask", "Ilse Varga")
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    pytest.param("The plan seems to have failed in Kisumu.", ["The plan", "to have failed in Kisumu"],
+                 id="seems-to"),
+    pytest.param("It appears that the bridge in Mosul was closed early.", ["that the bridge in Mosul was closed early"],
+                 id="appears-that"),
+    pytest.param("The new governor of Oaxaca seemed tired of the dispute.", ["The new governor of Oaxaca",
+                                                                          "tired of the dispute"], id="seemed-adjective"),
+])
+def test_seeming_is_the_outlet_s_judgement_without_a_source(quotes_of, text, pieces):
+    """seem/appear (evidential): what seems so is the content; no one is its source."""
+    found = [q for q in quotes_of(text) if q.cue in ("seems", "appears", "seemed")]
+    assert sorted(q.text for q in found) == sorted(pieces)
+    assert all(q.speaker is None and q.speaker_mention is None for q in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister appeared at the rally in Accra on Sunday.",
+    "A new party appeared in Tarnholm in 2019.",
+])
+def test_appearing_somewhere_is_no_attribution(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+def test_seeming_to_say_is_one_attribution(quotes_of):
+    quotes = quotes_of("Ilse Varga appeared to say that the port was shut.")
+    assert [q.cue for q in quotes] == ["say"]
+
+
+@pytest.mark.parametrize("text", ["As unlikely as it may seem, the ferry to Zanzibar left on time.",
+                                  "As the council appears set to close the port, traders in Mombasa are worried."])
+def test_an_as_clause_of_seeming_reports_nothing(quotes_of, text):
+    assert all(q.cue.split()[-1] not in ("seem", "appears") for q in quotes_of(text))

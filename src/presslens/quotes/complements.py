@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import (DIRECTIVE_VERBS, INTENT_VERBS, OBJECT_CONTENT_VERBS, PASSIVE_RAISING_VERBS, content_prepositions,
-                   cue_class)
+from .cues import (DIRECTIVE_VERBS, EVIDENTIAL_VERBS, INTENT_VERBS, OBJECT_CONTENT_VERBS, PASSIVE_RAISING_VERBS,
+                   content_prepositions, cue_class)
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _OBJECT_MODIFIERS = frozenset({"prep", "npadvmod", "oprd"})
@@ -33,7 +33,14 @@ _RAISED_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
 
 
 def raised_content(verb: Token) -> list[Token]:
-    """Subject and infinitive of a sourceless passive: X is expected to win (no agent)."""
+    """Subject and infinitive of a sourceless passive (X is expected to win, no agent), or subject and
+    complement of a verb of seeming (X seems to have failed, X seemed tired), unless that complement is a
+    cue of its own (appeared to say …)."""
+    if verb.lemma_.lower() in EVIDENTIAL_VERBS:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ != "it"]
+        complements = [c for c in verb.children if c.dep_ in _RAISED_COMPLEMENTS and c.i > verb.i
+                       and (c.dep_ != "xcomp" or infinitival(c)) and cue_class(c) is None]
+        return subjects + complements if subjects and complements else []
     if verb.lemma_.lower() not in PASSIVE_RAISING_VERBS or any(c.dep_ == "agent" for c in verb.children):
         return []
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]

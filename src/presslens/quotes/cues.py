@@ -72,6 +72,10 @@ PASSIVE_RAISING_VERBS = frozenset({"expect", "believe", "think", "say", "report"
                                    "rumour", "estimate", "project", "predict", "reckon", "suppose", "allege"})
 """Verbs whose passive takes an infinitive (X is expected to win): with no agent, a sourceless attribution."""
 
+EVIDENTIAL_VERBS = frozenset({"seem", "appear"})
+"""Verbs of seeming: what seems so (the plan seems to have failed; it appears that …) is a judgement
+on evidence that the sentence gives no source for."""
+
 QUOTE_ONLY_VERBS = frozenset({"continue", "go"})
 """Verbs that are cues only when their content is a quotation (he continued: “…”)."""
 
@@ -222,7 +226,7 @@ def cue_class(token: Token) -> str | None:
         return "quote-only"
     if lemma in SPEECH_VERBS:
         return "speech"
-    if lemma in EVIDENCE_VERBS:
+    if lemma in EVIDENCE_VERBS or lemma in EVIDENTIAL_VERBS:
         return "evidence"
     if lemma in BELIEF_VERBS:
         return "belief"
@@ -235,7 +239,7 @@ def cue_class(token: Token) -> str | None:
 
 __all__ = [
     "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "EVIDENCE_VERBS", "OBJECT_CONTENT_VERBS", "DIRECTIVE_VERBS",
-    "GROUP_NOUNS", "STANCE_VERBS", "PASSIVE_RAISING_VERBS", "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
+    "GROUP_NOUNS", "STANCE_VERBS", "PASSIVE_RAISING_VERBS", "EVIDENTIAL_VERBS", "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
     "DOCUMENT_NOUNS", "PERSON_ROLE_NOUNS", "TITLE_WORDS", "SINGULAR_PRONOUNS", "ORGANIZATION_PRONOUNS", "PLURAL_PRONOUNS",
     "RELATIVE_PRONOUNS", "FIRST_PERSON", "PEOPLE_NOUNS", "MEDIA_NOUNS", "PLACE_BODY_NOUNS", "FEMININE_WORDS", "MASCULINE_WORDS",
     "FUNCTION_WORDS", "content_prepositions", "cue_class", "object_predicate",

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from presslens.core.nlp import doc_text, entity_of
 
 from .complements import content_children, raised_content, token_range
-from .cues import CONTENT_PREPOSITIONS, DIRECTIVE_VERBS, DOCUMENT_NOUNS, cue_class
+from .cues import CONTENT_PREPOSITIONS, DIRECTIVE_VERBS, DOCUMENT_NOUNS, EVIDENTIAL_VERBS, cue_class
 from .quotemarks import QuoteSpan
 from .speakers import agentive
 from .spans import CharSpan, merge, minus, substantive, trimmed, widen, without_loose_tail
@@ -163,9 +163,10 @@ def verb_frame(verb: Token, quotes: list[QuoteSpan]) -> Frame | None:
     doc, sentence = verb.doc, verb.sent
     children = content_children(verb, kind) if kind != "quote-only" else []
     if any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
-        return _as_frame(verb, quotes) if kind in ("speech", "evidence") and not children else None
+        return _as_frame(verb, quotes) if kind in ("speech", "evidence") and not children and (
+            verb.lemma_.lower() not in EVIDENTIAL_VERBS) else None  # 'as improbable as it may seem' compares
     cue = _cue_span(verb)
-    source = None if raised_content(verb) else find_source(verb)
+    source = None if raised_content(verb) or verb.lemma_.lower() in EVIDENTIAL_VERBS else find_source(verb)
     if source is not None and source.head == verb and source.dep_ == "nsubj" and source.i > verb.i and (
             kind not in ("speech", "quote-only", "evidence")):
         return None  # only reporting inverts its subject ('…,' says X); '(think Brexit)' is no one's belief
