@@ -309,5 +309,5 @@ def test_a_town_named_with_its_country_is_the_town_not_its_namesake_division():
     ("Israel Adesanya won his fight in Perth on Sunday.", "Israel", False),
     ("Ukraine President Volodymyr Zelensky spoke in Kyiv.", "Ukraine", True),
 ])
-def test_a_place_name_as_a_first_name_is_no_place_but_before_a_title_it_is(text, name, kept):
+def test_a_place_name_as_a_first_name_is_part_of_a_name_but_before_a_title_a_place(text, name, kept):
     assert bool([p for p in places_of(text) if p.text == name and p.sense == "literal"]) is kept

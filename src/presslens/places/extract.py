@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from presslens.core.nlp import doc_text
 from presslens.core.schema import Place
 
-from .filter import PLACE_NOUNS, inside_name, metonymic, occupant, select_places
+from .filter import PLACE_NOUNS, inside_name, metonymic, occupant, part_of_name, select_places
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import normalize
 from .resolve import WITHIN, Mention, Resolution, fits, resolve_mentions
@@ -33,7 +33,7 @@ def extract_places(doc: Doc) -> list[Place]:
     for cand, resolution in zip(selected, resolutions):
         capital = None if cand.key in contained else \
             next((gaz.entry(i) for i in cand.entries if gaz.is_capital(gaz.entry(i))), None)
-        if inside_name(doc, cand):
+        if inside_name(doc, cand) or part_of_name(gaz, doc, cand):
             sense = "name"
         elif metonymic(doc, cand, capital is not None, metonyms):
             # a capital named for its government is that capital ('Ottawa said', not Ottawa, Illinois)

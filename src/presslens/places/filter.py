@@ -120,10 +120,11 @@ def _before_local_office(doc: Doc, cand: Candidate) -> bool:
             and doc[end].lower_ in LOCAL_OFFICES)
 
 
-def _given_name(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
-    """'Israel Adesanya', 'Chad Daybell': a one-word place name modifying the capitalised word
-    right after it, a name the gazetteer does not know that ends the phrase and is no title or
-    team ('Ukraine President …', 'the Texas Rangers' stay), is a person's first name."""
+def part_of_name(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """'Israel Adesanya', 'Cambridge Analytica': a one-word place name modifying the capitalised
+    word right after it, a name the gazetteer does not know that ends the phrase and is no title
+    or team ('Ukraine President …', 'the Texas Rangers' stay), is part of a person's or a firm's
+    name (the extractor marks it ``sense="name"``)."""
     start, end = cand.tokens
     if end - start > 1 or end >= len(doc) or doc[start].dep_ != "compound" or doc[start].head.i != end:
         return False
@@ -287,8 +288,7 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(doc, c, surnames)
-                      and not _town_with_article(gaz, doc, c) and not _speaking_town(gaz, doc, c)
-                      and not _given_name(gaz, doc, c))]
+                      and not _town_with_article(gaz, doc, c) and not _speaking_town(gaz, doc, c))]
     kept = {c.tokens[0]: c for c in candidates
             if _certain(gaz, c) or _well_known(gaz, doc, c) or c.tokens[0] in local_office}
     certain_keys = {c.key for c in kept.values() if c.entries}
@@ -342,4 +342,4 @@ def occupant(doc: Doc, cand: Candidate) -> bool:
     return named and doc[start - 1].lower_ == "the" and doc[end - 1].dep_ in SUBJECT_DEPS
 
 
-__all__ = ["select_places", "metonymic", "occupant", "inside_name"]
+__all__ = ["select_places", "metonymic", "occupant", "inside_name", "part_of_name"]
