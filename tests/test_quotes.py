@@ -373,3 +373,21 @@ def test_seeming_to_say_is_one_attribution(quotes_of):
                                   "As the council appears set to close the port, traders in Mombasa are worried."])
 def test_an_as_clause_of_seeming_reports_nothing(quotes_of, text):
     assert all(q.cue.split()[-1] not in ("seem", "appears") for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    pytest.param("Mr. Karl Moser refused to testify before the Tarnholm committee.", "refused",
+                 "to testify before the Tarnholm committee", id="refused-to"),
+    pytest.param("Through a spokeswoman, Ms. Amina Yusuf declined to comment.", "declined", "to comment",
+                 id="declined-to"),
+])
+def test_refusing_states_an_intention_not_to(quotes_of, text, cue, content):
+    assert any(q.cue == cue and q.text == content for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Support for the party declined sharply in Recife in May.",
+    "Mr. Karl Moser tried to open the gate.",
+])
+def test_declining_numbers_and_trying_are_no_attribution(quotes_of, text):
+    assert quotes_of(text) == []

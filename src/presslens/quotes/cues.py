@@ -33,9 +33,10 @@ accept judge deem
 """Verbs of cognition and attitude: content only as a clause (believe that …)."""
 
 INTENT_VERBS = frozenset("""
-want intend plan decide seek vow pledge promise threaten hope offer agree demand
+want intend plan decide seek vow pledge promise threaten hope offer agree demand refuse decline
 """.split())
-"""Verbs of intention: content as a ``to``-infinitive or a clause (refusing or trying is an act, not a cue)."""
+"""Verbs of intention: content as a ``to``-infinitive or a clause; refusing and declining state an
+intention not to (refused to testify), trying is an act, not a cue."""
 
 EVIDENCE_VERBS = frozenset("""
 show find indicate suggest reveal estimate report conclude document record confirm project calculate
