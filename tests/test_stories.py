@@ -259,6 +259,9 @@ def test_differently_worded_reports_that_disagree(analyses, tmp_path):
     assert len(who) == 1 and "army artillery" in who[0] and "Ostrel Liberation Front" in who[0]
     floods = _story_of(store, analyses, "s3-wire")  # governor: at least 12 / 14; Red Cross: 19 dead / toll rose to 21
     assert any(d.startswith("killed: ") and "19" in d and "21" in d for d in floods["story"].disagreements)
+    march = _story_of(store, analyses, "s17-wire")  # '20,000 people took part. Police put the number at 6,000.'
+    assert [d.split(":")[0] for d in march["story"].disagreements] == ["took part"]
+    assert "6,000" in march["story"].disagreements[0] and "20,000" in march["story"].disagreements[0]
 
 
 def test_disagreements_do_not_depend_on_order(analyses, tmp_path):
@@ -283,3 +286,6 @@ def test_differently_worded_reports_that_agree(analyses, tmp_path):
                          shooting[0].ordinal} == {"MIL"}
     fled = {c.measure for c in protest["claims"] if c.kind == "figure" and c.value == 3000}
     assert fled == {"displaced"}  # 'about 3,000 fled' and 'some 3,000 displaced'
+    fire = _story_of(store, analyses, "s18-wire")  # 'employed 60' restates nothing: it opens no count of the dead
+    assert fire["story"].disagreements == ()
+    assert sorted(c.value for c in fire["claims"] if c.measure == "killed") == [9, 9]

@@ -6,7 +6,9 @@ package), else from the nearest outcome word of its clause: after the figure fir
 *dead*', 'thousands *from their homes*'; up to a comma, 'and' or another number), then before it
 ('put the *death toll* at 12'; back to a semicolon or another number). The
 outcome words are written here from the figures package's participles and the nouns news uses
-for the same outcomes. A figure with no outcome word keeps its counted noun as its measure
+for the same outcomes. A bare number (no counted noun, no outcome word in its clause) restates
+the count of the figure just before it in its paragraph ('20,000 people took part. Police put
+the number at 6,000'). A figure with no outcome word keeps its counted noun as its measure
 (''members'', ''vessels''), compared as written. A measure carries the counted noun after a colon
 when the noun names a group ('killed: soldiers'); general words for people ('people',
 'civilians', 'residents', ...) are left out, so '40 people killed' and 'forty died' compare,
@@ -34,6 +36,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from presslens.core.nlp import PARAGRAPH_BREAK
 from presslens.core.schema import Event, Figure
 
 from .features import normalize_name
@@ -129,6 +132,23 @@ def measure_of(figure: Figure, text: str | None = None) -> str | None:
     if outcome is None:
         return " ".join(_WORD.findall((figure.counts or "").lower())) or None
     return f"{outcome}: {noun}" if noun else outcome
+
+
+def measures_of(figures: tuple[Figure, ...], text: str) -> dict[int, str]:
+    """Figure start → measure for an article's figures. A bare number (no counted noun, no outcome
+    in its clause) restates the count of the figure just before it in its paragraph ('15,000
+    people took part. The police put the figure at 4,000'; 'a turnout of 15,000; police said 4,000')."""
+    found: dict[int, str] = {}
+    previous: Figure | None = None
+    for figure in figures:
+        measure = measure_of(figure, text)
+        if (measure is None and not figure.counts and not figure.unit and previous is not None
+                and previous.start in found and not PARAGRAPH_BREAK.search(text, previous.end, figure.start)):
+            measure = found[previous.start]
+        if measure:
+            found[figure.start] = measure
+        previous = figure
+    return found
 
 
 def outcome_and_group(measure: str) -> tuple[str, str | None]:

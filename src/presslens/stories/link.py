@@ -32,7 +32,7 @@ from presslens.store.sqlite import Store
 
 from . import features as story_features
 from . import shingles as dedup
-from .claims import measure_of
+from .claims import measures_of
 from .events import Report, canonical_events
 
 TOP_NAMES = 5
@@ -70,7 +70,7 @@ def prepare(analysis: Analysis) -> Prepared | None:
         return None
     shingle_set = dedup.shingles(article.text)
     signature = dedup.signature(shingle_set)
-    measures = {f.start: m for f in analysis.figures if (m := measure_of(f, article.text))}
+    measures = measures_of(analysis.figures, article.text)
     return Prepared(analysis, shingle_set, signature, dedup.band_keys(signature),
                     story_features.features(analysis), measures)
 
