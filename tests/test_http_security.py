@@ -300,10 +300,13 @@ def test_concurrent_clients_while_an_ingest_writes(db, tmp_path):
         return added
 
     try:
-        with ThreadPoolExecutor(1) as writer, ThreadPoolExecutor(50) as pool, httpx.Client(base_url=base) as http:
+        with ThreadPoolExecutor(1) as writer, ThreadPoolExecutor(50) as pool, \
+                httpx.Client(base_url=base, timeout=60) as http:
             writing = writer.submit(write)
-            statuses = list(pool.map(lambda i: http.get(paths[i % len(paths)]).status_code, range(400)))
-            stop.set()
+            try:
+                statuses = list(pool.map(lambda i: http.get(paths[i % len(paths)]).status_code, range(400)))
+            finally:
+                stop.set()  # a failed request fails the test instead of leaving the writer running
             writing.result()
     finally:
         server.should_exit = True
