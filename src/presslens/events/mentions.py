@@ -18,7 +18,7 @@ from presslens.core.schema import Event
 
 def same_event(a: Event, b: Event) -> bool:
     """Do two records of one article report the same act (see the module docstring)?"""
-    return (a.type == b.type and (a.source_entity_ids or a.target_entity_ids) != ()
+    return (a.type == b.type and bool(a.source_entity_ids or a.target_entity_ids)
             and set(a.source_entity_ids) == set(b.source_entity_ids)
             and set(a.target_entity_ids) == set(b.target_entity_ids)
             and (a.hypothetical, a.negated) == (b.hypothetical, b.negated)
@@ -39,8 +39,9 @@ def _sentence_date(event: Event) -> str | None:
 
 def _absorb(kept: Event, other: Event) -> Event:
     """``kept`` with ``other`` as one more mention, filling what ``kept`` lacks."""
-    changes: dict[str, object] = {"mention_starts": kept.mention_starts + _spans(other)[0],
-                                  "mention_ends": kept.mention_ends + _spans(other)[1]}
+    starts, ends = _spans(other)
+    changes: dict[str, object] = {"mention_starts": kept.mention_starts + starts,
+                                  "mention_ends": kept.mention_ends + ends}
     if kept.mode is None and other.mode is not None:
         changes["mode"] = other.mode
     if _place(kept) is None and _place(other) is not None:
