@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+import os
 
 import pycountry
 import pytest
 import yaml
 
 from presslens.places import gazetteer as gazetteer_module
-from presslens.places.gazetteer import Gazetteer, build_from_geonames, load_gazetteer
+from presslens.places.gazetteer import Gazetteer, Tables, build_from_geonames, load_gazetteer, write
 from presslens.places.gazetteer_build import PLACES_YAML, read_geonames_dump
 from presslens.places.names import is_latin, normalize, plural_demonym
 
@@ -181,7 +182,7 @@ def test_read_geonames_dump(dump):
 
 def test_gazetteer_built_from_a_dump_is_used(dump, tmp_path, monkeypatch):
     monkeypatch.setattr(gazetteer_module, "default_sources", lambda *a, **k: iter(()))
-    out = build_from_geonames(dump, min_population=0, out=tmp_path / "gaz.pickle")
+    out = build_from_geonames(dump, min_population=0, out=tmp_path / "gaz.sqlite")
     monkeypatch.setenv("PRESSLENS_GAZETTEER", str(out))
     load_gazetteer.cache_clear()
     try:
@@ -193,13 +194,59 @@ def test_gazetteer_built_from_a_dump_is_used(dump, tmp_path, monkeypatch):
         load_gazetteer.cache_clear()
 
 
-def test_a_pickle_from_another_build_version_is_ignored(dump, tmp_path, monkeypatch):
-    stale = Gazetteer.from_sources(read_geonames_dump(dump))
-    stale.version = -1
-    monkeypatch.setenv("PRESSLENS_GAZETTEER", str(gazetteer_module.save(stale, tmp_path / "old.pickle")))
+def test_a_file_from_another_build_version_is_ignored(dump, tmp_path, monkeypatch):
+    stale = write(Tables.from_sources(read_geonames_dump(dump)), tmp_path / "old.sqlite", build_version=-1)
+    monkeypatch.setenv("PRESSLENS_GAZETTEER", str(stale))
     load_gazetteer.cache_clear()
     try:
         assert load_gazetteer().lookup("Zyxtown") == []
         assert load_gazetteer().lookup("Lebanon")
     finally:
         load_gazetteer.cache_clear()
+
+
+def test_a_file_that_is_no_gazetteer_is_ignored(tmp_path, monkeypatch):
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database at all" * 100)
+    monkeypatch.setenv("PRESSLENS_GAZETTEER", str(junk))
+    load_gazetteer.cache_clear()
+    try:
+        assert load_gazetteer().lookup("Lebanon")
+    finally:
+        load_gazetteer.cache_clear()
+
+
+def test_the_file_reads_back_what_was_built(dump, tmp_path):
+    tables = Tables.from_sources(read_geonames_dump(dump))
+    gaz = Gazetteer(write(tables, tmp_path / "gaz.sqlite"))
+    assert [tuple(gaz.rows[i]) for i in range(len(tables.rows))] == tables.rows
+    for key, entries in tables.names.items():
+        assert key in gaz.names and gaz.names[key] == tuple(entries)
+    assert all(gaz.first_words.get(k) == w for k, w in tables.first_words().items())
+    assert "zyx" in gaz.first_words and gaz.first_words.get("zyx") == 2
+    assert "qwzxland" not in gaz.names and gaz.names.get("qwzxland") is None
+    with pytest.raises(KeyError):
+        gaz.demonyms["zyxtown"]
+
+
+def test_the_same_sources_give_the_same_file(dump, tmp_path):
+    first = write(Tables.from_sources(read_geonames_dump(dump)), tmp_path / "a.sqlite")
+    second = write(Tables.from_sources(read_geonames_dump(dump)), tmp_path / "b.sqlite")
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_gazetteer_is_read_again_after_a_fork_and_a_pickle(gaz):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(gaz))
+    assert copy.path == gaz.path and copy.lookup("Beirut") == gaz.lookup("Beirut")
+    read, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child looks up a name the parent never did, on a connection of its own
+        os.close(read)
+        os.write(write_end, b"1" if gaz.lookup("Zaporizhzhia") else b"0")
+        os._exit(0)
+    os.close(write_end)
+    assert os.read(read, 1) == b"1"
+    os.waitpid(pid, 0)
+    os.close(read)

