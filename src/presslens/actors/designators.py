@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import yaml
 from spacy.tokens import Doc, Span
 
+from presslens.core.nlp import doc_text
 from presslens.core.schema import Quote
 
 from .book import ACTORS_YAML, STATE_KIND, normalize_words
@@ -105,16 +106,24 @@ def _is_designator(span: Span, designators: Designators, anaphor: bool) -> bool:
 
 
 def _phrase_spans(doc: Doc, designators: Designators, taken: set[int]) -> list[tuple[int, int, str | None]]:
-    """Stand-alone designators ('the occupation', 'the enemy') not inside another mention, nor before 'of'."""
+    """Stand-alone designators ('the occupation', 'the enemy') not inside another mention, nor before 'of'.
+
+    A span's text is read as a slice of the document's text (no Span or Token objects per try)."""
     longest = max((len(p) for p in designators.phrases), default=0)
+    text = doc_text(doc)
+    starts, ends, punct, lower = [], [], [], []
+    for t in doc:
+        starts.append(t.idx)
+        ends.append(t.idx + len(t.text))
+        punct.append(t.is_punct)
+        lower.append(t.lower_)
     found = []
     i = 0
     while i < len(doc):
         for n in range(min(longest, len(doc) - i), 0, -1):
-            span = doc[i:i + n]
-            key = normalize_words(span.text)
-            if key in designators.phrases and not any(t.is_punct for t in span) and not taken & set(range(i, i + n)) and (
-                    i + n >= len(doc) or doc[i + n].lower_ != "of"):
+            key = normalize_words(text[starts[i]:ends[i + n - 1]])
+            if key in designators.phrases and not any(punct[i:i + n]) and not taken & set(range(i, i + n)) and (
+                    i + n >= len(doc) or lower[i + n] != "of"):
                 found.append((i, i + n, designators.phrases[key]))
                 i += n - 1
                 break

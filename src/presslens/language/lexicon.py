@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -39,17 +39,34 @@ def load_terms() -> dict[str, tuple[str, ...]]:
         raise InputError(f"loaded_terms.yaml is not a valid lexicon: {exc}") from exc
 
 
+CACHE_LIMIT = 200_000
+"""Word/lemma pairs remembered before the lookup cache starts over (memory stays flat on a long stream)."""
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Single-token entries by category, and a phrase matcher for the others."""
 
     words: dict[str, frozenset[str]]
     matcher: PhraseMatcher
+    _categories: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    """(word, lemma) hashes → the categories listing the word or lemma (looked up once per pair)."""
+
+    def categories(self, token: Token) -> frozenset[str]:
+        """The categories whose one-token entries hold the token's word or lemma."""
+        key = (token.lower, token.lemma)
+        found = self._categories.get(key)
+        if found is None:
+            if len(self._categories) >= CACHE_LIMIT:
+                self._categories.clear()
+            word, lemma = token.lower_, token.lemma_.lower()
+            found = self._categories[key] = frozenset(
+                category for category, entries in self.words.items() if word in entries or lemma in entries)
+        return found
 
     def has(self, category: str, token: Token) -> bool:
         """Whether the token's word or lemma is a one-token entry of the category."""
-        entries = self.words.get(category, frozenset())
-        return token.lower_ in entries or token.lemma_.lower() in entries
+        return category in self.categories(token)
 
     def phrases(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
         """``(category, start, end)`` token ranges of every multi-token entry found in the doc."""
