@@ -391,3 +391,52 @@ def test_refusing_states_an_intention_not_to(quotes_of, text, cue, content):
 ])
 def test_declining_numbers_and_trying_are_no_attribution(quotes_of, text):
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("Elena Marsh said the ferry would stop at Halvessa, which has the only deep harbour.",
+                 "the ferry would stop at Halvessa, which has the only deep harbour", id="which-clause-of-a-report"),
+    pytest.param("Kofi Mensah said the market would move to Kumasi, where rents are lower.",
+                 "the market would move to Kumasi, where rents are lower", id="where-clause-of-a-report"),
+    pytest.param("Ms. Aiko Sato said the clinic would hire nurses, which the town has lacked for years.",
+                 "the clinic would hire nurses, which the town has lacked for years", id="which-object-of-a-report"),
+    pytest.param("Elena Marsh said she would back Tomas Brell, who lost the vote in May.",
+                 "she would back Tomas Brell", id="who-clause-describes-a-person"),
+    pytest.param("Kofi Mensah said he would meet Amara Okafor, who leads the farmers' union.",
+                 "he would meet Amara Okafor", id="who-clause-describes-another-person"),
+    pytest.param("Lucía Ortega said there is a wide gap between the two provinces when it comes to school funding.",
+                 "there is a wide gap between the two provinces when it comes to school funding",
+                 id="adverbial-clause-to-the-end"),
+    pytest.param('Ana Souza said the city needed one thing: "More buses, and soon."',
+                 'the city needed one thing: "More buses, and soon."', id="colon-quotation-closing-the-report"),
+])
+def test_a_reported_clause_keeps_its_own_trailing_parts(quotes_of, text, content):
+    """A clause reported as said is reported whole: its non-restrictive ``which``/``where`` clause and an
+    adverbial or quotation closing the sentence belong to it; a ``who`` clause identifying a person is the
+    writer's, as an apposition is."""
+    assert [q.text for q in quotes_of(text)][:1] == [content]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    pytest.param("Governor Amara Okafor answered the critics by saying that the budget was balanced.", "saying",
+                 "Amara Okafor", id="by-saying"),
+    pytest.param("After saying that the vote was fair, Mr. Lars Eklund left the hall.", "saying", "Lars Eklund",
+                 id="after-saying"),
+    pytest.param("Ms. Yuki Tanaka was fined for refusing to testify.", "refusing", "Yuki Tanaka",
+                 id="for-refusing-passive"),
+    pytest.param("The council fined Ms. Yuki Tanaka for refusing to testify.", "refusing", "Yuki Tanaka",
+                 id="for-refusing-object"),
+    pytest.param("Mr. Lars Eklund praised Ms. Priya Raman for saying that the count was fair.", "saying",
+                 "Priya Raman", id="praised-for-saying"),
+    pytest.param("Ms. Priya Raman praised Mr. Lars Eklund for saying that the count was fair.", "saying",
+                 "Lars Eklund", id="praised-for-saying-swapped"),
+    pytest.param("Ms. Aiko Sato says Kofi Mensah 'absolutely right' in saying the port must close.", "saying",
+                 "Kofi Mensah", id="object-right-in-saying"),
+    pytest.param("Kofi Mensah called Ms. Aiko Sato wrong in saying the port must close.", "saying",
+                 "Aiko Sato", id="object-wrong-in-saying-swapped"),
+])
+def test_a_participle_after_a_preposition_has_its_clause_s_speaker(quotes_of, text, cue, speaker):
+    """'by/after/without saying …' is said by the subject of the verb it modifies; 'for saying …' after an
+    object (praised X for saying …), or after an object given a predicate (called X right in saying …), by that
+    object."""
+    assert [q.speaker for q in quotes_of(text) if q.cue == cue] == [speaker]

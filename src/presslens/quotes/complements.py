@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from .cues import (DIRECTIVE_VERBS, EVIDENTIAL_VERBS, INTENT_VERBS, OBJECT_CONTENT_VERBS, PASSIVE_RAISING_VERBS,
                    content_prepositions, cue_class)
+from .spans import CONCESSIVE_MARKERS
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _OBJECT_MODIFIERS = frozenset({"prep", "npadvmod", "oprd"})
@@ -74,7 +75,7 @@ def content_children(verb: Token, kind: str) -> list[Token]:
             objects.append(child)
     if not any(o.dep_ == "prep" for o in objects):
         objects += _stacked_content_preps(verb, kind)
-    clauses += _stranded_conjuncts(verb, clauses)
+    clauses += _stranded_conjuncts(verb, clauses) + _closing_parts(verb, clauses, kind)
     if kind == "belief":
         return clauses
     if lemma in DIRECTIVE_VERBS:
@@ -109,6 +110,27 @@ def _stranded_conjuncts(verb: Token, clauses: list[Token]) -> list[Token]:
     after = max(c.i for c in infinitives)
     return [c for c in verb.children if c.dep_ in ("conj", "dep") and c.i > after and c.tag_ in _BARE_FORMS
             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+
+
+def _closing_parts(verb: Token, clauses: list[Token], kind: str) -> list[Token]:
+    """What the parse hung on a verb of saying or thinking after its reported clause, closing the sentence: an
+    adverbial clause (… when it comes to X) or a quotation after a colon, which continue what was reported.
+
+    Not a participle (…, citing …), a concession (…, although …) or an ``as`` clause, which are the writer's,
+    nor a cue of its own."""
+    reported = [c for c in clauses if c.dep_ == "ccomp" and c.i > verb.i]
+    if kind not in ("speech", "belief") or not reported:
+        return []
+    end = max(c.right_edge.i for c in reported)
+    parts = []
+    for child in verb.children:
+        if child.i <= end or cue_class(child) is not None:
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if child.dep_ == "dep" or child.dep_ == "advcl" and child.tag_ != "VBG" and not (
+                marks & (CONCESSIVE_MARKERS | {"as"})):
+            parts.append(child)
+    return parts
 
 
 def _object_modifier(child: Token) -> bool:

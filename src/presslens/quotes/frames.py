@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from presslens.core.nlp import doc_text, entity_of
 
 from .complements import content_children, raised_content, token_range
-from .cues import CONTENT_PREPOSITIONS, DIRECTIVE_VERBS, DOCUMENT_NOUNS, EVIDENTIAL_VERBS, cue_class
+from .cues import CONTENT_PREPOSITIONS, DIRECTIVE_VERBS, DOCUMENT_NOUNS, EVIDENTIAL_VERBS, cue_class, object_predicate
 from .quotemarks import QuoteSpan
 from .speakers import agentive
 from .spans import CharSpan, merge, minus, substantive, trimmed, widen, without_loose_tail
@@ -60,7 +60,8 @@ def find_source(verb: Token, depth: int = 0) -> Token | None:
     """The head token of the cue's source: subject, passive agent, or inherited from a governing verb.
 
     An infinitive after an object takes the object as its subject (persuaded the utilities to agree:
-    the utilities agree), and a participle its noun (artists writing songs: the artists write)."""
+    the utilities agree), a participle its noun (artists writing songs: the artists write), and a participle after
+    a preposition the subject of the verb it modifies (answered by saying …) or, after ``for``, its object."""
     source = own_source(verb)
     if source is not None or any(c.dep_ in ("agent", "nsubjpass") for c in verb.children):
         return source
@@ -68,6 +69,8 @@ def find_source(verb: Token, depth: int = 0) -> Token | None:
         controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if controller is not None:
             return controller
+    if depth < 4 and verb.dep_ == "pcomp" and _participle_host(verb) is not None:
+        return _participle_doer(verb.head, depth)
     if depth < 4 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
         return find_source(verb.head, depth + 1)
     if depth < 4 and verb.dep_ == "acl":
@@ -79,6 +82,36 @@ def find_source(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "ROOT":
         return _nearest_named_left(verb)
     return None
+
+
+def _participle_host(verb: Token) -> Token | None:
+    """The verb a participle after a preposition modifies (answered by saying …, fined for refusing …), not a copula."""
+    preposition = verb.head
+    host = preposition.head
+    if preposition.dep_ != "prep" or host.pos_ != "VERB" or host.lemma_ == "be":
+        return None
+    return host
+
+
+def _participle_doer(preposition: Token, depth: int) -> Token | None:
+    """Who does what a participle after a preposition says: the subject of the verb it modifies (answered by
+    saying …); after ``for`` or an object given a predicate, that object (praised X for saying …, called X right
+    in saying …); after a reported clause, that clause's subject (says X right in saying …)."""
+    host = preposition.head
+    clause = next((c for c in host.children if c.dep_ == "ccomp" and host.i < c.i < preposition.i), None)
+    if clause is not None:
+        return own_source(clause)
+    deps = ("dobj", "nsubjpass") if preposition.lower_ == "for" or _object_has_predicate(host) else (
+        "nsubj", "nsubjpass")
+    subject = next((c for c in host.children if c.dep_ in deps), None)
+    return subject if subject is not None else find_source(host, depth + 1)
+
+
+def _object_has_predicate(verb: Token) -> bool:
+    """Whether the verb's object is given a predicate (called X wrong, says X 'absolutely right'): X is the doer
+    of what follows (… in saying …)."""
+    return object_predicate(verb) or any(a.dep_ == "amod" and a.i > o.i for o in verb.children if o.dep_ == "dobj"
+                                         for a in o.children)
 
 
 def _can_act(noun: Token) -> bool:
@@ -176,8 +209,9 @@ def verb_frame(verb: Token, quotes: list[QuoteSpan]) -> Frame | None:
             first, last = token_range(side)
             span = trimmed(doc, first, last)
             if span:
-                spans.append(widen(without_loose_tail(doc, _ending_at_quotation(doc, span, quotes, verb), quotes),
-                                   quotes, verb.idx))
+                reported = any(c.dep_ == "ccomp" for c in side)
+                spans.append(widen(without_loose_tail(doc, _ending_at_quotation(doc, span, quotes, verb), quotes,
+                                                      reported), quotes, verb.idx))
     if not spans and verb.dep_ == "parataxis" and kind in ("speech", "belief"):
         spans = _host_clause(verb, quotes)
     if not spans and kind in ("speech", "quote-only"):

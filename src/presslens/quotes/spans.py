@@ -55,23 +55,33 @@ CONCESSIVE_MARKERS = frozenset({"although", "though"})
 """Subordinators of a concession, which the writer adds to a report (…, although he refused to say more)."""
 
 
-def _loose_modifier(token: Token) -> bool:
+PERSONAL_RELATIVES = frozenset({"who", "whom", "whose", "when"})
+"""Relative words of a clause that identifies a person (…, who leads the union) or dates something (…, when …)."""
+
+
+def _loose_modifier(token: Token, clause: bool) -> bool:
     """A relative clause, a bare participle clause (…, citing …), a concession (…, although …) or a descriptive
-    apposition (…, a critic)."""
+    apposition (…, a critic). Inside a reported clause, a ``which``/``where`` clause is part of what was reported;
+    a ``who`` clause about a person stays the writer's identification."""
     if token.dep_ == "relcl":
-        return True
+        return not clause or _personal_relative(token)
     if token.dep_ == "advcl":
         marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
         return any(m in CONCESSIVE_MARKERS for m in marks) or (token.tag_ == "VBG" and not marks)
     return token.dep_ == "appos" and token.pos_ != "PROPN"
 
 
+def _personal_relative(clause: Token) -> bool:
+    """Whether a relative clause describes a person (who/whom/whose, a person's name or a pronoun) or a time."""
+    words = {t.lower_ for t in clause.subtree if t.i < clause.i}
+    return bool(words & PERSONAL_RELATIVES) or clause.head.ent_type_ == "PERSON" or clause.head.pos_ == "PRON"
 
-def without_loose_tail(doc: Doc, span: CharSpan, quotes: list[QuoteSpan]) -> CharSpan:
+
+def without_loose_tail(doc: Doc, span: CharSpan, quotes: list[QuoteSpan], clause: bool = False) -> CharSpan:
     """A content without a trailing comma-set modifier that comments on it (…, which …; …, citing …).
 
     The modifier must hang on a word before the comma and run to the content's end; a comma
-    inside a quotation is the speaker's own and is kept.
+    inside a quotation is the speaker's own and is kept. ``clause``: the content is a reported clause.
     """
     tokens = doc.char_span(*span, alignment_mode="expand")
     if tokens is None or len(tokens) < 3:
@@ -84,7 +94,7 @@ def without_loose_tail(doc: Doc, span: CharSpan, quotes: list[QuoteSpan]) -> Cha
             continue
         modifier = next((t for t in doc[comma + 1:last + 1] if t.left_edge.i == comma + 1 and not (
             comma < t.head.i <= last)), None)
-        if modifier is not None and _loose_modifier(modifier) and modifier.right_edge.i >= last and (
+        if modifier is not None and _loose_modifier(modifier, clause) and modifier.right_edge.i >= last and (
                 tokens.start <= modifier.head.i < comma):
             cut = trimmed(doc, tokens.start, comma - 1)
             return (span[0], cut[1]) if cut else span
