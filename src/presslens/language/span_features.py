@@ -102,12 +102,17 @@ def doc_features(doc: Doc, lexicon: Lexicon, candidates: Iterable[Candidate],
     ``runs``: the name runs (``masking.name_runs``); by default the names the parse tags.
     """
     spans, words = unit_words(doc, lexicon, name_runs(doc) if runs is None else runs)
-    lemmas = Counter(doc[s].lemma_.lower() for (s, _), w in zip(spans, words)
-                     if w not in MASKS and doc[s].is_alpha and not doc[s].is_stop)
+    tokens = list(doc)  # doc[i] makes a new Token each time: read each once
+    heads = [tokens[s] for s, _ in spans]
+    lowers = [t.lower_ for t in heads]
+    lemmas = [t.lemma_.lower() for t in heads]
+    repeats = Counter(lemma for lemma, t, w in zip(lemmas, heads, words)
+                      if w not in MASKS and t.is_alpha and not t.is_stop)
     quoted = inside_quotes(doc)
     marks = rule_marks(doc, candidates)
     valence = analyzer().lexicon
-    features: list[list[Feature]] = [[] for _ in doc]
+    strength = [None if w in MASKS else abs(valence.get(lower, 0.0)) for lower, w in zip(lowers, words)]
+    features: list[list[Feature]] = [[] for _ in tokens]
     sentence_of = [0] * len(spans)
     bounds: list[tuple[int, int]] = []
     k = 0
@@ -117,11 +122,11 @@ def doc_features(doc: Doc, lexicon: Lexicon, candidates: Iterable[Candidate],
             sentence_of[k] = index
             k += 1
         bounds.append((first, k))
-    sentence_features = [_sentence_features(doc, spans[a:b], words[a:b], index, valence)
+    sentence_features = [_sentence_features(tokens, spans[a:b], words[a:b], index, valence)
                          for index, (a, b) in enumerate(bounds)]
     for u, ((start, end), word) in enumerate(zip(spans, words)):
         first, last = bounds[sentence_of[u]]
-        token = doc[start]
+        token = heads[u]
 
         def at(offset: int) -> str:
             j = u + offset
@@ -129,16 +134,16 @@ def doc_features(doc: Doc, lexicon: Lexicon, candidates: Iterable[Candidate],
 
         f: list[Feature] = ["bias", "w=" + word, "sh=" + token.shape_[:4] if word != NAME else "sh=NAME"]
         if word not in MASKS:
-            f += ["l=" + token.lemma_.lower(), "s3=" + word[-3:], "p3=" + word[:3]]
-            f += ["lex=" + c for c in LEXICON_CATEGORIES if lexicon.has(c, token)]
-            repeats = lemmas.get(token.lemma_.lower(), 0)
-            if repeats > 1:
-                f.append(f"rep={min(repeats, 4)}")
+            f += ["l=" + lemmas[u], "s3=" + word[-3:], "p3=" + word[:3]]
+            categories = lexicon.categories(token)
+            f += ["lex=" + c for c in LEXICON_CATEGORIES if c in categories]
+            count = repeats.get(lemmas[u], 0)
+            if count > 1:
+                f.append(f"rep={min(count, 4)}")
         f += [f"w{k}={at(k)}" for k in WINDOW]
         f += ["bg-=" + at(-1) + "|" + word, "bg+=" + word + "|" + at(1)]
-        f.append("v=" + valence_bucket(token.lower_ if word not in MASKS else ""))
-        near = [abs(valence.get(doc[spans[j][0]].lower_, 0.0)) for j in range(max(first, u - 3), min(last, u + 4))
-                if words[j] not in MASKS]
+        f.append("v=" + valence_bucket(lowers[u] if word not in MASKS else ""))
+        near = [v for v in strength[max(first, u - 3):min(last, u + 4)] if v is not None]
         f.append(f"vw={min(int(max(near, default=0.0)), 3)}")
         f.append(f"rel={int(4 * (u - first) / max(last - first, 1))}")
         f.append(f"q={quoted[start]}")
@@ -149,14 +154,14 @@ def doc_features(doc: Doc, lexicon: Lexicon, candidates: Iterable[Candidate],
     return features
 
 
-def _sentence_features(doc: Doc, spans: list[tuple[int, int]], words: list[str], index: int,
+def _sentence_features(tokens: list[Token], spans: list[tuple[int, int]], words: list[str], index: int,
                        valence: dict) -> list[Feature]:
-    charged = sum(1 for (s, _), w in zip(spans, words) if doc[s].lower_ in valence and w not in MASKS)
+    charged = sum(1 for (s, _), w in zip(spans, words) if tokens[s].lower_ in valence and w not in MASKS)
     result: list[Feature] = [f"sv={min(charged, 5)}", f"slen={min(len(spans) // 5, 8)}", f"first={index == 0}"]
-    tokens = {doc[i].text for s, e in spans for i in range(s, e)}
-    if "!" in tokens:
+    texts = {tokens[i].text for s, e in spans for i in range(s, e)}
+    if "!" in texts:
         result.append("s!")
-    if "?" in tokens:
+    if "?" in texts:
         result.append("s?")
     return result
 

@@ -63,12 +63,8 @@ def load_model() -> SpanModel | None:
 
 def score(features: list[Feature], weights: dict[str, float]) -> float:
     """Logistic score of one token's features."""
-    total = 0.0
-    for f in features:
-        if isinstance(f, tuple):
-            total += weights.get(f[0], 0.0) * f[1]
-        else:
-            total += weights.get(f, 0.0)
+    get = weights.get
+    total = sum(get(f, 0.0) if f.__class__ is str else get(f[0], 0.0) * f[1] for f in features)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 
