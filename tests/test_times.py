@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from presslens.times.dates import duration_value, fmt, parse_anchor
 from presslens.times.extract import extract_times
 from presslens.times.resolver import Resolver
+from presslens.times.patterns import PATTERNS
+from presslens.times.scan import Scanner, first_chars
 from presslens.times.values import TimexContext
+from tests.conftest import SHARED
 
 ANCHOR = "2024-05-01"  # a Wednesday, ISO week 18, second quarter
 
@@ -139,3 +144,37 @@ def test_seed_previous_year_is_not_a_figure_year_confusion(seed_analysis):
     """'The previous year' counts back from the latest explicit year before it (2023), not from 2005."""
     previous = [t for t in seed_analysis.times if t.text.lower() == "the previous year"]
     assert [t.value for t in previous] == ["2022"]
+
+
+def _texts() -> list[str]:
+    """Every sentence of the tables above, the examples, and the time gold's texts when ../shared has them."""
+    import json
+    from pathlib import Path
+
+    from presslens.core.readers import read_articles
+
+    texts = [row[0] for row in POSITIVE] + list(NEGATIVE)
+    texts += [a.text for a in read_articles([Path(__file__).parent.parent / "examples"]) if a.status == "ok"]
+    gold = SHARED / "eval/time/dev.jsonl"
+    if gold.exists():
+        texts += [json.loads(line)["text"] for line in gold.read_text(encoding="utf-8").splitlines()[:120]]
+    return texts
+
+
+def test_gated_scan_gives_the_finditer_matches():
+    """Trying each pattern only where it can start finds exactly what ``finditer`` finds."""
+    patterns = [pattern for _, pattern in PATTERNS]
+    scanner = Scanner(patterns)
+    assert len(scanner.gated) > len(scanner.free)  # the fast path is the one taken
+    tricky = "mid-2020, x-Monday, ‘90s, “Last week”, ſpring 2021, 3-year-old, 12:30 p.m. EST, ’80s the 1990s"
+    for text in _texts() + [tricky]:
+        fast = scanner.matches(text)
+        for pattern, matches in zip(patterns, fast):
+            assert [m.span() for m in matches] == [m.span() for m in pattern.finditer(text)], pattern.pattern[:60]
+
+
+def test_first_chars_of_a_pattern():
+    assert first_chars(re.compile(r"(?<![\w-])(?:(?:last|next)\s+)?week", re.I)) == frozenset("lnw")
+    assert first_chars(re.compile(r"(?<![\w-])(?:\d+|Q[1-4])", re.I)) == frozenset("0123456789q")
+    assert first_chars(re.compile(r"(?<![\w-])\w+\s+times", re.I)) is None  # any word character
+    assert first_chars(re.compile(r"(?<![\w-])(?:now)?", re.I)) is None  # may match empty

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .patterns import PATTERNS
+from .scan import Scanner
 
 _BARE_YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
 _NOT_YEAR_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "PRODUCT", "ORG", "FAC", "LAW"}
 _VERB_MONTHS = {"may", "march"}
 _TRAILING = " \t\n,.;:'\"’"
+_SCANNER = Scanner([pattern for _, pattern in PATTERNS])
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,8 @@ def _acceptable(doc: Doc, text: str, candidate: Candidate) -> bool:
 def find_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Every pattern match in ``text`` (= ``doc.text``) that the parse does not veto; overlaps keep the longest."""
     found: list[Candidate] = []
-    for family, pattern in PATTERNS:
-        for match in pattern.finditer(text):
+    for (family, _), matches in zip(PATTERNS, _SCANNER.matches(text)):
+        for match in matches:
             start, end = _trim(text, match.start(), match.end())
             candidate = Candidate(start, end, family)
             if end > start and _acceptable(doc, text, candidate):
