@@ -440,3 +440,19 @@ def test_a_participle_after_a_preposition_has_its_clause_s_speaker(quotes_of, te
     object (praised X for saying …), or after an object given a predicate (called X right in saying …), by that
     object."""
     assert [q.speaker for q in quotes_of(text) if q.cue == cue] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "speaker"), [
+    pytest.param("Ms. Amina Yusuf spoke to the crowd in Kano as she called for a recount.", "called for", "a recount",
+                 "Amina Yusuf", id="as-she-called-for"),
+    pytest.param("As he praised the rescue teams, Mr. Rahul Mehta thanked the volunteers in Pune.", "praised",
+                 "the rescue teams", "Rahul Mehta", id="as-he-praised-fronted",
+                 marks=pytest.mark.xfail(strict=True, reason="a pronoun in a fronted clause naming its subject "
+                                         "after it (cataphora) is left unresolved by speakers.py")),
+    pytest.param("The harbour flooded again, as Mr. Tomas Brell predicted.", "as Mr. Tomas Brell predicted",
+                 "The harbour flooded again", "Tomas Brell", id="as-x-predicted-compares"),
+])
+def test_an_as_clause_with_its_own_subject_and_content_is_a_cue(quotes_of, text, cue, content, speaker):
+    """'as' with a subject and content of its own is a time ('as she called for a recount'); without content it
+    compares the sentence with what someone said ('…, as X predicted')."""
+    assert [(q.text, q.speaker) for q in quotes_of(text) if q.cue == cue] == [(content, speaker)]

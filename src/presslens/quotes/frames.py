@@ -195,7 +195,8 @@ def verb_frame(verb: Token, quotes: list[QuoteSpan]) -> Frame | None:
         return None
     doc, sentence = verb.doc, verb.sent
     children = content_children(verb, kind) if kind != "quote-only" else []
-    if any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+    if any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children) and not (
+            children and own_source(verb) is not None):  # 'as she called for a recount': a time, not a comparison
         return _as_frame(verb, quotes) if kind in ("speech", "evidence") and not children and (
             verb.lemma_.lower() not in EVIDENTIAL_VERBS) else None  # 'as improbable as it may seem' compares
     cue = _cue_span(verb)
