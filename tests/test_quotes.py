@@ -456,3 +456,24 @@ def test_an_as_clause_with_its_own_subject_and_content_is_a_cue(quotes_of, text,
     """'as' with a subject and content of its own is a time ('as she called for a recount'); without content it
     compares the sentence with what someone said ('…, as X predicted')."""
     assert [(q.text, q.speaker) for q in quotes_of(text) if q.cue == cue] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    pytest.param("Ms. Amina Yusuf proposed cutting the fuel tax in Kaduna.", "proposed", "cutting the fuel tax in Kaduna",
+                 id="proposed-gerund"),
+    pytest.param("Mr. Tomas Brell denied taking money from the port authority.", "denied",
+                 "taking money from the port authority", id="denied-gerund"),
+    pytest.param("Mr. Kenji Watanabe admitted using a private phone for official business.", "admitted",
+                 "using a private phone for official business", id="admitted-gerund"),
+])
+def test_a_gerund_is_the_object_content_of_a_verb_whose_object_is_a_statement(quotes_of, text, cue, content):
+    """A verb whose plain object is what was said (denied the report) takes a gerund clause the same way."""
+    assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Tomas Brell stopped taking calls after the vote in Tarnholm.",
+    "Ms. Priya Raman started laughing during the hearing in Chennai.",
+])
+def test_a_gerund_after_a_verb_that_is_no_cue_is_no_attribution(quotes_of, text):
+    assert quotes_of(text) == []

@@ -66,6 +66,9 @@ def content_children(verb: Token, kind: str) -> list[Token]:
             clauses.append(child)
         elif dep == "advcl" and lemma in DIRECTIVE_VERBS and child.i > verb.i and infinitival(child):
             clauses.append(child)
+        elif dep == "xcomp" and child.tag_ == "VBG" and child.i > verb.i and lemma in OBJECT_CONTENT_VERBS and (
+                kind in ("speech", "evidence", "intent")):
+            objects.append(child)  # denied taking the money: a gerund object, like 'denied the report'
         elif dep == "prep" and child.lower_ in content_prepositions(lemma, kind) and not _is_time(child):
             objects.append(child)
         elif dep == "nsubjpass" and child.pos_ not in ("PRON", "NUM") and lemma not in DIRECTIVE_VERBS:
