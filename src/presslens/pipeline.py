@@ -18,6 +18,10 @@ from presslens.core.nlp import parse, parse_many
 from presslens.core.readers import make_article, parse_plain_text
 from presslens.core.schema import Analysis, Article
 
+PARSE_BATCH = 4
+"""Articles spaCy parses at once. The parse's working memory grows with the batch (16 news articles
+hold about 300 MB more at peak than 4) while its CPU time per article is no lower past 4."""
+
 
 def analyze_doc(article: Article, doc: Doc, actor_files: tuple[str, ...] = ()) -> Analysis:
     """All records of one article from its parse (``doc.text == article.text``), by the ``presslens``
@@ -53,11 +57,13 @@ def analyze(text_or_article: str | Article, *, date: str | None = None, outlet: 
 
 def analyze_articles(articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 16,
                      actor_files: tuple[str, ...] = ()) -> Iterator[Analysis]:
-    """Analyze a stream of articles with batched parsing; error articles pass through as they are."""
+    """Analyze a stream of articles with batched parsing; error articles pass through as they are.
+
+    Articles are read ahead ``4 × batch_size`` per process and parsed :data:`PARSE_BATCH` at a time."""
     pending: list[Article] = []
 
     def flush() -> Iterator[Analysis]:
-        docs = parse_many((a.text for a in pending), batch_size=batch_size, n_process=n_process)
+        docs = parse_many((a.text for a in pending), batch_size=min(batch_size, PARSE_BATCH), n_process=n_process)
         for article, doc in zip(pending, docs):
             yield _safe_analyze(article, doc, actor_files)
         pending.clear()

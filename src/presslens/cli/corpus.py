@@ -78,7 +78,7 @@ def analyze(paths: Annotated[list[str], typer.Argument(help="Files, directories 
 def ingest_command(paths: Annotated[list[str], typer.Argument(help="Files, directories or globs.")],
                    db: DbOption = Path("presslens.sqlite"),
                    processes: int = typer.Option(1, "--processes", "-j", help="spaCy worker processes."),
-                   batch_size: int = typer.Option(16, help="Articles per spaCy batch."),
+                   batch_size: int = typer.Option(16, help="Articles per batch (spaCy parses 4 at a time)."),
                    dask: str = typer.Option("", "--dask", help="Run on Dask: a cluster address tcp://host:8786, "
                                                               "or 'local' for --workers local processes."),
                    workers: int = typer.Option(2, "--workers", help="Worker processes with --dask local."),
