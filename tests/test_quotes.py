@@ -477,3 +477,22 @@ def test_a_gerund_is_the_object_content_of_a_verb_whose_object_is_a_statement(qu
 ])
 def test_a_gerund_after_a_verb_that_is_no_cue_is_no_attribution(quotes_of, text):
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    pytest.param("Ms. Amina Yusuf's criticism of the fuel subsidy drew applause in Abuja.", "criticism of",
+                 "the fuel subsidy", id="criticism-of"),
+    pytest.param("Mr. Lars Eklund's condemnation of the raid on the village was read on the radio.",
+                 "condemnation of", "the raid on the village", id="condemnation-of"),
+])
+def test_a_noun_of_judging_takes_its_of_phrase_as_content(quotes_of, text, cue, content):
+    """Criticism and condemnation of X, like allegations of X, are about X: the ``of`` phrase is the content."""
+    assert [q.text for q in quotes_of(text) if q.cue == cue] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "Demand for maize rose in Nakuru after the rains.",
+    "A review of the budget in Recife starts in May.",
+])
+def test_a_noun_of_wanting_or_reviewing_with_a_topic_is_no_attribution_by_itself(quotes_of, text):
+    assert quotes_of(text) == []

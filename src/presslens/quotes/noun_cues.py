@@ -33,8 +33,8 @@ statement testimony complaint complaints claims allegations accusations
 """Nouns whose ``about``/``on``/``over`` phrase is the topic of what was said (remarks about …)."""
 
 TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "against"})
-OF_TOPIC_NOUNS = frozenset({"claims", "allegations", "accusations"})
-"""Plural nouns whose ``of`` phrase is what is claimed (allegations of fraud)."""
+OF_TOPIC_NOUNS = frozenset({"claims", "allegations", "accusations", "criticism", "condemnation"})
+"""Nouns whose ``of`` phrase is what is claimed or judged (allegations of fraud, criticism of the plan)."""
 LIGHT_VERBS = frozenset({"make", "issue", "express", "voice", "raise", "repeat", "reiterate", "renew", "offer",
                          "deliver", "give", "release", "publish", "post", "lodge", "file"})
 """Verbs whose subject is the author of the speech act they take as object (X made a claim)."""
