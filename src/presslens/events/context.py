@@ -43,9 +43,10 @@ def _place_spans(doc: Doc, verb: Token, places: list[Place]) -> list[tuple[int, 
 
 def location(doc: Doc, verb: Token, places: list[Place]) -> tuple[str, int, int] | None:
     """The place an event happens: a literal place it acts on ('seized Goma', 'hit the port of
-    Hodeidah'), else a place in a locative phrase ('in', 'near', ...) of its clause."""
+    Hodeidah'), else a place in a locative phrase ('in', 'near', ...) of its clause. A country it acts on
+    ('fought Ukraine', 'warned Israel') is the state acted on, as an armed group would be, not a setting."""
     spans = _place_spans(doc, verb, places)
-    literal = {(p.start, p.end) for p in places if p.sense == "literal" and not p.demonym}
+    literal = {(p.start, p.end) for p in places if p.sense == "literal" and not p.demonym and p.feature != "country"}
     targets = [s for s in spans if (s[0], s[1]) in literal and _acted_on(doc, verb, s[0], s[1])]
     located = targets or [s for s in spans if _locative(doc, s[0], s[1])]
     return (located[0][2], located[0][0], located[0][1]) if located else None

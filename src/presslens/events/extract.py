@@ -89,9 +89,28 @@ def extract_events(doc: Doc, actors: list[Actor], mentions: list[ActorMention], 
     """Who did what to whom, where and when (``model``: an event-type model other than the shipped one)."""
     builder = EventBuilder(doc, Arguments(doc, actors, mentions, quotes), load_lexicon(), places, times,
                            model or load_model())
-    built = [b for b in (builder.build(c) for c in TriggerFinder(doc, builder.lex).candidates()) if b]
+    finder = TriggerFinder(doc, builder.lex)
+    candidates = finder.candidates()
+    candidates += finite_modifiers(doc, finder, candidates)
+    built = [b for b in (builder.build(c) for c in candidates) if b]
     built = inherit_sources(doc, built, builder.lex)
     return merge_mentions(sorted((b.event for b in built), key=lambda e: (e.start, e.trigger_start)))
+
+
+def finite_modifiers(doc: Doc, finder: TriggerFinder, found: list[Candidate]) -> list[Candidate]:
+    """A past-tense verb with a subject of its own heads a clause even where the parser hung it on the
+    noun after it as a modifier (spaCy reads 'X shelled positions held by Y' as '[X shelled] positions'
+    for some names X, Y only): it is coded as a verb with that noun as its object."""
+    taken = {c.verb.i for c in found} | {i for c in found for i in c.governs}
+    result = []
+    for token in doc:
+        if (token.dep_ == "amod" and token.tag_ == "VBD" and token.i not in taken and token.head.i > token.i
+                and any(child.dep_ == "nsubj" for child in token.children)):
+            coded = finder.code_of(token)
+            if coded.code is not None and coded.code.type:
+                result.append(Candidate(verb=token, trigger=token, code=coded.code, spec=coded.spec,
+                                        particle=coded.particle, obj=token.head))
+    return result
 
 
 class EventBuilder:
@@ -219,7 +238,7 @@ class EventBuilder:
     def _clause_actors(self, c: Candidate, own: set[str]) -> list[Side]:
         """Last resort: the first actor named after the trigger in its clause ('sent material to help
         defend Saudi Arabia'), outside the subject and any attribution ('according to ...')."""
-        heads = [c.verb, *([c.complement] if c.complement is not None else [])]
+        heads = [c.verb, *([c.complement] if c.complement is not None else []), *_modified(c)]
         skipped: set[int] = set()
         for head in heads:
             for child in head.children:
@@ -298,6 +317,7 @@ class EventBuilder:
                  *([c.complement] if c.complement is not None else [])]
         if c.particle is not None and c.particle.dep_ == "prep":
             found += [(g, False) for g in c.particle.children if g.dep_ == "pobj"]
+        found += [(noun, False) for noun in _modified(c)]
         for head in heads:
             for child in head.children:
                 if child.dep_ in ("dobj", "dative", "attr", "oprd") and child is not c.trigger:
@@ -441,6 +461,11 @@ class EventBuilder:
         if c.particle is not None and token is c.verb and c.particle.i == token.i + 1:
             end = c.particle.idx + len(c.particle.text)
         return start, end
+
+
+def _modified(c: Candidate) -> list[Token]:
+    """The object of a verb the parser made a modifier of it (``finite_modifiers``)."""
+    return [c.verb.head] if c.verb.dep_ == "amod" else []
 
 
 def _country(side: Side, here: str) -> str:
