@@ -203,3 +203,34 @@ def test_seed_actors_are_resolved_with_every_name(seed_expected):
         assert actor.kind == kinds[item["name"]]
         if "role" in item:
             assert names_match(item["role"].split()[0], (actor.role or "").split()[0])
+
+
+@pytest.mark.parametrize(("text", "surface", "name", "country"), [
+    ("The People's Defence Force attacked a base.", "The People's Defence Force", "People's Defence Force", "MMR"),
+    ("Fighters of the Donetsk People's Republic advanced.", "the Donetsk People's Republic",
+     "Donetsk People's Republic", "UKR"),
+    ("The Kurdistan Workers' Party attacked a base.", "The Kurdistan Workers' Party", "Kurdistan Workers' Party",
+     "TUR"),
+])
+def test_a_name_with_a_possessive_is_found_as_the_tokenizer_splits_it(text, surface, name, country):
+    """'People's' is two tokens ('People', ''s'): names holding it resolve as names without it do."""
+    _, actor = mention_of(text, surface)
+    assert (actor.name, actor.country) == (name, country)
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("The army said it had killed 15 fighters from the RSF in clashes.", "15 fighters from the RSF",
+     "Rapid Support Forces"),
+    ("The RSF said it had killed 15 fighters from the SAF in clashes.", "15 fighters from the SAF", "Sudan"),
+    ("Police arrested three fighters from Hamas on Monday.", "three fighters from Hamas", "Hamas"),
+])
+def test_fighters_from_a_side_are_that_side_s_wherever_from_is_hung(text, surface, name):
+    """'killed N fighters from X': X's fighters, whether the parser hangs 'from X' on the noun or on the verb."""
+    _, actor = mention_of(text, surface)
+    assert actor.name == name
+
+
+def test_a_verb_s_source_is_not_its_object_s_side():
+    """'withdrew troops from Gaza': 'from' is where the troops leave, not whose they are."""
+    _, actor = mention_of("Israel withdrew troops from Gaza.", "troops")
+    assert actor.name == "troops"

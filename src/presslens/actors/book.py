@@ -48,6 +48,10 @@ class NameHit:
     letters: str = ""
 
 
+POSSESSIVE = re.compile(r"(?<=\w)(['’]s)\b")
+"""A possessive 's inside a name, which the tokenizer splits off."""
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def normalize_word(word: str) -> str:
     """One word, case-, accent- and punctuation-insensitive: 'U.S.' → 'us', '’s' → 's'."""
@@ -127,8 +131,11 @@ class ActorBook:
                 continue
             case, letters = _case_rule(name)
             keys = [key]
+            split = normalize_words(POSSESSIVE.sub(r" \1", name))
+            if split != key:  # the tokenizer's words: 'People's Defence Force' is 'People' + ''s' + ...
+                keys.append(split)
             if key[0] == "the" and len(key) > 1 and case in ("capital", "exact"):
-                keys.append(key[1:])
+                keys += [k[1:] for k in keys]
             for each in keys:
                 hits = self.index[each]
                 if any(h.entry == entry and h.form == form for h in hits):

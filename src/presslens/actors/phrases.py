@@ -21,6 +21,9 @@ HYPHENS = frozenset("-‐‑–'’")
 """Punctuation that may sit inside a noun phrase's pre-modifiers ('pro-government', 'Hamas’')."""
 PLACE_PREPS = ("of", "from", "in")
 """Prepositions whose phrase says whose a kind-of-actor noun is, the telling one first."""
+AFFILIATING_VERBS = frozenset({"kill", "wound", "injure", "arrest", "detain", "capture", "execute", "shoot"})
+"""Verbs whose 'from' phrase right after their object says whose the object is, not where it comes from
+('killed 15 fighters from X', wherever the parser hangs 'from X'; unlike 'withdrew troops from Gaza')."""
 ANAPHOR_DETS = frozenset({"this", "that", "these", "those", "the"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 GENERIC_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "GOV", "LEG", "JUD", "PRM", "NGO"})
@@ -54,6 +57,15 @@ def core_left(token: Token) -> int:
     while left < token.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return left
+
+
+def _hung_on_verb(head: Token) -> list[Token]:
+    """The 'from' phrase right after a verb's object that the parser hung on the verb ('killed 15 fighters
+    [from X]'), for verbs where it can only say whose the object is (``AFFILIATING_VERBS``)."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in AFFILIATING_VERBS:
+        return []
+    return [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "from" and c.i == head.right_edge.i + 1]
 
 
 def core_right(token: Token, preps: frozenset[str] = frozenset({"of"}), named: frozenset[int] = frozenset()) -> int:
@@ -188,7 +200,7 @@ class Composer:
                 if anchor and anchor not in left:
                     left.append(anchor)
         by_prep: dict[str, list[Anchor]] = {}
-        for child in head.rights:
+        for child in [*head.rights, *_hung_on_verb(head)]:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 inner = by_prep.setdefault(child.lower_, [])
                 for obj in (c for c in child.rights if c.dep_ == "pobj"):
@@ -210,6 +222,9 @@ class Composer:
         anchors = left or inner
         start = core_left(head)
         end = core_right(head, frozenset({prep} if not left and inner else {"of"}), frozenset(self.at)) + 1
+        if not left and inner and prep == "from":
+            end = max([end] + [core_right(o, named=frozenset(self.at)) + 1 for p in _hung_on_verb(head)
+                               for o in p.rights if o.dep_ == "pobj"])
         if not anchors:
             return self._unanchored(head, start, end, sector_kind, group)
         if group and not sector_kind:
