@@ -178,14 +178,21 @@ def _speaker_mentions(doc: Doc, quotes: list[Quote], raw: list[RawMention]) -> l
     """A quote's pronoun speaker ('he warned') becomes a mention of the actor the quote resolved it to."""
     result = []
     known = {m.ref.name: m.ref for m in raw}
+    written = {_written_name(doc[m.start:m.end].text): m.ref for m in raw if not m.pronoun}
     for q in quotes:
         if q.speaker_start is None or not q.speaker or (q.speaker_mention or "").lower() not in PRONOUNS:
             continue
-        ref = _matching_ref(q.speaker, known)
+        ref = _matching_ref(q.speaker, known) or written.get(_written_name(q.speaker))
         span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
         if ref is not None and span is not None:
             result.append(RawMention(span.start, span.end, ref, ref.sector, span.end - 1, pronoun=True))
     return result
+
+
+def _written_name(text: str) -> tuple[str, ...]:
+    """A name as written, without a leading article ('the TPLF' and 'TPLF' are one name)."""
+    words = normalize_words(text)
+    return words[1:] if words[:1] == ("the",) else words
 
 
 def _matching_ref(name: str, known: dict[str, Ref]) -> Ref | None:

@@ -578,7 +578,8 @@ class SpeakerResolver:
         organization = self._nearest(position, ORGANIZATION, forward=False)
         since = self._last_source_at(organization)
         subjects = [t for t in self._window(source, 2) if t.dep_ in ("nsubj", "nsubjpass") and t.idx > since
-                    and t.tag_ in ("NN", "NNP") and not _inside(t.idx, self.holes) and _speaks_as_body(t)]
+                    and (t.tag_ in ("NN", "NNP") or name_span(t) is not None) and not _inside(t.idx, self.holes)
+                    and _speaks_as_body(t)]
         if not subjects:
             return organization
         subject = subjects[-1]
@@ -667,12 +668,14 @@ def _definite_role(token: Token) -> bool:
 
 def _speaks_as_body(token: Token) -> bool:
     """What 'it' may stand for: an institution noun (the coalition, the Tarnholm Council), the name of an
-    organisation, state or group, or a document or medium."""
+    organisation, state or group (by its entity tag, or by the actor file when the tagger took a body's
+    name for a person's: 'the Tatmadaw'), or a document or medium."""
     lemma = token.lemma_.lower()
     if lemma in DOCUMENT_NOUNS | MEDIA_NOUNS:
         return True
     name = name_span(token)
-    if name is not None and token.ent_type_ in ("ORG", "NORP", "GPE", "FAC"):
+    if name is not None and (token.ent_type_ in ("ORG", "NORP", "GPE", "FAC")
+                             or known_kind(name.text) == ORGANIZATION):
         return True
     return token.lower_ in ORGANIZATION_NOUNS and (_definite(token) or name is not None)
 
