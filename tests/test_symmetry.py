@@ -142,31 +142,28 @@ def asymmetries(record_kinds: tuple[str, ...]) -> list[tuple]:
     return found
 
 
-# Asymmetries this suite found and that are not fixed yet (issue #15), as (template, record kinds),
-# each with its cause; none is accepted: a new asymmetry anywhere fails, and an entry is removed
-# when its fix lands.
-KNOWN_ASYMMETRIC = {template: set(kinds) for template, kinds in [
-    # 'The RSF shelled positions ...': spaCy tags 'shelled' as an attributive participle (amod of
-    # 'positions', made the root) for this name order only; the event builder (events/extract.py) drops
-    # amod verbs and looks for targets under the verb, so the mirrored sentence has no ASSAULT.
-    ('{A} shelled positions held by {B} overnight.', ('events',)),
-    # Since 3144495 ('a literal place the event acts on is its location') a state named as an event's
-    # target or addressee ('fought Ukraine', 'warned Israel') is also the event's place, with its
-    # coordinates; an armed group never is (events/extract.py, places' sense of a state name).
-    ('{A} praised the heroes and martyrs who fought {B}.', ('events',)),
-    ('{A} warned {B} that any attack would be met with force.', ('events',)),
-    # Since b070120 'it' ('five men it accused') resolves to the sentence's subject for some names and
-    # stays unresolved for others (quotes/speakers.py: the nearest organisation source for 'it').
-    ('{A} arrested five men it accused of spying for {B}.', ('mentions', 'quotes', 'tones', 'voices')),
-]}
-
-
 def test_enough_pairs_across_conflicts():
     assert len(CASES) >= 400
     assert len(PAIRS) >= 12 + 3
     states = {k for k, s in SIDES.items() if s.demonym or k in ("drc", "saf", "tatmadaw")}
     kinds = {(a in states, b in states) for a, b in PAIRS}
     assert kinds == {(True, True), (True, False), (False, False)}
+
+
+# Asymmetries this suite found and that are not fixed yet (issue #15), as (template, record kinds),
+# each with its cause; none is accepted: a new asymmetry anywhere fails, and an entry is removed
+# when its fix lands. All three come from spaCy parsing the same words differently by the names in them.
+KNOWN_ASYMMETRIC = {template: set(kinds) for template, kinds in [
+    # 'Mali called JNIM a gang ...' is parsed verb + object + object ('called' a speech cue); 'JNIM called
+    # Mali a gang ...' as a noun with a participle ('JNIM [called Mali a gang]'), with no cue and no quote.
+    ('{A} called {B} a gang of thugs and criminals.', ('flags', 'mentions', 'quotes', 'tones', 'voices')),
+    ('{A} called the attack by {B} a horrific massacre.', ('events', 'flags', 'mentions', 'quotes', 'tones',
+                                                           'voices')),
+    # 'accused X of killing ...': 'of killing' hangs on 'accused' or on X by the name X; hung on X, the
+    # killing is not read as the accusation's content.
+    ('{A} accused {B} of killing civilians in strikes on the city.', ('events', 'mentions', 'quotes', 'tones',
+                                                                      'voices')),
+]}
 
 
 @pytest.mark.parametrize("kind", RECORDS)
@@ -180,7 +177,7 @@ def test_records_mirror(kind):
 def test_known_asymmetries_are_few():
     """The recorded exceptions stay a small part of the suite (pairs of any record kind)."""
     known = [(t, a, b) for t, a, b in CASES if t in KNOWN_ASYMMETRIC]
-    assert len(known) <= len(CASES) // 3
+    assert len(known) <= len(CASES) // 5
 
 
 def test_every_side_resolves_to_itself():
@@ -200,3 +197,40 @@ def test_normaliser_is_not_vacuous():
     views = [view(a, n) for a, n in zip(results, (normaliser_for("russia", "ukraine"),
                                                   normaliser_for("ukraine", "russia")))]
     assert views[0]["events"] != views[1]["events"]
+
+
+def _events(text: str):
+    return next(iter(analyze_articles([make_article(text, source="<symmetry>", date="2024-05-01")]))).events
+
+
+def test_a_country_an_event_acts_on_is_its_target_not_its_place():
+    """'fought Ukraine' is aimed at a state as 'fought Hamas' is at a group: neither is where it happened;
+    a town acted on ('seized Goma') and a locative phrase ('near Kharkiv') are places."""
+    fought = [e for e in _events("Russia fought Ukraine near Kharkiv.") if e.trigger == "fought"]
+    assert [(e.targets, e.location) for e in fought] == [(("Ukraine",), "Kharkiv")]
+    shelled = [e for e in _events("Hamas shelled Israel overnight.") if e.trigger == "shelled"]
+    assert [(e.targets, e.location) for e in shelled] == [(("Israel",), None)]
+    seized = [e for e in _events("M23 seized Goma, the largest city in eastern Congo.") if e.trigger == "seized"]
+    assert [e.location for e in seized] == ["Goma"]
+
+
+@pytest.mark.parametrize(("first", "second"), [("saf", "rsf"), ("rsf", "saf"), ("russia", "ukraine")])
+def test_a_verb_the_parser_hung_on_its_object_still_codes_the_act(first, second):
+    """'X shelled positions held by Y': spaCy makes 'shelled' a modifier of 'positions' for some names
+    only; the act and its roles are the same whichever names fill the clause."""
+    a, b = SIDES[first], SIDES[second]
+    events = [e for e in _events(fill("{A} shelled positions held by {B} overnight.", a, b)) if e.trigger == "shelled"]
+    assert [(e.type, e.source_ids, e.target_ids) for e in events] == [
+        ("ASSAULT", (identity(first).id,), (identity(second).id,))]
+
+
+@pytest.mark.parametrize("key", ["fdlr", "tatmadaw", "tplf", "ethiopia", "m23"])
+def test_it_is_the_body_just_named_whatever_its_tag(key):
+    """'{A} arrested five men it accused ...': 'it' is the subject just named, an acronym the tagger calls a
+    plural noun ('FDLR') or a name it takes for a person's ('Tatmadaw') included, and becomes a mention
+    of that actor."""
+    text = fill("{A} arrested five men it accused of spying for {B}.", SIDES[key], SIDES["hamas"])
+    analysis = next(iter(analyze_articles([make_article(text, source="<symmetry>", date="2024-05-01")])))
+    assert [(q.speaker_mention, q.speaker_status) for q in analysis.quotes] == [("it", "named")]
+    by_id = {a.id: a for a in analysis.actors}
+    assert [by_id[m.actor_id].id for m in analysis.mentions if m.text == "it"] == [identity(key).id]

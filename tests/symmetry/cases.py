@@ -1,4 +1,4 @@
-"""Sides of thirteen conflicts and sentence templates, written for presslens.
+"""Sides of fifteen conflicts and sentence templates, written for presslens.
 
 Every template is filled with two sides, then with the same sides swapped; the wording
 is the same for every pair. ``{A}``/``{B}`` take the sides' names as they are written in
@@ -31,6 +31,7 @@ SIDES = {
     "taiwan": Side("Taiwan", "Taiwanese"),
     "ethiopia": Side("Ethiopia", "Ethiopian", "Ethiopians"),
     "morocco": Side("Morocco", "Moroccan", "Moroccans"),
+    "mali": Side("Mali", "Malian", "Malians"),
     "colombia": Side("Colombia", "Colombian", "Colombians"),
     "turkey": Side("Turkey", "Turkish"),
     "drc": Side("the DRC"),
@@ -48,6 +49,9 @@ SIDES = {
     "m23": Side("M23"),
     "fdlr": Side("the FDLR"),
     "pkk": Side("the PKK"),
+    "jnim": Side("JNIM"),                   # the Sahel's al-Qaeda affiliate
+    "pij": Side("Islamic Jihad"),
+    "pdf": Side("the People's Defence Force"),  # Myanmar's armed resistance
 }
 
 PAIRS = [
@@ -55,9 +59,10 @@ PAIRS = [
     ("russia", "ukraine"), ("india", "pakistan"), ("armenia", "azerbaijan"), ("china", "taiwan"),
     # state ↔ group
     ("israel", "hamas"), ("israel", "hezbollah"), ("saf", "rsf"), ("tatmadaw", "arakan"), ("ethiopia", "tplf"),
-    ("morocco", "polisario"), ("colombia", "emc"), ("drc", "m23"), ("turkey", "pkk"),
+    ("morocco", "polisario"), ("colombia", "emc"), ("drc", "m23"), ("turkey", "pkk"), ("mali", "jnim"),
+    ("israel", "pij"), ("tatmadaw", "pdf"),
     # group ↔ group
-    ("m23", "fdlr"), ("hamas", "hezbollah"), ("eln", "emc"),
+    ("m23", "fdlr"), ("hamas", "hezbollah"), ("eln", "emc"), ("arakan", "pdf"),
 ]
 
 # Name templates: every pair fills them. Events with roles, quotes of every kind, labels and
@@ -93,6 +98,16 @@ NAME_TEMPLATES = [
     "Witnesses said {A} looted the town before {B} arrived.",
     "{A} arrested five men it accused of spying for {B}.",
     "The resistance of {A} against {B} has lasted for months, a commander said.",
+    # issue #15 item 4 again, in other words: counted fighters, attacks by someone, possessive attacks, and
+    # the same words said by either side
+    "{A} said it had killed 15 fighters from {B} in clashes overnight.",
+    "Four soldiers from {A} died in an attack by {B} on Tuesday.",
+    "Three civilians were killed in an attack by {A} on a market, {B} said.",
+    "{A}'s drone attack on {B} wounded four people.",
+    "“We will defend our land until the last fighter,” a spokesman for {A} said.",
+    "{A} said in a statement that its fighters had repelled an attack by {B}.",
+    "A commander of {A} told reporters that {B} had broken the truce.",
+    "{A} accused {B} of killing civilians in strikes on the city.",
 ]
 
 # Adjective templates: pairs whose two sides both have an adjective.
