@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import pytest
 
@@ -234,3 +235,58 @@ def test_a_verb_s_source_is_not_its_object_s_side():
     """'withdrew troops from Gaza': 'from' is where the troops leave, not whose they are."""
     _, actor = mention_of("Israel withdrew troops from Gaza.", "troops")
     assert actor.name == "troops"
+
+
+def _actor_file_names(data: dict) -> set[str]:
+    """Every name the actor file gives an actor (states' names, adjectives, people and institutions;
+    organisations' and regions' names and aliases)."""
+    names: set[str] = set()
+    for state in (data.get("states") or {}).values():
+        names.update(n for key in ("names", "adjectives", "people", "capitals") for n in state.get(key) or [])
+        names.update(n for ns in (state.get("sectors") or {}).values() for n in ns)
+        names.update([state["name"]] if state.get("name") else [])
+    for section in ("organizations", "regions"):
+        for item in data.get(section) or []:
+            names.update([item["name"], *(item.get("aliases") or [])])
+    return names
+
+
+def test_every_loaded_name_in_the_actor_file_says_who_uses_it():
+    """A name for an actor that is itself loaded language ('the Kyiv regime', 'Hamastan', 'the Sit-Tat':
+    a naming noun such as 'regime', a side-specific label of the language lists) sits on a line whose comment says
+    which side uses it, so that a reviewer can audit the balance of the file."""
+    from importlib import resources
+
+    import yaml
+
+    text = (resources.files("presslens.actors") / "data" / "actors.yaml").read_text()
+    terms = yaml.safe_load((resources.files("presslens.language") / "data" / "loaded_terms.yaml").read_text())
+    words = {*terms["naming_nouns"], *terms["stand_in_nouns"]}
+    labels = [normalize_words(t) for sides in terms["conflict_labels"].values() for ts in sides.values() for t in ts]
+
+    def loaded(name: str) -> bool:
+        key = normalize_words(name)
+        return bool(words & set(key)) or any(key[i:i + len(label)] == label for label in labels
+                                             for i in range(len(key)))
+
+    found = sorted(n for n in _actor_file_names(yaml.safe_load(text)) if loaded(n))
+    assert len(found) >= 30, found
+    lines = text.splitlines()
+    uncommented = [n for n in found if not any(
+        "#" in line and re.search(r"(?<![\w'])" + re.escape(n) + r"(?![\w'])", line.split("#", 1)[0])
+        for line in lines)]
+    assert uncommented == []
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("Officials blamed the Janjaweed for the attack.", "the Janjaweed", "Rapid Support Forces"),
+    ("Residents said the Sit-Tat burned the village.", "the Sit-Tat", "Myanmar"),
+    ("Officials blamed the Woyane for the attack.", "the Woyane", "Tigray People's Liberation Front"),
+    ("The Polisario Front accused the Makhzen of lying.", "the Makhzen", "Morocco"),
+    ("Officials spoke of Hamastan.", "Hamastan", "Hamas"),
+    ("The statement condemned the Zionist entity.", "the Zionist entity", "Israel"),
+])
+def test_each_side_s_name_for_its_adversary_resolves_to_that_adversary(text, surface, name):
+    """The names one side uses for the other are resolved for every side of a conflict, not for one."""
+    _, actor = mention_of(text, surface)
+    assert actor.name == name
