@@ -93,6 +93,12 @@ def test_a_designator_with_no_other_party_stays_unresolved(text, surface):
     ("Voters in Northern Cyprus went to the polls.", "Northern Cyprus", "Northern Cyprus", None),
     ("Exercises near Crimea were announced.", "Crimea", "Crimea", None),
     ("Curfews in Kashmir were extended.", "Kashmir", "Kashmir", None),
+    ("Shelling in the Donbas went on.", "the Donbas", "Donbas", None),
+    ("Officials of the Donetsk People's Republic met in Moscow.", "the Donetsk People's Republic",
+     "Donetsk People's Republic", None),
+    ("Voters in Abkhazia went to the polls.", "Abkhazia", "Abkhazia", None),
+    ("Troops in Transnistria held drills.", "Transnistria", "Transnistria", None),
+    ("Officials from Somaliland met in Addis Ababa.", "Somaliland", "Somaliland", None),
 ])
 def test_contested_territories_are_their_own_actors(text, surface, actor, country):
     doc = parse(text)
