@@ -10,7 +10,6 @@ from presslens.core.errors import NotFoundError
 from presslens.core.readers import read_articles
 from presslens.core.schema import ANALYSIS_FIELD, Analysis, Article, from_dict
 from presslens.pipeline import analyze_articles
-from presslens.scale.dask import analyze_to_parts, dask_client
 from presslens.scale.parts import read_batch, read_parts
 from presslens.store.sqlite import Store, record_filter
 from presslens.stories import REBUILD_EVERY, link_unlinked, linker, rebuild_pending
@@ -77,6 +76,8 @@ def load(store: Store, parts: str | Path,
 
 def _dask_analyses(paths: Iterable[str | Path], scheduler: str, workers: int, parts: str, batch_size: int,
                    actor_files: tuple[str, ...]) -> Iterator[Analysis]:
+    from presslens.scale.dask import analyze_to_parts, dask_client  # Dask only for those who use it (~15 MB)
+
     with dask_client(scheduler, workers) as client:
         for manifest in analyze_to_parts(read_articles(paths), parts, client, batch_size=batch_size,
                                          actor_files=actor_files):

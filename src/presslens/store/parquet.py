@@ -3,45 +3,50 @@
 Column types come from the record schema (``core.schema``), so a nullable integer stays an
 integer and a tuple stays its JSON text, as in SQLite. Tables are written in chunks, so
 exporting a large store does not hold a table in memory. ``directory`` may be a local
-folder or any fsspec URL.
+folder or any fsspec URL. pyarrow is imported on first use: a process that never writes
+Parquet (plain ingest) does not carry its ~60 MB.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from presslens.core.schema import CORPUS_RECORD_TYPES, RECORD_TYPES, Article, field_types
 
 from .sqlite import Store
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 CHUNK_ROWS = 20_000
 """Rows fetched from SQLite and written per Parquet row group."""
 
-_ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.int64(), tuple: pa.string()}
-
-
 def column_types(table: str) -> dict[str, pa.DataType]:
     """Arrow type of each column the schema knows for ``table`` (empty for tables it does not)."""
+    import pyarrow as pa
+
+    arrow = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.int64(), tuple: pa.string()}
     if table == "articles":
-        types = {n: _ARROW_TYPES[t] for n, t in field_types(Article).items()}
+        types = {n: arrow[t] for n, t in field_types(Article).items()}
         types["ingested_at"] = pa.string()
         return types
     for record_type in RECORD_TYPES:
         if record_type.table == table:
             types = {"article_id": pa.string(), "ordinal": pa.int64()}
-            types.update({n: _ARROW_TYPES[t] for n, t in field_types(record_type).items()})
+            types.update({n: arrow[t] for n, t in field_types(record_type).items()})
             return types
     for record_type in CORPUS_RECORD_TYPES:  # stories: keyed by their own columns
         if record_type.table == table:
-            return {n: _ARROW_TYPES[t] for n, t in field_types(record_type).items()}
+            return {n: arrow[t] for n, t in field_types(record_type).items()}
     return {}
 
 
 def write_table(store: Store, table: str, sink) -> int:
     """Write one store table as Parquet to ``sink`` (a path or a binary file); returns its rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     cursor = store.conn.execute(f"SELECT * FROM [{table}]")  # table names come from store.tables()
     names = [d[0] for d in cursor.description]
     known = column_types(table)
@@ -80,6 +85,8 @@ def export_parquet(store: Store, directory: str | Path) -> dict[str, int]:
 
 def read_rows(source) -> list[dict]:
     """The rows of one Parquet table (a path or a binary file) as dicts, nulls as ``None``."""
+    import pyarrow.parquet as pq
+
     return pq.read_table(source).to_pylist()
 
 
