@@ -58,9 +58,14 @@ def worker_peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def warm_up() -> None:
+    """Load the model in a worker, returning nothing (client.run sends results back to the client)."""
+    load_nlp()
+
+
 def on_dask(articles: list, workers: int, batch_size: int) -> dict:
     with tempfile.TemporaryDirectory() as parts, dask_client("local", workers) as client:
-        client.run(load_nlp)  # start-up (model load) is not part of the throughput
+        client.run(warm_up)  # start-up (model load) is not part of the throughput
         started = time.perf_counter()
         batches = sum(1 for _ in analyze_to_parts(articles, parts, client, batch_size=batch_size))
         elapsed = time.perf_counter() - started
