@@ -234,3 +234,14 @@ def test_it_is_the_body_just_named_whatever_its_tag(key):
     assert [(q.speaker_mention, q.speaker_status) for q in analysis.quotes] == [("it", "named")]
     by_id = {a.id: a for a in analysis.actors}
     assert [by_id[m.actor_id].id for m in analysis.mentions if m.text == "it"] == [identity(key).id]
+
+
+@pytest.mark.parametrize("body", ["government", "opposition", "regime", "junta", "resistance", "army", "militia",
+                                  "rebels", "guerrillas", "paramilitaries", "authorities", "insurgents"])
+def test_a_government_and_its_opponents_say_the_same_words_alike(body):
+    """'The opposition said that ...' is the same kind of quotation, with the same kind of speaker, as
+    'The government said that ...': a body's claim, whichever side the noun names."""
+    text = f"The {body} said that the other side had violated the truce."
+    analysis = next(iter(analyze_articles([make_article(text, source="<symmetry>", date="2024-05-01")])))
+    assert [(q.kind, q.speaker, q.speaker_kind) for q in analysis.quotes] == [
+        ("claim", f"The {body}", "organization")]

@@ -103,12 +103,13 @@ ORGANIZATION_NOUNS = frozenset("""
 ministry department agency office government administration army military police committee council
 commission court group movement organization organisation company firm bureau authority authorities
 union party campaign coalition alliance parliament congress senate board institute center centre
-network station newspaper service command embassy
+network station newspaper service command embassy opposition junta regime militia resistance
 """.split())
-"""Head nouns naming an institution (``the ministry`` refers back to a named one)."""
+"""Head nouns naming an institution (``the ministry`` refers back to a named one); a government's and
+its opponents' alike (``the government``, ``the opposition``, ``the junta``, ``the resistance``)."""
 
 GROUP_NOUNS = frozenset("""
-rebels insurgents militants separatists militias troops forces police authorities
+rebels insurgents militants separatists militias guerrillas paramilitaries troops forces police authorities
 """.split())
 """Plural nouns for an organised armed or state body, on any side: as a source it speaks as a body
 (a claim), like ``the government``. Individuals (``officials``, ``soldiers``, ``fighters``) and the
