@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from presslens.core.nlp import doc_text
 from presslens.core.schema import ActorMention
 
 from .rules import is_name
@@ -38,22 +39,24 @@ def mention_tokens(doc: Doc, mentions: Iterable[ActorMention]) -> set[int]:
 def name_runs(doc: Doc, mentions: Iterable[ActorMention] = ()) -> list[tuple[int, int]]:
     """Token ranges ``[start, end)`` of the names in a document, each with the 'the' before it."""
     inside = mention_tokens(doc, mentions)
-    capitalised = [t.text[:1].isupper() and t.is_alpha and not t.is_stop for t in doc]
-    names = [is_name(t) or (capitalised[t.i] and (not t.is_sent_start or t.i in inside)) for t in doc]
-    for t in doc:
-        if t.is_sent_start and capitalised[t.i] and t.i + 1 < len(doc) and names[t.i + 1]:
-            names[t.i] = True
+    tokens = list(doc)  # doc[i] makes a new Token each time: read each once
+    starts = [t.is_sent_start for t in tokens]
+    capitalised = [t.text[:1].isupper() and t.is_alpha and not t.is_stop for t in tokens]
+    names = [is_name(t) or (capitalised[i] and (not starts[i] or i in inside)) for i, t in enumerate(tokens)]
+    for i in range(len(tokens) - 1):
+        if starts[i] and capitalised[i] and names[i + 1]:
+            names[i] = True
     runs: list[tuple[int, int]] = []
     i = 0
-    while i < len(doc):
+    while i < len(tokens):
         if not names[i]:
             i += 1
             continue
         start, end = i, i + 1
-        while end < len(doc) and not doc[end].is_sent_start and (
-                names[end] or (doc[end].tag_ == "POS" and end + 1 < len(doc) and names[end + 1])):
+        while end < len(tokens) and not starts[end] and (
+                names[end] or (tokens[end].tag_ == "POS" and end + 1 < len(tokens) and names[end + 1])):
             end += 1
-        if start > 0 and doc[start - 1].lower_ == "the" and not doc[start].is_sent_start:
+        if start > 0 and tokens[start - 1].lower_ == "the" and not starts[start]:
             start -= 1
         runs.append((start, end))
         i = end
@@ -63,7 +66,7 @@ def name_runs(doc: Doc, mentions: Iterable[ActorMention] = ()) -> list[tuple[int
 def masked_text(doc: Doc, runs: list[tuple[int, int]]) -> str:
     """The document's text with each name run replaced by one placeholder word of the same length
     (character offsets are unchanged)."""
-    text = doc.text
+    text = doc_text(doc)
     pieces, position = [], 0
     for start, end in runs:
         a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])

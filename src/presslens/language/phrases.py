@@ -10,6 +10,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from presslens.core.nlp import doc_text
+
 from .lexicon import Lexicon
 from .rules import LABEL, Candidate, np_start, refers_to_actor
 
@@ -49,7 +51,8 @@ class PhraseRules:
         for category, start, end in self.lexicon.phrases(self.doc):
             found.extend(self._phrase(category, start, end))
         for token in self.doc:
-            found.extend(self._token(token))
+            if self.lexicon.categories(token):  # every token rule starts from a lexicon word
+                found.extend(self._token(token))
         found.extend(self._hashtags())
         return found
 
@@ -115,7 +118,7 @@ class PhraseRules:
         """'#StopTheSynod': a hashtag that opens with a call and goes on; topic tags ('#Geneva') are not slogans."""
         openers = self.lexicon.words.get("hashtag_openers", frozenset())
         result = []
-        for match in HASHTAG.finditer(self.doc.text):
+        for match in HASHTAG.finditer(doc_text(self.doc)):
             body = match.group(0)[1:]
             opener = next((o for o in openers if body.lower().startswith(o) and len(body) > len(o) + 2
                            and body[len(o)].isupper()), None)

@@ -95,7 +95,10 @@ class WordRules:
     def candidates(self) -> list[Candidate]:
         found: list[Candidate] = []
         for token in self.doc:
-            if token.i in self.places and not any(self.lexicon.has(c, token) for c in PLACE_LABELS):
+            categories = self.lexicon.categories(token)
+            if not categories:  # every rule starts from a lexicon word
+                continue
+            if token.i in self.places and not any(c in categories for c in PLACE_LABELS):
                 continue
             found.extend(self._token_candidates(token))
         return found

@@ -113,44 +113,41 @@ def doc_features(doc: Doc, lexicon: Lexicon, candidates: Iterable[Candidate],
     valence = analyzer().lexicon
     strength = [None if w in MASKS else abs(valence.get(lower, 0.0)) for lower, w in zip(lowers, words)]
     features: list[list[Feature]] = [[] for _ in tokens]
-    sentence_of = [0] * len(spans)
     bounds: list[tuple[int, int]] = []
     k = 0
-    for index, sentence in enumerate(doc.sents):
+    for sentence in doc.sents:
         first = k
         while k < len(spans) and spans[k][0] < sentence.end:
-            sentence_of[k] = index
             k += 1
         bounds.append((first, k))
-    sentence_features = [_sentence_features(tokens, spans[a:b], words[a:b], index, valence)
-                         for index, (a, b) in enumerate(bounds)]
-    for u, ((start, end), word) in enumerate(zip(spans, words)):
-        first, last = bounds[sentence_of[u]]
-        token = heads[u]
-
-        def at(offset: int) -> str:
-            j = u + offset
-            return words[j] if first <= j < last else "<S>"
-
-        f: list[Feature] = ["bias", "w=" + word, "sh=" + token.shape_[:4] if word != NAME else "sh=NAME"]
-        if word not in MASKS:
-            f += ["l=" + lemmas[u], "s3=" + word[-3:], "p3=" + word[:3]]
-            categories = lexicon.categories(token)
-            f += ["lex=" + c for c in LEXICON_CATEGORIES if c in categories]
-            count = repeats.get(lemmas[u], 0)
-            if count > 1:
-                f.append(f"rep={min(count, 4)}")
-        f += [f"w{k}={at(k)}" for k in WINDOW]
-        f += ["bg-=" + at(-1) + "|" + word, "bg+=" + word + "|" + at(1)]
-        f.append("v=" + valence_bucket(lowers[u] if word not in MASKS else ""))
-        near = [v for v in strength[max(first, u - 3):min(last, u + 4)] if v is not None]
-        f.append(f"vw={min(int(max(near, default=0.0)), 3)}")
-        f.append(f"rel={int(4 * (u - first) / max(last - first, 1))}")
-        f.append(f"q={quoted[start]}")
-        f += ["rule=" + m for m in sorted(set().union(*(marks[i] for i in range(start, end))))]
-        f += sentence_features[sentence_of[u]]
-        for i in range(start, end):
-            features[i] = f
+    for index, (first, last) in enumerate(bounds):
+        shared = _sentence_features(tokens, spans[first:last], words[first:last], index, valence)
+        window = ["<S>", "<S>"] + words[first:last] + ["<S>", "<S>"]
+        size = max(last - first, 1)
+        for u in range(first, last):
+            (start, end), word, token = spans[u], words[u], heads[u]
+            p = u - first + 2
+            before, after = window[p - 1], window[p + 1]
+            f: list[Feature] = ["bias", "w=" + word, "sh=" + token.shape_[:4] if word != NAME else "sh=NAME"]
+            if word not in MASKS:
+                f += ["l=" + lemmas[u], "s3=" + word[-3:], "p3=" + word[:3]]
+                categories = lexicon.categories(token)
+                f += ["lex=" + c for c in LEXICON_CATEGORIES if c in categories]
+                count = repeats.get(lemmas[u], 0)
+                if count > 1:
+                    f.append(f"rep={min(count, 4)}")
+            f += [f"w{k}={window[p + k]}" for k in WINDOW]
+            f += ["bg-=" + before + "|" + word, "bg+=" + word + "|" + after]
+            f.append("v=" + valence_bucket(lowers[u] if word not in MASKS else ""))
+            near = [v for v in strength[max(first, u - 3):min(last, u + 4)] if v is not None]
+            f.append(f"vw={min(int(max(near, default=0.0)), 3)}")
+            f.append(f"rel={int(4 * (u - first) / size)}")
+            f.append(f"q={quoted[start]}")
+            marked = marks[start] if end - start == 1 else set().union(*(marks[i] for i in range(start, end)))
+            f += ["rule=" + m for m in sorted(marked)]
+            f += shared
+            for i in range(start, end):
+                features[i] = f
     return features
 
 

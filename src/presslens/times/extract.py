@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from presslens.core.nlp import doc_text
 from presslens.core.schema import TimeRef
 
 from .dates import parse_anchor
@@ -99,7 +100,7 @@ def extract_times(doc: Doc, anchor_date: str | None) -> list[TimeRef]:
     anchor = parse_anchor(anchor_date)
     focus = _Focus(doc)
     refs: list[TimeRef] = []
-    full_text = doc.text  # Doc.text joins every token: read it once
+    full_text = doc_text(doc)
     for candidate in find_candidates(doc, full_text):
         text = full_text[candidate.start:candidate.end]
         context = TimexContext(anchor=anchor, tense=clause_tense(doc, candidate.start, candidate.end),
