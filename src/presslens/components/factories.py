@@ -72,18 +72,27 @@ STEPS: dict[str, Step] = {
 _MAKER = {kind: name for name, step in STEPS.items() for kind in step.makes}
 
 
-def run_steps(doc: Doc, names: tuple[str, ...], actor_files: tuple[str, ...] = ()) -> Doc:
-    """Run the named steps, and first any step whose kinds they need, unless already on the doc."""
+def run_steps(doc: Doc, names: tuple[str, ...], actor_files: tuple[str, ...] = (),
+              read: dict[str, list] | None = None) -> Doc:
+    """Run the named steps, and first any step whose kinds they need, unless already on the doc.
+
+    ``read``: the records of each kind rebuilt from the doc in this run (a kind several steps
+    need is rebuilt once)."""
+    read = {} if read is None else read
     for name in names:
         step = STEPS[name]
         if all(stored(doc, kind) is not None for kind in step.makes):
             continue
         for kind in step.needs:
             if stored(doc, kind) is None:
-                run_steps(doc, (_MAKER[kind],), actor_files)
-        results = step.run(doc, actor_files, *(records_of(doc, kind) for kind in step.needs))
+                run_steps(doc, (_MAKER[kind],), actor_files, read)
+        for kind in step.needs:
+            if kind not in read:
+                read[kind] = records_of(doc, kind)
+        results = step.run(doc, actor_files, *(list(read[kind]) for kind in step.needs))
         for kind, records in zip(step.makes, results):
             store_records(doc, kind, records)
+            read.pop(kind, None)
     return doc
 
 

@@ -418,10 +418,23 @@ ANALYSIS_FIELD: dict[type, str] = {
 }
 
 
+@functools.cache
+def _field_names(record_type: type) -> frozenset[str]:
+    """A dataclass's field names, read once per class (``dataclasses.fields`` is slow on every record)."""
+    return frozenset(f.name for f in dataclasses.fields(record_type))
+
+
+@functools.cache
+def _field_order(record_type: type) -> tuple[str, ...]:
+    """A dataclass's field names in declaration order, read once per class."""
+    return tuple(f.name for f in dataclasses.fields(record_type))
+
+
 def to_dict(record: Any) -> Any:
     """A JSON-ready dict of a record (tuples become lists)."""
     if dataclasses.is_dataclass(record):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+        fields = _field_order(record if isinstance(record, type) else type(record))
+        return {name: to_dict(getattr(record, name)) for name in fields}
     if isinstance(record, (tuple, list)):
         return [to_dict(v) for v in record]
     return record
@@ -429,7 +442,7 @@ def to_dict(record: Any) -> Any:
 
 def from_dict(record_type: type, data: dict[str, Any]) -> Any:
     """Rebuild a flat record from a dict (lists become tuples, unknown keys are ignored)."""
-    names = {f.name for f in dataclasses.fields(record_type)}
+    names = _field_names(record_type)
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names}
     return record_type(**values)
 
