@@ -3,7 +3,8 @@
     .venv/bin/python scripts/train_event_model.py             # train on every training text, write the model
     .venv/bin/python scripts/train_event_model.py --folds 5   # also print cross-validated scores
 
-Training texts, labels and the model are described in ``presslens.events.training``. The
+Training texts, labels, the model and its cross-validated "no event" threshold are described
+in ``presslens.events.training``. The
 PLOVER and CASE dev files are read from ``../shared`` (never copied); without them only the
 written sentences train. Deterministic: the same texts give the same JSON. Report the
 cross-validated scores (``presslens eval events --cv 5``, ``presslens eval events-snippets
@@ -18,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from presslens.events.model import MODEL_JSON
-from presslens.events.training import _all_examples, train
+from presslens.events.training import _all_examples, none_threshold, threshold_table, train
 
 
 def main() -> None:
@@ -30,11 +31,14 @@ def main() -> None:
     sources = Counter(t.source for t, _ in corpus)
     labels = Counter(label for _, found in corpus for _, label in found)
     meta = {"texts": dict(sorted(sources.items())), "examples": sum(labels.values()),
-            "labels": dict(sorted(labels.items())), "trainer": "scripts/train_event_model.py"}
+            "labels": dict(sorted(labels.items())), "trainer": "scripts/train_event_model.py",
+            "none_threshold_cv": [[t, round(kept, 3), round(dropped, 3)] for t, kept, dropped in threshold_table()]}
     model = train(meta=meta)
     args.out.write_text(json.dumps(model.to_dict(), ensure_ascii=True, separators=(",", ":")) + "\n",
                         encoding="utf-8")
     print(f"wrote {args.out}: {len(model.weights)} features, {meta['examples']} examples from {meta['texts']}")
+    print(f"no-event threshold {none_threshold()} from (threshold, typed events kept, non-events dropped), "
+          f"5-fold out-of-fold: {meta['none_threshold_cv']}")
     if args.folds:
         from presslens.evaluation import run
 

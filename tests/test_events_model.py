@@ -8,7 +8,7 @@ from presslens.events.checks import side_matches, written
 from presslens.events.model import NONE, EventModel, load_model, model_from_dict
 from presslens.events.plover import EVENT_TYPES, Code
 from presslens.events.snippets import keyword_types, rates
-from presslens.events.training import Text, _labels, fold_of
+from presslens.events.training import THRESHOLDS, Text, _labels, fold_of
 
 
 def test_written_sets_cover_every_type_and_both_sides_of_each_conflict():
@@ -24,6 +24,7 @@ def test_shipped_model_has_every_type_and_no_event():
     assert model is not None and set(model.classes) == {NONE, *EVENT_TYPES}
     assert all(len(row) == len(model.classes) for row in model.weights.values())
     assert model_from_dict(model.to_dict()).classes == model.classes
+    assert model.none_threshold in THRESHOLDS  # chosen by cross-validation (training.none_threshold)
 
 
 def test_model_decides_type_and_keeps_the_lexicon_mode_of_its_type():
@@ -37,6 +38,17 @@ def test_model_decides_type_and_keeps_the_lexicon_mode_of_its_type():
     assert model.decide(["verb=hit"], Code(None), {}) == Code(None)
     assert model.decide(["verb=raid"], Code("AGREE"), {}) == Code("AGREE")  # another quad: the lexicon's
     assert abs(sum(model.probabilities(["verb=raid", "unknown"])) - 1.0) < 1e-9
+
+
+def test_no_event_threshold_drops_a_candidate_whose_no_event_is_likely_but_not_the_most():
+    model = EventModel(classes=(NONE, "ASSAULT", "COERCE"), bias=(0.0, 0.0, 0.0),
+                       weights={"verb=fire": (1.2, 1.5, 0.0)}, none_threshold=0.35)
+    none, assault, _ = model.probabilities(["verb=fire"])
+    assert 0.35 <= none < assault  # ASSAULT is the most probable class, yet NONE is likely enough
+    assert model.decide(["verb=fire"], Code("ASSAULT", "firearms"), {}) == Code(None)
+    plain = model_from_dict({**model.to_dict(), "none_threshold": 0.5})
+    assert plain.decide(["verb=fire"], Code("ASSAULT", "firearms"), {}) == Code("ASSAULT", "firearms")
+    assert model_from_dict(model.to_dict()).none_threshold == 0.35
 
 
 def test_folds_keep_a_text_and_its_duplicates_together():

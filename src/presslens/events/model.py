@@ -31,6 +31,8 @@ class EventModel:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     meta: dict[str, Any] = field(default_factory=dict)
+    none_threshold: float = 0.5
+    """No event when ``NONE`` is at least this probable (chosen by cross-validation in ``training``)."""
 
     def probabilities(self, features: list[str]) -> list[float]:
         scores = list(self.bias)
@@ -45,7 +47,9 @@ class EventModel:
 
     def predict(self, features: list[str]) -> tuple[str, float]:
         """The most probable class (``NONE``: no event) and its probability (ties go to the earlier class)."""
-        probs = self.probabilities(features)
+        return self._best(self.probabilities(features))
+
+    def _best(self, probs: list[float]) -> tuple[str, float]:
         best = max(range(len(probs)), key=lambda i: (probs[i], -i))
         return self.classes[best], probs[best]
 
@@ -55,8 +59,13 @@ class EventModel:
         (p >= 0.5); otherwise the lexicon's code stands. The lexicon's quad (verbal or material,
         cooperation or conflict: what the trigger word itself makes certain) also stands: the model
         picks the category within it (AGREE or CONCEDE, COERCE or ASSAULT, THREATEN or ACCUSE).
-        A new type takes the lexicon's mode for it."""
-        predicted, probability = self.predict(features)
+        A new type takes the lexicon's mode for it. Before all that, a candidate whose ``NONE``
+        probability reaches ``none_threshold`` is no event (below 0.5, the model says "no event"
+        even where another class is more probable than ``NONE``)."""
+        probs = self.probabilities(features)
+        if probs[self.classes.index(NONE)] >= self.none_threshold:
+            return Code(None)
+        predicted, probability = self._best(probs)
         if predicted == (rule.type or NONE) or probability < 0.5:
             return rule
         if rule.type is not None and predicted != NONE and QUAD[predicted] != QUAD[rule.type]:
@@ -66,13 +75,15 @@ class EventModel:
         return Code(predicted, modes.get(predicted))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"classes": list(self.classes), "bias": [round(b, 5) for b in self.bias],
+        return {"classes": list(self.classes), "none_threshold": self.none_threshold,
+                "bias": [round(b, 5) for b in self.bias],
                 "weights": {k: [round(w, 5) for w in v] for k, v in sorted(self.weights.items())}, "meta": self.meta}
 
 
 def model_from_dict(data: dict[str, Any]) -> EventModel:
     return EventModel(classes=tuple(data["classes"]), bias=tuple(data["bias"]),
-                      weights={k: tuple(v) for k, v in data["weights"].items()}, meta=data.get("meta", {}))
+                      weights={k: tuple(v) for k, v in data["weights"].items()}, meta=data.get("meta", {}),
+                      none_threshold=data.get("none_threshold", 0.5))
 
 
 @functools.lru_cache(maxsize=1)
