@@ -145,7 +145,7 @@ def asymmetries(record_kinds: tuple[str, ...]) -> list[tuple]:
 def test_enough_pairs_across_conflicts():
     assert len(CASES) >= 400
     assert len(PAIRS) >= 12 + 3
-    states = {k for k, s in SIDES.items() if s.demonym or k in ("drc", "saf", "tatmadaw")}
+    states = {k for k, s in SIDES.items() if s.demonym or k in ("drc", "saf", "saf_full", "tatmadaw")}
     kinds = {(a in states, b in states) for a, b in PAIRS}
     assert kinds == {(True, True), (True, False), (False, False)}
 

@@ -52,6 +52,9 @@ SIDES = {
     "jnim": Side("JNIM"),                   # the Sahel's al-Qaeda affiliate
     "pij": Side("Islamic Jihad"),
     "pdf": Side("the People's Defence Force"),  # Myanmar's armed resistance
+    # full names, one with an evaluative word ('support'): tone and flags must not read it
+    "saf_full": Side("the Sudanese Armed Forces"),
+    "rsf_full": Side("the Rapid Support Forces"),
 }
 
 PAIRS = [
@@ -63,6 +66,8 @@ PAIRS = [
     ("israel", "pij"), ("tatmadaw", "pdf"),
     # group ↔ group
     ("m23", "fdlr"), ("hamas", "hezbollah"), ("eln", "emc"), ("arakan", "pdf"),
+    # the same sides by their full names
+    ("saf_full", "rsf_full"),
 ]
 
 # Name templates: every pair fills them. Events with roles, quotes of every kind, labels and
