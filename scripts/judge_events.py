@@ -12,6 +12,10 @@ never the articles' text, which is read from ``../shared`` and ``examples/`` whe
     python scripts/judge_events.py summary [--file F] [--suffix _after]
     python scripts/judge_events.py coverage                               # share of events with both sides
 
+``tests/data/judged_events_2.jsonl`` is a fresh sample (``sample --n 80 --seed 1205``), drawn after the
+round-3 model change and judged once, so that its precision is not measured on records that changes
+were checked against (``summary --file tests/data/judged_events_2.jsonl``).
+
 Verdicts, judged against the PLOVER definitions (``../shared/docs/plover.md``): ``type`` is
 ``right``, ``wrong`` (an event of another type) or ``no-event`` (the sentence reports no act of
 one actor on another: an idiom, a metaphor, a market, a disaster, a rule); ``source`` and

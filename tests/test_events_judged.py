@@ -16,6 +16,7 @@ import pytest
 from .conftest import ROOT, shared_path
 
 JUDGED = Path(__file__).parent / "data" / "judged_events.jsonl"
+FRESH = Path(__file__).parent / "data" / "judged_events_2.jsonl"
 TYPE_VERDICTS = {"right", "wrong", "no-event"}
 SIDE_VERDICTS = {"right", "wrong", "missing", "none-ok", "extra", "partial", "n/a"}
 FIELDS = {"article", "start", "end", "trigger_start", "trigger_end", "type", "mode", "sources", "targets",
@@ -45,6 +46,19 @@ def test_judged_file_holds_verdicts_and_no_article_text():
         assert len(row["reason"]) < 80 and row["start"] <= row["trigger_start"] < row["trigger_end"] <= row["end"]
         assert row.get("type_verdict_after", "right") in TYPE_VERDICTS | {"gone"}
         assert row.get("source_verdict_after", "n/a") in SIDE_VERDICTS
+
+
+def test_fresh_sample_holds_verdicts_and_no_article_text():
+    """The second sample (drawn with another seed after the model changed, judged once) has the same form."""
+    rows = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 80
+    for row in rows:
+        assert set(row) <= FIELDS and row["type_verdict"] in TYPE_VERDICTS, row
+        assert row["source_verdict"] in SIDE_VERDICTS and row["target_verdict"] in SIDE_VERDICTS
+        assert (row["source_verdict"] == "n/a") == (row["type_verdict"] != "right")
+        assert len(row["reason"]) < 80 and row["start"] <= row["trigger_start"] < row["trigger_end"] <= row["end"]
+    summary = judge_script().summary(FRESH)
+    assert summary["type_precision"] == round(sum(r["type_verdict"] == "right" for r in rows) / len(rows), 3)
 
 
 def test_summary_counts_the_verdicts():
