@@ -245,3 +245,14 @@ def test_a_government_and_its_opponents_say_the_same_words_alike(body):
     analysis = next(iter(analyze_articles([make_article(text, source="<symmetry>", date="2024-05-01")])))
     assert [(q.kind, q.speaker, q.speaker_kind) for q in analysis.quotes] == [
         ("claim", f"The {body}", "organization")]
+
+
+@pytest.mark.parametrize("attacker", ["the Democratic Forces for the Liberation of Rwanda", "the DRC", "M23"])
+def test_a_place_inside_a_name_is_no_setting(attacker):
+    """'strikes by the Democratic Forces for the Liberation of Rwanda' happen nowhere said, as strikes by
+    M23 do: the country in the name does not become the victims' country; 'residents of Kharkiv' are in Kharkiv."""
+    killed = [e for e in _events(f"Twelve people were killed in strikes by {attacker}, officials said.")
+              if e.trigger == "killed"]
+    assert [e.target_countries for e in killed] == [("",)]
+    residents = [e for e in _events("Residents of Kharkiv were killed in strikes by Russia.") if e.trigger == "killed"]
+    assert [e.target_countries for e in residents] == [("UKR",)]

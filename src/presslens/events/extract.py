@@ -87,6 +87,8 @@ class Built:
 def extract_events(doc: Doc, actors: list[Actor], mentions: list[ActorMention], quotes: list[Quote],
                    places: list[Place], times: list[TimeRef], model: EventModel | None = None) -> list[Event]:
     """Who did what to whom, where and when (``model``: an event-type model other than the shipped one)."""
+    by_id = {a.id: a for a in actors}
+    places = [p for p in places if not any(_named_in(doc, p, m, by_id.get(m.actor_id)) for m in mentions)]
     builder = EventBuilder(doc, Arguments(doc, actors, mentions, quotes), load_lexicon(), places, times,
                            model or load_model())
     finder = TriggerFinder(doc, builder.lex)
@@ -95,6 +97,19 @@ def extract_events(doc: Doc, actors: list[Actor], mentions: list[ActorMention], 
     built = [b for b in (builder.build(c) for c in candidates) if b]
     built = inherit_sources(doc, built, builder.lex)
     return merge_mentions(sorted((b.event for b in built), key=lambda e: (e.start, e.trigger_start)))
+
+
+def _named_in(doc: Doc, place: Place, mention: ActorMention, actor: Actor | None) -> bool:
+    """A place named inside an organisation's proper name ('the Democratic Forces for the Liberation of
+    Rwanda', 'the Kurdistan Workers' Party') is part of the name: no setting of the events it takes part in,
+    as it is none where the organisation's name holds no place ('the Rapid Support Forces'). A phrase with
+    a common noun ('residents of Kharkiv') is no name."""
+    if actor is None or actor.kind in PLACE_KINDS or not (mention.start <= place.start and place.end <= mention.end):
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    words = [t for t in span or () if t.pos_ not in ("DET", "ADP", "CCONJ", "PART", "PUNCT")]
+    return (place.end - place.start) < (mention.end - mention.start) and bool(words) and all(
+        t.pos_ == "PROPN" for t in words)
 
 
 def finite_modifiers(doc: Doc, finder: TriggerFinder, found: list[Candidate]) -> list[Candidate]:
