@@ -60,41 +60,7 @@ def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: l
             features.append(f"prep={child.lower_}")
             features.append(f"verb+prep={verb_lemma}+{child.lower_}")
     features += [f"sources={bool(sources)}", f"targets={bool(targets)}"]
-    return features + _act_features(c, rule, is_actor)
-
-
-QUANTITIES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "DATE", "TIME"})
-WH_WORDS = frozenset({"how", "why", "whether", "what", "when", "where", "who", "which", "if"})
-AUXILIARIES = frozenset({"could", "would", "should", "might", "may", "can", "must", "ought"})
-
-
-def _act_features(c: Candidate, rule: Code, is_actor: Callable[[Token], bool]) -> list[str]:
-    """Whether the candidate is an act of one actor on another (PLOVER section 1): is its object an
-    actor, a quantity (a market or a tally: 'hit a record', 'retreated 300 points') or a thing; is
-    its complement a proposition ('agreed that ...', 'conceded the code is unfair') or a question
-    ('asked how ...'); is it only possible ('could', 'should'); is the sentence a question. Each is
-    also paired with the lexicon's type, so the weight can differ by category."""
-    verb = c.verb
-    obj = c.obj
-    if obj is None:
-        kind = "none"
-    elif is_actor(obj) or any(is_actor(t) for t in obj.subtree if t.dep_ in ("poss", "compound", "amod")):
-        kind = "actor"
-    elif obj.ent_type_ in QUANTITIES or obj.like_num or any(t.ent_type_ in QUANTITIES for t in obj.children):
-        kind = "quantity"
-    elif obj.pos_ == "PRON":
-        kind = "pronoun"
-    else:
-        kind = "thing"
-    clauses = [child for child in verb.children if child.dep_ == "ccomp"]
-    clause = "none" if not clauses else "question" if any(
-        t.lower_ in WH_WORDS and t.i < clauses[0].i for t in clauses[0].subtree) else "statement"
-    aux = next((a.lower_ for a in verb.children if a.dep_ == "aux" and a.lower_ in AUXILIARIES), "none")
-    subj = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
-    doer = "none" if subj is None else "actor" if is_actor(subj) else "pronoun" if subj.pos_ == "PRON" else "thing"
-    question = verb.sent.text.rstrip().rstrip("\u201d\"'").endswith("?")
-    pairs = {"obj_kind": kind, "clause": clause, "aux": aux, "subj_kind": doer, "question": question}
-    return [f"{k}={v}" for k, v in pairs.items()] + [f"rule+{k}={rule.type}+{v}" for k, v in pairs.items()]
+    return features
 
 
 __all__ = ["candidate_features"]

@@ -51,7 +51,7 @@ CLASSES = (NONE, *EVENT_TYPES)
 PENALTY = 1.0
 """L2 strength, fixed before any scoring (not tuned)."""
 THRESHOLDS = (0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15)
-KEEP = 0.01
+KEEP = 0.0
 """The most the out-of-fold share of rightly typed events may fall for a lower threshold."""
 SELECTION_FOLDS = 5
 T = TypeVar("T")
