@@ -250,3 +250,24 @@ def test_a_gazetteer_is_read_again_after_a_fork_and_a_pickle(gaz):
     assert os.read(read, 1) == b"1"
     os.waitpid(pid, 0)
     os.close(read)
+
+
+def test_a_failed_write_leaves_no_part_built_file(tmp_path):
+    broken = Tables.from_sources(())
+    broken.rows.append(("too", "few", "columns"))
+    with pytest.raises(Exception):
+        write(broken, tmp_path / "gaz.sqlite")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_stale_files_go_but_a_live_builder_and_geonames_builds_stay(tmp_path):
+    keep = tmp_path / "gazetteer-new.sqlite"
+    names = ["gazetteer-new.sqlite", "gazetteer-old.sqlite", "gazetteer-old.pickle", "gazetteer-geonames.sqlite",
+             f"gazetteer-new.{os.getpid()}.tmp", "gazetteer-new.999999999.tmp", "gazetteer-notes.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    removed = gazetteer_module.remove_stale(tmp_path, keep=keep)
+    assert sorted(p.name for p in removed) == ["gazetteer-new.999999999.tmp", "gazetteer-old.pickle",
+                                               "gazetteer-old.sqlite"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["gazetteer-new.sqlite", "gazetteer-geonames.sqlite", f"gazetteer-new.{os.getpid()}.tmp", "gazetteer-notes.txt"])

@@ -331,10 +331,44 @@ def write(tables: Tables, path: Path, build_version: int = BUILD_VERSION) -> Pat
                                 for key in sorted({*widths, *tables.names, *tables.demonyms, *tables.after_comma})))
         connection.executemany("INSERT INTO capitals VALUES (?)", ((g,) for g in sorted(tables.capitals)))
         connection.commit()
-    finally:
+    except BaseException:
         connection.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    connection.close()
     tmp.replace(path)
     return path
+
+
+def _is_running(pid: int) -> bool:
+    """Whether a process with this id exists (one of another user counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale(folder: Path, keep: Path) -> list[Path]:
+    """Remove default gazetteers other than ``keep`` and part-built files of builders no longer running.
+
+    A GeoNames build is never removed; a part-built file of a live builder is left to finish.
+    """
+    removed = []
+    for stale in folder.glob("gazetteer-*.*"):
+        if stale == keep or "geonames" in stale.name:
+            continue
+        if stale.suffix == ".tmp":
+            pid = stale.suffixes[-2][1:] if len(stale.suffixes) >= 2 else ""
+            if pid.isdigit() and _is_running(int(pid)):
+                continue
+        elif stale.suffix not in {".pickle", ".sqlite"}:
+            continue
+        stale.unlink(missing_ok=True)
+        removed.append(stale)
+    return removed
 
 
 def _open(path: Path) -> Gazetteer | None:
@@ -388,11 +422,9 @@ def load_gazetteer() -> Gazetteer:
         atexit.register(shutil.rmtree, folder, True)
         fresh = _build_in_child(Path(folder) / "gazetteer.sqlite")
     else:
-        for stale in fresh.parent.glob("gazetteer-*.*"):
-            if stale != fresh and stale.suffix in {".pickle", ".sqlite"} and "geonames" not in stale.name:
-                stale.unlink(missing_ok=True)
+        remove_stale(fresh.parent, keep=fresh)
     return Gazetteer(fresh)
 
 
 __all__ = ["Gazetteer", "Tables", "Entry", "FEATURE_ORDER", "load_gazetteer", "build_default",
-           "build_from_geonames", "cache_dir", "default_cache_path", "geonames_cache_path", "write"]
+           "build_from_geonames", "cache_dir", "default_cache_path", "geonames_cache_path", "remove_stale", "write"]
