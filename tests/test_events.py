@@ -277,3 +277,32 @@ def test_events_command(event_store, capsys, monkeypatch):
 def test_naming_an_act_is_not_doing_it(analyze_text, sentence):
     """'called X Y' (an object predicate) names X; it does not call a strike or launch an offensive."""
     assert not [e for e in analyze_text(sentence).events if e.type in ("PROTEST", "ASSAULT")]
+
+
+# ASSAULT is physical force; an attack made in words (in a speech, a tweet, an interview, an ad) is
+# criticism: PLOVER's ACCUSE. Written before the rule; the physical sentences must stay ASSAULT.
+THROUGH_SPEECH = [
+    "The senator attacked the governor in a speech in Lagos on Monday.",
+    "In a tweet, the minister attacked the opposition leader over the budget.",
+    "The mayor of Cebu hit the provincial governor in an interview with a local radio station.",
+    "The party leader targeted the prime minister in a televised debate in Warsaw.",
+    "Her tweets attacked the chief justice of Kenya after the ruling.",
+]
+PHYSICAL = [
+    "Militants attacked a police station in Borno on Monday.",
+    "Gunmen attacked the convoy on the highway near Kandahar.",
+    "A drone hit a fuel depot in Belgorod on Tuesday.",
+    "Rebels attacked the town during the night, residents said.",
+    "The army targeted rebel positions in Kivu with artillery.",
+]
+
+
+@pytest.mark.parametrize("text", THROUGH_SPEECH)
+def test_an_attack_made_in_words_is_an_accusation(text):
+    types = [e.type for e in events_in(text)]
+    assert "ASSAULT" not in types and "ACCUSE" in types, types
+
+
+@pytest.mark.parametrize("text", PHYSICAL)
+def test_a_physical_attack_stays_an_assault(text):
+    assert "ASSAULT" in [e.type for e in events_in(text)]

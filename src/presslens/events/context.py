@@ -14,6 +14,13 @@ MODAL_AUX = frozenset({"could", "might", "may"})
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_NOUNS = frozenset({"port", "city", "town", "village", "camp", "district", "province", "region", "island"})
 TIME_LABELS = ("DATE", "TIME")
+SPEECH_MEDIA = frozenset({"speech", "remark", "remarks", "tweet", "post", "interview", "statement", "ad", "advert",
+                          "advertisement", "commercial", "op-ed", "editorial", "column", "debate", "sermon", "letter",
+                          "podcast", "blog", "memo", "book", "essay", "briefing", "conference", "address", "comment",
+                          "comments", "message", "broadcast", "newsletter", "speeches", "tweets", "posts",
+                          "interviews", "statements", "ads", "columns", "debates", "letters", "messages"})
+"""Things said or written: an act done in or through one of them is done in words ('attacked X in a speech')."""
+SPEECH_PREPOSITIONS = frozenset({"in", "on", "during", "through", "via"})
 
 
 def clause_range(verb: Token) -> tuple[int, int]:
@@ -138,3 +145,19 @@ def negated(verb: Token, trigger: Token) -> bool:
 
 def modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in verb.children)
+
+
+def _speech_medium(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_MEDIA or token.lower_ in SPEECH_MEDIA
+
+
+def in_words(verb: Token) -> bool:
+    """Whether the verb's act is done in words: 'in/on/during/through a speech, tweet, interview ...' on the
+    verb, or such a thing as its subject ('her tweets attacked') or the noun it describes ('a tweet attacking')."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in SPEECH_PREPOSITIONS and any(
+                grand.dep_ == "pobj" and _speech_medium(grand) for grand in child.children):
+            return True
+        if child.dep_ == "nsubj" and _speech_medium(child):
+            return True
+    return verb.dep_ in ("acl", "relcl") and _speech_medium(verb.head)

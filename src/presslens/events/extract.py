@@ -152,6 +152,9 @@ class EventBuilder:
         code, negated, sources, targets, passive, features = self.describe(c)
         if self.model is not None:
             code = self.model.decide(features, code, self._modes(c))
+        if (code.type == "ASSAULT" and c.spec is not None and c.spec.verbal is not None and c.trigger is c.verb
+                and ctx.in_words(c.verb)):
+            code = c.spec.verbal  # PLOVER's ASSAULT is physical force: an attack in a speech or a tweet is criticism
         if code.type is None or not self._episodic(c, sources, targets):
             return None
         object_actors = c.obj is not None and bool(self.args.actors_at(c.obj))

@@ -47,6 +47,7 @@ class VerbSpec:
     objects: dict[str, Code] = field(default_factory=dict)
     civil: Code | None = None
     official: Code | None = None
+    verbal: Code | None = None
     needs_actor: bool = False
     swap: bool = False
     control: str | None = None
@@ -60,6 +61,7 @@ class VerbSpec:
                    objects={k: Code.parse(v) for k, v in (value.get("objects") or {}).items()},
                    civil=Code.parse(value["civil"]) if value.get("civil") else None,
                    official=Code.parse(value["official"]) if value.get("official") else None,
+                   verbal=Code.parse(value["verbal"]) if value.get("verbal") else None,
                    needs_actor=value.get("needs") == "actor", swap=bool(value.get("swap")),
                    control=value.get("control"), speech=value.get("speech") == "neutral")
 
