@@ -306,3 +306,14 @@ def test_an_attack_made_in_words_is_an_accusation(text):
 @pytest.mark.parametrize("text", PHYSICAL)
 def test_a_physical_attack_stays_an_assault(text):
     assert "ASSAULT" in [e.type for e in events_in(text)]
+
+
+@pytest.mark.parametrize(("text", "agreement"), [
+    ("The minister made a big deal of the new bridge in Accra.", False),
+    ("Critics said the mayor of Quito was making a big deal out of nothing.", False),
+    ("Kenya and Uganda made a deal on border trade on Friday.", True),
+    ("Chile and Bolivia reached a good deal on water rights.", True),
+])
+def test_a_deal_is_an_agreement_but_a_big_deal_of_something_is_a_fuss(text, agreement):
+    """AGREE is an agreement between actors; 'a big deal of/about/out of' is importance, 'a good deal of' an amount."""
+    assert ("AGREE" in [e.type for e in events_in(text)]) is agreement

@@ -14,6 +14,7 @@ Each rule reads one definition of ``../shared/docs/plover.md``:
 * 'was met with opposition' is how something was received, not a meeting.
 * Events are acts of one actor on another: harm aimed at oneself ('shooting itself in the foot')
   is none.
+* AGREE is an agreement: 'a good deal of time' is an amount and 'made a big deal of it' a fuss.
 """
 
 from __future__ import annotations
@@ -122,14 +123,28 @@ def reflexive(c: Candidate) -> bool:
             and c.verb.lemma_.lower() != "blow")  # 'blew himself up' is a suicide attack
 
 
+def deal_idiom(c: Candidate) -> bool:
+    """'a good/great deal of', 'made a big deal of/about/out of it', 'no big deal': no agreement."""
+    noun = c.trigger
+    if noun.lemma_.lower() != "deal" or noun.pos_ != "NOUN":
+        return False
+    adjectives = {ch.lower_ for ch in noun.children if ch.dep_ == "amod"}
+    preps = {ch.lower_ for head in (noun, c.verb) for ch in head.children if ch.dep_ == "prep"}
+    if adjectives & {"good", "great"}:
+        return "of" in preps or noun.dep_ == "npadvmod"
+    if "big" in adjectives:
+        return bool(preps & {"of", "about", "out"}) or any(ch.lower_ == "no" for ch in noun.children)
+    return False
+
+
 def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_actors: bool,
                quoted: bool = False) -> bool:
     """Does a candidate use an event word in a way the PLOVER definitions do not code as an event?
     (``quoted``: the candidate's verb introduces a direct quotation.)"""
     return (opinion(c) or empty_warning(c, lex, quoted) or question(c) or showing(c) or reflexive(c) or reception(c)
-            or no_comment(c)
+            or no_comment(c) or deal_idiom(c)
             or no_partner(c, code, n_sources, object_actors))
 
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
-           "no_comment"]
+           "no_comment", "deal_idiom"]
