@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from presslens.actors.extract import extract_actors
 from presslens.core.nlp import forget_doc_caches
-from presslens.core.schema import ANALYSIS_FIELD, Analysis, Article
+from presslens.core.schema import ANALYSIS_FIELD, Analysis, Article, Place
 from presslens.core.structure import extract_entities, extract_paragraphs, extract_sentences
 from presslens.events.extract import extract_events
 from presslens.figures.extract import extract_figures
@@ -51,12 +51,28 @@ def _quotes(doc: Doc, sentences: list) -> tuple[list, ...]:
     return quotes, sentence_voices(doc, sentences, quotes)
 
 
+def _actors(doc: Doc, quotes: list, places: list[Place], files: tuple[str, ...]) -> tuple[list, ...]:
+    """Actors and mentions, less a 'person' whose every mention is a town the places step read literally
+    ('Israeli forces shelled Rafah': spaCy may tag the town a person's name; the place, not a person, is
+    acted on). The places step already refuses a place where the text makes a name a person's ('Wang said')."""
+    actors, mentions = extract_actors(doc, quotes, files)
+    literal = {(p.start, p.end) for p in places if p.sense == "literal" and not p.demonym}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault(m.actor_id, []).append((m.start, m.end))
+    towns = {a.id for a in actors if a.kind == "person" and spans.get(a.id)
+             and all(span in literal for span in spans[a.id])}
+    if not towns:
+        return actors, mentions
+    return [a for a in actors if a.id not in towns], [m for m in mentions if m.actor_id not in towns]
+
+
 STEPS: dict[str, Step] = {
     "structure": Step((), ("paragraphs", "sentences", "entities"), lambda doc, files: _structure(doc)),
     "quotes": Step(("sentences",), ("quotes", "voices"), lambda doc, files, sentences: _quotes(doc, sentences)),
-    "actors": Step(("quotes",), ("actors", "mentions"),
-                   lambda doc, files, quotes: extract_actors(doc, quotes, files)),
     "places": Step((), ("places",), lambda doc, files: (extract_places(doc),)),
+    "actors": Step(("quotes", "places"), ("actors", "mentions"),
+                   lambda doc, files, quotes, places: _actors(doc, quotes, places, files)),
     "times": Step((), ("times",), lambda doc, files: (extract_times(doc, doc._.article_date),)),
     "figures": Step(("quotes", "places", "times"), ("figures",),
                     lambda doc, files, *needs: (extract_figures(doc, *needs),)),
