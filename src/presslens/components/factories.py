@@ -1,9 +1,10 @@
 """The presslens steps as spaCy factories, and the ``Analysis`` they add up to.
 
 A step computes some record kinds from the doc and the kinds it needs (quotes before voices,
-actors, figures, events and flags; places before actors, figures and events; times before figures and events). Every component
-runs the steps it needs that have not run on the doc yet, so ``presslens_events`` alone works
-and a pipeline with several presslens components computes each kind once.
+actors, figures, events and flags; places before actors, figures and events; times before figures
+and events). Every component runs the steps it needs that have not run on the doc yet, so
+``presslens_events`` alone works and a pipeline with several presslens components computes each
+kind once.
 """
 
 from __future__ import annotations
