@@ -419,15 +419,15 @@ ANALYSIS_FIELD: dict[type, str] = {
 
 
 @functools.cache
-def _field_names(record_type: type) -> frozenset[str]:
-    """A dataclass's field names, read once per class (``dataclasses.fields`` is slow on every record)."""
-    return frozenset(f.name for f in dataclasses.fields(record_type))
+def _field_order(record_type: type) -> tuple[str, ...]:
+    """A dataclass's field names in declaration order, read once per class (``dataclasses.fields``
+    is slow on every record)."""
+    return tuple(f.name for f in dataclasses.fields(record_type))
 
 
 @functools.cache
-def _field_order(record_type: type) -> tuple[str, ...]:
-    """A dataclass's field names in declaration order, read once per class."""
-    return tuple(f.name for f in dataclasses.fields(record_type))
+def _field_names(record_type: type) -> frozenset[str]:
+    return frozenset(_field_order(record_type))
 
 
 def to_dict(record: Any) -> Any:

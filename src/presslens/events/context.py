@@ -14,11 +14,10 @@ MODAL_AUX = frozenset({"could", "might", "may"})
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_NOUNS = frozenset({"port", "city", "town", "village", "camp", "district", "province", "region", "island"})
 TIME_LABELS = ("DATE", "TIME")
-SPEECH_MEDIA = frozenset({"speech", "remark", "remarks", "tweet", "post", "interview", "statement", "ad", "advert",
+SPEECH_MEDIA = frozenset({"speech", "remark", "tweet", "post", "interview", "statement", "ad", "advert",
                           "advertisement", "commercial", "op-ed", "editorial", "column", "debate", "sermon", "letter",
                           "podcast", "blog", "memo", "book", "essay", "briefing", "conference", "address", "comment",
-                          "comments", "message", "broadcast", "newsletter", "speeches", "tweets", "posts",
-                          "interviews", "statements", "ads", "columns", "debates", "letters", "messages"})
+                          "message", "broadcast", "newsletter"})
 """Things said or written: an act done in or through one of them is done in words ('attacked X in a speech')."""
 SPEECH_PREPOSITIONS = frozenset({"in", "on", "during", "through", "via"})
 
@@ -148,6 +147,7 @@ def modal(verb: Token) -> bool:
 
 
 def _speech_medium(token: Token) -> bool:
+    """A thing said or written, in the singular or the plural ('tweets' by its lemma)."""
     return token.lemma_.lower() in SPEECH_MEDIA or token.lower_ in SPEECH_MEDIA
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 CHUNK_ROWS = 20_000
 """Rows fetched from SQLite and written per Parquet row group."""
 
+
 def column_types(table: str) -> dict[str, pa.DataType]:
     """Arrow type of each column the schema knows for ``table`` (empty for tables it does not)."""
     import pyarrow as pa
