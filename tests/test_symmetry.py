@@ -150,34 +150,11 @@ def test_enough_pairs_across_conflicts():
     assert kinds == {(True, True), (True, False), (False, False)}
 
 
-# Asymmetries this suite found and that are not fixed yet (issue #15), as (template, record kinds),
-# each with its cause; none is accepted: a new asymmetry anywhere fails, and an entry is removed
-# when its fix lands. All three come from spaCy parsing the same words differently by the names in them.
-KNOWN_ASYMMETRIC = {template: set(kinds) for template, kinds in [
-    # 'Mali called JNIM a gang ...' is parsed verb + object + object ('called' a speech cue); 'JNIM called
-    # Mali a gang ...' as a noun with a participle ('JNIM [called Mali a gang]'), with no cue and no quote.
-    ('{A} called {B} a gang of thugs and criminals.', ('flags', 'mentions', 'quotes', 'tones', 'voices')),
-    ('{A} called the attack by {B} a horrific massacre.', ('events', 'flags', 'mentions', 'quotes', 'tones',
-                                                           'voices')),
-    # 'accused X of killing ...': 'of killing' hangs on 'accused' or on X by the name X; hung on X, the
-    # killing is not read as the accusation's content.
-    ('{A} accused {B} of killing civilians in strikes on the city.', ('events', 'mentions', 'quotes', 'tones',
-                                                                      'voices')),
-]}
-
-
 @pytest.mark.parametrize("kind", RECORDS)
 def test_records_mirror(kind):
-    templates = {fill(t, SIDES[a], SIDES[b]): t for t, a, b in CASES}
+    """Every pair mirrors, for every record kind: no exception list (issue #15's target is 0)."""
     found = asymmetries((kind,))
-    new = [f for f in found if kind not in KNOWN_ASYMMETRIC.get(templates[f[0]], set())]
-    assert new == [], f"{len(new)} asymmetric pairs, first: {new[:3]}"
-
-
-def test_known_asymmetries_are_few():
-    """The recorded exceptions stay a small part of the suite (pairs of any record kind)."""
-    known = [(t, a, b) for t, a, b in CASES if t in KNOWN_ASYMMETRIC]
-    assert len(known) <= len(CASES) // 5
+    assert found == [], f"{len(found)} asymmetric pairs, first: {found[:3]}"
 
 
 def test_every_side_resolves_to_itself():

