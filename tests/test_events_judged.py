@@ -16,7 +16,7 @@ import pytest
 from .conftest import ROOT, shared_path
 
 JUDGED = Path(__file__).parent / "data" / "judged_events.jsonl"
-FRESH = Path(__file__).parent / "data" / "judged_events_2.jsonl"
+FRESH = [Path(__file__).parent / "data" / name for name in ("judged_events_2.jsonl", "judged_events_3.jsonl")]
 TYPE_VERDICTS = {"right", "wrong", "no-event"}
 SIDE_VERDICTS = {"right", "wrong", "missing", "none-ok", "extra", "partial", "n/a"}
 FIELDS = {"article", "start", "end", "trigger_start", "trigger_end", "type", "mode", "sources", "targets",
@@ -48,16 +48,17 @@ def test_judged_file_holds_verdicts_and_no_article_text():
         assert row.get("source_verdict_after", "n/a") in SIDE_VERDICTS
 
 
-def test_fresh_sample_holds_verdicts_and_no_article_text():
-    """The second sample (drawn with another seed after the model changed, judged once) has the same form."""
-    rows = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line.strip()]
+@pytest.mark.parametrize("fresh", FRESH, ids=lambda path: path.stem)
+def test_fresh_sample_holds_verdicts_and_no_article_text(fresh):
+    """The later samples (each drawn with another seed after the model changed, judged once) have the same form."""
+    rows = [json.loads(line) for line in fresh.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(rows) >= 80
     for row in rows:
         assert set(row) <= FIELDS and row["type_verdict"] in TYPE_VERDICTS, row
         assert row["source_verdict"] in SIDE_VERDICTS and row["target_verdict"] in SIDE_VERDICTS
         assert (row["source_verdict"] == "n/a") == (row["type_verdict"] != "right")
         assert len(row["reason"]) < 80 and row["start"] <= row["trigger_start"] < row["trigger_end"] <= row["end"]
-    summary = judge_script().summary(FRESH)
+    summary = judge_script().summary(fresh)
     assert summary["type_precision"] == round(sum(r["type_verdict"] == "right" for r in rows) / len(rows), 3)
 
 
