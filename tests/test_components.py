@@ -125,6 +125,9 @@ def test_benchmark_stage_timers_wrap_functions_the_component_calls():
 @pytest.mark.parametrize(("text", "town"), [
     ("Israeli forces shelled Rafah overnight.", "Rafah"),
     ("The TPLF accused Eritrea of shelling Adigrat.", "Adigrat"),
+    ("Russian troops captured Avdiivka in February.", "Avdiivka"),
+    ("There was heavy fighting near Avdiivka on Monday.", "Avdiivka"),
+    ("Ukrainian forces shelled Shebekino overnight.", "Shebekino"),
 ])
 def test_a_town_the_places_step_reads_literally_is_no_person(text, town):
     """spaCy may tag a town a person's name; the town read as a place is no person actor and no event target."""
@@ -139,6 +142,9 @@ def test_a_town_the_places_step_reads_literally_is_no_person(text, town):
                  marks=pytest.mark.xfail(strict=True, reason="found at stop 23: 'Paris' is read as France's capital "
                                                              "speaking for its state, before the person's name")),
     ("Florence Mwangi said the clinic in Kisumu would reopen.", "Florence Mwangi"),
+    ("Jordan Peterson said he disagreed with the ruling.", "Jordan Peterson"),
+    ("Barack Obama spoke in Chicago on Monday.", "Barack Obama"),
 ])
 def test_a_person_named_like_a_town_stays_a_person(text, person):
     assert [a.kind for a in analyze(text).actors if a.name == person] == ["person"]
+

@@ -311,3 +311,36 @@ def test_a_town_named_with_its_country_is_the_town_not_its_namesake_division():
 ])
 def test_a_place_name_as_a_first_name_is_part_of_a_name_but_before_a_title_a_place(text, name, kept):
     assert bool([p for p in places_of(text) if p.text == name and p.sense == "literal"]) is kept
+
+
+# --- towns tagged as people or products where places stand (issue 12) ------------------------------
+@pytest.mark.parametrize("text, name, country", [
+    ("Russian forces shelled Avdiivka overnight.", "Avdiivka", "UA"),
+    ("Russian troops captured Avdiivka in February.", "Avdiivka", "UA"),
+    ("Russian troops entered Avdiivka in February.", "Avdiivka", "UA"),
+    ("There was heavy fighting near Avdiivka on Monday.", "Avdiivka", "UA"),
+    ("Ukrainian forces shelled Shebekino overnight.", "Shebekino", "RU"),
+    ("Hamas gunmen entered Sderot at dawn.", "Sderot", "IL"),
+    ("Jihadists besieged Djibo for months.", "Djibo", "BF"),
+])
+def test_a_town_the_gazetteer_knows_well_is_a_place_where_places_stand(text, name, country):
+    """Object of a locative preposition, or of a verb of taking, entering or firing on a place,
+    whatever spaCy calls the name."""
+    place = place_named(text, name)
+    assert (place.country, place.sense) == (country, "literal")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rebels captured Wilson and two aides.", "Wilson"),  # many towns are called Wilson: a weak match
+    ("The company took Wilson to court.", "Wilson"),
+    ("Police arrested Wilson after the match.", "Wilson"),
+    ("Critics attacked Obama over the deal.", "Obama"),  # 'attack' takes people as often as places
+    ("Barack Obama spoke in Chicago on Monday.", "Obama"),
+    ("Jordan Peterson said he disagreed.", "Jordan"),
+    ("Florence Mwangi said the market had flooded.", "Florence"),
+    ("Mr. Kisumu said the road was closed.", "Kisumu"),
+    ("Paris Hilton said she loved the show.", "Paris"),
+])
+def test_people_where_a_town_could_stand_stay_people(text, name):
+    assert not [p for p in places_of(text) if name in p.text and p.sense == "literal"]
+

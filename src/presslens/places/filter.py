@@ -54,6 +54,12 @@ PARTNER_PREPOSITIONS = frozenset({"with", "by", "against"})
 RECEIVING_VERBS = frozenset({"buy", "purchase", "import", "receive", "obtain", "acquire", "get", "seek",
                              "request", "demand", "order", "win", "secure"})
 """After these, 'from' names the giver, not an origin ('buy submarines from Washington')."""
+PLACE_PATIENT_VERBS = frozenset({"shell", "bomb", "bombard", "besiege", "encircle", "storm", "overrun", "occupy",
+                                 "liberate", "capture", "seize", "retake", "recapture", "enter", "invade", "raid"})
+"""Verbs of firing on, taking or entering whose object is a place or position ('shelled Avdiivka');
+'take', 'hit' and 'attack' are left out: they take people as often ('took Wilson to court')."""
+DOMINANT_RATIO = 10
+"""A name matches a town strongly when its largest town is this many times larger than any other entry."""
 PLACE_NAME_WORDS = frozenset().union(*FEATURE_SUFFIXES.values(), {"strip", "bank", "coast", "republic", "city"})
 """Words that finish a place's own name ('the Gaza Strip', 'the West Bank'), not an institution's."""
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ",", "(", ":"})
@@ -247,6 +253,8 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
         return cand.label != "PERSON" or cand.exact
     if _after_place_noun(doc, cand) or _joined_to_place(doc, cand, kept):
         return True  # 'the coast of Lampedusa', 'Nablus and Tulkarm', whatever spaCy calls them
+    if _taken_town(gaz, doc, cand):
+        return True
     if cand.label == "PERSON":
         return _town_after_preposition(gaz, doc, cand)
     wide = bool(_features(gaz, cand) - {"city", "admin2"})
@@ -276,6 +284,21 @@ def _town_after_preposition(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     large = any(e.population >= TOWN_POPULATION for e in towns)
     own_name = " " in cand.key and any(normalize(e.name) == cand.key for e in towns)
     return (large or own_name) and _preceded_by_locative(doc, cand)
+
+
+def _taken_town(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """A one-word name the gazetteer knows strongly as one town, fired on, taken or entered
+    ('shelled Avdiivka', 'Avdiivka was captured'), whatever spaCy calls it: the town is at least
+    a town of some size and far larger than any other entry of the name ('Wilson' is many towns)."""
+    start, end = cand.tokens
+    head = doc[end - 1]
+    if end - start > 1 or head.dep_ not in {"dobj", "nsubjpass"} or head.head.lemma_.lower() not in PLACE_PATIENT_VERBS:
+        return False
+    sizes = sorted((gaz.rows[i][6] for i in cand.entries), reverse=True)
+    if not sizes or any(gaz.rows[i][5] != "city" for i in cand.entries):
+        return False
+    largest = sizes[0]
+    return largest >= TOWN_POPULATION and all(largest >= DOMINANT_RATIO * size for size in sizes[1:])
 
 
 def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list[Candidate]:
