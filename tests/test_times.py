@@ -48,6 +48,10 @@ POSITIVE = [
     ("The square was full at Easter.", "Easter", "DATE", "2024-03-31"),
     ("Help arrived an hour later.", "an hour later", "DURATION", "PT1H"),
     ("The firm reported losses in the 2023 second quarter.", "the 2023 second quarter", "DATE", "2023-Q2"),
+    ("The talks missed the March 23 deadline.", "March 23", "DATE", "2024-03-23"),  # a name needs a capital
+    ("Courts tried suspects in the March 9 Parliament attack.", "March 9", "DATE", "2024-03-09"),  # names no group
+    ("Rebels attacked the town on March 23 and left.", "March 23", "DATE", "2024-03-23"),
+    ("The 1990s Balkan wars displaced millions.", "The 1990s", "DATE", "199"),  # no month: no name
 ]
 
 NEGATIVE = [
@@ -59,6 +63,10 @@ NEGATIVE = [
     "The fall in prices worried investors.",
     "Less than a quarter of the donors gave again.",  # a fraction, not a quarter of the year
     "Average daily volume rose to 3 million shares.",  # an adjective, not a set
+    "The March 23 Movement said its fighters had left the town.",  # a date that begins a proper name
+    "Leaders of the March 14 Alliance met the envoy.",
+    "The April 6 Youth Movement called a protest.",
+    "Members of the 26th of July Movement marched.",
 ]
 
 

@@ -20,6 +20,9 @@ _BARE_YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
 _NOT_YEAR_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "PRODUCT", "ORG", "FAC", "LAW"}
 _VERB_MONTHS = {"may", "march"}
 _TRAILING = " \t\n,.;:'\"’"
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _SCANNER = Scanner([pattern for _, pattern in PATTERNS])
 
 
@@ -70,6 +73,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _begins_a_name(doc: Doc, text: str, start: int, end: int) -> bool:
+    """'the March 23 Movement', 'the 26th of July Movement': a date after 'the' and before capitalised words
+    (no month or weekday) that close the noun phrase is the first part of a proper name, not a time; before
+    a common noun ('the Aug. 7 Embassy bombings') the date says when."""
+    expression = text[start:end]
+    if not _MONTH.search(expression):
+        return False
+    article = expression.lower().startswith("the ") or _THE_BEFORE.search(text[max(0, start - 8):start])
+    following = _CAPITALISED_NEXT.match(text, end)
+    if not (article and following and not _MONTH.fullmatch(following.group(1))
+            and not following.group(1).endswith("day")):
+        return False
+    token = _token_at(doc, following.start(1))
+    while token is not None and token.i + 1 < len(doc) and (token.text[:1].isupper() or token.lower_ == "of"):
+        token = token.nbor(1)
+    return token is None or not (token.pos_ == "NOUN" and token.is_lower)
+
+
 def _acceptable(doc: Doc, text: str, candidate: Candidate) -> bool:
     expression = text[candidate.start:candidate.end]
     if not expression.strip() or _is_verb_month(doc, candidate.start, expression):
@@ -83,12 +104,15 @@ def _acceptable(doc: Doc, text: str, candidate: Candidate) -> bool:
 def find_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Every pattern match in ``text`` (= ``doc.text``) that the parse does not veto; overlaps keep the longest."""
     found: list[Candidate] = []
+    names: list[tuple[int, int]] = []
     for (family, _), matches in zip(PATTERNS, _SCANNER.matches(text)):
         for match in matches:
             start, end = _trim(text, match.start(), match.end())
-            candidate = Candidate(start, end, family)
-            if end > start and _acceptable(doc, text, candidate):
-                found.append(candidate)
+            if end > start and _begins_a_name(doc, text, start, end):
+                names.append((start, end))
+            elif end > start and _acceptable(doc, text, Candidate(start, end, family)):
+                found.append(Candidate(start, end, family))
+    found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in names)]
     chosen: list[Candidate] = []
     for candidate in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
