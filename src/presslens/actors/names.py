@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.core.nlp import entity_of
+
 from .book import STATE_SECTORS, ActorBook, Entry, NameHit, normalize_word, normalize_words
 
 ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC")
@@ -58,9 +60,19 @@ def _in_entity(token: Token, labels: tuple[str, ...]) -> bool:
 
 
 def _whole_entity(tokens: list[Token]) -> bool:
-    """Do the tokens make up a whole named entity (nothing of it before or after them)?"""
+    """Do the tokens make up a whole named entity (nothing of it before or after them but a leading 'the')?"""
     first, last = tokens[0], tokens[-1]
-    return first.ent_iob_ == "B" and (last.i + 1 == len(last.doc) or last.doc[last.i + 1].ent_iob_ != "I")
+    starts = first.ent_iob_ == "B" or (first.ent_iob_ == "I" and first.i > 0 and first.nbor(-1).ent_iob_ == "B"
+                                        and first.nbor(-1).lower_ == "the")
+    return starts and (last.i + 1 == len(last.doc) or last.doc[last.i + 1].ent_iob_ != "I")
+
+
+def _holds_whole_names(tokens: list[Token], people: list[Token]) -> bool:
+    """'the Kizan army': the person entities lie inside the name, which runs on past them (no person's name
+    continues with 'army')."""
+    spans = {entity_of(t) for t in people}
+    return all(s is not None and tokens[0].i <= s.start and s.end <= tokens[-1].i + 1 for s in spans) and (
+        sum(len(s) for s in spans if s is not None) < len(tokens))
 
 
 def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[int]) -> bool:
@@ -72,8 +84,9 @@ def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[in
     subject = not last.ent_type_ and last.dep_ in ("nsubj", "nsubjpass")
     if hit.form == "capital" and not (_in_entity(last, ("GPE", "LOC", "ORG", "NORP")) or subject):
         return False
-    if hit.form != "person" and any(_in_entity(t, ("PERSON",)) and t.i not in not_people for t in tokens) and not (
-            hit.entry.kind != "state" and _whole_entity(tokens)):
+    people = [t for t in tokens if _in_entity(t, ("PERSON",)) and t.i not in not_people]
+    if hit.form != "person" and people and not (hit.entry.kind != "state" and _whole_entity(tokens)) and not (
+            _holds_whole_names(tokens, people)):
         return False  # 'Michael Jordan'; but a group spaCy tags as a person ('the Houthis') is the group
     return not (last.is_lower and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of")
 
