@@ -313,7 +313,7 @@ def test_a_place_name_as_a_first_name_is_part_of_a_name_but_before_a_title_a_pla
     assert bool([p for p in places_of(text) if p.text == name and p.sense == "literal"]) is kept
 
 
-# --- towns tagged as people or products where places stand (issue 12) ------------------------------
+# --- towns tagged as people where places stand; an actor's country is no context (issue 12) ------
 @pytest.mark.parametrize("text, name, country", [
     ("Russian forces shelled Avdiivka overnight.", "Avdiivka", "UA"),
     ("Russian troops captured Avdiivka in February.", "Avdiivka", "UA"),
@@ -344,3 +344,23 @@ def test_a_town_the_gazetteer_knows_well_is_a_place_where_places_stand(text, nam
 def test_people_where_a_town_could_stand_stay_people(text, name):
     assert not [p for p in places_of(text) if name in p.text and p.sense == "literal"]
 
+
+SPEAKING_STATE = pytest.mark.xfail(strict=True, reason="a state speaking counts as context, as 'Greek officials "
+                                   "said' must for Rhodes; the smaller namesake in the speaker's country wins on it")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Russian forces advanced on Pokrovsk.", "Pokrovsk", "UA"),
+    pytest.param("Russia said it had taken Pokrovsk.", "Pokrovsk", "UA", marks=SPEAKING_STATE),
+    pytest.param("Moscow claimed Pokrovsk had fallen.", "Pokrovsk", "UA", marks=SPEAKING_STATE),
+    ("Ukrainian drones hit a refinery in Zelenodolsk overnight.", "Zelenodolsk", "RU"),
+    pytest.param("Kyiv said its drones hit a plant in Zelenodolsk.", "Zelenodolsk", "RU", marks=SPEAKING_STATE),
+    # a country named as where the town is still counts
+    ("The Russian town of Pokrovsk flooded.", "Pokrovsk", "RU"),
+    ("In Russia, floods reached Pokrovsk.", "Pokrovsk", "RU"),
+    ("Floods hit Pokrovsk, Russia, on Monday.", "Pokrovsk", "RU"),
+    ("The Ukrainian town of Zelenodolsk flooded.", "Zelenodolsk", "UA"),
+])
+def test_an_actors_country_is_no_context_but_a_containing_one_is(text, name, country):
+    """'Russian forces', 'Ukrainian drones' name who fights, not where the town is."""
+    assert place_named(text, name).country == country

@@ -20,13 +20,18 @@ from .resolve import WITHIN, Mention, Resolution, fits, resolve_mentions
 from .toponyms import COMPASS, FEATURE_SUFFIXES, Candidate, find_candidates
 
 CONTAINER_FEATURES = ("admin1", "country", "admin2")
+ARMED_NOUNS = frozenset({"force", "forces", "troops", "army", "soldiers", "military", "navy", "marines", "fighters",
+                         "drones", "drone", "jets", "warplanes", "aircraft", "missiles", "missile", "rockets",
+                         "strikes", "strike", "airstrikes", "airstrike", "shelling", "artillery", "tanks", "units",
+                         "offensive", "attack", "attacks", "paratroopers", "gunboats", "warships"})
+"""Armed forces and their weapons: their nationality says who fights, and armies fight abroad."""
 
 
 def extract_places(doc: Doc) -> list[Place]:
     """Every place mention with coordinates where known."""
     gaz = load_gazetteer()
     selected = select_places(doc, gaz, find_candidates(doc, gaz))
-    mentions = _mentions(doc_text(doc), gaz, selected)
+    mentions = _mentions(doc, gaz, selected)
     resolutions = resolve_mentions(gaz, mentions)
     contained = {c.key for c, r in zip(selected, resolutions) if r.basis == "containment"}
     places, metonyms = [], set()
@@ -50,18 +55,19 @@ def extract_places(doc: Doc) -> list[Place]:
 def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Place]:
     """Resolve given ``(start, end)`` character spans of ``doc.text``, in the given order."""
     gaz = load_gazetteer()
-    candidates = [_span_candidate(doc_text(doc), gaz, start, end) for start, end in spans]
+    candidates = [_span_candidate(doc, gaz, start, end) for start, end in spans]
     order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)
     ordered = [candidates[i] for i in order]
-    chosen = resolve_mentions(gaz, _mentions(doc_text(doc), gaz, ordered))
+    chosen = resolve_mentions(gaz, _mentions(doc, gaz, ordered))
     places: list[Place | None] = [None] * len(candidates)
     for index, resolution in zip(order, chosen):
         places[index] = _place(candidates[index], resolution)
     return places  # type: ignore[return-value]
 
 
-def _mentions(text: str, gaz: Gazetteer, selected: Sequence[Candidate]) -> list[Mention]:
+def _mentions(doc: Doc, gaz: Gazetteer, selected: Sequence[Candidate]) -> list[Mention]:
     """Mentions to resolve; a division right after a comma contains the mention before it."""
+    text = doc_text(doc)
     mentions = []
     for index, cand in enumerate(selected):
         container = None
@@ -69,8 +75,20 @@ def _mentions(text: str, gaz: Gazetteer, selected: Sequence[Candidate]) -> list[
         if following is not None and text[cand.end:following.start].strip() == "," and following.entries:
             container = _best_container(gaz, following.entries, cand.entries)
         mentions.append(Mention(key=cand.key, entries=cand.entries, container=container,
-                                demonym=cand.demonym, votes=not _speaker_country(text, gaz, cand)))
+                                demonym=cand.demonym,
+                                votes=not _speaker_country(text, gaz, cand) and not _armed_nationality(doc, cand)))
     return mentions
+
+
+def _armed_nationality(doc: Doc, cand: Candidate) -> bool:
+    """A demonym naming the side of armed forces or their weapons ('Russian forces advanced on
+    Pokrovsk', 'Israeli strikes on Rafah'): who fights, not where (unlike 'the Russian town of
+    Pokrovsk' or 'Greek officials said')."""
+    start, end = cand.tokens
+    if not cand.demonym or end <= start:
+        return False
+    head = doc[end - 1]
+    return head.dep_ in {"amod", "compound"} and head.head.lower_ in ARMED_NOUNS
 
 
 def _speaker_country(text: str, gaz: Gazetteer, cand: Candidate) -> bool:
@@ -110,14 +128,16 @@ def _place(cand: Candidate, resolution: Resolution, sense: str = "literal") -> P
                  feature=entry.feature, demonym=cand.demonym, basis=resolution.basis, sense=sense)
 
 
-def _span_candidate(text: str, gaz: Gazetteer, start: int, end: int) -> Candidate:
+def _span_candidate(doc: Doc, gaz: Gazetteer, start: int, end: int) -> Candidate:
     """A candidate for a given span: its whole name, else a demonym, else the name inside it."""
-    surface = text[start:end]
+    surface = doc_text(doc)[start:end]
     words = normalize(surface).split()
     if words and words[0] == "the":
         words = words[1:]
     key = " ".join(words)
-    base = Candidate(start=start, end=end, text=surface, key=key, tokens=(0, 0))
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tokens = (span.start, span.end) if span is not None else (0, 0)
+    base = Candidate(start=start, end=end, text=surface, key=key, tokens=tokens)
     for table, demonym in ((gaz.demonyms, True), (gaz.names, False), (gaz.after_comma, False)):
         if key in table:
             base.entries, base.demonym = table[key], demonym
