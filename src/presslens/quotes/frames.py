@@ -71,8 +71,8 @@ def find_source(verb: Token, depth: int = 0) -> Token | None:
             return controller
     if depth < 4 and verb.dep_ == "pcomp" and _participle_host(verb) is not None:
         return _participle_doer(verb.head, depth)
-    if depth < 4 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
-        return find_source(verb.head, depth + 1)
+    if depth < 4 and (verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") or verb.dep_ == "acomp" and verb.pos_ == "ADJ"):
+        return find_source(verb.head, depth + 1)  # 'X will be unable to … and accuse …': the adjective's subject
     if depth < 4 and verb.dep_ == "acl":
         noun = verb.head
         if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.dep_ not in ("dobj", "pobj") or (

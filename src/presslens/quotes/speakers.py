@@ -428,7 +428,8 @@ class SpeakerResolver:
         if lower in FIRST_PERSON:
             return enclosing if (enclosing and enclosing.name and lower in ("i", "me")) else Speaker(None, status=UNRESOLVED)
         if lower in SINGULAR_PRONOUNS:
-            return self._person(position, _gender_of_words([lower])) or Speaker(None, status=UNRESOLVED)
+            fronted = self._fronted_clause_subject(source, _gender_of_words([lower]))
+            return fronted or self._person(position, _gender_of_words([lower])) or Speaker(None, status=UNRESOLVED)
         if lower in PLURAL_PRONOUNS:
             return self._group(source, position) or Speaker(None, status=UNRESOLVED)
         if lower in ORGANIZATION_PRONOUNS:
@@ -436,6 +437,20 @@ class SpeakerResolver:
         if source.pos_ == "PRON" or lower in FUNCTION_WORDS:
             return Speaker(None, status=UNRESOLVED)
         return self._nominal(source, position)
+
+    def _fronted_clause_subject(self, pronoun: Token, gender: str | None) -> Speaker | None:
+        """'As he praised the teams, Mr. Rahul Mehta thanked …': the subject pronoun of an adverbial clause
+        put before its main clause stands for the main clause's named subject, when they agree (cataphora)."""
+        clause = pronoun.head
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i:
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i > clause.right_edge.i), None)
+        if subject is None or name_span(subject) is None:
+            return None
+        named = self._named(subject, subject.idx)
+        if named.kind != PERSON or self.gender_of(named.name) not in (None, gender):
+            return None
+        return self.with_details(named)
 
     def _named(self, token: Token, position: int) -> Speaker:
         name = name_span(token)
