@@ -16,6 +16,8 @@ from .book import STATE_SECTORS, ActorBook, Entry, NameHit, normalize_word, norm
 
 ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC")
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
+PLACE_KIND_WORDS = frozenset({"city", "region", "oblast", "province", "state", "district", "county", "metro", "area"})
+"""Words after a town's name that keep it a place ('Mexico City', 'Moscow Region')."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ def book_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
                 if key not in book.prefixes:
                     break
                 for hit in book.hits(key):
-                    if _hit_allowed(hit, tokens[i:j + 1], doc, not_people):
+                    if _hit_allowed(hit, tokens[i:j + 1], doc, not_people) and not (
+                            hit.form == "capital" and j == i and _first_word_of_name(doc, i, book)):
                         found = Anchor(start=i, end=j + 1, ref=ref_of(hit.entry, hit.form), sector=hit.sector)
                         break
         if found:
@@ -120,6 +123,29 @@ def book_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
         else:
             i += 1
     return anchors
+
+
+def _first_word_of_name(doc: Doc, i: int, book: ActorBook) -> bool:
+    """'Paris Hilton', 'Washington Irving': a one-word place name modifying the capitalised proper
+    noun right after it, which ends the name and is no place, place word ('City'), title or
+    institution word of the book, is the first word of someone's name, not a place or its state."""
+    if i + 1 >= len(doc) or doc[i].dep_ != "compound" or doc[i].head.i != i + 1:
+        return False
+    name = doc[i + 1]
+    ends = i + 2 >= len(doc) or not (doc[i + 2].pos_ == "PROPN" and doc[i + 2].text[:1].isupper())
+    if not ends or name.pos_ != "PROPN" or name.tag_ == "NNPS" or not name.text[:1].isupper():
+        return False
+    words = normalize_words(name.text)
+    return bool(words) and not (words[0] in PLACE_KIND_WORDS or book.hits(words) or book.title(words)
+                                or book.org_noun(words) or book.sector_noun(words) or words[-1] in book.facility_nouns)
+
+
+def _capital_named_person(doc: Doc, start: int, end: int, book: ActorBook) -> bool:
+    """An organisation-tagged name of two words, a capital's name then a personal name, with no
+    article ('Paris Hilton met …'; 'the Kyiv Independent' is a newspaper): a person."""
+    capital = any(h.form == "capital" for h in book.hits((normalize_word(doc[start].text),)))
+    no_article = start == 0 or doc[start - 1].lower_ not in ("the", "a", "an")
+    return end - start == 2 and capital and no_article and _first_word_of_name(doc, start, book)
 
 
 def _nationality_people(doc: Doc, book: ActorBook) -> set[int]:
@@ -154,7 +180,7 @@ def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end = _strip(ent)
-        label = ent.label_
+        label = "PERSON" if ent.label_ == "ORG" and _capital_named_person(doc, start, end, book) else ent.label_
         if label in ("PERSON", "ORG"):
             start, titled = _after_title(doc, start, end, book)
             label = "PERSON" if titled and label == "ORG" and not book.org_noun(
