@@ -322,6 +322,7 @@ def test_a_place_name_as_a_first_name_is_part_of_a_name_but_before_a_title_a_pla
     ("Ukrainian forces shelled Shebekino overnight.", "Shebekino", "RU"),
     ("Hamas gunmen entered Sderot at dawn.", "Sderot", "IL"),
     ("Jihadists besieged Djibo for months.", "Djibo", "BF"),
+    ("Russian forces captured Bakhmut in May.", "Bakhmut", "UA"),  # parsed as an adverb of 'captured'
 ])
 def test_a_town_the_gazetteer_knows_well_is_a_place_where_places_stand(text, name, country):
     """Object of a locative preposition, or of a verb of taking, entering or firing on a place,

@@ -292,7 +292,10 @@ def _taken_town(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     a town of some size and far larger than any other entry of the name ('Wilson' is many towns)."""
     start, end = cand.tokens
     head = doc[end - 1]
-    if end - start > 1 or head.dep_ not in {"dobj", "nsubjpass"} or head.head.lemma_.lower() not in PLACE_PATIENT_VERBS:
+    # the small parser sometimes makes the name right after the verb its adverb ('captured Bakhmut')
+    right_after = head.head.i == start - 1 and head.dep_ in {"advmod", "npadvmod"}
+    taken = head.dep_ in {"dobj", "nsubjpass"} or right_after
+    if end - start > 1 or not taken or head.head.lemma_.lower() not in PLACE_PATIENT_VERBS:
         return False
     sizes = sorted((gaz.rows[i][6] for i in cand.entries), reverse=True)
     if not sizes or any(gaz.rows[i][5] != "city" for i in cand.entries):
