@@ -296,3 +296,20 @@ def test_each_side_s_name_for_its_adversary_resolves_to_that_adversary(text, sur
     """The names one side uses for the other are resolved for every side of a conflict, not for one."""
     _, actor = mention_of(text, surface)
     assert actor.name == name
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("Soldiers in Gaza opened fire on a crowd.", "Soldiers", None),
+    ("Soldiers in Donetsk opened fire on a crowd.", "Soldiers", None),
+    ("Troops in Mali withdrew from the base.", "Troops", None),
+    ("A gunman in Dallas shot two officers.", "A gunman", None),
+    ("Peacekeepers in the Central African Republic were accused of abuse.", "Peacekeepers", None),
+    # a local institution is the place's: the 'in' phrase says whose it is
+    ("A court in Moscow jailed the activist.", "A court in Moscow", "RUS"),
+    ("A court in Kyiv jailed the activist.", "A court in Kyiv", "UKR"),
+])
+def test_an_in_phrase_says_where_armed_men_are_not_whose_they_are(text, surface, country):
+    """'soldiers in Gaza' are not Palestine's, 'a gunman in Dallas' is not the United States."""
+    _, actor = mention_of(text, surface)
+    assert actor.country == country
+    assert actor.kind != "state" or country is not None

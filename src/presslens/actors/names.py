@@ -77,6 +77,15 @@ def _holds_whole_names(tokens: list[Token], people: list[Token]) -> bool:
         sum(len(s) for s in spans if s is not None) < len(tokens))
 
 
+def _where(tokens: list[Token]) -> bool:
+    """'a court in Kyiv': a name standing alone (no longer name around it) as the object of a preposition of
+    place, whatever entity type the tagger gave it."""
+    last = tokens[-1]
+    entity = entity_of(last)
+    alone = entity is None or (entity.start >= tokens[0].i and entity.end <= last.i + 1)
+    return alone and last.dep_ == "pobj" and last.head.lower_ in ("in", "near", "outside", "around", "from", "to")
+
+
 def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[int]) -> bool:
     """Context rules: capitals only as places or subjects, no names inside a person's name, no 'the occupation of'."""
     if not _case_ok(hit, tokens):
@@ -84,7 +93,8 @@ def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[in
     last = tokens[-1]
     # a capital counts where spaCy calls it a place, or, untagged, as a clause's subject ('Kyiv accused')
     subject = not last.ent_type_ and last.dep_ in ("nsubj", "nsubjpass")
-    if hit.form == "capital" and not (_in_entity(last, ("GPE", "LOC", "ORG", "NORP")) or subject):
+    if hit.form == "capital" and not (_in_entity(last, ("GPE", "LOC", "ORG", "NORP")) or subject
+                                      or _where(tokens)):
         return False
     people = [t for t in tokens if _in_entity(t, ("PERSON",)) and t.i not in not_people]
     if hit.form != "person" and people and not (hit.entry.kind != "state" and _whole_entity(tokens)) and not (

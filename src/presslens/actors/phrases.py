@@ -24,6 +24,9 @@ PLACE_PREPS = ("of", "from", "in")
 AFFILIATING_VERBS = frozenset({"kill", "wound", "injure", "arrest", "detain", "capture", "execute", "shoot"})
 """Verbs whose 'from' phrase right after their object says whose the object is, not where it comes from
 ('killed 15 fighters from X', wherever the parser hangs 'from X'; unlike 'withdrew troops from Gaza')."""
+LOCAL_SECTORS = frozenset({"GOV", "COP", "LEG", "JUD", "PRM"})
+"""Sectors whose 'in' phrase says whose they are ('police in Kharkiv', 'a court in Moscow'); for others it says
+only where ('soldiers in Gaza', 'troops in Mali', 'a gunman in Dallas' are no one's by that)."""
 ANAPHOR_DETS = frozenset({"this", "that", "these", "those", "the"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 GENERIC_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "GOV", "LEG", "JUD", "PRM", "NGO"})
@@ -219,6 +222,9 @@ class Composer:
         if not sector_kind and not group:
             return []
         left, inner, prep = self._zone(head)
+        if not left and prep == "in" and sector_kind and not group:
+            inner = [a for a in inner if state_ref(a, self.book)] if sector_kind[0] in LOCAL_SECTORS else []
+            prep = prep if inner else "of"
         anchors = left or inner
         start = core_left(head)
         end = core_right(head, frozenset({prep} if not left and inner else {"of"}), frozenset(self.at)) + 1

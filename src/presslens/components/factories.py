@@ -10,14 +10,16 @@ kind once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import pycountry
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens.actors.extract import extract_actors
 from presslens.core.nlp import forget_doc_caches
-from presslens.core.schema import ANALYSIS_FIELD, Analysis, Article, Place
+from presslens.core.schema import ANALYSIS_FIELD, Actor, Analysis, Article, Place
 from presslens.core.structure import extract_entities, extract_paragraphs, extract_sentences
 from presslens.events.extract import extract_events
 from presslens.figures.extract import extract_figures
@@ -57,15 +59,24 @@ def _actors(doc: Doc, quotes: list, places: list[Place], files: tuple[str, ...])
     ('Israeli forces shelled Rafah': spaCy may tag the town a person's name; the place, not a person, is
     acted on). The places step already refuses a place where the text makes a name a person's ('Wang said')."""
     actors, mentions = extract_actors(doc, quotes, files)
-    literal = {(p.start, p.end) for p in places if p.sense == "literal" and not p.demonym}
+    literal = {(p.start, p.end): p for p in places if p.sense == "literal" and not p.demonym}
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in mentions:
         spans.setdefault(m.actor_id, []).append((m.start, m.end))
-    towns = {a.id for a in actors if a.kind == "person" and spans.get(a.id)
-             and all(span in literal for span in spans[a.id])}
-    if not towns:
-        return actors, mentions
-    return [a for a in actors if a.id not in towns], [m for m in mentions if m.actor_id not in towns]
+    read_as_places = {a.id for a in actors if spans.get(a.id) and all(span in literal for span in spans[a.id])}
+    towns = {a.id for a in actors if a.id in read_as_places and a.kind == "person"}
+    actors = [_as_place(a, literal[spans[a.id][0]]) if a.id in read_as_places else a
+              for a in actors if a.id not in towns]
+    return actors, [m for m in mentions if m.actor_id not in towns]
+
+
+def _as_place(actor: Actor, place: Place) -> Actor:
+    """An unknown name the places step read as a town ('Police in Kharkiv said'): a place of its country, not an
+    organisation of none (actors the book knows keep their own kind and country)."""
+    if actor.kind != "organization" or actor.country is not None or not place.country:
+        return actor
+    country = pycountry.countries.get(alpha_2=place.country)
+    return replace(actor, kind="place", country=country.alpha_3 if country else None)
 
 
 STEPS: dict[str, Step] = {
