@@ -121,6 +121,21 @@ def gerund_complement_on_object(verb: Token) -> bool:
     return False
 
 
+def participle_read_as_past(verb: Token) -> bool:
+    """'people shot and killed by police': a past form with no object coordinated with a participle that has
+    a 'by' agent is a participle too, and its subject what was done to (the agent holds for both)."""
+    if verb.tag_ != "VBD" or any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux", "auxpass", "dative") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i == verb.i - 1 and c.pos_ == "NOUN"), None)
+    participle = next((c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                       and any(g.dep_ == "agent" for g in c.children)), None)
+    if subject is None or participle is None:
+        return False
+    verb.tag_ = "VBN"
+    subject.dep_ = "nsubjpass"
+    return True
+
+
 @Language.component("parse_repairs")
 def parse_repairs(doc: Doc) -> Doc:
     """Apply every repair, sentence by sentence and verb by verb."""
@@ -131,6 +146,7 @@ def parse_repairs(doc: Doc) -> Doc:
                 agent_read_as_verbs(token)
                 complement_read_as_modifier(token)
                 gerund_complement_on_object(token)
+                participle_read_as_past(token)
     return doc
 
 

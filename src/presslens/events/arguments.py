@@ -28,6 +28,12 @@ NEUTRAL_SPEECH = frozenset({"say", "tell", "add", "announce", "state", "report",
                             "warn", "accuse", "threaten", "demand", "urge", "allege", "deny"})
 
 
+RELATIONS = frozenset({"lawyer", "attorney", "friend", "neighbour", "neighbor", "critic", "opponent", "rival",
+                       "victim", "fan"})
+"""People named by their relation to someone ('Trump's critics', 'the victim's lawyer'): an owner or 'of' phrase
+names that someone, not them (kin are actors of their own: group_nouns 'relatives' in the actor file)."""
+
+
 @dataclass(frozen=True)
 class Side:
     """One actor of an event side, with the sector its mention names."""
@@ -77,8 +83,8 @@ class Arguments:
             return [Side(actor, mention.sector)]
         if token.pos_ == "PRON" or token.lower_ in FIRST_PERSON | PERSONAL | NON_PERSONAL:
             return self.pronoun(token)
-        if depth > 2:
-            return []
+        if depth > 2 or token.lemma_.lower() in RELATIONS:
+            return []  # 'Trump's critics said': the critics, not Trump
         found: list[Side] = []
         for child in token.children:
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
@@ -250,8 +256,10 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                     return child, False
         return subject(head)
     if verb.dep_ == "conj" and verb.head != verb:
-        token, _ = subject(verb.head)
-        return token, any(c.dep_ == "auxpass" for c in verb.children)
+        token, head_passive = subject(verb.head)
+        return token, any(c.dep_ == "auxpass" for c in verb.children) or (head_passive and verb.tag_ == "VBN")
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and agent(verb) is not None:
+        return verb.head, True  # 'the officers shot by a gunman': the noun is what the participle was done to
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("ADJ", "NOUN"):
         holder = verb.head.head
         return subject(holder) if holder.pos_ == "ADJ" else (holder, False)
@@ -269,9 +277,14 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    """The 'by' phrase's noun of a passive verb, or of the participle it is coordinated with ('shot and killed by
+    police': both by the police)."""
+    for participle in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN")):
+        for child in participle.children:
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN":
+        return agent(verb.head)
     return None
 
 
