@@ -98,3 +98,22 @@ def test_repairs_are_not_vacuous():
                            "The EMC accused the ELN of killing civilians in strikes on the city.")
                if _tree(t) != _tree(t, repaired=False)]
     assert len(changed) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "Scott is one of at least 707 people shot and killed by police so far this year.",
+    "Twelve civilians shot and killed by RSF fighters were buried on Friday.",
+])
+def test_a_past_form_coordinated_with_a_participle_and_its_agent_is_a_participle(text):
+    doc = _doc(text)
+    shot = next(t for t in doc if t.text == "shot")
+    assert shot.tag_ == "VBN"
+    assert not any(c.dep_ == "nsubj" for c in shot.children)
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters shot dead two policemen and fled.",      # an object: an active verb
+    "The villagers fled and were later found by police.",  # the agent is not on a participle coordinated with it
+])
+def test_an_active_past_form_stays_active(text):
+    assert _tree(text) == _tree(text, repaired=False)

@@ -128,7 +128,8 @@ def participle_read_as_past(verb: Token) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i == verb.i - 1 and c.pos_ == "NOUN"), None)
     participle = next((c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"
-                       and any(g.dep_ == "agent" for g in c.children)), None)
+                       and any(g.dep_ == "agent" for g in c.children)
+                       and not any(g.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for g in c.children)), None)
     if subject is None or participle is None:
         return False
     verb.tag_ = "VBN"
