@@ -313,3 +313,17 @@ def test_an_in_phrase_says_where_armed_men_are_not_whose_they_are(text, surface,
     _, actor = mention_of(text, surface)
     assert actor.country == country
     assert actor.kind != "state" or country is not None
+
+
+@pytest.mark.parametrize(("text", "surface", "name", "country"), [
+    ("Two New Jersey police officers were wounded.", "New Jersey", "New Jersey", "USA"),
+    ("The governor of New Mexico said the border was calm.", "New Mexico", "New Mexico", "USA"),
+    ("Police in Northern Ireland arrested two men.", "Northern Ireland", "Northern Ireland", "GBR"),
+    # the state's own name, alone or whole, is still the state
+    ("Mexico said the border was calm.", "Mexico", "Mexico", "MEX"),
+    ("Fighting in Papua New Guinea killed five.", "Papua New Guinea", "Papua New Guinea", "PNG"),
+])
+def test_a_state_s_name_ending_a_longer_place_name_is_not_that_state(text, surface, name, country):
+    """'New Jersey' is not Jersey, 'New Mexico' is not Mexico."""
+    _, actor = mention_of(text, surface)
+    assert (actor.name, actor.country) == (name, country)

@@ -77,6 +77,16 @@ def _holds_whole_names(tokens: list[Token], people: list[Token]) -> bool:
         sum(len(s) for s in spans if s is not None) < len(tokens))
 
 
+def _tail_of_a_longer_place(hit: NameHit, tokens: list[Token]) -> bool:
+    """'New Jersey', 'New Mexico', 'Northern Ireland': a state's or town's name that ends a longer place name
+    (capitalised words before it in the same place entity) is not that state or town."""
+    if hit.entry.kind != "state" and hit.form not in ("capital", "region", "place"):
+        return False
+    entity = entity_of(tokens[-1])
+    return entity is not None and entity.label_ in ("GPE", "LOC") and entity.start < tokens[0].i and any(
+        t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens[0].doc[entity.start:tokens[0].i])
+
+
 def _where(tokens: list[Token]) -> bool:
     """'a court in Kyiv': a name standing alone (no longer name around it) as the object of a preposition of
     place, whatever entity type the tagger gave it."""
@@ -88,7 +98,7 @@ def _where(tokens: list[Token]) -> bool:
 
 def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[int]) -> bool:
     """Context rules: capitals only as places or subjects, no names inside a person's name, no 'the occupation of'."""
-    if not _case_ok(hit, tokens):
+    if not _case_ok(hit, tokens) or _tail_of_a_longer_place(hit, tokens):
         return False
     last = tokens[-1]
     # a capital counts where spaCy calls it a place, or, untagged, as a clause's subject ('Kyiv accused')
