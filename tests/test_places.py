@@ -365,3 +365,22 @@ SPEAKING_STATE = pytest.mark.xfail(strict=True, reason="a state speaking counts 
 def test_an_actors_country_is_no_context_but_a_containing_one_is(text, name, country):
     """'Russian forces', 'Ukrainian drones' name who fights, not where the town is."""
     assert place_named(text, name).country == country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Israeli strikes hit Khan Younis, Rafah and Jabalia.", "Rafah", "PS"),
+    ("Fighting spread to Omdurman and Wad Madani.", "Wad Madani", "SD"),
+    ("Jihadists attacked Djibo and Menaka.", "Djibo", "BF"),
+    ("Shelling hit Kharkiv, Avdiivka and Pokrovsk.", "Avdiivka", "UA"),
+])
+def test_a_town_tagged_as_a_person_coordinated_with_towns_is_a_place(text, name, country):
+    assert place_named(text, name).country == country
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jordan and Obama discussed the plan.", "Obama"),  # joined to a country
+    ("Washington and Obama agreed on the plan.", "Obama"),  # joined to a capital, which may be its government
+    ("Nairobi and Mombasa and Florence Mwangi.", "Florence"),
+])
+def test_a_person_coordinated_with_a_state_or_capital_stays_a_person(text, name):
+    assert not [p for p in places_of(text) if name in p.text]

@@ -251,7 +251,7 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
                 and _followed_by_division(gaz, doc, cand, kept))
     if cand.key in certain_keys:
         return cand.label != "PERSON" or cand.exact
-    if _after_place_noun(doc, cand) or _joined_to_place(doc, cand, kept):
+    if _after_place_noun(doc, cand) or _joined_to_place(gaz, doc, cand, kept):
         return True  # 'the coast of Lampedusa', 'Nablus and Tulkarm', whatever spaCy calls them
     if _taken_town(gaz, doc, cand):
         return True
@@ -268,12 +268,19 @@ def _after_place_noun(doc: Doc, cand: Candidate) -> bool:
     return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
 
 
-def _joined_to_place(doc: Doc, cand: Candidate, kept: dict[int, Candidate]) -> bool:
-    """Coordinated with a place already kept ('Nablus and Tulkarm'), not a person-tagged name."""
+def _joined_to_place(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candidate]) -> bool:
+    """Coordinated with a place already kept ('Nablus and Tulkarm', 'Djibo and Menaka'). A name
+    tagged as a person only when the gazetteer knows it strongly as a town and it is joined to a
+    town that is no capital ('Khan Younis, Rafah and Jabalia'; not 'Jordan and Obama', nor
+    'Washington and Obama', where the capital may stand for its government)."""
     head = doc[cand.tokens[1] - 1]
-    if cand.label == "PERSON" or head.dep_ != "conj":
-        return False
-    return any(c.tokens[0] <= head.head.i < c.tokens[1] for c in kept.values())
+    partners = [head.head] if head.dep_ == "conj" else []
+    partners += [t for t in head.children if t.dep_ == "conj"]
+    joined = [c for c in kept.values() if any(c.tokens[0] <= t.i < c.tokens[1] for t in partners)]
+    if cand.label != "PERSON":
+        return bool(joined)
+    strong = _strong_town(gaz, cand) or _prominent(gaz, cand)
+    return strong and any(_town_names_only(gaz, c) for c in joined)
 
 
 def _town_after_preposition(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
@@ -288,15 +295,18 @@ def _town_after_preposition(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
 
 def _taken_town(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     """A one-word name the gazetteer knows strongly as one town, fired on, taken or entered
-    ('shelled Avdiivka', 'Avdiivka was captured'), whatever spaCy calls it: the town is at least
-    a town of some size and far larger than any other entry of the name ('Wilson' is many towns)."""
+    ('shelled Avdiivka', 'Avdiivka was captured'), whatever spaCy calls it."""
     start, end = cand.tokens
     head = doc[end - 1]
     # the small parser sometimes makes the name right after the verb its adverb ('captured Bakhmut')
     right_after = head.head.i == start - 1 and head.dep_ in {"advmod", "npadvmod"}
     taken = head.dep_ in {"dobj", "nsubjpass"} or right_after
-    if end - start > 1 or not taken or head.head.lemma_.lower() not in PLACE_PATIENT_VERBS:
-        return False
+    return end - start == 1 and taken and head.head.lemma_.lower() in PLACE_PATIENT_VERBS and _strong_town(gaz, cand)
+
+
+def _strong_town(gaz: Gazetteer, cand: Candidate) -> bool:
+    """Every entry of the name is a town, the largest one of some size and far larger than any
+    other ('Avdiivka'; 'Wilson' is many towns)."""
     sizes = sorted((gaz.rows[i][6] for i in cand.entries), reverse=True)
     if not sizes or any(gaz.rows[i][5] != "city" for i in cand.entries):
         return False
