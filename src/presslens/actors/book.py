@@ -60,10 +60,14 @@ def normalize_word(word: str) -> str:
     return re.sub(r"[^\w]", "", text)
 
 
+SEPARATORS = re.compile(r"[\s\-‐‑–—/]+")
+"""What separates the words of a name: white space, hyphens, dashes and slashes."""
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def normalize_words(text: str) -> tuple[str, ...]:
     """A name as a tuple of normalized words (hyphens and slashes separate words)."""
-    parts = re.split(r"[\s\-‐‑–—/]+", text.strip())
+    parts = SEPARATORS.split(text.strip())
     return tuple(w for w in (normalize_word(p) for p in parts) if w)
 
 

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 import yaml
 from spacy.tokens import Doc, Span
 
-from presslens.core.nlp import doc_text
 from presslens.core.schema import Quote
 
-from .book import ACTORS_YAML, STATE_KIND, normalize_words
+from .book import ACTORS_YAML, SEPARATORS, STATE_KIND, normalize_word, normalize_words
 from .names import Ref
 from .phrases import ANAPHOR, RawMention
 
@@ -105,23 +104,51 @@ def _is_designator(span: Span, designators: Designators, anaphor: bool) -> bool:
     return anaphor and any(w in designators.words for t in span for w in normalize_words(t.text) + normalize_words(t.lemma_))
 
 
+def _token_parts(doc: Doc) -> list[tuple[tuple[str, ...], bool]]:
+    """Each token's text as normalized parts (split where ``normalize_words`` splits; a part may be
+    empty), and whether white space follows the token."""
+    return [(tuple(normalize_word(p) for p in SEPARATORS.split(t.text)), bool(t.whitespace_)) for t in doc]
+
+
+def _phrase_keys(parts: list[tuple[tuple[str, ...], bool]], i: int, longest: int) -> list[tuple[str, ...]]:
+    """``normalize_words`` of the text of tokens ``i .. i+n-1`` for n = 1 .. ``longest``, built from the
+    tokens' parts: a token not preceded by white space continues the word before it ('occupation' +
+    '’s' → 'occupations'), as in the text. Normalizing a word is normalizing each of its characters."""
+    keys: list[tuple[str, ...]] = []
+    words: list[str] = []
+    for k in range(i, min(i + longest, len(parts))):
+        token_parts, _ = parts[k]
+        if words and not parts[k - 1][1]:
+            words[-1] += token_parts[0]
+            words.extend(token_parts[1:])
+        else:
+            words.extend(token_parts)
+        keys.append(tuple(w for w in words if w))
+    return keys
+
+
 def _phrase_spans(doc: Doc, designators: Designators, taken: set[int]) -> list[tuple[int, int, str | None]]:
     """Stand-alone designators ('the occupation', 'the enemy') not inside another mention, nor before 'of'.
 
-    A span's text is read as a slice of the document's text (no Span or Token objects per try)."""
+    A span's words are put together from its tokens' normalized parts (no Span, Token or text slice per try)."""
     longest = max((len(p) for p in designators.phrases), default=0)
-    text = doc_text(doc)
-    starts, ends, punct, lower = [], [], [], []
+    parts = _token_parts(doc)
+    punct, lower = [], []
     for t in doc:
-        starts.append(t.idx)
-        ends.append(t.idx + len(t.text))
         punct.append(t.is_punct)
         lower.append(t.lower_)
     found = []
     i = 0
+    firsts = {p[0] for p in designators.phrases if p}
     while i < len(doc):
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            key = normalize_words(text[starts[i]:ends[i + n - 1]])
+        own, spaced = parts[i]
+        settled = own[0] and (spaced or len(own) > 1)  # the first word of every span from here
+        if punct[i] or i in taken or (settled and own[0] not in firsts):  # no phrase starting here is kept
+            i += 1
+            continue
+        keys = _phrase_keys(parts, i, longest)
+        for n in range(len(keys), 0, -1):
+            key = keys[n - 1]
             if key in designators.phrases and not any(punct[i:i + n]) and not taken & set(range(i, i + n)) and (
                     i + n >= len(doc) or lower[i + n] != "of"):
                 found.append((i, i + n, designators.phrases[key]))
