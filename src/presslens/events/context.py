@@ -20,6 +20,11 @@ SPEECH_MEDIA = frozenset({"speech", "remark", "tweet", "post", "interview", "sta
                           "message", "broadcast", "newsletter"})
 """Things said or written: an act done in or through one of them is done in words ('attacked X in a speech')."""
 SPEECH_PREPOSITIONS = frozenset({"in", "on", "during", "through", "via"})
+COMPLETING = frozenset({"ccomp", "xcomp", "oprd"})
+"""Clauses that complete a verb: what is inside a conditional verb's completion is inside the condition."""
+RULING_OUT = frozenset({"chance", "sign", "evidence", "indication", "proof", "prospect", "possibility", "likelihood",
+                        "way", "intention", "plan"})
+"""Nouns that, with 'no', say that the clause they govern did not or will not happen ('no chance she will ...')."""
 
 
 def clause_range(verb: Token) -> tuple[int, int]:
@@ -118,6 +123,24 @@ def conditional(verb: Token) -> bool:
                 or inverted_condition(child)):
             return True
     return False
+
+
+def within_condition(verb: Token) -> bool:
+    """A clause completing a conditional verb ('if you have people displaced', 'if they want to arrest ...')."""
+    token = verb
+    while token.dep_ in COMPLETING and token.head.i != token.i:
+        token = token.head
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children) or inverted_condition(token):
+            return True
+    return False
+
+
+def ruled_out(verb: Token) -> bool:
+    """A clause the sentence says did not or will not happen: 'there is no chance she will resign', 'no sign
+    that X will withdraw', 'no evidence that police beat ...' ('no doubt that ...' asserts it)."""
+    head = verb.head
+    return (verb.dep_ in ("acl", "relcl", "ccomp") and head.lemma_.lower() in RULING_OUT
+            and any(c.lower_ == "no" and c.dep_ in ("det", "nummod", "neg") for c in head.children))
 
 
 def unless(verb: Token) -> bool:

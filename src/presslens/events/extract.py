@@ -61,6 +61,8 @@ GENERIC_KINDS = frozenset({"population", "military", "police", "armed group", "g
 """Actors the text gives no country for, which then take the country where the event happens."""
 ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 """Entity labels whose words the event-type model sees only as ``ACTOR`` (names never decide a type)."""
+NOT_PEOPLE = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"})
+"""Entity labels of numbers that count no people."""
 CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REF", "AGR", "OPP", "SOC", "MED", "JRN", "REL"})
 
 
@@ -159,12 +161,14 @@ class EventBuilder:
             return None
         object_actors = c.obj is not None and bool(self.args.actors_at(c.obj))
         quote = self.args.cue_quote(c.verb)
-        if not_an_act(c, code, self.lex, len(sources), object_actors, quote is not None and quote.kind == "direct"):
+        if not_an_act(c, code, self.lex, len(sources), object_actors, len(targets),
+                      quote is not None and quote.kind == "direct"):
             return None
         sources, targets = self._roles(c, code, sources, targets)
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
             code = Code("ASSAULT", self._instrument(c) or code.mode)
         hypothetical = self._hypothetical(c)
+        negated = negated or ctx.ruled_out(c.verb)
         return Built(self._event(c, code, sources, targets, negated, hypothetical, reporter), c, passive)
 
     # -- type ------------------------------------------------------------------------
@@ -371,12 +375,14 @@ class EventBuilder:
             c.dep_ == "nsubj" and c.conjuncts for c in verb.children)
 
     def _animate(self, token: Token | None) -> bool:
-        """An object that can be harmed or freed: a person, group, place or number of people."""
+        """An object that can be harmed or freed: a person, group, place or number of people (a year or a
+        share is no number of people: 'received in 2008')."""
         if token is None:
             return False
         words = normalize_words(token.text)
         lemma = normalize_words(token.lemma_)
-        return bool(token.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC", "ORG") or token.like_num
+        people = token.like_num and token.ent_type_ not in NOT_PEOPLE
+        return bool(token.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC", "ORG") or people
                     or token.pos_ == "PRON" or self.book.group_noun(words) or self.book.sector_noun(words)
                     or self.book.group_noun(lemma) or set(lemma) & self.book.facility_nouns
                     or set(lemma) & PHYSICAL_TARGETS)
@@ -393,7 +399,8 @@ class EventBuilder:
         return None
 
     def _hypothetical(self, c: Candidate) -> bool:
-        if ctx.conditional(c.verb) or ctx.modal(c.verb) or (c.complement is not None and ctx.conditional(c.complement)):
+        if ctx.conditional(c.verb) or ctx.within_condition(c.verb) or ctx.modal(c.verb) or (
+                c.complement is not None and ctx.conditional(c.complement)):
             return True
         if any(a.dep_ == "aux" and a.lower_ in RECOMMENDED for a in c.verb.children) and c.reporter is None:
             return True  # 'Mexico should sue': recommended, not done

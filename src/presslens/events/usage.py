@@ -5,7 +5,7 @@ Each rule reads one definition of ``../shared/docs/plover.md``:
 * AGREE is a commitment to act ('agreed to reopen', 'agreed on a deal'); agreeing *that* something
   is so, or *with* someone about it, is an opinion.
 * THREATEN is a warning of the warner's own coercive act; 'warned that the drought would hurt
-  harvests' or 'warned residents about the heat' threatens nothing.
+  harvests', 'warned residents about the heat' or 'issued warnings about the heat' threatens nothing.
 * REJECT refuses a proposal or demand; 'declined to comment' refuses a reporter an answer.
 * REQUEST asks someone to act; 'asked how the plan would be paid for' is a question.
 * CONSULT is a meeting: discussing something needs a partner ('discussed it with Y', 'X and Y
@@ -15,14 +15,22 @@ Each rule reads one definition of ``../shared/docs/plover.md``:
 * Events are acts of one actor on another: harm aimed at oneself ('shooting itself in the foot')
   is none.
 * AGREE is an agreement: 'a good deal of time' is an amount and 'made a big deal of it' a fuss.
+* AGREE is a commitment to cooperate (future CONSULT, SUPPORT, COOPERATE, AID): a promise of an act
+  that is no event, naming no other party ('promised to cut taxes', 'vowed to form a task force'), is a
+  campaign promise; 'agreed to ...' takes a party by its meaning and stays.
+* ASSAULT is physical force: 'fired 5,000 employees' dismisses people; one fires weapons, or at someone;
+  a population that 'exploded' grew.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from presslens.actors.book import load_actorbook, normalize_words
+
+from .arguments import subject
 from .plover import HOSTILE, Code, Lexicon
-from .triggers import Candidate
+from .triggers import Candidate, TriggerFinder
 
 QUESTION_WORDS = frozenset({"how", "whether", "if", "what", "why", "when", "who", "whom", "which", "where"})
 REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "yourself", "yourselves", "myself",
@@ -34,6 +42,9 @@ SPEECH = frozenset({"comment", "say", "answer", "elaborate", "speak", "respond",
 """What a source declines to do when it declines to comment."""
 OWN_SIDE = frozenset({"it", "they", "we", "he", "she", "i"})
 """Subjects of a warned act that refer back to the warner ('Iran warned that it would ...')."""
+PROMISES = frozenset({"promise", "pledge", "vow", "swear", "commit", "undertake"})
+"""Verbs of a one-sided promise (not 'agree' or 'accept', which answer a party)."""
+PERSONAL = frozenset({"him", "her", "them", "me", "us", "you"})
 
 
 def _infinitive(token: Token) -> bool:
@@ -63,8 +74,13 @@ def opinion(c: Candidate) -> bool:
 
 def empty_warning(c: Candidate, lex: Lexicon, quoted: bool = False) -> bool:
     """A warning that names no coercive act of the warner's (``quoted``: the warning's words are a
-    direct quotation, whose content the grammar of the clause does not show: kept)."""
-    if c.verb.lemma_.lower() != "warn" or c.code.type != "THREATEN" or quoted:
+    direct quotation, whose content the grammar of the clause does not show: kept). A warning noun
+    ('issued warnings about the heat') is read the same way as the verb."""
+    if c.code.type != "THREATEN" or quoted:
+        return False
+    if c.trigger.i != c.verb.i:
+        return c.trigger.lemma_.lower() == "warning" and not _warned_in_noun(c.trigger, lex)
+    if c.verb.lemma_.lower() != "warn":
         return False
     if c.comp_code is not None and c.comp_code.type in HOSTILE | {"SANCTION", "REJECT"}:
         return False
@@ -76,6 +92,18 @@ def empty_warning(c: Candidate, lex: Lexicon, quoted: bool = False) -> bool:
         if noun.pos_ == "VERB" or noun.lower_ in WARNED_ACTS or (coded and coded[0].type in HOSTILE):
             return False
     return True
+
+
+def _warned_in_noun(noun: Token, lex: Lexicon) -> bool:
+    """Does a warning noun say what is warned of: a clause ('a warning that it would ...') or a hostile act
+    ('a warning of retaliation')?"""
+    if any(child.dep_ in ("acl", "ccomp") for child in noun.children):
+        return True
+    for obj in _prep_objects(noun, {"of", "against", "over"}):
+        coded = lex.noun([obj.lower_]) or lex.noun([obj.lemma_.lower()])
+        if obj.pos_ == "VERB" or obj.lower_ in WARNED_ACTS or (coded and coded[0].type in HOSTILE):
+            return True
+    return False
 
 
 def question(c: Candidate) -> bool:
@@ -137,14 +165,60 @@ def deal_idiom(c: Candidate) -> bool:
     return False
 
 
-def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_actors: bool,
+def _promised_act(c: Candidate, lex: Lexicon) -> tuple[Token, Code | None] | None:
+    """What a promise promises: its to-clause ('promised to cut'), or a 'to' + gerund ('committed to planting')."""
+    if c.complement is not None:
+        return c.complement, c.comp_code
+    for gerund in _prep_objects(c.verb, {"to"}):
+        if gerund.dep_ == "pcomp" and gerund.pos_ == "VERB":
+            return gerund, TriggerFinder(gerund.doc, lex).code_of(gerund).code
+    return None
+
+
+def empty_promise(c: Candidate, code: Code, lex: Lexicon, n_targets: int) -> bool:
+    """'promised to cut taxes', 'pledged to create jobs': a promise of an act the lexicon codes as no event,
+    with no party named to cooperate with ('pledged to work with Australia' names one)."""
+    if code.type != "AGREE" or c.control != "commit" or c.verb.lemma_.lower() not in PROMISES or n_targets:
+        return False
+    promised = _promised_act(c, lex)
+    return promised is not None and (promised[1] is None or promised[1].type is None)
+
+
+def _person(token: Token) -> bool:
+    """A person or a group of people: a name, a personal pronoun, or a group or sector noun ('employees'),
+    also counted out ('thousands of employees')."""
+    book = load_actorbook(())
+    counted = _prep_objects(token, {"of"}) if token.like_num or token.tag_ == "NNS" else []
+    token = counted[0] if counted else token
+    words, lemmas = normalize_words(token.text), normalize_words(token.lemma_)
+    return bool(token.ent_type_ == "PERSON" or token.lower_ in PERSONAL or book.group_noun(words)
+                or book.group_noun(lemmas) or book.sector_noun(words) or book.sector_noun(lemmas))
+
+
+def dismissal(c: Candidate, code: Code) -> bool:
+    """'fired 5,000 employees': 'fire' with a person as its direct object dismisses, it does not shoot."""
+    return (code.type == "ASSAULT" and c.verb.lemma_.lower() == "fire" and c.trigger.i == c.verb.i
+            and c.particle is None and c.obj is not None and c.obj.dep_ == "dobj" and c.obj.head.i == c.verb.i
+            and _person(c.obj))
+
+
+def growth(c: Candidate, code: Code) -> bool:
+    """'the prison population exploded': a group of people that 'explodes' grows; a bomb explodes."""
+    if code.type != "ASSAULT" or c.verb.lemma_.lower() != "explode" or c.trigger.i != c.verb.i:
+        return False
+    exploded, _ = subject(c.verb)  # also shared with a verb before it ('stood at ... and has since exploded')
+    return exploded is not None and not any(ch.dep_ == "dobj" for ch in c.verb.children) and _person(exploded)
+
+
+def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_actors: bool, n_targets: int,
                quoted: bool = False) -> bool:
     """Does a candidate use an event word in a way the PLOVER definitions do not code as an event?
-    (``quoted``: the candidate's verb introduces a direct quotation.)"""
+    (``quoted``: the candidate's verb introduces a direct quotation; ``n_targets``: actors found as its targets.)"""
     return (opinion(c) or empty_warning(c, lex, quoted) or question(c) or showing(c) or reflexive(c) or reception(c)
-            or no_comment(c) or deal_idiom(c)
+            or no_comment(c) or deal_idiom(c) or empty_promise(c, code, lex, n_targets) or dismissal(c, code)
+            or growth(c, code)
             or no_partner(c, code, n_sources, object_actors))
 
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
-           "no_comment", "deal_idiom"]
+           "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth"]
