@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from presslens.core import parse_repairs as _repairs  # noqa: F401  (registers the 'parse_repairs' component)
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_CACHE_PREFIX = "presslens."
 _TEXT_KEY = "presslens.text"
 _ENTITY_KEY = "presslens.entity_index"
 
@@ -80,10 +81,11 @@ def entity_of(token: Token) -> Span | None:
 
 
 def forget_doc_caches(doc: Doc) -> None:
-    """Drop the per-Doc caches of ``doc_text`` and ``entity_of`` (Spans in ``user_data`` stop a Doc
-    from serialising, as ``nlp.pipe(n_process=N)`` and ``DocBin`` need)."""
-    doc.user_data.pop(_TEXT_KEY, None)
-    doc.user_data.pop(_ENTITY_KEY, None)
+    """Drop the per-Doc caches of ``doc_text``, ``entity_of`` and the extractors (every ``presslens.``
+    key of ``user_data``: Spans there stop a Doc from serialising, as ``nlp.pipe(n_process=N)`` and
+    ``DocBin`` need)."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_CACHE_PREFIX)]:
+        del doc.user_data[key]
 
 
 __all__ = ["load_nlp", "parse", "parse_many", "paragraph_spans", "doc_text", "entity_of", "forget_doc_caches"]

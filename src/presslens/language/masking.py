@@ -22,6 +22,8 @@ from presslens.core.schema import ActorMention
 
 from .rules import is_name
 
+_RUNS_KEY = "presslens.name_runs"
+"""``doc.user_data`` key of the name runs last found (dropped with the other per-Doc caches)."""
 PLACEHOLDER_LETTER = "x"
 """Letter the tone scorer's placeholder is written with (a word VADER does not score)."""
 
@@ -37,7 +39,17 @@ def mention_tokens(doc: Doc, mentions: Iterable[ActorMention]) -> set[int]:
 
 
 def name_runs(doc: Doc, mentions: Iterable[ActorMention] = ()) -> list[tuple[int, int]]:
-    """Token ranges ``[start, end)`` of the names in a document, each with the 'the' before it."""
+    """Token ranges ``[start, end)`` of the names in a document, each with the 'the' before it (found once
+    per doc and set of mention spans: the flags and the tones both mask them)."""
+    mentions = list(mentions)
+    key = tuple((m.start, m.end) for m in mentions)
+    cached = doc.user_data.get(_RUNS_KEY)
+    if cached is None or cached[0] != key:
+        cached = doc.user_data[_RUNS_KEY] = (key, _find_runs(doc, mentions))
+    return list(cached[1])
+
+
+def _find_runs(doc: Doc, mentions: list[ActorMention]) -> list[tuple[int, int]]:
     inside = mention_tokens(doc, mentions)
     tokens = list(doc)  # doc[i] makes a new Token each time: read each once
     starts = [t.is_sent_start for t in tokens]
