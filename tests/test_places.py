@@ -384,3 +384,66 @@ def test_a_town_tagged_as_a_person_coordinated_with_towns_is_a_place(text, name,
 ])
 def test_a_person_coordinated_with_a_state_or_capital_stays_a_person(text, name):
     assert not [p for p in places_of(text) if name in p.text]
+
+
+@pytest.mark.parametrize("text, abbreviation, state", [
+    ("A storm hit Salina, Kan., overnight.", "Kan.", "Kansas"),
+    ("The driver, of Sulphur, La., was not hurt.", "La.", "Louisiana"),
+    ("The group met in Harrisburg, Pa., on Friday.", "Pa.", "Pennsylvania"),
+    ("The plant in Pensacola, Fla., reopened.", "Fla.", "Florida"),
+])
+def test_a_given_state_abbreviation_after_a_comma_is_the_state(text, abbreviation, state):
+    start = text.index(abbreviation)
+    (place,) = resolve_spans(parse(text), [(start, start + len(abbreviation))])
+    assert (place.name, place.country, place.feature) == (state, "US", "admin1")
+
+
+def test_a_given_abbreviation_without_a_comma_is_looked_up_as_a_name():
+    text = "Officials in La Paz and Pa said nothing."
+    start = text.index("Pa said")
+    (place,) = resolve_spans(parse(text), [(start, start + 2)])
+    assert place.feature != "admin1"
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("NEW YORK (AP) — Police said two men were arrested on Tuesday.", "NEW YORK", "US"),
+    ("SAO PAULO — Prices rose again in March, the statistics office said.", "SAO PAULO", "BR"),
+    ("ST. PAUL -- Lawmakers debated the budget into the night.", "ST. PAUL", "US"),
+    ("LAGOS, Nigeria — Fuel queues returned to the city on Monday.", "LAGOS", "NG"),
+])
+def test_a_dateline_names_a_town(text, mention, country):
+    place = place_named(text, mention)
+    assert (place.country, place.feature) == (country, "city")
+
+
+@pytest.mark.parametrize("text, mention, feature", [
+    ("Voters in New York backed the measure, officials in Albany said.", "New York", "admin1"),
+    ("Heavy rain fell across Sao Paulo state and Parana.", "Sao Paulo", "admin1"),
+    ("The plant is in the Charlotte region of North Carolina.", "Charlotte", "city"),
+])
+def test_outside_a_dateline_a_division_keeps_its_name(text, mention, feature):
+    assert place_named(text, mention).feature == feature
+
+
+@pytest.mark.parametrize("text, mention, feature", [
+    ("Forecasters in Miami said storms in the Atlantic would reach Florida.", "Atlantic", "water"),
+    ("The typhoon crossed the Pacific before it reached California and Oregon.", "Pacific", "water"),
+    pytest.param("A soldier from Baltimore, Maryland, was killed in the Middle East.", "Middle East", "region",
+                 marks=pytest.mark.xfail(strict=True, reason="a town of the name inside a named state still wins "
+                                                             "(Middle East, Maryland): context beats the region")),
+    ("Farmers in Normandy and Brittany protested against the EU in Paris.", "EU", "region"),
+    ("A cargo ship sank in the Red Sea, officials in Cairo said.", "Red Sea", "water"),
+    ("Trawlers from Norway and Denmark fish the North Sea.", "North Sea", "water"),
+])
+def test_a_sea_or_region_no_country_holds_beats_a_town_named_after_it(text, mention, feature):
+    place = place_named(text, mention)
+    assert (place.feature, place.country) == (feature, None)
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("The county fair opened in Atlantic, Iowa, on Friday.", "Atlantic", "US"),
+    ("Floodwater closed roads in Pacific, Missouri.", "Pacific", "US"),
+])
+def test_a_town_named_after_a_sea_is_the_town_when_its_state_is_named(text, mention, country):
+    place = place_named(text, mention)
+    assert (place.feature, place.country) == ("city", country)

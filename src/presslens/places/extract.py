@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from presslens.core.nlp import doc_text
 from presslens.core.schema import Place
 
-from .filter import PLACE_NOUNS, inside_name, metonymic, occupant, part_of_name, select_places
+from .filter import PLACE_NOUNS, dateline, inside_name, metonymic, occupant, part_of_name, select_places
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import normalize
 from .resolve import WITHIN, Mention, Resolution, fits, resolve_mentions
@@ -25,6 +25,11 @@ ARMED_NOUNS = frozenset({"force", "forces", "troops", "army", "soldiers", "milit
                          "strikes", "strike", "airstrikes", "airstrike", "shelling", "artillery", "tanks", "units",
                          "offensive", "attack", "attacks", "paratroopers", "gunboats", "warships"})
 """Armed forces and their weapons: their nationality says who fights, and armies fight abroad."""
+DIVISION_NOUNS = frozenset({"state", "province", "governorate", "oblast", "prefecture"})
+"""A noun after a name that makes it a division ('Kaduna state', 'Kherson oblast'); not 'region',
+which is as often a town's surroundings ('the Charlotte region')."""
+TOWN = frozenset({"city"})
+DIVISION = frozenset({"admin1", "admin2", "region"})
 
 
 def extract_places(doc: Doc) -> list[Place]:
@@ -75,9 +80,22 @@ def _mentions(doc: Doc, gaz: Gazetteer, selected: Sequence[Candidate]) -> list[M
         if following is not None and text[cand.end:following.start].strip() == "," and following.entries:
             container = _best_container(gaz, following.entries, cand.entries)
         mentions.append(Mention(key=cand.key, entries=cand.entries, container=container,
-                                demonym=cand.demonym,
+                                demonym=cand.demonym, kinds=_said_kind(doc, cand),
                                 votes=not _speaker_country(text, gaz, cand) and not _armed_nationality(doc, cand)))
     return mentions
+
+
+def _said_kind(doc: Doc, cand: Candidate) -> frozenset[str]:
+    """A dateline names a town ('NEW YORK (AP) —': the city, not the state); a lower-case division
+    noun right after a name makes it a division ('Kaduna state', 'Kherson oblast')."""
+    start, end = cand.tokens
+    if end <= start:
+        return frozenset()
+    if dateline(doc, cand):
+        return TOWN
+    if end < len(doc) and doc[end].lower_ in DIVISION_NOUNS and doc[end].is_lower:
+        return DIVISION
+    return frozenset()
 
 
 def _armed_nationality(doc: Doc, cand: Candidate) -> bool:
@@ -138,7 +156,9 @@ def _span_candidate(doc: Doc, gaz: Gazetteer, start: int, end: int) -> Candidate
     span = doc.char_span(start, end, alignment_mode="expand")
     tokens = (span.start, span.end) if span is not None else (0, 0)
     base = Candidate(start=start, end=end, text=surface, key=key, tokens=tokens)
-    for table, demonym in ((gaz.demonyms, True), (gaz.names, False), (gaz.after_comma, False)):
+    comma = doc_text(doc)[:start].rstrip().endswith(",")
+    tables = ((gaz.after_comma, False),) * comma + ((gaz.demonyms, True), (gaz.names, False), (gaz.after_comma, False))
+    for table, demonym in tables:
         if key in table:
             base.entries, base.demonym = table[key], demonym
             return base

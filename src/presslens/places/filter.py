@@ -209,7 +209,7 @@ def _followed_by_division(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[
     return following is not None and bool(_features(gaz, following) & {"country", "admin1", "admin2"})
 
 
-def _dateline(doc: Doc, cand: Candidate) -> bool:
+def dateline(doc: Doc, cand: Candidate) -> bool:
     """A place in capitals opening a paragraph ('BEIRUT —', 'HAMILTON,')."""
     start, end = cand.tokens
     opens = start == 0 or "\n" in doc[start - 1].text_with_ws
@@ -259,7 +259,7 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
         return _town_after_preposition(gaz, doc, cand)
     wide = bool(_features(gaz, cand) - {"city", "admin2"})
     return (_preceded_by_locative(doc, cand, PLACE_PREPOSITIONS if wide else LOCATIVE)
-            or _followed_by_division(gaz, doc, cand, kept) or _dateline(doc, cand) or cand.after_comma)
+            or _followed_by_division(gaz, doc, cand, kept) or dateline(doc, cand) or cand.after_comma)
 
 
 def _after_place_noun(doc: Doc, cand: Candidate) -> bool:
@@ -378,4 +378,4 @@ def occupant(doc: Doc, cand: Candidate) -> bool:
     return named and doc[start - 1].lower_ == "the" and doc[end - 1].dep_ in SUBJECT_DEPS
 
 
-__all__ = ["select_places", "metonymic", "occupant", "inside_name", "part_of_name"]
+__all__ = ["dateline", "select_places", "metonymic", "occupant", "inside_name", "part_of_name"]

@@ -37,7 +37,7 @@ import yaml
 from .gazetteer_build import PLACES_YAML, Entry, Source, default_sources, read_geonames_dump
 from .names import normalize
 
-BUILD_VERSION = 15
+BUILD_VERSION = 16
 """Bump when the build or the file layout changes, so that cached files are rebuilt."""
 
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -208,6 +208,7 @@ class Tables:
                 _add(names, name, index)
             for demonym in {normalize(d) for d in source.demonyms} - {""}:
                 _add(demonyms, demonym, index)
+        _admin1_populations(gaz.rows)  # before the curated names pick 'the most populous' of a name
         extra = yaml.safe_load(yaml_path.read_text(encoding="utf-8")) or {}
         for table, words in ((demonyms, extra.get("demonyms") or {}), (names, extra.get("aliases") or {}),
                              (gaz.after_comma, extra.get("state_abbreviations") or {})):
@@ -215,7 +216,6 @@ class Tables:
                 index = _best_named(gaz.rows, names, target)
                 if index is not None:
                     _add(table, normalize(word), index)
-        _admin1_populations(gaz.rows)
         gaz.capitals = frozenset(_capitals(gaz.rows, names))
         return gaz
 

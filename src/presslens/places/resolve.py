@@ -21,6 +21,11 @@ from .names import normalize
 FEATURE_PRIOR = {"country": 8.0, "continent": 8.0, "region": 4.5, "admin1": 4.0, "water": 3.0,
                  "landmark": 2.5, "admin2": 2.0, "city": 0.0}
 """How much more likely a kind of place is named than a town of the same name."""
+UNHELD_PRIOR = 7.5
+"""A sea or region that no one country holds ('the Atlantic', 'the Middle East', 'the EU'): the
+curated list names what the press names, and context countries cannot speak for it, so a town
+called after it ('Atlantic', Iowa) needs more than its country in the article to win (just under
+a country, which keeps ties)."""
 # Scores are additive points set by hand; a coarse grid over the context weights on the
 # LGL and GeoWebNews dev sets showed accuracy flat (±1 point) around these values.
 POPULATION_WEIGHT = 0.65
@@ -66,6 +71,9 @@ class Mention:
     demonym: bool = False
     votes: bool = True
     """Whether the mention counts as context for the others (a speaker's country does not)."""
+    kinds: frozenset[str] = frozenset()
+    """Kinds of place the text says it is ('NEW YORK —' a town, 'Kaduna state' a division): used when
+    some entry is of one of them."""
 
 
 def _prior(gaz: Gazetteer, entry: Entry, key: str = "") -> float:
@@ -75,6 +83,8 @@ def _prior(gaz: Gazetteer, entry: Entry, key: str = "") -> float:
     historical and foreign names that would otherwise hijack common ones).
     """
     score = FEATURE_PRIOR.get(entry.feature, 0.0)
+    if entry.country is None and entry.feature in {"water", "region"}:
+        score = UNHELD_PRIOR
     size = math.log10(1 + entry.population)
     if entry.feature != "city":  # a division's population is that of its towns: it only breaks ties
         return score + TIE_BREAK * size / (4 if entry.feature == "admin1" else 1)
@@ -172,6 +182,9 @@ def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Resolu
             candidates[index] = inside or candidates[index]
             if container.feature == "country":
                 candidates[index] = _seats_over_their_divisions(candidates[index])
+    for index, mention in enumerate(mentions):
+        if mention.kinds:
+            candidates[index] = [e for e in candidates[index] if e.feature in mention.kinds] or candidates[index]
     keys = [m.key if not m.demonym else "" for m in mentions]
     candidates = [_own_names_first(c, k) for c, k in zip(candidates, keys)]
     by_prior: list[Entry | None] = [max(c, key=lambda e, k=k: _prior(gaz, e, k)) if c else None
