@@ -202,3 +202,26 @@ def test_a_population_that_explodes_grows(analyze_text, text):
 ])
 def test_a_bomb_that_explodes_is_an_assault(analyze_text, text):
     assert asserted_types(analyze_text, text) == ["ASSAULT"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Wilson, who fought in Vietnam, later became the army's chief of logistics.",
+    "Senator Duckworth fought in Iraq before entering politics.",
+    "Ramos, who fought in Angola in the 1980s, now runs a school.",
+    "Sergei Ivanov fought in Chechnya before he joined the police.",
+    "Amina Yusuf said she had fought in Somalia as a young officer.",
+])
+def test_a_person_who_fought_in_a_war_is_a_biography(analyze_text, text):
+    """ASSAULT is an act of one actor on another: one person who 'fought in' a country, no opponent named, served
+    in a war (a biography), and the country is no target."""
+    assert all_types(analyze_text, text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish fighters fought in Kobani on Sunday.",
+    "Wagner mercenaries fought in Mali last year.",
+    "Oleksandr Petrenko fought Russian troops near Kyiv in March.",
+    "Dmitri Sokolov fought Ukrainian troops near Bakhmut in March.",
+])
+def test_groups_fighting_and_fights_with_an_opponent_stay_assaults(analyze_text, text):
+    assert asserted_types(analyze_text, text) == ["ASSAULT"], text

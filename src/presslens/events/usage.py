@@ -19,7 +19,7 @@ Each rule reads one definition of ``../shared/docs/plover.md``:
   that is no event, naming no other party ('promised to cut taxes', 'vowed to form a task force'), is a
   campaign promise; 'agreed to ...' takes a party by its meaning and stays.
 * ASSAULT is physical force: 'fired 5,000 employees' dismisses people; one fires weapons, or at someone;
-  a population that 'exploded' grew.
+  a population that 'exploded' grew; one person who 'fought in Vietnam' served in a war (no opponent named).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ OWN_SIDE = frozenset({"it", "they", "we", "he", "she", "i"})
 PROMISES = frozenset({"promise", "pledge", "vow", "swear", "commit", "undertake"})
 """Verbs of a one-sided promise (not 'agree' or 'accept', which answer a party)."""
 PERSONAL = frozenset({"him", "her", "them", "me", "us", "you"})
+OPPONENT_PREPS = frozenset({"against", "with", "alongside", "beside"})
 
 
 def _infinitive(token: Token) -> bool:
@@ -210,15 +211,29 @@ def growth(c: Candidate, code: Code) -> bool:
     return exploded is not None and not any(ch.dep_ == "dobj" for ch in c.verb.children) and _person(exploded)
 
 
+def own_service(c: Candidate, code: Code) -> bool:
+    """'Wilson, who fought in Vietnam, ...': one person who fought, with no opponent named ('fought X', 'against',
+    'with'), served in a war; a group that fights ('Kurdish fighters fought in Kobani') is an event."""
+    if code.type != "ASSAULT" or c.verb.lemma_.lower() != "fight" or c.trigger.i != c.verb.i:
+        return False
+    if any(ch.dep_ in ("dobj", "dative") for ch in c.verb.children) or _prep_objects(c.verb, set(OPPONENT_PREPS)):
+        return False
+    if c.verb.dep_ == "relcl" and any(ch.dep_ == "nsubj" and ch.lower_ == "who" for ch in c.verb.children):
+        return c.verb.head.tag_ == "NNP"  # 'Wilson, who fought': one person
+    fighter, _ = subject(c.verb)
+    return fighter is not None and (fighter.ent_type_ == "PERSON" or fighter.lower_ in ("he", "she", "i"))
+
+
 def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_actors: bool, n_targets: int,
                quoted: bool = False) -> bool:
     """Does a candidate use an event word in a way the PLOVER definitions do not code as an event?
     (``quoted``: the candidate's verb introduces a direct quotation; ``n_targets``: actors found as its targets.)"""
     return (opinion(c) or empty_warning(c, lex, quoted) or question(c) or showing(c) or reflexive(c) or reception(c)
             or no_comment(c) or deal_idiom(c) or empty_promise(c, code, lex, n_targets) or dismissal(c, code)
-            or growth(c, code)
+            or growth(c, code) or own_service(c, code)
             or no_partner(c, code, n_sources, object_actors))
 
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
-           "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth"]
+           "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth",
+           "own_service"]
