@@ -447,3 +447,18 @@ def test_a_sea_or_region_no_country_holds_beats_a_town_named_after_it(text, ment
 def test_a_town_named_after_a_sea_is_the_town_when_its_state_is_named(text, mention, country):
     place = place_named(text, mention)
     assert (place.feature, place.country) == ("city", country)
+
+
+@pytest.mark.parametrize("text, mention, country, feature", [
+    ("Lawmakers in St. Paul debated the budget into the night.", "St. Paul", "US", "city"),
+    ("Traffic was heavy in Charlotte after the game on Friday.", "Charlotte", "US", "city"),
+    pytest.param("Gunmen attacked two villages in Kaduna, police said.", "Kaduna", "NG", "admin1",
+                 marks=pytest.mark.xfail(strict=True, reason="the state holds more people, so the rule leaves it "
+                                                             "its division prior, but the city (1.85 million) "
+                                                             "still outscores it on size")),
+    ("Heavy rain fell across Florida on Monday.", "Florida", "US", "admin1"),
+    ("The army fought rebels across Sagaing for weeks.", "Sagaing", "MM", "admin1"),
+])
+def test_a_division_beats_a_town_of_its_name_only_when_it_holds_more_people(text, mention, country, feature):
+    place = place_named(text, mention)
+    assert (place.country, place.feature) == (country, feature)

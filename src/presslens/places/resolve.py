@@ -76,12 +76,17 @@ class Mention:
     some entry is of one of them."""
 
 
-def _prior(gaz: Gazetteer, entry: Entry, key: str = "") -> float:
+def _prior(gaz: Gazetteer, entry: Entry, key: str = "", town: int = 0) -> float:
     """Feature kind, a town's size and capital status.
 
     A town matched only through one of its alternate names counts less (GeoNames lists
-    historical and foreign names that would otherwise hijack common ones).
+    historical and foreign names that would otherwise hijack common ones). A first-level
+    division that holds fewer people than ``town``, the largest town of the same name, counts
+    as a town of its size ('St. Paul' is not a parish of Dominica, nor 'Charlotte' one of
+    Saint Vincent; Florida, US still beats Florida, Puerto Rico).
     """
+    if entry.feature == "admin1" and entry.population < town:
+        return POPULATION_WEIGHT * math.log10(1 + entry.population)
     score = FEATURE_PRIOR.get(entry.feature, 0.0)
     if entry.country is None and entry.feature in {"water", "region"}:
         score = UNHELD_PRIOR
@@ -187,9 +192,11 @@ def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Resolu
             candidates[index] = [e for e in candidates[index] if e.feature in mention.kinds] or candidates[index]
     keys = [m.key if not m.demonym else "" for m in mentions]
     candidates = [_own_names_first(c, k) for c, k in zip(candidates, keys)]
-    by_prior: list[Entry | None] = [max(c, key=lambda e, k=k: _prior(gaz, e, k)) if c else None
-                                    for c, k in zip(candidates, keys)]
-    chosen = _in_context(gaz, mentions, candidates, keys, list(by_prior))
+    towns = [max((e.population for e in c if e.feature == "city" and normalize(e.name) == k), default=0)
+             for c, k in zip(candidates, keys)]
+    by_prior: list[Entry | None] = [max(c, key=lambda e, k=k, t=t: _prior(gaz, e, k, t)) if c else None
+                                    for c, k, t in zip(candidates, keys, towns)]
+    chosen = _in_context(gaz, mentions, candidates, keys, towns, list(by_prior))
     countries = Counter(e.country for e in chosen if e is not None)
     result = []
     for index, entry in enumerate(chosen):
@@ -227,7 +234,7 @@ def _own_names_first(entries: list[Entry], key: str) -> list[Entry]:
 
 
 def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[list[Entry]], keys: list[str],
-                chosen: list[Entry | None]) -> list[Entry | None]:
+                towns: list[int], chosen: list[Entry | None]) -> list[Entry | None]:
     """Rounds of re-scoring every name's entries against what the other mentions resolve to."""
     groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
     for index, mention in enumerate(mentions):
@@ -242,7 +249,7 @@ def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[li
             for member in members:
                 for entry in candidates[member]:
                     if entry not in scores:
-                        scores[entry] = _prior(gaz, entry, keys[member]) + context.score(entry, own)
+                        scores[entry] = _prior(gaz, entry, keys[member], towns[member]) + context.score(entry, own)
             for member in members:
                 updated[member] = max(candidates[member], key=scores.__getitem__)
         if updated == chosen:
