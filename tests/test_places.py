@@ -462,3 +462,15 @@ def test_a_town_named_after_a_sea_is_the_town_when_its_state_is_named(text, ment
 def test_a_division_beats_a_town_of_its_name_only_when_it_holds_more_people(text, mention, country, feature):
     place = place_named(text, mention)
     assert (place.country, place.feature) == (country, feature)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Police in Columbus arrested two men on Sunday.", "Columbus"),
+    ("The Greene County sheriff resigned.", "Greene County"),
+])
+def test_a_name_of_several_towns_in_one_country_is_no_only_entry(text, mention):
+    assert place_named(text, mention).basis != "only entry"
+
+
+def test_a_name_of_one_place_is_its_only_entry():
+    assert place_named("Protesters marched in Reykjavik.", "Reykjavik").basis == "only entry"

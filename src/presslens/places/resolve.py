@@ -206,7 +206,7 @@ def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Resolu
             basis = None
         elif contained[index]:
             basis = "containment"
-        elif len({(e.name, e.country, e.feature) for e in candidates[index]}) == 1:
+        elif _one_place(candidates[index]):
             basis = "only entry"
         elif entry != by_prior[index]:
             basis = "context country" if countries[entry.country] > 1 else "context"
@@ -214,6 +214,15 @@ def resolve_mentions(gaz: Gazetteer, mentions: Sequence[Mention]) -> list[Resolu
             basis = "prominence"
         result.append(Resolution(entry, basis))
     return result
+
+
+def _one_place(entries: list[Entry]) -> bool:
+    """Whether the entries are one place listed more than once (same name, kind and country, and
+    near each other), not homonyms such as the many Columbuses of the US."""
+    first = entries[0]
+    return all((e.name, e.country, e.feature) == (first.name, first.country, first.feature)
+               and (e.lat is None or first.lat is None
+                    or abs(e.lat - first.lat) + abs(e.lon - first.lon) <= NEAR_DEGREES) for e in entries)
 
 
 def _seats_over_their_divisions(entries: list[Entry]) -> list[Entry]:
