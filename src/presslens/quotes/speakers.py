@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -146,6 +147,15 @@ def name_span(token: Token) -> Span | None:
     return doc[first:last]
 
 
+def _entities_in(span: Span) -> Iterator[Span]:
+    """The named entities wholly inside a span, in order, as ``Span.ents`` gives them (which builds every
+    entity of the doc on each call)."""
+    for token in span:
+        ent = entity_of(token)
+        if ent is not None and ent.start == token.i and ent.end <= span.end:
+            yield ent
+
+
 def role_of(token: Token) -> tuple[str | None, str | None]:
     """Role and affiliation from an apposition, or from the words before the name (General, the Hamas official)."""
     doc = token.doc
@@ -163,7 +173,7 @@ def role_of(token: Token) -> tuple[str | None, str | None]:
         role = doc[words[0].i:start] if words else None
     if role is None or not role.text.strip(" ,"):
         return None, None
-    affiliation = next((clean_name(e.text) for e in role.ents if e.label_ in _AFFILIATION_LABELS), None)
+    affiliation = next((clean_name(e.text) for e in _entities_in(role) if e.label_ in _AFFILIATION_LABELS), None)
     return role.text.strip(" ,"), affiliation
 
 
@@ -338,10 +348,12 @@ class SpeakerResolver:
             hint = titled or _gender_of_words([t.text for t in apposition])
             if hint is None and ent.root.dep_ in ("nsubj", "nsubjpass"):  # Jane Roe said she …; Roe left. She …
                 limit = people[index + 1].start if index + 1 < len(people) else len(doc)
-                following = doc[ent.sent.end].sent if ent.sent.end < len(doc) else ent.sent
-                window = [t for t in doc[ent.end:min(limit, following.end)] if t.sent == ent.sent
-                          or t.dep_ == "nsubj" and t.head == following.root]
-                pronoun = next((t for t in window if t.lower_ in _GENDERED_PRONOUNS
+                sentence = ent.sent
+                following = doc[sentence.end].sent if sentence.end < len(doc) else sentence
+                root = following.root.i
+                # the first gendered pronoun of the name's sentence, or the subject of the next one's main verb
+                pronoun = next((t for t in doc[ent.end:min(limit, following.end)] if t.lower_ in _GENDERED_PRONOUNS
+                                and (t.i < sentence.end or t.dep_ == "nsubj" and t.head.i == root)
                                 and not _inside(t.idx, self.holes)), None)
                 hint = _gender_of_words([pronoun.text]) if pronoun is not None else None
             if hint:
