@@ -327,3 +327,14 @@ def test_a_state_s_name_ending_a_longer_place_name_is_not_that_state(text, surfa
     """'New Jersey' is not Jersey, 'New Mexico' is not Mexico."""
     _, actor = mention_of(text, surface)
     assert (actor.name, actor.country) == (name, country)
+
+
+@pytest.mark.parametrize(("text", "surface", "country", "sector"), [
+    ("The senator said the bill would pass.", "The senator", None, "LEG"),
+    ("In June, the Ohio senator called on Republicans to drop the bill.", "the Ohio senator", "USA", "LEG"),
+    ("The Kenyan lawmaker said the bill would pass.", "The Kenyan lawmaker", "KEN", "LEG"),
+])
+def test_a_single_legislator_is_a_legislature_actor(text, surface, country, sector):
+    """'the senator', 'the lawmaker' are of the legislature as 'the senators', 'lawmakers' are."""
+    mention, actor = mention_of(text, surface)
+    assert (actor.country, mention.sector or actor.sector) == (country, sector)

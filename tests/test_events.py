@@ -317,3 +317,27 @@ def test_a_physical_attack_stays_an_assault(text):
 def test_a_deal_is_an_agreement_but_a_big_deal_of_something_is_a_fuss(text, agreement):
     """AGREE is an agreement between actors; 'a big deal of/about/out of' is importance, 'a good deal of' an amount."""
     assert ("AGREE" in [e.type for e in events_in(text)]) is agreement
+
+
+@pytest.mark.parametrize(("text", "type_", "targets"), [
+    # a town in a place phrase is where words or rules were made, not whom they were aimed at (force used
+    # there is aimed at the town's country: test_event_type_mode_and_countries)
+    ("Ms. Ada Okafor criticised the new law in Flint.", "ACCUSE", ()),
+    ("Protesters in Kharkiv condemned the new law in Lviv.", "ACCUSE", ()),
+    # a state or territory there may be the recipient, whichever side is named
+    ("Russia launched strikes in Ukraine.", "ASSAULT", ("Ukraine",)),
+    ("Ukraine launched strikes in Russia.", "ASSAULT", ("Russia",)),
+])
+def test_a_town_named_where_an_event_happened_is_not_its_target(text, type_, targets):
+    assert one(text, type_).targets == targets
+
+
+@pytest.mark.parametrize(("text", "targets"), [
+    ("In June, the Ohio senator called on fellow Republicans to drop the bill.", ("Republicans",)),
+    ("Hamas called on Arab states to cut ties with Israel.", ("Arab states",)),
+    ("Israel called on the UN to condemn Hamas.", ("United Nations",)),
+    ("The UN appealed to both sides to stop fighting.", ("sides",)),
+])
+def test_whoever_is_called_on_to_act_is_the_request_s_recipient(text, targets):
+    """'called on X to V', 'appealed to X to V': X is asked, not V's object."""
+    assert one(text, "REQUEST").targets == targets

@@ -254,6 +254,10 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             for child in head.children:
                 if child.dep_ in ("dobj", "dative"):
                     return child, False
+                if child.dep_ in ("prt", "prep") and child.lower_ in ("on", "upon", "to") and child.i < verb.i:
+                    asked = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if asked is not None:  # 'called on X to …', 'appealed to X to …': X is to act
+                        return asked, False
         return subject(head)
     if verb.dep_ == "conj" and verb.head != verb:
         token, head_passive = subject(verb.head)

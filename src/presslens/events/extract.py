@@ -55,6 +55,10 @@ DOMESTIC_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG"})
 """A state's police, government or courts act at home: a group they act on that the text gives no country
 (and no place) is taken to be of their country."""
 PLACE_KINDS = frozenset({"state", "place", "region"})
+TERRITORY_KINDS = frozenset({"state", "region"})
+"""What a place phrase may name as the recipient of words or rules ('sanctions on trade in Gaza'); a town there
+('criticised the law in Flint') is where it happened, not whom it was aimed at."""
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 GENERIC_KINDS = frozenset({"population", "military", "police", "armed group", "government", "legislature", "court",
                            "intelligence service", "opposition", "political party", "labour", "religious body",
                            "business"})
@@ -248,7 +252,7 @@ class EventBuilder:
             options.append(self.args.actors_at(subj))
         for token, place_only in self._target_tokens(c):
             found = [t for t in self.args.actors_at(token) if t.actor.id not in own
-                     and (not place_only or t.actor.kind in PLACE_KINDS)]
+                     and self._may_receive(c, t, token, place_only)]
             options.append(found)
         options = [o for o in options if o]
         located = [o for o in options if any(t.actor.country for t in o)]
@@ -256,6 +260,20 @@ class EventBuilder:
         if not targets and c.code.mode != "resign" and (c.code.type != "CONSULT" or c.code.mode):
             targets = self._clause_actors(c, own)
         return sources, targets, passive
+
+    def _may_receive(self, c: Candidate, side: Side, token: Token, place_only: bool) -> bool:
+        """Whether a side found at a target position may be the recipient: in a place phrase, or reached through
+        a thing the phrase names ('condemned the law in Lviv'), only a place of the kinds ``_place_targets`` allows."""
+        if place_only or (side.actor.kind in PLACE_KINDS and token.i not in self.args.cover):
+            return side.actor.kind in self._place_targets(c)
+        return True
+
+    @staticmethod
+    def _place_targets(c: Candidate) -> frozenset[str]:
+        """Kinds of actor a place phrase may give as recipient: a town stands for its country when force is
+        used there ('bombed a market in Idlib': Syria, CAMEO practice), not for a word or a rule ('criticised
+        the law in Flint')."""
+        return PLACE_KINDS if c.code.type in FORCE_TYPES else TERRITORY_KINDS
 
     def _clause_actors(self, c: Candidate, own: set[str]) -> list[Side]:
         """Last resort: the first actor named after the trigger in its clause ('sent material to help
@@ -268,7 +286,8 @@ class EventBuilder:
                     skipped.update(t.i for t in child.subtree)
         tokens = sorted({t.i for head in heads for t in head.subtree if t.i > c.trigger.i and t.i not in skipped})
         for i in tokens:
-            if i in self.args.cover:
+            if i in self.args.cover and not (self._place_targets(c) is TERRITORY_KINDS
+                                             and _a_town_where(self.doc[i], self.args)):
                 sides = [s for s in self.args.actors_at(self.doc[i]) if s.actor.id not in own]
                 if sides:
                     return sides
@@ -337,7 +356,7 @@ class EventBuilder:
         found: list[tuple[Token, bool]] = []
         heads = [*([c.trigger] if c.trigger is not c.verb else []), c.verb,
                  *([c.complement] if c.complement is not None else [])]
-        if c.particle is not None and c.particle.dep_ == "prep":
+        if c.particle is not None and c.particle.dep_ in ("prep", "prt"):  # 'called on X': 'on' may be a particle
             found += [(g, False) for g in c.particle.children if g.dep_ == "pobj"]
         found += [(noun, False) for noun in _modified(c)]
         for head in heads:
@@ -498,6 +517,13 @@ def _country(side: Side, here: str) -> str:
     if side.actor.country:
         return side.actor.country
     return here if side.actor.kind in GENERIC_KINDS else ""
+
+
+def _a_town_where(token: Token, args: Arguments) -> bool:
+    """A town named in a place phrase ('in Flint'): where, not whom."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in PLACE_PREPS and all(
+        s.actor.kind == "place" for s in args.actors_at(token))
 
 
 def _alpha3(code: str) -> str:
