@@ -271,3 +271,21 @@ def test_stale_files_go_but_a_live_builder_and_geonames_builds_stay(tmp_path):
                                                "gazetteer-old.sqlite"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["gazetteer-new.sqlite", "gazetteer-geonames.sqlite", f"gazetteer-new.{os.getpid()}.tmp", "gazetteer-notes.txt"])
+
+
+@pytest.mark.parametrize("demonym, plural", [("Czech", "Czechs"), ("Dutch", None), ("Scottish", None),
+                                             ("Welsh", None)])
+def test_a_demonym_in_ch_has_a_plural_unless_it_is_an_adjective(demonym, plural):
+    assert plural_demonym(demonym) == plural
+
+
+@pytest.mark.parametrize("demonym, name", [("Texans", "Texas"), ("Kansan", "Kansas"), ("Ohioans", "Ohio"),
+                                           ("Coloradans", "Colorado"), ("Ontarians", "Ontario"),
+                                           ("Albertans", "Alberta"), ("Nebraskan", "Nebraska")])
+def test_us_and_canadian_divisions_have_their_english_demonyms(gaz, demonym, name):
+    assert name in {e.name for e in gaz.lookup_demonym(demonym) if e.feature == "admin1"}
+
+
+@pytest.mark.parametrize("word", ["Victorian", "Texas", "Ontario"])
+def test_no_demonym_made_where_the_word_is_no_people(gaz, word):
+    assert not [e for e in gaz.lookup_demonym(word) if e.feature == "admin1"]

@@ -178,7 +178,8 @@ def division_sources(cities: list[dict]) -> Divisions:
         names = {name} if state is None else {name, state["name"]}
         geonameid = state["geonameid"] if state else None
         entry = Entry(geonameid, state["name"] if state else name, lat, lon, cc, "admin1", 0, code)
-        sources.append(Source(entry, tuple(names), _state_demonyms(entry.name) if state else ()))
+        english = state is not None or cc == "CA"  # US states and Canadian provinces
+        sources.append(Source(entry, tuple(names), _state_demonyms(entry.name) if english else ()))
         centres[f"{cc}:{_bare(name)}"] = (code or "", (lat, lon))
     for (cc, admin1, name), points in admin2_points.items():
         lat, lon = _centre(points)
@@ -190,14 +191,17 @@ def division_sources(cities: list[dict]) -> Divisions:
 
 
 def _state_demonyms(name: str) -> tuple[str, ...]:
-    """'Iowa' → Iowan(s), 'Ohio' → Ohioan(s); other endings have irregular demonyms."""
+    """'Iowa' → Iowan(s), 'Texas' → Texan(s); a final 'o' is kept or dropped ('Ohioan', 'Ontarian':
+    both forms are made, the unused one matches nothing); other endings are irregular."""
     if name.endswith("a"):
-        base = name + "n"
+        bases = [name + "n"]
+    elif name.endswith("as"):
+        bases = [name[:-1] + "n"]
     elif name.endswith("o"):
-        base = name + "an"
+        bases = [name + "an", name[:-1] + "an"]
     else:
         return ()
-    return base, base + "s"
+    return tuple(form for base in bases for form in (base, base + "s"))
 
 
 def _iso_subdivisions(pycountry, centres: dict[str, tuple[str, tuple[float, float]]]) -> Iterator[Source]:

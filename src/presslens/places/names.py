@@ -30,8 +30,9 @@ def is_latin(name: str) -> bool:
 
 
 def plural_demonym(demonym: str) -> str | None:
-    """'Israeli' → 'Israelis'; forms like 'Sudanese', 'British', 'French' have no plural."""
-    if not demonym or demonym.endswith(("ese", "sh", "ch", "s", "x", "z")):
+    """'Israeli' → 'Israelis', 'Czech' → 'Czechs'; adjectives like 'Sudanese', 'British', 'French',
+    'Dutch' have no plural."""
+    if not demonym or demonym.endswith(("ese", "sh", "nch", "tch", "s", "x", "z")):
         return None
     return demonym + "s"
 
