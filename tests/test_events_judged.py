@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,9 @@ FRESH = [Path(__file__).parent / "data" / name for name in ("judged_events_2.jso
 TYPE_VERDICTS = {"right", "wrong", "no-event"}
 SIDE_VERDICTS = {"right", "wrong", "missing", "none-ok", "extra", "partial", "n/a"}
 FIELDS = {"article", "start", "end", "trigger_start", "trigger_end", "type", "mode", "sources", "targets",
-          "hypothetical", "negated", "type_verdict", "source_verdict", "target_verdict", "reason",
-          "type_verdict_after", "source_verdict_after", "target_verdict_after", "reason_after"}
+          "hypothetical", "negated", "type_verdict", "source_verdict", "target_verdict", "reason"}
+ROUND_FIELD = re.compile(r"(type_verdict|source_verdict|target_verdict|reason)_after\d*")
+"""A re-judging round's fields ('_after', '_after2', …) beside the first verdicts."""
 
 
 def judged() -> list[dict]:
@@ -39,8 +41,10 @@ def test_judged_file_holds_verdicts_and_no_article_text():
     rows = judged()
     assert len(rows) >= 200
     for row in rows:
-        assert set(row) <= FIELDS, set(row) - FIELDS
+        assert all(f in FIELDS or ROUND_FIELD.fullmatch(f) for f in row), row
         assert row["type_verdict"] in TYPE_VERDICTS
+        rounds = [f for f in row if ROUND_FIELD.fullmatch(f) and not f.startswith("reason")]
+        assert all(row[f] in (TYPE_VERDICTS | {"gone"} if f.startswith("type") else SIDE_VERDICTS) for f in rounds), row
         assert row["source_verdict"] in SIDE_VERDICTS and row["target_verdict"] in SIDE_VERDICTS
         assert (row["source_verdict"] == "n/a") == (row["type_verdict"] != "right")
         assert len(row["reason"]) < 80 and row["start"] <= row["trigger_start"] < row["trigger_end"] <= row["end"]
@@ -54,7 +58,10 @@ def test_fresh_sample_holds_verdicts_and_no_article_text(fresh):
     rows = [json.loads(line) for line in fresh.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(rows) >= 80
     for row in rows:
-        assert set(row) <= FIELDS and row["type_verdict"] in TYPE_VERDICTS, row
+        assert all(f in FIELDS or ROUND_FIELD.fullmatch(f) for f in row), row
+        assert row["type_verdict"] in TYPE_VERDICTS
+        rounds = [f for f in row if ROUND_FIELD.fullmatch(f) and not f.startswith("reason")]
+        assert all(row[f] in (TYPE_VERDICTS | {"gone"} if f.startswith("type") else SIDE_VERDICTS) for f in rounds), row
         assert row["source_verdict"] in SIDE_VERDICTS and row["target_verdict"] in SIDE_VERDICTS
         assert (row["source_verdict"] == "n/a") == (row["type_verdict"] != "right")
         assert len(row["reason"]) < 80 and row["start"] <= row["trigger_start"] < row["trigger_end"] <= row["end"]
