@@ -60,7 +60,7 @@ def _resolved(text: str) -> dict[str, tuple[str, str]]:
 @pytest.mark.parametrize("text, surface, actor", [
     # the speaker's adversary, whichever conflict the article is about
     ("A Ukrainian military spokesman said the occupation forces in Kherson shelled Ukrainian towns after Russia "
-     "moved troops south.", "the occupation forces in kherson", "Russia"),
+     "moved troops south.", "the occupation forces", "Russia"),  # 'in Kherson' says where, not whose (7e5856a)
     ("Russia rejected the charge. Ukraine said the occupation would end soon.", "the occupation", "Russia"),
     ("Israel rejected the charge. Hamas said the occupation would end soon.", "the occupation", "Israel"),
     ("Hamas rejected the charge. Israel said the enemy would be defeated.", "the enemy", "Hamas"),
