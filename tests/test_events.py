@@ -341,3 +341,18 @@ def test_a_town_named_where_an_event_happened_is_not_its_target(text, type_, tar
 def test_whoever_is_called_on_to_act_is_the_request_s_recipient(text, targets):
     """'called on X to V', 'appealed to X to V': X is asked, not V's object."""
     assert one(text, "REQUEST").targets == targets
+
+
+@pytest.mark.parametrize(("text", "type_", "sources", "targets"), [
+    ("The family of a man killed by Indian troops urged Pakistan to raise the case.", "REQUEST", ("family",),
+     ("Pakistan",)),
+    ("The family of a man killed by Pakistani troops urged India to raise the case.", "REQUEST", ("family",),
+     ("India",)),
+    ("The widow of a soldier killed by Azerbaijani forces asked Armenia to act.", "REQUEST", ("widow",), ("Armenia",)),
+    ("Scott's family called on police to release the videos.", "REQUEST", ("Scott relatives",), ("police",)),
+])
+def test_kin_named_through_someone_act_themselves(text, type_, sources, targets):
+    """'Scott's family called on …': the family asks, not Scott."""
+    event = one(text, type_)
+    assert (event.sources, event.targets) == (sources, targets)
+
