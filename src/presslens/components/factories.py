@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pycountry
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -57,7 +56,8 @@ def _quotes(doc: Doc, sentences: list) -> tuple[list, ...]:
 def _actors(doc: Doc, quotes: list, places: list[Place], files: tuple[str, ...]) -> tuple[list, ...]:
     """Actors and mentions, less a 'person' whose every mention is a town the places step read literally
     ('Israeli forces shelled Rafah': spaCy may tag the town a person's name; the place, not a person, is
-    acted on). The places step already refuses a place where the text makes a name a person's ('Wang said')."""
+    acted on), and with an unknown organisation read that way made a place of its country (``_as_place``).
+    The places step already refuses a place where the text makes a name a person's ('Wang said')."""
     actors, mentions = extract_actors(doc, quotes, files)
     literal = {(p.start, p.end): p for p in places if p.sense == "literal" and not p.demonym}
     spans: dict[str, list[tuple[int, int]]] = {}
