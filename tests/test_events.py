@@ -356,3 +356,51 @@ def test_kin_named_through_someone_act_themselves(text, type_, sources, targets)
     event = one(text, type_)
     assert (event.sources, event.targets) == (sources, targets)
 
+
+
+# Acts that PLOVER's mode definitions name (ASSAULT destroy/sexual/unconventional, COERCE seize, MOBILIZE bases),
+# written before the lexicon covered them; each with a near-miss that is no event.
+MODE_ACTS = [
+    ("Rioters looted dozens of shops in the market on Tuesday.", "ASSAULT"),
+    ("Several shops were looted and set alight overnight in Soweto.", "ASSAULT"),
+    ("A mob set fire to the district office in Kisumu.", "ASSAULT"),
+    ("Two women were raped by soldiers near the camp.", "ASSAULT"),
+    ("Militiamen raped at least ten women in the village, the commission said.", "ASSAULT"),
+    ("Gunmen sexually assaulted three girls near the border post.", "ASSAULT"),
+    ("Government forces used chlorine gas against the rebel-held town.", "ASSAULT"),
+    ("The rebels used poison gas in an attack on the garrison.", "ASSAULT"),
+    ("A chemical attack on the suburb killed forty people.", "ASSAULT"),
+    ("The army set up a new military post near the village of Ain Sabil.", "MOBILIZE"),
+    ("Kenyan troops established two observation posts near the border.", "MOBILIZE"),
+    ("The militia has set up a base on the outskirts of Beni.", "MOBILIZE"),
+    ("Police discovered an arms cache in a house in Mombasa.", "COERCE"),
+    ("Soldiers defused a roadside bomb near the airport in Herat.", "COERCE"),
+    ("Rifles and ammunition were seized by border guards at Lomé.", "COERCE"),
+    ("Police said several shops were looted and set alight in the township.", "ASSAULT"),
+    ("Residents said two villages were torched by gunmen on Sunday.", "ASSAULT"),
+    ("The governor said forty people had been abducted from the market.", "ASSAULT"),
+]
+
+NOT_MODE_ACTS = [
+    "Engineers found a solution to the water shortage.",
+    "The company established a new office in Nairobi.",
+    "The council set up a working group on pensions.",
+    "The rapper released a new album in Lagos.",
+    "Fire destroyed forty homes in the village after the storm.",
+    "Doctors used gas to sedate the patient.",
+    "Investors discovered a new market for solar panels in Kenya.",
+    "The minister said taxes were raised last year.",
+    "She said the plan would destroy the economy.",
+    "The developers systematically looted millions of dollars from the investors.",
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), MODE_ACTS)
+def test_acts_named_by_plover_modes_are_coded(text, type_):
+    assert type_ in {e.type for e in events_in(text) if not e.hypothetical and not e.negated}, (
+        [(e.type, e.trigger) for e in events_in(text)])
+
+
+@pytest.mark.parametrize("text", NOT_MODE_ACTS)
+def test_near_misses_of_plover_modes_are_no_event(text):
+    assert not events_in(text), [(e.type, e.trigger) for e in events_in(text)]

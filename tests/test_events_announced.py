@@ -31,8 +31,7 @@ MODEL_SAYS_AGREE = pytest.mark.xfail(strict=True, reason=(
     "the model types a reported 'would release/withdraw' AGREE, as the PLOVER dev gold does for two such "
     "sentences; forcing CONCEDE after the model cost dev CV type 0.807 -> 0.795 and was withdrawn"))
 ANNOUNCED_RETREATS = [
-    pytest.param("Kenya's defence minister said the army would withdraw its troops from Somalia by December.",
-                 marks=MODEL_SAYS_AGREE),
+    "Kenya's defence minister said the army would withdraw its troops from Somalia by December.",
     pytest.param("Myanmar's junta said it would release 300 political prisoners next week.", marks=MODEL_SAYS_AGREE),
     "The Colombian rebels promised to free the kidnapped engineers.",
     "Ethiopia will pull its forces out of the border towns next month, the prime minister said.",

@@ -30,7 +30,7 @@ from .arguments import Arguments, Side, agent, subject
 from .features import candidate_features
 from .mentions import merge_mentions
 from .model import EventModel, load_model
-from .plover import HOSTILE, Code, Lexicon, load_lexicon
+from .plover import HOSTILE, QUAD, Code, Lexicon, load_lexicon
 from .triggers import Candidate, TriggerFinder
 from .usage import not_an_act
 
@@ -161,7 +161,7 @@ class EventBuilder:
         if (code.type == "ASSAULT" and c.spec is not None and c.spec.verbal is not None and c.trigger is c.verb
                 and ctx.in_words(c.verb)):
             code = c.spec.verbal  # PLOVER's ASSAULT is physical force: an attack in a speech or a tweet is criticism
-        if code.type is None or not self._episodic(c, sources, targets):
+        if code.type is None or not self._episodic(c, code, sources, targets):
             return None
         object_actors = c.obj is not None and bool(self.args.actors_at(c.obj))
         quote = self.args.cue_quote(c.verb)
@@ -293,14 +293,16 @@ class EventBuilder:
                     return sides
         return []
 
-    def _episodic(self, c: Candidate, sources: list[Side], targets: list[Side]) -> bool:
+    def _episodic(self, c: Candidate, code: Code, sources: list[Side], targets: list[Side]) -> bool:
         """Is this an act at all? Verbs that need one are aimed at someone or something concrete
-        ('striking panic' is not); 'Y must Z' under a reporting verb requests something of an actor;
-        a present-tense clause with no actor ('the program allows investors ...') states a rule."""
+        ('striking panic' is not); under a reporting verb, a clause with no one acted on is a claim
+        ('Y must Z', 'X will change the tax code'), unless it reports a past act of force or coercion
+        ('police said shops were looted'); a present-tense clause with no actor ('the program allows
+        investors ...') states a rule."""
         if c.spec is not None and c.spec.needs_actor and c.complement is None and not (
                 self._animate(c.obj) or (c.obj is not None and self.args.actors_at(c.obj))):
             return False
-        if c.reporter is not None and not targets:
+        if c.reporter is not None and not targets and not _past_force(c, code):
             return False
         return not (c.verb.tag_ in ("VBZ", "VBP") and not sources and not self.args.quote_at(c.verb.idx))
 
@@ -505,6 +507,11 @@ class EventBuilder:
         if c.particle is not None and token is c.verb and c.particle.i == token.i + 1:
             end = c.particle.idx + len(c.particle.text)
         return start, end
+
+
+def _past_force(c: Candidate, code: Code) -> bool:
+    """A material conflict act (PLOVER quad 4) told in the past tense."""
+    return code.type is not None and QUAD[code.type] == 4 and c.verb.tag_ in ("VBD", "VBN") and not c.future
 
 
 def _modified(c: Candidate) -> list[Token]:

@@ -74,14 +74,24 @@ def lemma_words(token: Token) -> list[str]:
 
 def verb_entry(verb: Token, lex: Lexicon) -> tuple[VerbSpec | None, Token | None]:
     """The verb's lexicon entry, a phrasal one ('call on', 'open fire') first."""
-    for dep in ("prt", "prep", "dobj"):
+    lemma = lexicon_lemma(verb, lex)
+    for dep in ("prt", "prep", "dobj", "advmod"):
         for child in verb.children:
             if child.dep_ == dep:
-                spec = lex.phrasal.get(f"{verb.lemma_.lower()} {child.lower_}")
+                spec = lex.phrasal.get(f"{lemma} {child.lower_}")
                 if spec:
                     return spec, child
-    lemma = verb.lemma_.lower()
     return lex.verbs.get(lemma) or lex.phrasal.get(lemma), None
+
+
+def lexicon_lemma(verb: Token, lex: Lexicon) -> str:
+    """The verb's lemma, or the lexicon verb its '-ed'/'-es' form comes from where the lemmatizer cut
+    one letter too many ('raped' read as a form of 'rap')."""
+    lemma = verb.lemma_.lower()
+    form = verb.lower_
+    if lemma not in lex.verbs and form.endswith(("ed", "es")) and form[:-1] in lex.verbs:
+        return form[:-1]
+    return lemma
 
 
 def object_of(verb: Token, particle: Token | None) -> Token | None:
