@@ -379,6 +379,16 @@ MODE_ACTS = [
     ("Police said several shops were looted and set alight in the township.", "ASSAULT"),
     ("Residents said two villages were torched by gunmen on Sunday.", "ASSAULT"),
     ("The governor said forty people had been abducted from the market.", "ASSAULT"),
+    ("Rebel fighters retook the town of Marsa from government forces on Thursday.", "ASSAULT"),
+    ("The militia recaptured the village from the army this week.", "ASSAULT"),
+    ("Insurgents have taken control of three villages near the river.", "ASSAULT"),
+    ("The rebels took over four localities in the district.", "ASSAULT"),
+    ("Government troops regained control of the border crossing.", "ASSAULT"),
+    ("Explosive devices were found near the school on Monday.", "COERCE"),
+    ("Customs officers intercepted a shipment of pistols at the port.", "COERCE"),
+    ("Police captured 40 pistols and 2,000 bullets in the capital.", "COERCE"),
+    ("Soldiers destroyed a cache of weapons during the operation.", "COERCE"),
+    ("The soldiers committed widespread rape in the occupied villages.", "ASSAULT"),
 ]
 
 NOT_MODE_ACTS = [
@@ -392,6 +402,11 @@ NOT_MODE_ACTS = [
     "The minister said taxes were raised last year.",
     "She said the plan would destroy the economy.",
     "The developers systematically looted millions of dollars from the investors.",
+    "Republicans took control of the House in 2010.",
+    "The investment fund took over the company last year.",
+    "The opposition regained control of the city council.",
+    "The goalkeeper intercepted the pass.",
+    "The committee took over the investigation.",
 ]
 
 

@@ -43,6 +43,13 @@ def load_nlp() -> Language:
     return nlp
 
 
+@functools.lru_cache(maxsize=4096)
+def irregular_verb_lemma(form: str) -> str | None:
+    """The pipeline's own exception lemma of an irregular verb form ('took' -> 'take'), if it has one."""
+    lemmas = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"].get(form.lower())
+    return lemmas[0] if lemmas else None
+
+
 def parse(text: str) -> Doc:
     """Parse one text."""
     return load_nlp()(text)
@@ -93,4 +100,4 @@ def forget_doc_caches(doc: Doc) -> None:
         del doc.user_data[key]
 
 
-__all__ = ["load_nlp", "parse", "parse_many", "paragraph_spans", "doc_text", "entity_of", "forget_doc_caches"]
+__all__ = ["load_nlp", "irregular_verb_lemma", "parse", "parse_many", "paragraph_spans", "doc_text", "entity_of", "forget_doc_caches"]

@@ -299,7 +299,7 @@ class EventBuilder:
         ('Y must Z', 'X will change the tax code'), unless it reports a past act of force or coercion
         ('police said shops were looted'); a present-tense clause with no actor ('the program allows
         investors ...') states a rule."""
-        if c.spec is not None and c.spec.needs_actor and c.complement is None and not (
+        if c.spec is not None and c.spec.needs_actor and c.complement is None and not c.by_object and not (
                 self._animate(c.obj) or (c.obj is not None and self.args.actors_at(c.obj))):
             return False
         if c.reporter is not None and not targets and not _past_force(c, code):

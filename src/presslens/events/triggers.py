@@ -15,13 +15,19 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from presslens.actors.phrases import cue_words
+from presslens.core.nlp import irregular_verb_lemma
 from presslens.quotes.cues import object_predicate
 
-from .plover import HOSTILE, QUAD, Code, Lexicon, VerbSpec
+from .plover import HOSTILE, NO_EVENT, QUAD, Code, Lexicon, VerbSpec
 
 READY_ADJECTIVES = frozenset({"ready", "willing", "prepared", "determined", "eager"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 OBLIGATION_AUX = frozenset({"must", "should"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "territory", "area", "district", "region", "province", "base",
+                         "airport", "crossing", "border", "road", "highway", "port", "hill", "locality", "suburb",
+                         "neighbourhood", "neighborhood", "capital", "camp", "field", "bridge", "dam", "mine"})
+"""Nouns of places that can be held by force ('took control of the crossing')."""
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 NON_FACTIVE = frozenset({"expect", "hope", "need", "seem", "appear", "wish", "like", "fail", "be", "use", "help",
                          "mean", "struggle", "hesitate", "dare"})
@@ -56,6 +62,8 @@ class Candidate:
     reporter: Token | None = None
     """For a 'Y must Z' clause under a reporting verb: that verb (REQUEST from its subject)."""
     governs: list[int] = field(default_factory=list)
+    by_object: bool = False
+    """The object phrase chose the code ('destroyed a weapons cache')."""
 
 
 def phrase_words(token: Token) -> list[str]:
@@ -85,13 +93,28 @@ def verb_entry(verb: Token, lex: Lexicon) -> tuple[VerbSpec | None, Token | None
 
 
 def lexicon_lemma(verb: Token, lex: Lexicon) -> str:
-    """The verb's lemma, or the lexicon verb its '-ed'/'-es' form comes from where the lemmatizer cut
-    one letter too many ('raped' read as a form of 'rap')."""
+    """The verb's lemma, or the lexicon verb its form comes from where the lemmatizer missed it: an
+    '-ed'/'-es' form cut one letter too short ('raped' read as a form of 'rap'), a 're-' form of an
+    irregular verb left as it stands ('retook')."""
     lemma = verb.lemma_.lower()
     form = verb.lower_
-    if lemma not in lex.verbs and form.endswith(("ed", "es")) and form[:-1] in lex.verbs:
+    if lemma in lex.verbs:
+        return lemma
+    if form.endswith(("ed", "es")) and form[:-1] in lex.verbs:
         return form[:-1]
+    base = irregular_verb_lemma(form[2:]) if form.startswith("re") and lemma == form else None
+    if base is not None and "re" + base in lex.verbs:
+        return "re" + base
     return lemma
+
+
+def _of_a_place(noun: Token) -> bool:
+    """'control of the town', 'control of Kidal': the 'of' phrase names a place."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return any(g.dep_ == "pobj" and (g.ent_type_ in PLACE_ENTITIES or g.lemma_.lower() in PLACE_NOUNS)
+                       for g in child.children)
+    return False
 
 
 def object_of(verb: Token, particle: Token | None) -> Token | None:
@@ -196,6 +219,8 @@ class TriggerFinder:
             noun = self.lex.noun(words) or self.lex.noun(lemmas)
             if override and noun and len(noun[1].split()) > len(override[1].split()):
                 override = None
+            if exact and exact.type and obj.lemma_.lower() == "control" and not _of_a_place(obj):
+                exact = NO_EVENT  # 'took control of the House': an institution, not territory
             if exact:
                 code, by_object = exact, True
             elif light and (override or noun):
@@ -227,7 +252,7 @@ class TriggerFinder:
     def verb_candidate(self, verb: Token) -> Candidate | None:
         code, spec, particle, obj, trigger, chosen_by_object = self.code_of(verb)
         candidate = Candidate(verb=verb, trigger=trigger, code=code or Code(None), spec=spec, particle=particle,
-                              obj=obj, future=is_future(verb))
+                              obj=obj, future=is_future(verb), by_object=chosen_by_object)
         if spec is not None and spec.speech and not candidate.code.type:
             return self._reported_obligation(verb, candidate)
         if spec is not None and spec.control and not chosen_by_object:
