@@ -419,3 +419,43 @@ def test_acts_named_by_plover_modes_are_coded(text, type_):
 @pytest.mark.parametrize("text", NOT_MODE_ACTS)
 def test_near_misses_of_plover_modes_are_no_event(text):
     assert not events_in(text), [(e.type, e.trigger) for e in events_in(text)]
+
+
+# ASSAULT is a deliberate act: harm whose stated cause is an accident is no event; a weapon as the cause is one.
+ACCIDENTS = [
+    "Six workers were killed when a chemical plant exploded near the port.",
+    "A gas cylinder exploded in a restaurant in Karachi, injuring twelve people.",
+    "Nineteen people were killed when their bus plunged off a bridge in the Andes.",
+    "Two miners were killed when a tunnel collapsed in the north of the country.",
+    "Four people were injured when a tank at the refinery exploded.",
+    "Thirty passengers died after the ferry capsized on Lake Victoria.",
+    "A boiler exploded at the textile mill in Dhaka, killing five workers.",
+    "Another 22 people were injured in the accident on Friday.",
+    "Eleven people were killed in a collision between two trains near Lucknow.",
+    "Forty people were killed in the earthquake that struck the province.",
+]
+
+ATTACKS_NOT_ACCIDENTS = [
+    "Twelve people were killed when a car bomb exploded near the market.",
+    "A roadside bomb exploded under an army truck, killing four soldiers.",
+    "Five soldiers were killed when their convoy was ambushed.",
+    "Three people were wounded when a grenade exploded outside the police station.",
+    "Nine civilians were killed when a shell hit their house in Donetsk.",
+    "Forty people were killed in the attack on the market.",
+    "Three soldiers were killed in a clash with rebels near the border.",
+]
+
+
+@pytest.mark.parametrize("text", ACCIDENTS)
+def test_harm_from_an_accident_is_no_event(text):
+    assert not [e for e in events_in(text) if e.type == "ASSAULT"], [(e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize("text", ATTACKS_NOT_ACCIDENTS)
+def test_harm_from_a_weapon_stays_an_assault(text):
+    assert "ASSAULT" in {e.type for e in events_in(text)}, [(e.type, e.trigger) for e in events_in(text)]
+
+
+def test_an_accident_told_after_two_harms_covers_both():
+    text = "Six people were killed and two others injured when a chemical plant exploded in the town."
+    assert not [e for e in events_in(text) if e.type == "ASSAULT"], [(e.type, e.trigger) for e in events_in(text)]

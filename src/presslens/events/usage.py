@@ -211,6 +211,36 @@ def growth(c: Candidate, code: Code) -> bool:
     return exploded is not None and not any(ch.dep_ == "dobj" for ch in c.verb.children) and _person(exploded)
 
 
+ACCIDENT_VERBS = frozenset({"explode", "collapse", "plunge", "crash", "capsize", "derail", "overturn", "sink",
+                            "ignite", "leak", "topple"})
+"""What things do by accident: a cause told with one of these, and no weapon as its subject, is no attack."""
+CAUSE_MARKS = frozenset({"when", "after", "as"})
+
+
+def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
+    """ASSAULT is deliberate: 'a chemical plant exploded', 'killed when their bus plunged off a bridge' name an
+    accident as the cause; 'a car bomb exploded', 'killed when a grenade exploded' name a weapon."""
+    if code.type != "ASSAULT" or n_sources:
+        return False
+    causes = [c.verb] if c.verb.lemma_.lower() == "explode" and c.trigger.i == c.verb.i else []
+    clause = [c.verb, *c.verb.conjuncts]  # 'were killed and two injured when ...'
+    causes += [child for verb in clause for child in verb.children if child.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS for m in child.children)]
+    for cause in causes:
+        if cause.lemma_.lower() not in ACCIDENT_VERBS:
+            continue
+        doer, _ = subject(cause)
+        if doer is not None and not _weapon(doer, lex):
+            return True
+    return False
+
+
+def _weapon(noun: Token, lex: Lexicon) -> bool:
+    """Does the noun phrase name a weapon ('a car bomb', 'a grenade', 'an explosive device')?"""
+    return any(t.lower_ in lex.modes or t.lemma_.lower() in lex.modes or t.lemma_.lower() == "explosive"
+               for t in noun.subtree)
+
+
 def own_service(c: Candidate, code: Code) -> bool:
     """'Wilson, who fought in Vietnam, ...': one person who fought, with no opponent named ('fought X', 'against',
     'with'), served in a war; a group that fights ('Kurdish fighters fought in Kobani') is an event."""
@@ -230,10 +260,10 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
     (``quoted``: the candidate's verb introduces a direct quotation; ``n_targets``: actors found as its targets.)"""
     return (opinion(c) or empty_warning(c, lex, quoted) or question(c) or showing(c) or reflexive(c) or reception(c)
             or no_comment(c) or deal_idiom(c) or empty_promise(c, code, lex, n_targets) or dismissal(c, code)
-            or growth(c, code) or own_service(c, code)
+            or growth(c, code) or own_service(c, code) or accident(c, code, lex, n_sources)
             or no_partner(c, code, n_sources, object_actors))
 
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
            "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth",
-           "own_service"]
+           "own_service", "accident"]
