@@ -389,6 +389,23 @@ MODE_ACTS = [
     ("Police captured 40 pistols and 2,000 bullets in the capital.", "COERCE"),
     ("Soldiers destroyed a cache of weapons during the operation.", "COERCE"),
     ("The soldiers committed widespread rape in the occupied villages.", "ASSAULT"),
+    ("Militants set off a roadside bomb near the convoy in the valley.", "ASSAULT"),
+    pytest.param("A remote-controlled bomb detonated near the market, killing two people.", "ASSAULT",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "the parser makes 'bomb' the root and 'detonated' its modifier; the model reads 'killing two "
+                     "people' with no doer as no event"))),
+    ("A man hurled a grenade at a police patrol in the old city.", "ASSAULT"),
+    ("Two grenades were thrown at the rally on Sunday.", "ASSAULT"),
+    ("Fierce clashes broke out between police and students outside the university.", "ASSAULT"),
+    ("Riot police fired tear gas to disperse the crowd outside parliament.", "ASSAULT"),
+    ("Police deployed tear gas and water cannon against the marchers.", "ASSAULT"),
+    ("Government forces wrested control of the airbase from the rebels.", "ASSAULT"),
+    ("The army established control over the northern district after heavy fighting.", "ASSAULT"),
+    ("Soldiers recovered three villages that the militia had seized in May.", "ASSAULT"),
+    ("Thousands of students took part in a march against the tuition increase.", "PROTEST"),
+    ("Hundreds of demonstrators gathered outside the ministry to demand higher wages.", "PROTEST"),
+    ("Kenyan troops set up a new observation point near the highway.", "MOBILIZE"),
+    ("Gunmen stormed a hotel in the capital and took dozens of guests hostage.", "ASSAULT"),
 ]
 
 NOT_MODE_ACTS = [
@@ -407,6 +424,12 @@ NOT_MODE_ACTS = [
     "The opposition regained control of the city council.",
     "The goalkeeper intercepted the pass.",
     "The committee took over the investigation.",
+    "The fans threw their support behind the coach.",
+    "The firm recovered its losses in the third quarter.",
+    "Hundreds of fans gathered outside the stadium to greet the team.",
+    "The chef set off for the market at dawn.",
+    "Officials recovered the bodies of twelve miners.",
+    "The committee established control over the budget.",
 ]
 
 

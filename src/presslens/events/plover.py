@@ -52,6 +52,8 @@ class VerbSpec:
     swap: bool = False
     control: str | None = None
     speech: bool = False
+    subjects: dict[str, Code] = field(default_factory=dict)
+    """Codes chosen by the subject's head lemma ('protesters gathered', 'clashes broke out')."""
 
     @classmethod
     def parse(cls, value: Any) -> "VerbSpec":
@@ -63,7 +65,8 @@ class VerbSpec:
                    official=Code.parse(value["official"]) if value.get("official") else None,
                    verbal=Code.parse(value["verbal"]) if value.get("verbal") else None,
                    needs_actor=value.get("needs") == "actor", swap=bool(value.get("swap")),
-                   control=value.get("control"), speech=value.get("speech") == "neutral")
+                   control=value.get("control"), speech=value.get("speech") == "neutral",
+                   subjects={k: Code.parse(v) for k, v in (value.get("subjects") or {}).items()})
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,9 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "territory", "area", "district", "region", "province", "base",
                          "airport", "crossing", "border", "road", "highway", "port", "hill", "locality", "suburb",
-                         "neighbourhood", "neighborhood", "capital", "camp", "field", "bridge", "dam", "mine"})
+                         "neighbourhood", "neighborhood", "capital", "camp", "field", "bridge", "dam", "mine",
+                         "airbase", "airfield", "hilltop", "position", "outpost", "checkpoint", "garrison", "island",
+                         "valley", "oilfield", "refinery"})
 """Nouns of places that can be held by force ('took control of the crossing')."""
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 NON_FACTIVE = frozenset({"expect", "hope", "need", "seem", "appear", "wish", "like", "fail", "be", "use", "help",
@@ -108,10 +110,19 @@ def lexicon_lemma(verb: Token, lex: Lexicon) -> str:
     return lemma
 
 
+def _counted(noun: Token) -> Token:
+    """What a quantity counts ('hundreds of demonstrators' -> 'demonstrators'), else the noun itself."""
+    if noun.like_num or noun.lemma_.lower() in ("hundred", "thousand", "dozen", "score", "million", "group", "crowd"):
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), noun)
+    return noun
+
+
 def _of_a_place(noun: Token) -> bool:
-    """'control of the town', 'control of Kidal': the 'of' phrase names a place."""
+    """'control of the town', 'control over Kidal': the 'of' or 'over' phrase names a place."""
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in ("of", "over"):
             return any(g.dep_ == "pobj" and (g.ent_type_ in PLACE_ENTITIES or g.lemma_.lower() in PLACE_NOUNS)
                        for g in child.children)
     return False
@@ -229,6 +240,9 @@ class TriggerFinder:
                     code = Code("COOPERATE")  # PLOVER: joint exercises are COOPERATE
             elif spec and "-" in spec.objects:
                 code = spec.objects["-"]
+        if code is None and spec is not None and spec.subjects:
+            heads = [_counted(t).lemma_.lower() for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+            code = next((spec.subjects[h] for h in heads if h in spec.subjects), None)
         if code is None and spec is not None:
             code = spec.code
         return Coded(code, spec, particle, obj, trigger, by_object)
