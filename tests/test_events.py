@@ -406,6 +406,16 @@ MODE_ACTS = [
     ("Hundreds of demonstrators gathered outside the ministry to demand higher wages.", "PROTEST"),
     ("Kenyan troops set up a new observation point near the highway.", "MOBILIZE"),
     ("Gunmen stormed a hotel in the capital and took dozens of guests hostage.", "ASSAULT"),
+    ("Gunmen stormed a police training centre in the provincial capital.", "ASSAULT"),
+    pytest.param("Suicide bombers kill dozens at the airport.", "ASSAULT", marks=pytest.mark.xfail(strict=True, reason=(
+        "the model reads a headline's present-tense 'kill' as no event (NONE 0.58); the past tense is coded"))),
+    ("Suicide bombers killed dozens at the airport.", "ASSAULT"),
+    ("Government forces engaged in heavy clashes with the insurgents near the dam.", "ASSAULT"),
+    ("Six people died when government forces used chlorine gas south of the city, a monitoring group said.",
+     "ASSAULT"),
+    pytest.param("Riot police fire tear gas to disperse protesters outside parliament.", "ASSAULT",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "the parser reads the headline-style 'fire tear gas' as one noun phrase: no verb"))),
 ]
 
 NOT_MODE_ACTS = [
@@ -430,6 +440,11 @@ NOT_MODE_ACTS = [
     "The chef set off for the market at dawn.",
     "Officials recovered the bodies of twelve miners.",
     "The committee established control over the budget.",
+    "The singer stormed out of the interview.",
+    "The band stormed the charts with its new single.",
+    "The students engaged in a lively debate about poetry.",
+    "The mining company handed over millions of dollars of obligations to a small firm.",
+    "The lenders contributed $12.5 million to backstop the clean-up work.",
 ]
 
 

@@ -49,7 +49,10 @@ PHYSICAL_TARGETS = frozenset({"convoy", "vehicle", "vehicles", "car", "cars", "b
                               "headquarters", "office", "offices", "home", "homes", "house", "houses", "town",
                               "village", "city", "district", "area", "areas", "region", "neighbourhood",
                               "neighborhood", "patrol", "outpost", "post", "posts", "target", "targets", "site",
-                              "sites", "pipeline", "line", "lines", "plant", "power"})
+                              "sites", "pipeline", "line", "lines", "plant", "power", "centre", "center",
+                              "complex", "academy", "barracks", "garrison"})
+COUNTED_PEOPLE = frozenset({"dozen", "hundred", "thousand", "score", "million"})
+"""'killed dozens', 'wounded hundreds': a count of people."""
 """Concrete objects an attack or a search can be aimed at (besides people and places)."""
 DOMESTIC_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG"})
 """A state's police, government or courts act at home: a group they act on that the text gives no country
@@ -402,6 +405,11 @@ class EventBuilder:
             return False
         words = normalize_words(token.text)
         lemma = normalize_words(token.lemma_)
+        if token.lemma_.lower() in COUNTED_PEOPLE and token.ent_type_ not in NOT_PEOPLE:
+            # 'dozens' are people; 'millions of dollars' and '$12.5 million' are not
+            counted = [g for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+                       for g in child.children if g.dep_ == "pobj"]
+            return not counted or self._animate(counted[0])
         people = token.like_num and token.ent_type_ not in NOT_PEOPLE
         return bool(token.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC", "ORG") or people
                     or token.pos_ == "PRON" or self.book.group_noun(words) or self.book.sector_noun(words)
