@@ -15,7 +15,9 @@ never the articles' text, which is read from ``../shared`` and ``examples/`` whe
 ``tests/data/judged_events_2.jsonl`` is a fresh sample (``sample --n 80 --seed 1205``), drawn after the
 round-3 model change and judged once, so that its precision is not measured on records that changes
 were checked against (``summary --file tests/data/judged_events_2.jsonl``). ``judged_events_3.jsonl``
-(``sample --n 80 --seed 1206``) is a third, drawn and judged before the round that it measures.
+(``sample --n 80 --seed 1206``) is a third, drawn and judged before the round that it measures;
+``judged_events_4.jsonl`` (``sample --n 80 --seed 1207``) a fourth, drawn and judged once after the
+lexicon and accident rules of issue 14's fifth round.
 
 Verdicts, judged against the PLOVER definitions (``../shared/docs/plover.md``): ``type`` is
 ``right``, ``wrong`` (an event of another type) or ``no-event`` (the sentence reports no act of
