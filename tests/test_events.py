@@ -497,3 +497,38 @@ def test_harm_from_a_weapon_stays_an_assault(text):
 def test_an_accident_told_after_two_harms_covers_both():
     text = "Six people were killed and two others injured when a chemical plant exploded in the town."
     assert not [e for e in events_in(text) if e.type == "ASSAULT"], [(e.type, e.trigger) for e in events_in(text)]
+
+
+# PLOVER codes acts that happened: a habit ('often', 'routinely') is no event, an act avoided or failed is negated.
+HABITS = [
+    "The minister has often been criticized for being slow to act.",
+    "Rebels routinely attack convoys on the northern road.",
+    "Police regularly raid the camp at night.",
+    "The two parties usually agree on budget matters.",
+]
+NOT_DONE = [
+    ("The senator avoids condemning the invasion of the island.", "ACCUSE"),
+    ("The senator refrained from condemning the invasion of the island.", "ACCUSE"),
+    ("The two sides failed to agree on a ceasefire.", "AGREE"),
+]
+
+
+@pytest.mark.parametrize("text", HABITS)
+def test_a_habit_is_no_event(text):
+    assert not events_in(text), [(e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize(("text", "type_"), NOT_DONE)
+def test_an_act_avoided_or_failed_is_not_asserted(text, type_):
+    assert not [e for e in events_in(text) if e.type == type_ and not e.negated], (
+        [(e.type, e.trigger, e.negated) for e in events_in(text)])
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Rebels repeatedly attacked the convoy on Tuesday.", "ASSAULT"),
+    ("The senator condemned the invasion of the island.", "ACCUSE"),
+    ("The two sides agreed on a ceasefire.", "AGREE"),
+])
+def test_a_single_or_repeated_act_stays_asserted(text, type_):
+    assert [e.negated for e in events_in(text) if e.type == type_] == [False], (
+        [(e.type, e.trigger, e.negated) for e in events_in(text)])

@@ -34,6 +34,8 @@ COMPLEMENT_DEPS = ("xcomp", "ccomp")
 NON_FACTIVE = frozenset({"expect", "hope", "need", "seem", "appear", "wish", "like", "fail", "be", "use", "help",
                          "mean", "struggle", "hesitate", "dare"})
 """Heads whose to-infinitive did not (yet) happen: 'is expected to attack', 'failed to reach'."""
+NOT_DONE = frozenset({"avoid", "refrain", "fail", "neglect", "omit"})
+"""Heads whose gerund did not happen: 'avoids condemning', 'refrained from condemning'."""
 
 
 class Coded(NamedTuple):
@@ -108,6 +110,12 @@ def lexicon_lemma(verb: Token, lex: Lexicon) -> str:
     if base is not None and "re" + base in lex.verbs:
         return "re" + base
     return lemma
+
+
+def _not_done(verb: Token) -> bool:
+    """'avoids condemning', 'refrained from condemning': a gerund its head says did not happen."""
+    head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+    return verb.dep_ in ("xcomp", "pcomp") and verb.tag_ == "VBG" and head.lemma_.lower() in NOT_DONE
 
 
 def _counted(noun: Token) -> Token:
@@ -372,6 +380,8 @@ class TriggerFinder:
         if verb.dep_ in ("amod", "compound"):
             return False
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children):
+            return False
+        if _not_done(verb):
             return False
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if infinitive and (verb.dep_ in ("advcl", "acl", "relcl")

@@ -20,6 +20,9 @@ Each rule reads one definition of ``../shared/docs/plover.md``:
   campaign promise; 'agreed to ...' takes a party by its meaning and stays.
 * ASSAULT is physical force: 'fired 5,000 employees' dismisses people; one fires weapons, or at someone;
   a population that 'exploded' grew; one person who 'fought in Vietnam' served in a war (no opponent named).
+* ASSAULT is deliberate: harm whose stated cause is an accident ('when a chemical plant exploded', 'when
+  their bus plunged off a bridge') is none; a weapon as the cause ('when a car bomb exploded') is one.
+* Events are acts that happened: a habit ('has often been criticized', 'routinely attack') is none.
 """
 
 from __future__ import annotations
@@ -241,6 +244,16 @@ def _weapon(noun: Token, lex: Lexicon) -> bool:
                for t in noun.subtree)
 
 
+HABITUAL = frozenset({"often", "routinely", "regularly", "usually", "frequently", "typically", "constantly",
+                      "sometimes", "always", "habitually"})
+"""Adverbs of habit: PLOVER codes acts that happened, not what someone tends to do ('repeatedly' is acts)."""
+
+
+def habitual(c: Candidate) -> bool:
+    """'has often been criticized', 'rebels routinely attack convoys': a habit, no one act."""
+    return any(child.dep_ == "advmod" and child.lower_ in HABITUAL for child in c.verb.children)
+
+
 def own_service(c: Candidate, code: Code) -> bool:
     """'Wilson, who fought in Vietnam, ...': one person who fought, with no opponent named ('fought X', 'against',
     'with'), served in a war; a group that fights ('Kurdish fighters fought in Kobani') is an event."""
@@ -260,10 +273,10 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
     (``quoted``: the candidate's verb introduces a direct quotation; ``n_targets``: actors found as its targets.)"""
     return (opinion(c) or empty_warning(c, lex, quoted) or question(c) or showing(c) or reflexive(c) or reception(c)
             or no_comment(c) or deal_idiom(c) or empty_promise(c, code, lex, n_targets) or dismissal(c, code)
-            or growth(c, code) or own_service(c, code) or accident(c, code, lex, n_sources)
+            or growth(c, code) or own_service(c, code) or accident(c, code, lex, n_sources) or habitual(c)
             or no_partner(c, code, n_sources, object_actors))
 
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
            "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth",
-           "own_service", "accident"]
+           "own_service", "accident", "habitual"]
