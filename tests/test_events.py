@@ -532,3 +532,9 @@ def test_an_act_avoided_or_failed_is_not_asserted(text, type_):
 def test_a_single_or_repeated_act_stays_asserted(text, type_):
     assert [e.negated for e in events_in(text) if e.type == type_] == [False], (
         [(e.type, e.trigger, e.negated) for e in events_in(text)])
+
+
+def test_a_weapon_in_a_later_clause_is_not_the_acts_means():
+    text = "Soldiers fired into the crowd without warning after some protesters threw stones."
+    modes = {e.trigger: e.mode for e in events_in(text) if e.type == "ASSAULT"}
+    assert modes.get("fired") == "firearms" and modes.get("threw") == "primitive", modes

@@ -51,6 +51,7 @@ PHYSICAL_TARGETS = frozenset({"convoy", "vehicle", "vehicles", "car", "cars", "b
                               "neighborhood", "patrol", "outpost", "post", "posts", "target", "targets", "site",
                               "sites", "pipeline", "line", "lines", "plant", "power", "centre", "center",
                               "complex", "academy", "barracks", "garrison"})
+CLAUSE_DEPS = ("ccomp", "advcl", "conj", "relcl")
 COUNTED_PEOPLE = frozenset({"dozen", "hundred", "thousand", "score", "million"})
 """'killed dozens', 'wounded hundreds': a count of people."""
 """Concrete objects an attack or a search can be aimed at (besides people and places)."""
@@ -418,9 +419,11 @@ class EventBuilder:
 
     def _instrument(self, c: Candidate) -> str | None:
         """ASSAULT mode from a weapon named in the clause ('fired rockets', 'helicopters shelled')."""
-        scope = [t for t in c.verb.children if t.dep_ not in ("ccomp", "advcl", "conj", "relcl")]
+        scope = [t for t in c.verb.children if t.dep_ not in CLAUSE_DEPS]
         for head in scope:
             for token in head.subtree:
+                if _in_clause(token, head):
+                    continue  # 'fired into the crowd without warning after protesters threw stones': not its weapon
                 words = normalize_words(token.lemma_) + normalize_words(token.text)
                 for key in (" ".join(normalize_words(token.text)), *words):
                     if key in self.lex.modes:
@@ -515,6 +518,15 @@ class EventBuilder:
         if c.particle is not None and token is c.verb and c.particle.i == token.i + 1:
             end = c.particle.idx + len(c.particle.text)
         return start, end
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """Is the token inside a clause of its own below ``top`` (an adverbial, relative or coordinated one)?"""
+    while token != top:
+        if token.dep_ in CLAUSE_DEPS:
+            return True
+        token = token.head
+    return False
 
 
 def _past_force(c: Candidate, code: Code) -> bool:

@@ -1,7 +1,7 @@
 """One canonical event per real-world event of a story, with every report's claims kept apart.
 
 Two event records of a story's articles are the same event when they have the same PLOVER
-type, share an actor (source or target) or name the same place, their places do not
+type, no two different modes (shots fired and stones thrown are two acts), share an actor (source or target) or name the same place, their places do not
 conflict (equal, or one unknown) and their articles are at most ``EVENT_DAYS`` days apart.
 Negated and hypothetical events are left out. Each canonical event counts its articles, its
 outlets and its independent reports (a group of near-duplicates counts once) and names its
@@ -58,6 +58,8 @@ class _Mention:
 def _same_event(a: _Mention, b: _Mention) -> bool:
     if a.event.type != b.event.type:
         return False
+    if a.event.mode and b.event.mode and a.event.mode != b.event.mode:
+        return False  # 'troops fired on protesters' and 'protesters threw stones': two acts, two means
     place_a, place_b = (a.event.location or "").lower(), (b.event.location or "").lower()
     if place_a and place_b and place_a != place_b:
         return False

@@ -39,7 +39,7 @@ TOP_NAMES = 5
 """Actors and places listed on a story."""
 REBUILD_EVERY = 64
 """Ingest rebuilds the stories its links touched after this many stored articles (and at its end)."""
-EVENT_FIELDS = ("start", "end", "type", "trigger", "trigger_start", "trigger_end", "sources", "targets",
+EVENT_FIELDS = ("start", "end", "type", "mode", "trigger", "trigger_start", "trigger_end", "sources", "targets",
                 "source_sectors", "target_sectors", "location", "reported_by")
 FIGURE_FIELDS = ("start", "end", "text", "value", "low", "high", "approximate", "unit", "counts", "counts_start",
                  "counts_end", "source", "no_counted_noun")
