@@ -100,4 +100,5 @@ def forget_doc_caches(doc: Doc) -> None:
         del doc.user_data[key]
 
 
-__all__ = ["load_nlp", "irregular_verb_lemma", "parse", "parse_many", "paragraph_spans", "doc_text", "entity_of", "forget_doc_caches"]
+__all__ = ["load_nlp", "irregular_verb_lemma", "parse", "parse_many", "paragraph_spans", "doc_text", "entity_of",
+           "forget_doc_caches"]

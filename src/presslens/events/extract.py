@@ -31,7 +31,7 @@ from .features import candidate_features
 from .mentions import merge_mentions
 from .model import EventModel, load_model
 from .plover import HOSTILE, QUAD, Code, Lexicon, load_lexicon
-from .triggers import Candidate, TriggerFinder
+from .triggers import Candidate, TriggerFinder, counted_noun
 from .usage import not_an_act
 
 NOUN_TARGET_PREPS = ("on", "against", "at", "upon")
@@ -51,10 +51,10 @@ PHYSICAL_TARGETS = frozenset({"convoy", "vehicle", "vehicles", "car", "cars", "b
                               "neighborhood", "patrol", "outpost", "post", "posts", "target", "targets", "site",
                               "sites", "pipeline", "line", "lines", "plant", "power", "centre", "center",
                               "complex", "academy", "barracks", "garrison"})
+"""Concrete objects an attack or a search can be aimed at (besides people and places)."""
 CLAUSE_DEPS = ("ccomp", "advcl", "conj", "relcl")
 COUNTED_PEOPLE = frozenset({"dozen", "hundred", "thousand", "score", "million"})
 """'killed dozens', 'wounded hundreds': a count of people."""
-"""Concrete objects an attack or a search can be aimed at (besides people and places)."""
 DOMESTIC_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG"})
 """A state's police, government or courts act at home: a group they act on that the text gives no country
 (and no place) is taken to be of their country."""
@@ -407,10 +407,8 @@ class EventBuilder:
         words = normalize_words(token.text)
         lemma = normalize_words(token.lemma_)
         if token.lemma_.lower() in COUNTED_PEOPLE and token.ent_type_ not in NOT_PEOPLE:
-            # 'dozens' are people; 'millions of dollars' and '$12.5 million' are not
-            counted = [g for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
-                       for g in child.children if g.dep_ == "pobj"]
-            return not counted or self._animate(counted[0])
+            counted = counted_noun(token)  # 'dozens' are people; 'millions of dollars' and '$12.5 million' are not
+            return counted is token or self._animate(counted)
         people = token.like_num and token.ent_type_ not in NOT_PEOPLE
         return bool(token.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC", "ORG") or people
                     or token.pos_ == "PRON" or self.book.group_noun(words) or self.book.sector_noun(words)

@@ -118,7 +118,7 @@ def _not_done(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "pcomp") and verb.tag_ == "VBG" and head.lemma_.lower() in NOT_DONE
 
 
-def _counted(noun: Token) -> Token:
+def counted_noun(noun: Token) -> Token:
     """What a quantity counts ('hundreds of demonstrators' -> 'demonstrators'), else the noun itself."""
     if noun.like_num or noun.lemma_.lower() in ("hundred", "thousand", "dozen", "score", "million", "group", "crowd"):
         for child in noun.children:
@@ -249,7 +249,7 @@ class TriggerFinder:
             elif spec and "-" in spec.objects:
                 code = spec.objects["-"]
         if code is None and spec is not None and spec.subjects:
-            heads = [_counted(t).lemma_.lower() for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+            heads = [counted_noun(t).lemma_.lower() for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
             code = next((spec.subjects[h] for h in heads if h in spec.subjects), None)
         if code is None and spec is not None:
             code = spec.code

@@ -1,8 +1,9 @@
 """One canonical event per real-world event of a story, with every report's claims kept apart.
 
 Two event records of a story's articles are the same event when they have the same PLOVER
-type, no two different modes (shots fired and stones thrown are two acts), share an actor (source or target) or name the same place, their places do not
-conflict (equal, or one unknown) and their articles are at most ``EVENT_DAYS`` days apart.
+type and no two different modes (shots fired and stones thrown are two acts), share an actor
+(source or target) or name the same place, their places do not conflict (equal, or one
+unknown) and their articles are at most ``EVENT_DAYS`` days apart.
 Negated and hypothetical events are left out. Each canonical event counts its articles, its
 outlets and its independent reports (a group of near-duplicates counts once) and names its
 first report. A figure inside an event's sentence is a claim of that event; who a report
