@@ -507,3 +507,45 @@ def test_a_pronoun_in_a_fronted_clause_is_the_main_clause_s_named_subject(quotes
     """Cataphora inside a sentence: 'As he …, Mr. X …' — only when X is a named person who agrees."""
     assert [q.speaker for q in quotes_of(text) if q.cue == cue] == [speaker]
 
+
+
+# A cue set off by commas inside the sentence it reports: the sentence on both sides is the content.
+PARENTHETICAL_CUES = [
+    pytest.param("Though the first transition was smooth, she said, replacing the governor would be much harder.",
+                 ["Though the first transition was smooth", "replacing the governor would be much harder"],
+                 id="clause-on-both-sides"),
+    pytest.param("The difference now, Tomas Rell told reporters on Friday, is that the port has reopened.",
+                 ["The difference now", "is that the port has reopened"], id="subject-before-predicate-after"),
+    pytest.param("The northern district paid 8 percent, the ministry said in a May report, and the southern "
+                 "district paid 3 percent.",
+                 ["The northern district paid 8 percent", "and the southern district paid 3 percent"],
+                 id="coordinated-clause-after"),
+    pytest.param("The mayor, Elena Marsh said, is a careful man.", ["The mayor", "is a careful man"],
+                 id="parataxis-already-read"),
+    pytest.param("If the storm passes, the harbour master said, the ferries will sail on Sunday.",
+                 ["If the storm passes", "the ferries will sail on Sunday"], id="condition-before"),
+]
+
+
+@pytest.mark.parametrize(("text", "pieces"), PARENTHETICAL_CUES)
+def test_a_parenthetical_cue_reports_the_sentence_around_it(quotes_of, text, pieces):
+    assert [q.text for q in quotes_of(text) if q.cue in ("said", "told")] == pieces
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    pytest.param("Elena Marsh said, however, that the port would reopen.", ["that the port would reopen"],
+                 id="adverb-after-the-cue"),
+    pytest.param("Asked about the port, Elena Marsh said, \"We will see.\"", ["\"We will see.\""],
+                 id="question-participle-before"),
+    pytest.param("The port will reopen, Elena Marsh said, adding that the ferries would wait.",
+                 ["The port will reopen"], id="participle-cue-after"),
+    pytest.param("The port will reopen, Elena Marsh said, citing the ministry.", ["The port will reopen"],
+                 id="citing-after"),
+])
+def test_a_parenthetical_cue_leaves_out_what_is_not_reported(quotes_of, text, pieces):
+    assert [q.text for q in quotes_of(text) if q.cue in ("said", "told")] == pieces
+
+
+def test_a_circumstance_after_a_cue_is_not_what_was_said(quotes_of):
+    text = "The toll is an insult to the valley, farmers said on Friday, as they gathered outside the ministry."
+    assert [q.text for q in quotes_of(text)] == ["The toll is an insult to the valley"]

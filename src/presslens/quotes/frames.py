@@ -24,6 +24,8 @@ from .spans import CharSpan, merge, minus, substantive, trimmed, widen, without_
 
 _SOURCE_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "relcl", "acl"})
+_OWN_CONTENT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "acomp"})
+"""Dependents by which a cue takes an object of its own (a parenthetical cue has none but an addressee)."""
 _ADVERBIAL_DEPS = frozenset({"prep", "advmod", "advcl", "npadvmod", "mark", "cc", "intj"})
 OBJECT_CONTROL_VERBS = DIRECTIVE_VERBS | frozenset("""
 persuade convince force compel pressure push allow permit enable lead prompt inspire get cause leave make keep
@@ -215,6 +217,8 @@ def verb_frame(verb: Token, quotes: list[QuoteSpan]) -> Frame | None:
                                                       reported), quotes, verb.idx))
     if not spans and verb.dep_ == "parataxis" and kind in ("speech", "belief"):
         spans = _host_clause(verb, quotes)
+    if kind == "speech" and source is not None:
+        spans = merge(spans + _around_parenthetical(verb, source, quotes))
     if not spans and kind in ("speech", "quote-only"):
         spans = _block_after_colon(verb, quotes)
     if not spans and kind == "speech" and source is not None:
@@ -293,6 +297,43 @@ def _host_clause(verb: Token, quotes: list[QuoteSpan]) -> list[CharSpan]:
     doc, host = verb.doc, verb.head
     sides = [trimmed(doc, host.left_edge.i, verb.left_edge.i - 1), trimmed(doc, verb.right_edge.i + 1, host.right_edge.i)]
     return [widen(side, quotes, verb.idx) for side in sides if side and substantive(doc, side)]
+
+
+def _around_parenthetical(verb: Token, source: Token, quotes: list[QuoteSpan]) -> list[CharSpan]:
+    """A cue set off by commas inside the sentence it reports (Though X, she said, Y; The difference now, he
+    told me, is …): the sentence on both sides. The cue is only its subject, the verb and what sets the scene
+    (an addressee, a time, a place), and one unbroken stretch precedes it. Not when a participle opens either
+    side (Asked about X, …; …, adding that …): that is a clause of its own."""
+    doc, sentence = verb.doc, verb.sent
+    if source.i > verb.i or own_source(verb) != source or verb.dep_ not in ("ROOT", "parataxis") or any(
+            c.dep_ in _OWN_CONTENT_DEPS and c.i > verb.i and not (c.dep_ == "dobj" and verb.lemma_.lower() == "tell")
+            for c in verb.children):
+        return []
+    first = source.left_edge.i
+    last = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in _CLAUSE_DEPS
+                           and c.dep_ not in ("punct", "cc")])
+    if first - 1 <= sentence.start or last + 2 >= sentence.end:
+        return []
+    if doc[first - 1].text != "," or doc[last + 1].text != "," or any(
+            t.text in ",;:" for t in doc[sentence.start:first - 1]):
+        return []
+    opening = next((t for t in doc[last + 2:sentence.end] if t.is_alpha), None)
+    if opening is None or opening.dep_ == "mark" and opening.head.head == verb:
+        return []  # …, they said, as they left: the writer's circumstance of the saying
+    before = trimmed(doc, sentence.start, first - 2)
+    after = trimmed(doc, last + 2, sentence.end - 1)
+    if before is None or after is None or any(
+            _opens_with_participle(doc[start:end + 1]) for start, end in ((sentence.start, first - 2),
+                                                                          (last + 2, sentence.end - 1))):
+        return []
+    return [widen(side, quotes, verb.idx) for side in (before, after) if substantive(doc, side)]
+
+
+def _opens_with_participle(tokens: Span) -> bool:
+    """Whether a stretch starts with a participle clause (asked about …, adding that …, citing …)."""
+    words = [t for t in tokens if t.is_alpha]
+    return bool(words) and words[0].tag_ in ("VBN", "VBG") and words[0].dep_ in ("advcl", "xcomp", "conj") and (
+        cue_class(words[0]) is not None or words[0].tag_ == "VBN")
 
 
 def _cue_span(verb: Token) -> CharSpan:
