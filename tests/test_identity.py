@@ -87,3 +87,24 @@ def test_store_counts_an_identity_once(tmp_path):
     assert rows[0]["n_articles"] == 2 and rows[0]["kind"] == "person"
     assert "Clinton" in json.loads(rows[0]["aliases"])
     assert rows[0]["first_seen"] == rows[0]["last_seen"] == "2025-03-01"
+
+
+VARGAS = ("Former President Anton Varga campaigned in Tarnholm on Monday for Senator Maria Varga, who leads the "
+          "race. Maria Varga thanked the crowd. President Varga said the campaign was strong. Senator Varga "
+          "promised new roads. Varga left for Halvessa on Tuesday.")
+
+
+def _person_at(analysis: Analysis, needle: str) -> str:
+    """The canonical name of the actor with a mention covering the start of ``needle``."""
+    position = analysis.article.text.index(needle)
+    actors = {a.id: a for a in analysis.actors}
+    found = [actors[m.actor_id].name for m in analysis.mentions if m.start <= position < m.end]
+    assert found, f"no mention at {needle!r}: {[(m.text, m.start) for m in analysis.mentions]}"
+    return found[0]
+
+
+def test_a_titled_surname_goes_to_the_namesake_who_bears_that_title():
+    analysis = analyze(make_article(VARGAS, source="<vargas>", date="2025-03-01", outlet="Test"))
+    assert _person_at(analysis, "Varga said") == "Anton Varga"
+    assert _person_at(analysis, "Varga promised") == "Maria Varga"
+    assert _person_at(analysis, "Varga left") == "Maria Varga"  # no title: the most often named, as before

@@ -20,7 +20,7 @@ from .book import STATE_KIND, STATE_SECTORS, ActorBook, load_actorbook, normaliz
 from .designators import is_party, resolve_designators
 from .identity import entity_id
 from .names import PRONOUNS, Anchor, Ref, book_anchors, entity_anchors, proper_runs, ref_of
-from .people import People, PersonInfo, canonical_people, person_ref
+from .people import People, PersonInfo, namesakes, person_ref, title_words, titled_choice
 from .phrases import ANAPHOR, STATE_OF_PERSON, Composer, RawMention, state_ref
 
 ANAPHOR_REACH = 1500
@@ -104,23 +104,29 @@ def extract_actors(doc: Doc, quotes: list[Quote], actor_files: tuple[str, ...] =
 def _resolve_people(doc: Doc, anchors: list[Anchor], raw: list[RawMention], book: ActorBook
                     ) -> tuple[list[RawMention], dict[str, PersonInfo]]:
     people = People(doc, anchors, raw, book)
-    canonical = canonical_people(raw)
+    fitting = namesakes(raw)
+    own = {m.start: people.info(m) for m in raw if m.ref.kind == "person"}
+    titles: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for m in raw:
+        if m.ref.kind == "person" and fitting[m.ref.name] == [m.ref.name]:
+            titles[m.ref.name] |= title_words(own[m.start].role)
+    chosen = {m.start: titled_choice(fitting[m.ref.name], own[m.start].role, titles)
+              for m in raw if m.ref.kind == "person"}
     infos: dict[str, PersonInfo] = defaultdict(PersonInfo)
     for m in raw:
         if m.ref.kind == "person":
-            name = canonical[m.ref.name]
-            infos[name] = infos[name].merged(people.info(m))
+            infos[chosen[m.start]] = infos[chosen[m.start]].merged(own[m.start])
     for m in raw:
-        name = canonical.get(m.ref.name, "") if m.ref.kind == "person" else ""
+        name = chosen[m.start] if m.ref.kind == "person" else ""
         if name and infos[name].country is None and infos[name].role:
             infos[name] = infos[name].merged(PersonInfo(country=_context_country(doc, m, raw)))
     result = []
     for m in raw:
         if m.ref.kind == "person":
-            name = canonical[m.ref.name]
+            name = chosen[m.start]
             m = RawMention(m.start, m.end, person_ref(name, infos[name]), infos[name].sector, m.head)
         elif m.ref.kind == STATE_OF_PERSON:
-            name = canonical.get(m.ref.name, m.ref.name)
+            name = fitting[m.ref.name][0] if m.ref.name in fitting else m.ref.name
             state = book.state(infos[name].country) if name in infos else None
             if state is None:
                 continue

@@ -113,11 +113,11 @@ class People:
         return None
 
 
-def canonical_people(mentions: list[RawMention]) -> dict[str, str]:
-    """Person name as written → canonical name: the full name sharing the surname.
+def namesakes(mentions: list[RawMention]) -> dict[str, list[str]]:
+    """Person name as written → the full names sharing its surname, the salient one first (else the name itself).
 
     Where several full names fit ('Clinton' with 'Hillary Clinton' and 'Chelsea Clinton'), the
-    salient one wins: the longest, then the most often named, then the first named; never the
+    salient one comes first: the longest, then the most often named, then the first named; never the
     last one seen, and never the order of a set, so the choice is the same in any batch.
     """
     ordered = sorted((m for m in mentions if m.ref.kind == "person"), key=lambda m: m.start)
@@ -126,12 +126,28 @@ def canonical_people(mentions: list[RawMention]) -> dict[str, str]:
     first = {n: i for i, n in reversed(list(enumerate(names)))}
     full = sorted({n for n in names if len(normalize_words(n)) > 1},
                   key=lambda n: (-len(normalize_words(n)), -count[n], first[n], n))
-    result: dict[str, str] = {}
+    result: dict[str, list[str]] = {}
     for name in dict.fromkeys(names):
         key = surname_key(name)
         same = [f for f in full if surname_key(f) == key and _compatible(name, f)]
-        result[name] = same[0] if same else name
+        result[name] = same or [name]
     return result
+
+
+_NOT_TITLE_WORDS = frozenset({"former", "ex", "then", "late", "the", "of", "and", "for", "mr", "mrs", "ms", "dr"})
+
+
+def title_words(role: str | None) -> frozenset[str]:
+    """The words of a title that say which office (President, Senator, Secretary of State), not when or how."""
+    return frozenset(w for w in normalize_words(role or "") if w not in _NOT_TITLE_WORDS and len(w) > 1)
+
+
+def titled_choice(fitting: list[str], role: str | None, titles: dict[str, frozenset[str]]) -> str:
+    """Of the namesakes a surname fits, the one the article gives the same title ('President Varga' after
+    'Former President Anton Varga' and 'Senator Maria Varga'); without one such, the salient one."""
+    words = title_words(role)
+    bearing = [name for name in fitting if words & titles.get(name, frozenset())] if words else []
+    return bearing[0] if len(bearing) == 1 else fitting[0]
 
 
 def _compatible(short: str, full: str) -> bool:
