@@ -224,3 +224,26 @@ def test_a_person_who_fought_in_a_war_is_a_biography(analyze_text, text):
 ])
 def test_groups_fighting_and_fights_with_an_opponent_stay_assaults(analyze_text, text):
     assert asserted_types(analyze_text, text) == ["ASSAULT"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Under the draft accord, Serbia would withdraw its police from the northern villages.",
+    "The new law would allow the army to detain protesters for 30 days.",
+    "Such a deal would send Ghanaian troops to the border with Burkina Faso.",
+])
+def test_an_act_the_writer_says_would_happen_is_not_reported_as_done(analyze_text, text):
+    events = analyze_text(text).events
+    assert all(e.hypothetical for e in events), [(e.type, e.hypothetical) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia said it would withdraw its police from the northern villages.",
+    "Serbia would withdraw its police from the northern villages, the minister said.",
+])
+def test_would_under_a_reporting_verb_stays_an_announced_act(analyze_text, text):
+    assert [e for e in analyze_text(text).events if not e.hypothetical], text
+
+
+def test_would_not_is_a_refusal_not_a_hypothesis(analyze_text):
+    assert "REJECT" in [e.type for e in analyze_text("Malawi would not meet the strikers' demands.").events
+                        if not e.hypothetical]

@@ -169,6 +169,14 @@ def modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in verb.children)
 
 
+def conditional_mood(verb: Token) -> bool:
+    """'would' on the verb: said by no one, an act that would follow from something (a draft, a law, a deal),
+    not one done; under a reporting verb it is an announced act instead (said it would withdraw). 'Would not'
+    is a refusal, which is an act ('Morocco would not meet the rebels' demands')."""
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children) and not any(
+        c.dep_ == "neg" for c in verb.children)
+
+
 def _speech_medium(token: Token) -> bool:
     """A thing said or written, in the singular or the plural ('tweets' by its lemma)."""
     return token.lemma_.lower() in SPEECH_MEDIA or token.lower_ in SPEECH_MEDIA

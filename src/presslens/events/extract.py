@@ -175,7 +175,7 @@ class EventBuilder:
         sources, targets = self._roles(c, code, sources, targets)
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
             code = Code("ASSAULT", self._instrument(c) or code.mode)
-        hypothetical = self._hypothetical(c)
+        hypothetical = self._hypothetical(c) or (reporter is None and ctx.conditional_mood(c.verb))
         negated = negated or ctx.ruled_out(c.verb)
         return Built(self._event(c, code, sources, targets, negated, hypothetical, reporter), c, passive)
 
