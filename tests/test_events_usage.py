@@ -27,6 +27,10 @@ PAIRS = [
      "REJECT"),
     ("The opposition party seized on the scandal as a campaign weapon.", "Police seized weapons in a raid in Kano.",
      "COERCE"),
+    ("Reporters asked the Chadian minister about the strikes on Abeche.",
+     "Chad asked France for help with the refugees in Abeche.", "REQUEST"),
+    ("The moderator asked both candidates about their health.",
+     "The Somali government asked Kenya for more troops.", "REQUEST"),
 ]
 
 

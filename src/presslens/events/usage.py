@@ -111,11 +111,15 @@ def _warned_in_noun(noun: Token, lex: Lexicon) -> bool:
 
 
 def question(c: Candidate) -> bool:
-    """'asked how/whether ...': a question, not a request."""
+    """'asked how/whether ...', 'asked the minister about ...': a question, not a request (which asks someone
+    to act or for something)."""
     if c.code.type != "REQUEST" or c.verb.lemma_.lower() not in ("ask", "wonder", "question"):
         return False
     clause = c.complement
-    if clause is None or _infinitive(clause):
+    if clause is None:
+        preps = {p.lower_ for p in c.verb.children if p.dep_ == "prep"}
+        return "about" in preps and "for" not in preps
+    if _infinitive(clause):
         return False
     return any(t.lower_ in QUESTION_WORDS for t in clause.subtree if t.i < clause.i)
 
