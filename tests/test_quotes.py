@@ -549,3 +549,23 @@ def test_a_parenthetical_cue_leaves_out_what_is_not_reported(quotes_of, text, pi
 def test_a_circumstance_after_a_cue_is_not_what_was_said(quotes_of):
     text = "The toll is an insult to the valley, farmers said on Friday, as they gathered outside the ministry."
     assert [q.text for q in quotes_of(text)] == ["The toll is an insult to the valley"]
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    pytest.param("Critics see the new law as an attack on the press.", "the new law as an attack on the press",
+                 "Critics", id="see-as"),
+    pytest.param("Many farmers in Aldermere view the dam as a threat to their wells.",
+                 "the dam as a threat to their wells", "Many farmers in Aldermere", id="view-as"),
+    pytest.param("The ministry regards the strike as illegal.", "the strike as illegal", "The ministry", id="regard-as"),
+])
+def test_seeing_something_as_something_is_a_view_attributed_to_its_holder(quotes_of, text, content, mention):
+    assert [(q.text, q.speaker_mention) for q in quotes_of(text)] == [(content, mention)]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents saw the smoke from the hills.",
+    "Visitors can see the river as they walk to the bridge.",
+    "Jonas Weber saw the minister at the station.",
+])
+def test_seeing_without_an_as_phrase_is_no_attribution(quotes_of, text):
+    assert quotes_of(text) == []

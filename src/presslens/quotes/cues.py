@@ -77,6 +77,10 @@ EVIDENTIAL_VERBS = frozenset({"seem", "appear"})
 """Verbs of seeming: what seems so (the plan seems to have failed; it appears that …) is a judgement
 on evidence that the sentence gives no source for."""
 
+VIEWING_VERBS = frozenset({"see", "view", "regard", "perceive"})
+"""Verbs that state a view only as 'X as Y' (critics see the law as an attack): the object and its 'as'
+phrase are the content, like a stance."""
+
 QUOTE_ONLY_VERBS = frozenset({"continue", "go"})
 """Verbs that are cues only when their content is a quotation (he continued: “…”)."""
 
@@ -236,12 +240,21 @@ def cue_class(token: Token) -> str | None:
         return "intent"
     if lemma in STANCE_VERBS and not _descriptive(token):
         return "stance"
+    if lemma in VIEWING_VERBS and _object_as(token):  # investors who see X as Y: still their view
+        return "stance"
     return None
+
+
+def _object_as(verb: Token) -> bool:
+    """Whether a verb has an object and an 'as' phrase after it (see X as Y), wherever the parse hung it."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and any(t.dep_ == "prep" and t.lower_ == "as" and t.i > objects[0].i and (
+        t.head == verb or t.head == objects[0]) for t in verb.subtree)
 
 
 __all__ = [
     "SPEECH_VERBS", "BELIEF_VERBS", "INTENT_VERBS", "EVIDENCE_VERBS", "OBJECT_CONTENT_VERBS", "DIRECTIVE_VERBS",
-    "GROUP_NOUNS", "STANCE_VERBS", "PASSIVE_RAISING_VERBS", "EVIDENTIAL_VERBS", "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
+    "GROUP_NOUNS", "STANCE_VERBS", "VIEWING_VERBS", "PASSIVE_RAISING_VERBS", "EVIDENTIAL_VERBS", "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
     "DOCUMENT_NOUNS", "PERSON_ROLE_NOUNS", "TITLE_WORDS", "SINGULAR_PRONOUNS", "ORGANIZATION_PRONOUNS", "PLURAL_PRONOUNS",
     "RELATIVE_PRONOUNS", "FIRST_PERSON", "PEOPLE_NOUNS", "MEDIA_NOUNS", "PLACE_BODY_NOUNS", "FEMININE_WORDS", "MASCULINE_WORDS",
     "FUNCTION_WORDS", "content_prepositions", "cue_class", "object_predicate",
