@@ -320,13 +320,11 @@ def _around_parenthetical(verb: Token, source: Token, quotes: list[QuoteSpan]) -
     opening = next((t for t in doc[last + 2:sentence.end] if t.is_alpha), None)
     if opening is None or opening.dep_ == "mark" and opening.head.head == verb:
         return []  # …, they said, as they left: the writer's circumstance of the saying
-    before = trimmed(doc, sentence.start, first - 2)
-    after = trimmed(doc, last + 2, sentence.end - 1)
-    if before is None or after is None or any(
-            _opens_with_participle(doc[start:end + 1]) for start, end in ((sentence.start, first - 2),
-                                                                          (last + 2, sentence.end - 1))):
+    sides = ((sentence.start, first - 2), (last + 2, sentence.end - 1))
+    spans = [trimmed(doc, start, end) for start, end in sides]
+    if None in spans or any(_opens_with_participle(doc[start:end + 1]) for start, end in sides):
         return []
-    return [widen(side, quotes, verb.idx) for side in (before, after) if substantive(doc, side)]
+    return [widen(span, quotes, verb.idx) for span in spans if substantive(doc, span)]
 
 
 def _opens_with_participle(tokens: Span) -> bool:
