@@ -471,6 +471,18 @@ ACCIDENTS = [
     "Another 22 people were injured in the accident on Friday.",
     "Eleven people were killed in a collision between two trains near Lucknow.",
     "Forty people were killed in the earthquake that struck the province.",
+    "At least 30 people were killed after a powerful earthquake struck the coast of Sulawesi.",
+    "Dozens were injured after heavy downpours lashed the capital.",
+    "Scores were injured and dozens left missing after monsoon downpours sent floods through the valley.",
+    "Three districts of Assam have been hit by torrential rains and landslides.",
+    "Eight people were killed by a landslide in the hills above Kathmandu.",
+    "Two fishermen were killed by lightning off the coast of Kerala.",
+    "The storm killed 14 people in Luzon.",
+    "Nine hikers were injured in an avalanche near Zermatt.",
+    "Four people died in a blaze at a hostel in Kyiv.",
+    "Seven people were killed and a dozen injured in Peru on Monday when a fuel depot exploded near Callao.",
+    "Ten people were killed and four others badly injured when a gas pipeline exploded near Enugu.",
+    "Eleven people were killed and 30 injured after a cyclone hit the coast of Mozambique.",
 ]
 
 ATTACKS_NOT_ACCIDENTS = [
@@ -481,6 +493,17 @@ ATTACKS_NOT_ACCIDENTS = [
     "Nine civilians were killed when a shell hit their house in Donetsk.",
     "Forty people were killed in the attack on the market.",
     "Three soldiers were killed in a clash with rebels near the border.",
+    "Twenty people were killed when gunmen opened fire on a bus in Balochistan.",
+    "Four soldiers were killed after militants stormed a checkpoint in the Sinai.",
+    "Three civilians were injured after shells struck a residential block in Kharkiv.",
+    "Villagers were killed by fire from army helicopters.",
+    "Two protesters were killed by sniper fire in Khartoum.",
+    "Rebels set fire to a village in Ituri, killing six people.",
+    "Six people were wounded after a drone hit a fuel depot in Belgorod.",
+    "Five people were killed when a bomb exploded in a crowded market in Quetta during the storm.",
+    "A bomb blast killed nine people in Mogadishu.",
+    "A missile strike killed three people in Odesa on Sunday.",
+    "Two children were killed by a landmine near Battambang.",
 ]
 
 
@@ -492,6 +515,28 @@ def test_harm_from_an_accident_is_no_event(text):
 @pytest.mark.parametrize("text", ATTACKS_NOT_ACCIDENTS)
 def test_harm_from_a_weapon_stays_an_assault(text):
     assert "ASSAULT" in {e.type for e in events_in(text)}, [(e.type, e.trigger) for e in events_in(text)]
+
+
+# The harm told in the sentence after an accident, with no doer, weapon or cause of its own, is that accident's.
+ACCIDENT_THEN_HARM = [
+    "A fuel tanker overturned and exploded on the highway outside Accra on Monday. Four people were injured and "
+    "taken to hospital.",
+    "Floods swept through three villages in Sindh overnight. At least nine people were killed, officials said.",
+]
+ATTACK_THEN_HARM = [
+    "Gunmen attacked a checkpoint outside Maiduguri on Monday. Four soldiers were injured.",
+    "A fuel tanker overturned on the highway outside Accra on Monday. Hours later, police arrested the driver.",
+]
+
+
+@pytest.mark.parametrize("text", ACCIDENT_THEN_HARM)
+def test_harm_told_after_an_accident_is_no_event(text):
+    assert not [e for e in events_in(text) if e.type == "ASSAULT"], [(e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize("text", ATTACK_THEN_HARM)
+def test_an_act_told_after_an_attack_or_an_accident_stays(text):
+    assert {e.type for e in events_in(text)} & {"ASSAULT", "COERCE"}, [(e.type, e.trigger) for e in events_in(text)]
 
 
 def test_an_accident_told_after_two_harms_covers_both():

@@ -32,7 +32,7 @@ from .mentions import merge_mentions
 from .model import EventModel, load_model
 from .plover import HOSTILE, QUAD, Code, Lexicon, load_lexicon
 from .triggers import Candidate, TriggerFinder, counted_noun
-from .usage import not_an_act
+from .usage import not_an_act, weapon_cause
 
 NOUN_TARGET_PREPS = ("on", "against", "at", "upon")
 RECOMMENDED = frozenset({"should", "ought"})
@@ -160,7 +160,7 @@ class EventBuilder:
         if c.control == "intend":
             return self._intention(c, speaker, reporter)
         code, negated, sources, targets, passive, features = self.describe(c)
-        if self.model is not None:
+        if self.model is not None and not weapon_cause(c, code, self.lex):
             code = self.model.decide(features, code, self._modes(c))
         if (code.type == "ASSAULT" and c.spec is not None and c.spec.verbal is not None and c.trigger is c.verb
                 and ctx.in_words(c.verb)):

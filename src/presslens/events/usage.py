@@ -222,23 +222,118 @@ ACCIDENT_VERBS = frozenset({"explode", "collapse", "plunge", "crash", "capsize",
                             "ignite", "leak", "topple"})
 """What things do by accident: a cause told with one of these, and no weapon as its subject, is no attack."""
 CAUSE_MARKS = frozenset({"when", "after", "as"})
+CAUSE_PREPS = frozenset({"in", "during", "after", "by", "from", "of", "amid"})
+"""Prepositions that give a harm its cause: 'killed in floods', 'hit by rains', 'died of cholera'."""
+NOT_CAUSES = frozenset({"cases"})
+"""Hazard words that do not name a cause when a harm is told 'in' them ('killed in cases of …')."""
 
 
 def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
-    """ASSAULT is deliberate: 'a chemical plant exploded', 'killed when their bus plunged off a bridge' name an
-    accident as the cause; 'a car bomb exploded', 'killed when a grenade exploded' name a weapon."""
-    if code.type != "ASSAULT" or n_sources:
+    """ASSAULT is deliberate: 'a chemical plant exploded', 'killed when their bus plunged off a bridge', 'killed in
+    the earthquake', 'the storm killed 14' name an accident or a disaster as the cause, and so does the sentence
+    before a harm that tells no cause of its own; 'a car bomb exploded', 'killed when a grenade exploded',
+    'killed by sniper fire' name a weapon."""
+    if code.type != "ASSAULT":
         return False
-    causes = [c.verb] if c.verb.lemma_.lower() == "explode" and c.trigger.i == c.verb.i else []
-    clause = [c.verb, *c.verb.conjuncts]  # 'were killed and two injured when ...'
-    causes += [child for verb in clause for child in verb.children if child.dep_ == "advcl" and any(
-        m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS for m in child.children)]
-    for cause in causes:
-        if cause.lemma_.lower() not in ACCIDENT_VERBS:
-            continue
-        doer, _ = subject(cause)
-        if doer is not None and not _weapon(doer, lex):
-            return True
+    if n_sources and not _shared_passive(c.verb):
+        return False
+    clause = _harm_clause(c.verb)
+    if c.verb.lemma_.lower() == "explode" and c.trigger.i == c.verb.i and _accidental(c.verb, lex):
+        return True
+    for verb in clause:
+        doer, passive = subject(verb)
+        if doer is not None and not passive and _hazard(doer, lex):
+            return True  # the storm killed 14
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS
+                                             for m in child.children) and _accidental(child, lex):
+                return True
+            if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPS and any(
+                    g.dep_ in ("pobj", "conj") and _hazard(g, lex, child.lower_) for g in _objects(child)):
+                return True
+    return _after_an_accident(c, clause, lex)
+
+
+def _harm_clause(verb: Token) -> list[Token]:
+    """The harm verb with the verbs coordinated with it ('were killed and two injured when …'), also those the
+    parse hung on a coordinated number ('killed and more than a dozen injured')."""
+    clause = [verb, *verb.conjuncts]
+    clause += [t for conj in verb.conjuncts for t in conj.children if t.dep_ == "acl" and t.pos_ == "VERB"]
+    return clause
+
+
+def _shared_passive(verb: Token) -> bool:
+    """'were killed and two others injured': a conjunct without an auxiliary of its own shares the passive, so
+    the subject the parse gave it is a victim, not a doer."""
+    head = verb.head
+    return (verb.dep_ == "conj" and any(ch.dep_ == "auxpass" for ch in head.children)
+            and not any(ch.dep_ in ("aux", "auxpass") for ch in verb.children))
+
+
+def _objects(prep: Token) -> list[Token]:
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return objects + [conj for o in objects for conj in o.conjuncts]
+
+
+def _accidental(cause: Token, lex: Lexicon) -> bool:
+    """A cause clause that tells an accident or a disaster: something that exploded, collapsed, crashed … with no
+    weapon as its subject, or a flood, an earthquake, a fire … as its subject."""
+    doer, _ = subject(cause)
+    if doer is None:
+        return False
+    return _hazard(doer, lex) or cause.lemma_.lower() in ACCIDENT_VERBS and not _weapon(doer, lex)
+
+
+def _hazard(noun: Token, lex: Lexicon, prep: str | None = None) -> bool:
+    """Does the noun phrase name a disaster, an accident or an epidemic (``lex.hazards``)? Not an 'outbreak of
+    fighting' or 'the heat of battle', and 'fire' only where it burns ('in a house fire', 'when fire swept
+    through'), not where it is shot ('by sniper fire', 'fire from helicopters')."""
+    lemma = noun.lemma_.lower()
+    if noun.lower_ not in lex.hazards and lemma not in lex.hazards or (prep is not None and lemma in NOT_CAUSES):
+        return False
+    if _weapon(noun, lex):
+        return False
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and not any(_hazard(g, lex) for g in _objects(child)):
+            return False
+        if lemma == "fire" and child.dep_ == "prep" and child.lower_ == "from":
+            return False
+    return lemma != "fire" or prep in (None, "in", "during")
+
+
+def _after_an_accident(c: Candidate, clause: list[Token], lex: Lexicon) -> bool:
+    """'A tanker overturned and exploded. Four people were injured.': a harm with no doer, no weapon and no cause of
+    its own, told in the sentence right after an accident or a disaster (and no attack), is that accident's."""
+    sentence = c.verb.sent
+    doer, passive = subject(c.verb)
+    if (doer is not None and not passive) or sentence.start == 0 or any(_weapon(t, lex) for t in sentence):
+        return False
+    if any(ch.dep_ in ("advcl", "agent") for verb in clause for ch in verb.children):
+        return False
+    before = c.verb.doc[sentence.start - 1].sent
+    if any(_weapon(t, lex) for t in before):
+        return False
+    return any(_accidental(t, lex) for t in before if t.pos_ in ("VERB", "AUX"))
+
+
+def weapon_cause(c: Candidate, code: Code, lex: Lexicon) -> bool:
+    """Harm told with a weapon as its cause ('killed when a bomb exploded', 'killed by a missile', 'a bomb blast
+    killed nine') is ASSAULT by
+    PLOVER's definition, whatever else the sentence mentions."""
+    if code.type != "ASSAULT":
+        return False
+    for verb in _harm_clause(c.verb):
+        doer, passive = subject(verb)
+        if doer is not None and not passive and _weapon(doer, lex):
+            return True  # a bomb blast killed nine
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS
+                                             for m in child.children):
+                doer, _ = subject(child)
+                if doer is not None and _weapon(doer, lex):
+                    return True
+            if child.dep_ == "agent" and any(_weapon(g, lex) for g in _objects(child)):
+                return True
     return False
 
 
@@ -283,4 +378,4 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
            "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth",
-           "own_service", "accident", "habitual"]
+           "own_service", "accident", "habitual", "weapon_cause"]
