@@ -370,6 +370,12 @@ MODE_ACTS = [
     ("Government forces used chlorine gas against the rebel-held town.", "ASSAULT"),
     ("The rebels used poison gas in an attack on the garrison.", "ASSAULT"),
     ("A chemical attack on the suburb killed forty people.", "ASSAULT"),
+    ("A helicopter dropped barrel bombs on a town in Idlib.", "ASSAULT"),
+    ("Chlorine munitions were dropped on the village in March.", "ASSAULT"),
+    ("Government aircraft dropped containers of toxic gas on the district.", "ASSAULT"),
+    ("The militia used poison gas shells against the town.", "ASSAULT"),
+    ("Artillery pounded rebel positions outside Goma.", "ASSAULT"),
+    ("Warplanes pounded the outskirts of Marib overnight.", "ASSAULT"),
     ("The army set up a new military post near the village of Ain Sabil.", "MOBILIZE"),
     ("Kenyan troops established two observation posts near the border.", "MOBILIZE"),
     ("The militia has set up a base on the outskirts of Beni.", "MOBILIZE"),
@@ -419,6 +425,11 @@ MODE_ACTS = [
 ]
 
 NOT_MODE_ACTS = [
+    "The plane dropped leaflets over the city.",
+    "The company dropped its prices for the second time.",
+    "Rain pounded the coast overnight.",
+    "The firm used gas turbines at the new plant.",
+    "The runner dropped out of the race in Nairobi.",
     "Engineers found a solution to the water shortage.",
     "The company established a new office in Nairobi.",
     "The council set up a working group on pensions.",

@@ -230,7 +230,7 @@ class TriggerFinder:
         by_object = False
         if obj is not None:
             words, lemmas = phrase_words(obj), lemma_words(obj)
-            exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas))
+            exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas) or self._contained(spec, obj))
             # 'called the strike a massacre': a verb with an object predicate names its object, not does it
             light = (particle is None and verb.lemma_.lower() in self.lex.light_verbs
                      and obj.dep_ in ("dobj", "nsubjpass") and not object_predicate(verb))
@@ -261,6 +261,19 @@ class TriggerFinder:
             key = " ".join(words[-size:])
             if len(words) >= size and key in table:
                 return table[key], key
+        return None
+
+    def _contained(self, spec: VerbSpec, obj: Token) -> Code | None:
+        """A weapon the object names inside its phrase ('used poison gas shells') or after 'of' ('dropped
+        containers of toxic gas'): only an ASSAULT code is taken this way."""
+        inner = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"]
+        phrases = [phrase_words(g) for p in inner for g in p.children if g.dep_ == "pobj"]
+        words = list(cue_words(obj)[0])
+        phrases += [words[i:i + size] for size in (3, 2, 1) for i in range(len(words) - size)]
+        for phrase in phrases:
+            code = self._exact(spec, phrase) if len(phrase) > 0 else None
+            if code is not None and code.type == "ASSAULT":
+                return code
         return None
 
     @staticmethod
