@@ -20,8 +20,9 @@ Each rule reads one definition of ``../shared/docs/plover.md``:
   campaign promise; 'agreed to ...' takes a party by its meaning and stays.
 * ASSAULT is physical force: 'fired 5,000 employees' dismisses people; one fires weapons, or at someone;
   a population that 'exploded' grew; one person who 'fought in Vietnam' served in a war (no opponent named).
-* ASSAULT is deliberate: harm whose stated cause is an accident ('when a chemical plant exploded', 'when
-  their bus plunged off a bridge') is none; a weapon as the cause ('when a car bomb exploded') is one.
+* ASSAULT is deliberate: harm whose stated cause is an accident or a disaster ('when a chemical plant
+  exploded', 'after an earthquake struck', 'killed in the avalanche', 'the storm killed 14', or an accident
+  told in the sentence before) is none; a weapon as the cause ('when a car bomb exploded') is one.
 * Events are acts that happened: a habit ('has often been criticized', 'routinely attack') is none.
 """
 
