@@ -594,3 +594,23 @@ def test_a_weapon_in_a_later_clause_is_not_the_acts_means():
     text = "Soldiers fired into the crowd without warning after some protesters threw stones."
     modes = {e.trigger: e.mode for e in events_in(text) if e.type == "ASSAULT"}
     assert modes.get("fired") == "firearms" and modes.get("threw") == "primitive", modes
+
+
+# 'were killed and two others wounded': a participle coordinated with a passive, without an auxiliary of its own,
+# shares the passive, so its subject is a victim; a finite verb after it ('and protesters fled') is active.
+SHARED_PASSIVES = [
+    ("Six soldiers were killed and two others wounded when rebels attacked the base near Beni.", "wounded",
+     "soldiers"),
+    ("Four guards were killed and nine others injured by militants near Kidal.", "injured", "guards"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "victims"), SHARED_PASSIVES)
+def test_a_participle_sharing_a_passive_takes_its_subject_as_target(text, trigger, victims):
+    found = events_in(text)
+    assert not [e for e in found if e.trigger == trigger and any(victims in s for s in e.sources)], found
+
+
+def test_a_finite_verb_after_a_passive_keeps_its_subject():
+    found = events_in("Two men were arrested and police seized weapons near the port of Mombasa.")
+    assert any("police" in source.lower() for e in found for source in e.sources), found

@@ -229,13 +229,20 @@ class Arguments:
         return None, None
 
 
+def shares_passive(verb: Token) -> bool:
+    """'were killed and two others wounded': a past participle coordinated with a passive, without an auxiliary of
+    its own, shares that passive, so the subject the parse gave it is acted on ('and police seized' is active)."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.head.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
 def subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb (following control, coordination and relative clauses) and whether it is passive."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj", "expl"):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head, False
-            return child, False
+            return child, shares_passive(verb)
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":

@@ -236,7 +236,7 @@ def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
     'killed by sniper fire' name a weapon."""
     if code.type != "ASSAULT":
         return False
-    if n_sources and not _shared_passive(c.verb):
+    if n_sources:
         return False
     clause = _harm_clause(c.verb)
     if c.verb.lemma_.lower() == "explode" and c.trigger.i == c.verb.i and _accidental(c.verb, lex):
@@ -261,14 +261,6 @@ def _harm_clause(verb: Token) -> list[Token]:
     clause = [verb, *verb.conjuncts]
     clause += [t for conj in verb.conjuncts for t in conj.children if t.dep_ == "acl" and t.pos_ == "VERB"]
     return clause
-
-
-def _shared_passive(verb: Token) -> bool:
-    """'were killed and two others injured': a conjunct without an auxiliary of its own shares the passive, so
-    the subject the parse gave it is a victim, not a doer."""
-    head = verb.head
-    return (verb.dep_ == "conj" and any(ch.dep_ == "auxpass" for ch in head.children)
-            and not any(ch.dep_ in ("aux", "auxpass") for ch in verb.children))
 
 
 def _objects(prep: Token) -> list[Token]:
