@@ -139,7 +139,7 @@ def _of_a_place(noun: Token) -> bool:
 def object_of(verb: Token, particle: Token | None) -> Token | None:
     """Direct object (the subject of a passive), else the first prepositional object."""
     for child in verb.children:
-        if child.dep_ == "dobj" and child is not particle:
+        if child.dep_ == "dobj" and child != particle:
             return child
     for child in verb.children:  # 'fought M23': a name right after the verb, whatever the parse calls it
         if child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1 and (
@@ -149,7 +149,7 @@ def object_of(verb: Token, particle: Token | None) -> Token | None:
         if child.dep_ == "nsubjpass":
             return child
     for child in verb.children:
-        if child.dep_ == "prep" and child is not particle:
+        if child.dep_ == "prep" and child != particle:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
