@@ -526,16 +526,6 @@ ATTACKS_NOT_ACCIDENTS = [
 ]
 
 
-@pytest.mark.parametrize("text", ACCIDENTS)
-def test_harm_from_an_accident_is_no_event(text):
-    assert not [e for e in events_in(text) if e.type == "ASSAULT"], [(e.type, e.trigger) for e in events_in(text)]
-
-
-@pytest.mark.parametrize("text", ATTACKS_NOT_ACCIDENTS)
-def test_harm_from_a_weapon_stays_an_assault(text):
-    assert "ASSAULT" in {e.type for e in events_in(text)}, [(e.type, e.trigger) for e in events_in(text)]
-
-
 # The harm told in the sentence after an accident, with no doer, weapon or cause of its own, is that accident's.
 ACCIDENT_THEN_HARM = [
     "A fuel tanker overturned and exploded on the highway outside Accra on Monday. Four people were injured and "
@@ -548,9 +538,14 @@ ATTACK_THEN_HARM = [
 ]
 
 
-@pytest.mark.parametrize("text", ACCIDENT_THEN_HARM)
-def test_harm_told_after_an_accident_is_no_event(text):
+@pytest.mark.parametrize("text", ACCIDENTS + ACCIDENT_THEN_HARM)
+def test_harm_from_an_accident_is_no_event(text):
     assert not [e for e in events_in(text) if e.type == "ASSAULT"], [(e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize("text", ATTACKS_NOT_ACCIDENTS)
+def test_harm_from_a_weapon_stays_an_assault(text):
+    assert "ASSAULT" in {e.type for e in events_in(text)}, [(e.type, e.trigger) for e in events_in(text)]
 
 
 @pytest.mark.parametrize("text", ATTACK_THEN_HARM)
