@@ -271,7 +271,7 @@ class TriggerFinder:
         words = list(cue_words(obj)[0])
         phrases += [words[i:i + size] for size in (3, 2, 1) for i in range(len(words) - size)]
         for phrase in phrases:
-            code = self._exact(spec, phrase) if len(phrase) > 0 else None
+            code = self._exact(spec, phrase)
             if code is not None and code.type == "ASSAULT":
                 return code
         return None

@@ -234,9 +234,7 @@ def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
     the earthquake', 'the storm killed 14' name an accident or a disaster as the cause, and so does the sentence
     before a harm that tells no cause of its own; 'a car bomb exploded', 'killed when a grenade exploded',
     'killed by sniper fire' name a weapon."""
-    if code.type != "ASSAULT":
-        return False
-    if n_sources:
+    if code.type != "ASSAULT" or n_sources:
         return False
     clause = _harm_clause(c.verb)
     if c.verb.lemma_.lower() == "explode" and c.trigger.i == c.verb.i and _accidental(c.verb, lex):
@@ -245,12 +243,11 @@ def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
         doer, passive = subject(verb)
         if doer is not None and not passive and _hazard(doer, lex):
             return True  # the storm killed 14
+        if any(_accidental(cause, lex) for cause in _cause_clauses(verb)):
+            return True
         for child in verb.children:
-            if child.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS
-                                             for m in child.children) and _accidental(child, lex):
-                return True
             if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPS and any(
-                    g.dep_ in ("pobj", "conj") and _hazard(g, lex, child.lower_) for g in _objects(child)):
+                    _hazard(g, lex, child.lower_) for g in _objects(child)):
                 return True
     return _after_an_accident(c, clause, lex)
 
@@ -261,6 +258,12 @@ def _harm_clause(verb: Token) -> list[Token]:
     clause = [verb, *verb.conjuncts]
     clause += [t for conj in verb.conjuncts for t in conj.children if t.dep_ == "acl" and t.pos_ == "VERB"]
     return clause
+
+
+def _cause_clauses(verb: Token) -> list[Token]:
+    """Clauses that tell what caused a harm ('… when a tank exploded', '… after the quake struck')."""
+    return [child for child in verb.children if child.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS for m in child.children)]
 
 
 def _objects(prep: Token) -> list[Token]:
@@ -311,22 +314,17 @@ def _after_an_accident(c: Candidate, clause: list[Token], lex: Lexicon) -> bool:
 
 def weapon_cause(c: Candidate, code: Code, lex: Lexicon) -> bool:
     """Harm told with a weapon as its cause ('killed when a bomb exploded', 'killed by a missile', 'a bomb blast
-    killed nine') is ASSAULT by
-    PLOVER's definition, whatever else the sentence mentions."""
+    killed nine') is ASSAULT by PLOVER's definition, whatever else the sentence mentions."""
     if code.type != "ASSAULT":
         return False
     for verb in _harm_clause(c.verb):
         doer, passive = subject(verb)
         if doer is not None and not passive and _weapon(doer, lex):
             return True  # a bomb blast killed nine
-        for child in verb.children:
-            if child.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS
-                                             for m in child.children):
-                doer, _ = subject(child)
-                if doer is not None and _weapon(doer, lex):
-                    return True
-            if child.dep_ == "agent" and any(_weapon(g, lex) for g in _objects(child)):
-                return True
+        causes = [subject(cause)[0] for cause in _cause_clauses(verb)]
+        causes += [g for child in verb.children if child.dep_ == "agent" for g in _objects(child)]
+        if any(cause is not None and _weapon(cause, lex) for cause in causes):
+            return True
     return False
 
 
