@@ -299,16 +299,28 @@ def test_concurrent_clients_while_an_ingest_writes(db, tmp_path):
                 time.sleep(0.05)
         return added
 
+    # Each client thread has its own connection pool, as fifty separate users would: one httpx.Client shared
+    # by fifty threads can close a socket in one thread while another reads it (EBADF), a client-side race.
+    local = threading.local()
+    clients: list[httpx.Client] = []
+
+    def get(i: int) -> int:
+        if not hasattr(local, "http"):
+            local.http = httpx.Client(base_url=base, timeout=60)
+            clients.append(local.http)
+        return local.http.get(paths[i % len(paths)]).status_code
+
     try:
-        with ThreadPoolExecutor(1) as writer, ThreadPoolExecutor(50) as pool, \
-                httpx.Client(base_url=base, timeout=60) as http:
+        with ThreadPoolExecutor(1) as writer, ThreadPoolExecutor(50) as pool:
             writing = writer.submit(write)
             try:
-                statuses = list(pool.map(lambda i: http.get(paths[i % len(paths)]).status_code, range(400)))
+                statuses = list(pool.map(get, range(400)))
             finally:
                 stop.set()  # a failed request fails the test instead of leaving the writer running
             writing.result()
     finally:
+        for http in clients:
+            http.close()
         server.should_exit = True
         thread.join(10)
     assert statuses.count(200) == len(statuses)
