@@ -343,6 +343,51 @@ def test_whoever_is_called_on_to_act_is_the_request_s_recipient(text, targets):
     assert one(text, "REQUEST").targets == targets
 
 
+AS_OR_BETWEEN = pytest.mark.xfail(strict=True, reason=(
+    "left as it was: PLOVER dev codes actors in 'as', 'for' and 'between' phrases as targets ('denounced as an ugly "
+    "crime Serbia's suppression', 'a mediation mission between Syria and Arafat'); skipping them cost 9 of its "
+    "target countries"))
+FOR_ON_THE_VERB = pytest.mark.xfail(strict=True, reason=(
+    "the parse hangs 'for refugees' on 'called', where a 'for' phrase names a recipient ('voted for X')"))
+
+
+@pytest.mark.parametrize(("text", "type_", "targets"), [
+    # an actor named in an 'as', 'for', 'about', 'during' or 'between' phrase deeper in the clause is what the
+    # act is described as, who benefits, what it is about, when, or who else was there: not the recipient
+    pytest.param("The senator criticized the trade deal as a favour to China.", "ACCUSE", (), marks=AS_OR_BETWEEN),
+    pytest.param("The senator criticized the trade deal as a favour to India.", "ACCUSE", (), marks=AS_OR_BETWEEN),
+    pytest.param("The mayor of Nairobi called for more money for refugees from Somalia.", "REQUEST", (),
+                 marks=FOR_ON_THE_VERB),
+    pytest.param("The governor of Borno called for more money for soldiers from Chad.", "REQUEST", (),
+                 marks=FOR_ON_THE_VERB),
+    ("Peru's foreign minister complained about the treatment of Bolivian migrants.", "ACCUSE", ()),
+    ("Bolivia's foreign minister complained about the treatment of Peruvian migrants.", "ACCUSE", ()),
+    # the subject of another clause does its own act
+    ("Ghanaian opposition supporters protested outside the newspaper after the electoral commission endorsed "
+     "the result.", "PROTEST", ()),
+    ("The casino owner pledged $5 million to the fund, and the banker Joe Ricketts gave $1 million.", "AGREE", ()),
+    # near misses: an object's maker, an object of the act's purpose, remain the recipient
+    ("The Thai prime minister criticized the report by Cambodian officials.", "ACCUSE", ("Cambodia",)),
+    ("The Cambodian prime minister criticized the report by Thai officials.", "ACCUSE", ("Thailand",)),
+    ("Indian jets scrambled to intercept Pakistani drones.", "MOBILIZE", ("Pakistan",)),
+    ("Pakistani jets scrambled to intercept Indian drones.", "MOBILIZE", ("India",)),
+])
+def test_an_actor_deeper_in_the_clause_is_the_recipient_only_where_the_act_reaches_them(text, type_, targets):
+    """The last-resort target (the first actor after the trigger in its clause) skips actors that the grammar
+    places elsewhere: in a phrase of description, benefit, topic, time or company, or doing an act of their own."""
+    assert one(text, type_).targets == targets
+
+
+@pytest.mark.parametrize(("text", "sources", "excluded"), [
+    pytest.param("Moldova and Romania agreed on a plan for talks between their defence ministers.",
+                 ("Moldova", "Romania"), "defence ministers", marks=AS_OR_BETWEEN),
+    ("Police arrested a man during clashes between protesters and the army in Dhaka.", ("police",), "protesters"),
+])
+def test_parties_of_another_meeting_or_clash_named_in_the_clause_are_no_side(text, sources, excluded):
+    event = events_in(text)[0]
+    assert event.sources == sources and excluded not in event.sources + event.targets
+
+
 @pytest.mark.parametrize(("text", "type_", "sources", "targets"), [
     ("The family of a man killed by Indian troops urged Pakistan to raise the case.", "REQUEST", ("family",),
      ("Pakistan",)),

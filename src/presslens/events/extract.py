@@ -63,6 +63,11 @@ TERRITORY_KINDS = frozenset({"state", "region"})
 """What a place phrase may name as the recipient of words or rules ('sanctions on trade in Gaza'); a town there
 ('criticised the law in Flint') is where it happened, not whom it was aimed at."""
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+ASIDE_PREPOSITIONS = frozenset({"about", "during"})
+"""Prepositions of a phrase deeper in a clause that says what an act is about or when it happened: an actor
+there is not its recipient ('for' and 'between' phrases often name it: 'a demonstration calling for the
+removal of X', 'a mediation mission between X and Y')."""
+TEMPORAL_MARKS = frozenset({"after", "before", "while", "when", "since", "as", "once"})
 GENERIC_KINDS = frozenset({"population", "military", "police", "armed group", "government", "legislature", "court",
                            "intelligence service", "opposition", "political party", "labour", "religious body",
                            "business"})
@@ -291,7 +296,8 @@ class EventBuilder:
         tokens = sorted({t.i for head in heads for t in head.subtree if t.i > c.trigger.i and t.i not in skipped})
         for i in tokens:
             if i in self.args.cover and not (self._place_targets(c) is TERRITORY_KINDS
-                                             and _a_town_where(self.doc[i], self.args)):
+                                             and _a_town_where(self.doc[i], self.args)) and not _aside(
+                    self.doc[i], {head.i for head in heads}):
                 sides = [s for s in self.args.actors_at(self.doc[i]) if s.actor.id not in own]
                 if sides:
                     return sides
@@ -549,6 +555,22 @@ def _a_town_where(token: Token, args: Arguments) -> bool:
     head = token.head
     return token.dep_ == "pobj" and head.lower_ in PLACE_PREPS and all(
         s.actor.kind == "place" for s in args.actors_at(token))
+
+
+def _aside(token: Token, heads: set[int]) -> bool:
+    """Whether an actor's place in the clause keeps it from being the recipient: inside an 'about' or
+    'during' phrase, or inside the subject of a clause that tells another act beside this one ('… and the
+    banker gave …') or the time of it ('after the commission endorsed …'). A condition's subject stays
+    ('threatened a strike unless Israel rescinded …': the threat is aimed at Israel)."""
+    while token.i not in heads and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in ASIDE_PREPOSITIONS:
+            return True
+        clause = token.head
+        timing = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in clause.children)
+        if token.dep_ == "nsubj" and clause.i not in heads and (clause.dep_ == "conj" or timing):
+            return True
+        token = token.head
+    return False
 
 
 def _alpha3(code: str) -> str:
