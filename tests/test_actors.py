@@ -338,3 +338,33 @@ def test_a_single_legislator_is_a_legislature_actor(text, surface, country, sect
     """'the senator', 'the lawmaker' are of the legislature as 'the senators', 'lawmakers' are."""
     mention, actor = mention_of(text, surface)
     assert (actor.country, mention.sector or actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(("text", "foreign"), [
+    # a compass word alone ('the North', 'the South', 'Western') names a side of a country the article is about,
+    # never the first-level division of that name in some other state (Cameroon's North, Ghana's Western region)
+    ("South Korea accused the North's leader, Kim Jong Un, of recklessness.", {"CMR"}),
+    ("North Korea accused the South's president of lying.", {"CMR"}),
+    ("Ukrainian officials said the East had seen the heaviest shelling.", {"CMR"}),
+    ("Sudanese officials said the West had been cut off for weeks.", {"CMR"}),
+    ("Officials in the Northern and Eastern provinces of Sri Lanka said roads were closed.", {"GHA"}),
+    ("Western leaders criticized the vote in Belarus.", {"GHA"}),
+    ("The Central command of the Mexican army said two soldiers died.", {"USA"}),
+    ("Leaders of the Southern states met in Gaborone.", set()),  # Botswana named: its capital, not 'Southern'
+])
+def test_a_compass_word_alone_is_no_foreign_division(text, foreign):
+    actors, _ = actors_in(text)
+    assert not {a.country for a in actors} & foreign, [(a.name, a.country) for a in actors]
+    assert all(normalize_words(a.name) not in {("north",), ("south",), ("east",), ("west",), ("northern",),
+                                                ("eastern",), ("western",), ("southern",), ("central",)}
+               or a.country is None for a in actors)
+
+
+@pytest.mark.parametrize(("text", "surface", "not_country"), [
+    ("South Korea accused the North's leader, Kim Jong Un, of recklessness.", "the North's leader", "KOR"),
+    ("North Korea accused the South's president of lying.", "the South's president", "PRK"),
+])
+def test_a_phrase_with_a_name_of_its_own_as_possessor_does_not_look_back_for_a_state(text, surface, not_country):
+    """'the North's leader' is whoever 'the North' is, not the last state named, as 'this regime' would be."""
+    _, actor = mention_of(text, surface)
+    assert actor.country != not_country

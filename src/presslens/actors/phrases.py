@@ -304,8 +304,9 @@ class Composer:
 
     def _unanchored(self, head: Token, start: int, end: int, sector_kind: tuple[str, str] | None,
                     group: tuple[str, str] | None) -> list[RawMention]:
-        """No name in the phrase: 'this regime' looks back for its state; 'police', 'gunmen' and, as a
-        participant, 'demonstrators' are actors of unknown country."""
+        """No name in the phrase: 'this regime' looks back for its state (not 'the North's leader', whose
+        possessor is a name of its own); 'police', 'gunmen' and, as a participant, 'demonstrators' are actors
+        of unknown country."""
         name = " ".join(cue_words(head)[0])
         if not sector_kind:
             if group and head.dep_ in ARGUMENT_DEPS:
@@ -316,7 +317,8 @@ class Composer:
         if sector not in GENERIC_SECTORS:
             return []
         first = self.doc[start]
-        if sector in STATE_SECTORS and first.lower_ in ANAPHOR_DETS and head.tag_ != "NNP":
+        named_possessor = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
+        if sector in STATE_SECTORS and first.lower_ in ANAPHOR_DETS and head.tag_ != "NNP" and not named_possessor:
             return [RawMention(start, end, Ref(name=ANAPHOR, kind=ANAPHOR), sector, head.i)]
         return [self._generic(head, start, end, sector, kind)]
 
