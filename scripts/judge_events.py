@@ -17,7 +17,8 @@ round-3 model change and judged once, so that its precision is not measured on r
 were checked against (``summary --file tests/data/judged_events_2.jsonl``). ``judged_events_3.jsonl``
 (``sample --n 80 --seed 1206``) is a third, drawn and judged before the round that it measures;
 ``judged_events_4.jsonl`` (``sample --n 80 --seed 1207``) a fourth, drawn and judged once after the
-lexicon and accident rules of issue 14's fifth round.
+lexicon and accident rules of issue 14's fifth round; ``judged_events_5.jsonl`` (``sample --n 80 --seed 1208``)
+a fifth, drawn and judged once after its sixth round and the last-resort target rule.
 
 Verdicts, judged against the PLOVER definitions (``../shared/docs/plover.md``): ``type`` is
 ``right``, ``wrong`` (an event of another type) or ``no-event`` (the sentence reports no act of
