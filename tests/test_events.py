@@ -337,6 +337,11 @@ def test_a_town_named_where_an_event_happened_is_not_its_target(text, type_, tar
     ("Hamas called on Arab states to cut ties with Israel.", ("Arab states",)),
     ("Israel called on the UN to condemn Hamas.", ("United Nations",)),
     ("The UN appealed to both sides to stop fighting.", ("sides",)),
+    # the one asked, even when whom the act would reach is better known
+    ("Senator Ada Mwangi called on Peter Otieno to apologize to Uganda.", ("Peter Otieno",)),
+    ("Senator Ada Mwangi called on Peter Otieno to apologize to Kenya.", ("Peter Otieno",)),
+    ("Mr. Li Wei urged Tomas Varga to make peace with Russia.", ("Tomas Varga",)),
+    ("Mr. Li Wei urged Tomas Varga to make peace with Ukraine.", ("Tomas Varga",)),
 ])
 def test_whoever_is_called_on_to_act_is_the_request_s_recipient(text, targets):
     """'called on X to V', 'appealed to X to V': X is asked, not V's object."""

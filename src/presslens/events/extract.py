@@ -264,8 +264,7 @@ class EventBuilder:
                      and self._may_receive(c, t, token, place_only)]
             options.append(found)
         options = [o for o in options if o]
-        located = [o for o in options if any(t.actor.country for t in o)]
-        targets = (located or options or [[]])[0]
+        targets = (options or [[]])[0]
         if not targets and c.code.mode != "resign" and (c.code.type != "CONSULT" or c.code.mode):
             targets = self._clause_actors(c, own)
         return sources, targets, passive
