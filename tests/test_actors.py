@@ -368,3 +368,16 @@ def test_a_phrase_with_a_name_of_its_own_as_possessor_does_not_look_back_for_a_s
     """'the North's leader' is whoever 'the North' is, not the last state named, as 'this regime' would be."""
     _, actor = mention_of(text, surface)
     assert actor.country != not_country
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Israeli troops raided Jenin on Monday. Hamas said the army had killed three men.", "ISR"),
+    ("Ethiopian troops attacked Tigray positions on Monday. The TPLF said the army had lost hundreds.", "ETH"),
+    ("Colombian soldiers clashed with the ELN in Arauca. The ELN said the army had fired first.", "COL"),
+    ("Malian soldiers and JNIM fighters clashed near Mopti. JNIM said the army had fled.", "MLI"),
+])
+def test_the_army_looks_back_for_a_state_not_for_the_armed_group_named_last(text, country):
+    """A state's institution named by its noun alone ('the army', 'the government') is the last state's, even
+    where an armed group was named after it."""
+    _, actor = mention_of(text, "the army")
+    assert (actor.kind, actor.country) == ("state", country)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from presslens.core.schema import Actor, ActorMention, Quote
 
 from .book import STATE_KIND, STATE_SECTORS, ActorBook, load_actorbook, normalize_words, surname_key
-from .designators import is_party, resolve_designators
+from .designators import resolve_designators
 from .identity import entity_id
 from .names import PRONOUNS, Anchor, Ref, book_anchors, entity_anchors, proper_runs, ref_of
 from .people import People, PersonInfo, namesakes, person_ref, title_words, titled_choice
@@ -161,16 +161,16 @@ def book_states() -> frozenset[str]:
 
 
 def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> list[RawMention]:
-    """'This extremist regime' → the party (state or group) named last before it (within reach), else a
-    generic actor."""
+    """'This extremist regime', 'the army' → the state named last before it (within reach), else a generic
+    actor (an armed group named last is not whose army, minister or government it is)."""
     result: list[RawMention] = []
     for m in raw:
         if m.ref.kind == ANAPHOR:
             start_char = doc[m.start].idx
-            before = [p for p in result if is_party(p.ref) and p.end <= m.start
+            states = [p for p in result if p.ref.kind == STATE_KIND and p.end <= m.start
                       and start_char - doc[p.start].idx <= ANAPHOR_REACH]
-            if before:
-                m = RawMention(m.start, m.end, before[-1].ref, m.sector, m.head)
+            if states:  # a state's institution ('the army') is a state's, never the armed group named last
+                m = RawMention(m.start, m.end, states[-1].ref, m.sector, m.head)
             else:
                 name = doc[m.head].lemma_.lower()
                 sector_kind = book.sector_noun(normalize_words(name)) or (m.sector, "government")
