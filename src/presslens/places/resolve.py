@@ -80,7 +80,9 @@ def _prior(gaz: Gazetteer, entry: Entry, key: str = "", town: int = 0) -> float:
     """Feature kind, a town's size and capital status.
 
     A town matched only through one of its alternate names counts less (GeoNames lists
-    historical and foreign names that would otherwise hijack common ones). A first-level
+    historical and foreign names that would otherwise hijack common ones), unless it is
+    ``ALIAS_SIZE_RATIO`` times larger than every town of that own name: then the name is the
+    one the press uses for it ('Jenin' is Janīn, not a Polish village; 'Juarez' Ciudad Juárez). A first-level
     division that holds fewer people than ``town``, the largest town of the same name, counts
     as a town of its size ('St. Paul' is not a parish of Dominica, nor 'Charlotte' one of
     Saint Vincent; Florida, US still beats Florida, Puerto Rico).
@@ -94,7 +96,8 @@ def _prior(gaz: Gazetteer, entry: Entry, key: str = "", town: int = 0) -> float:
     if entry.feature != "city":  # a division's population is that of its towns: it only breaks ties
         return score + TIE_BREAK * size / (4 if entry.feature == "admin1" else 1)
     # a small capital ('Victoria', Seychelles) is a small town next to a division of the same name
-    alternate = bool(key) and normalize(entry.name) != key
+    far_larger = bool(town) and entry.population >= ALIAS_SIZE_RATIO * town
+    alternate = bool(key) and normalize(entry.name) != key and not far_larger
     capital = gaz.is_capital(entry) and size >= LARGE_CITY_SIZE and not alternate
     return score + POPULATION_WEIGHT * size + CAPITAL_BONUS * capital - ALTERNATE_PENALTY * alternate
 
