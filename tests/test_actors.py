@@ -381,3 +381,17 @@ def test_the_army_looks_back_for_a_state_not_for_the_armed_group_named_last(text
     where an armed group was named after it."""
     _, actor = mention_of(text, "the army")
     assert (actor.kind, actor.country) == ("state", country)
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    # the press's 'Congo' alone is the Democratic Republic (as the places gazetteer resolves it); the other
+    # Congo is named in full or by its capital
+    ("Congo's army said it had retaken two villages.", "Congo", "COD"),
+    ("Congo said the rebels had killed 12 civilians near Beni.", "Congo", "COD"),
+    ("The Republic of Congo said its border was calm.", "Republic of Congo", "COG"),
+    ("The Republic of the Congo held talks with Gabon.", "Republic of the Congo", "COG"),
+    ("Congo-Brazzaville said its border was calm.", "Congo-Brazzaville", "COG"),
+])
+def test_congo_alone_is_the_democratic_republic(text, surface, country):
+    _, actor = mention_of(text, surface)
+    assert actor.country == country
