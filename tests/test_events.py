@@ -393,6 +393,17 @@ def test_parties_of_another_meeting_or_clash_named_in_the_clause_are_no_side(tex
     assert event.sources == sources and excluded not in event.sources + event.targets
 
 
+@pytest.mark.parametrize(("text", "targets"), [
+    ("Japan donated Thai rice to Myanmar.", ("Myanmar",)),
+    ("Japan donated Burmese rice to Thailand.", ("Thailand",)),
+    ("Norway donated Kenyan tea to Sudan.", ("Sudan",)),
+    ("Norway donated Sudanese sorghum to Kenya.", ("Kenya",)),
+])
+def test_aid_goes_to_whom_it_is_given_not_to_whoever_made_the_gift(text, targets):
+    """AID's recipient is the 'to' phrase; a name in the gift's own phrase ('Thai rice') says whose it was."""
+    assert one(text, "AID").targets == targets
+
+
 @pytest.mark.parametrize(("text", "type_", "sources", "targets"), [
     ("The family of a man killed by Indian troops urged Pakistan to raise the case.", "REQUEST", ("family",),
      ("Pakistan",)),

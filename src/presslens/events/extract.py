@@ -370,6 +370,10 @@ class EventBuilder:
         if c.particle is not None and c.particle.dep_ in ("prep", "prt"):  # 'called on X': 'on' may be a particle
             found += [(g, False) for g in c.particle.children if g.dep_ == "pobj"]
         found += [(noun, False) for noun in _modified(c)]
+        if c.code.type == "AID":  # 'donated Thai rice to Myanmar': the gift's maker or owner is not who gets it
+            found += [(g, False) for head in heads for child in head.children
+                      if child.dep_ in ("prep", "dative") and child.lower_ == "to"
+                      for g in child.children if g.dep_ == "pobj"]
         for head in heads:
             for child in head.children:
                 if child.dep_ in ("dobj", "dative", "attr", "oprd") and child is not c.trigger:
