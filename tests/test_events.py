@@ -404,6 +404,23 @@ def test_aid_goes_to_whom_it_is_given_not_to_whoever_made_the_gift(text, targets
     assert one(text, "AID").targets == targets
 
 
+@pytest.mark.parametrize(("text", "type_"), [
+    # offering words (advice, suggestions, predictions) is speech, not an offer to act
+    ("Senator Ada Mwangi offered some pointed advice to President Ruto on Friday.", None),
+    ("The Chilean minister offered suggestions to Argentina on the pipeline.", None),
+    ("Kenya offered troops to Haiti.", "AGREE"),
+    ("Kenya offered condolences to Ethiopia after the crash.", "SUPPORT"),
+    # backing off or away from one's own plan is no support
+    ("The prime minister backed off some of his initial proposals.", None),
+    ("India backed away from its plan to build a port.", None),
+    ("Pakistan backed the ceasefire in Yemen.", "SUPPORT"),
+    ("The government backed down from its demand for new elections.", "CONCEDE"),
+])
+def test_offering_words_and_backing_off_are_not_acts_of_cooperation(text, type_):
+    types = [e.type for e in events_in(text) if e.trigger.split()[0] in ("offered", "backed")]
+    assert types == ([type_] if type_ else []), types
+
+
 @pytest.mark.parametrize(("text", "type_", "sources", "targets"), [
     ("The family of a man killed by Indian troops urged Pakistan to raise the case.", "REQUEST", ("family",),
      ("Pakistan",)),
