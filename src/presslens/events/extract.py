@@ -68,6 +68,7 @@ ASIDE_PREPOSITIONS = frozenset({"about", "during"})
 there is not its recipient ('for' and 'between' phrases often name it: 'a demonstration calling for the
 removal of X', 'a mediation mission between X and Y')."""
 TEMPORAL_MARKS = frozenset({"after", "before", "while", "when", "since", "as", "once"})
+"""Subordinators of a clause that tells when an act happened: its subject does an act of its own."""
 GENERIC_KINDS = frozenset({"population", "military", "police", "armed group", "government", "legislature", "court",
                            "intelligence service", "opposition", "political party", "labour", "religious body",
                            "business"})
@@ -293,10 +294,11 @@ class EventBuilder:
                 if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis") or child.lower_ == "according":
                     skipped.update(t.i for t in child.subtree)
         tokens = sorted({t.i for head in heads for t in head.subtree if t.i > c.trigger.i and t.i not in skipped})
+        head_indexes = {head.i for head in heads}
         for i in tokens:
             if i in self.args.cover and not (self._place_targets(c) is TERRITORY_KINDS
                                              and _a_town_where(self.doc[i], self.args)) and not _aside(
-                    self.doc[i], {head.i for head in heads}):
+                    self.doc[i], head_indexes):
                 sides = [s for s in self.args.actors_at(self.doc[i]) if s.actor.id not in own]
                 if sides:
                     return sides
@@ -569,7 +571,8 @@ def _aside(token: Token, heads: set[int]) -> bool:
         if token.dep_ == "prep" and token.lower_ in ASIDE_PREPOSITIONS:
             return True
         clause = token.head
-        timing = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in clause.children)
+        timing = clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in clause.children)
         if token.dep_ == "nsubj" and clause.i not in heads and (clause.dep_ == "conj" or timing):
             return True
         token = token.head
