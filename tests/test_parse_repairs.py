@@ -117,3 +117,22 @@ def test_a_past_form_coordinated_with_a_participle_and_its_agent_is_a_participle
 ])
 def test_an_active_past_form_stays_active(text):
     assert _tree(text) == _tree(text, repaired=False)
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police fired tear gas at students in Harare.",
+    "Riot officers charged the crowd in Lima.",
+])
+def test_a_capitalised_word_opening_the_sentence_before_a_force_noun_is_no_person(text):
+    """'Riot police': the model reads the sentence's first word as a person; no person names a kind of police."""
+    doc = _doc(text)
+    assert doc[0].ent_type_ == "" and doc[0].pos_ == "NOUN"
+
+
+@pytest.mark.parametrize("text", [
+    "Obama aides said the talks failed.",      # a person before a noun that names no force
+    "Obama said police had acted lawfully.",   # a person opening a sentence, with no force noun on him
+])
+def test_a_person_opening_a_sentence_stays_a_person(text):
+    doc = _doc(text)
+    assert doc[0].ent_type_ == "PERSON" and doc[0].pos_ == "PROPN"

@@ -26,6 +26,10 @@ GERUND_COMPLEMENTS: dict[str, frozenset[str]] = {
 """Verbs whose object is followed by a preposition and a gerund that complete the verb
 ('accused X of killing', 'barred X from entering'): the phrase belongs to the verb, not to X."""
 
+FORCE_NOUNS = frozenset({"police", "policemen", "officers", "guards", "troops", "forces", "soldiers", "units", "squads"})
+"""Plural nouns for armed or police personnel: a single capitalised word before them that opens the
+sentence is their modifier ('Riot police fired …'), not a person."""
+
 AGENT_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -137,11 +141,27 @@ def participle_read_as_past(verb: Token) -> bool:
     return True
 
 
+def modifier_read_as_person(sent: Span) -> bool:
+    """'Riot police fired tear gas': a one-word person entity that only opens the sentence because it is
+    capitalised there, modifying a force noun after it ('police', 'troops'), is an ordinary word; a
+    person's name does not name a kind of police."""
+    first, doc = sent[0], sent.doc
+    if len(sent) < 2 or first.ent_type_ != "PERSON" or first.ent_iob_ != "B" or sent[1].ent_iob_ == "I":
+        return False
+    follower = sent[1]
+    if first.head != follower or follower.lower_ not in FORCE_NOUNS or not follower.is_lower:
+        return False
+    doc.ents = [e for e in doc.ents if e.start != first.i]
+    first.pos_, first.tag_ = "NOUN", "NN"
+    return True
+
+
 @Language.component("parse_repairs")
 def parse_repairs(doc: Doc) -> Doc:
     """Apply every repair, sentence by sentence and verb by verb."""
     for sent in list(doc.sents):
         verb_read_as_participle(sent)
+        modifier_read_as_person(sent)
         for token in sent:
             if token.pos_ in ("VERB", "AUX"):
                 agent_read_as_verbs(token)
