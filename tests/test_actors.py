@@ -395,3 +395,78 @@ def test_the_army_looks_back_for_a_state_not_for_the_armed_group_named_last(text
 def test_congo_alone_is_the_democratic_republic(text, surface, country):
     _, actor = mention_of(text, surface)
     assert actor.country == country
+
+
+@pytest.mark.parametrize(("text", "surface", "name", "sector"), [
+    ("The air force bombed the bridge.", "The air force", "air force", "MIL"),
+    ("The border police closed the crossing.", "The border police", "border police", "COP"),
+])
+def test_a_state_body_with_no_state_in_reach_keeps_its_whole_name(text, surface, name, sector):
+    """'The air force' with no state named before it is a generic air force, not a 'force' of a government."""
+    mention, actor = mention_of(text, surface)
+    assert (actor.name, mention.sector) == (name, sector)
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("The air force destroyed several rebel vehicles near Kidal.", "Kidal", "MLI"),
+])
+def test_a_town_the_model_reads_as_a_people_is_the_town(text, surface, country):
+    _, actor = mention_of(text, surface)
+    assert actor.country == country
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Kikuyu elders met the governor.", "Kikuyu"),      # a people named like a town, not in a place phrase
+    ("Gunmen attacked Berber villages.", "Berber villages"),
+])
+def test_a_people_named_like_a_town_stays_a_people(text, surface):
+    _, actor = mention_of(text, surface)
+    assert actor.kind != "place" and actor.country is None
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("Army raids killed twelve fighters near Tillaberi.", "Army", "army"),
+    ("Police raids in the township wounded four men.", "Police", "police"),
+])
+def test_an_armed_body_named_before_a_noun_is_an_actor(text, surface, name):
+    """'Army raids': the army's raids; the army is an actor though its noun modifies another."""
+    _, actor = mention_of(text, surface)
+    assert actor.name == name
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("Army officers met the president.", {"Army officers"}),                    # part of an actor noun
+    ("Sudanese army positions were shelled.", set()),                           # the state's, not a second actor
+    ("The RSF attacked Sudanese army supply lines.", set()),
+])
+def test_an_armed_noun_inside_another_actor_s_phrase_is_no_actor_of_its_own(text, surfaces):
+    _, mentions = actors_in(text)
+    assert not any(m.text.lower() == "army" for m in mentions)
+    assert surfaces <= {m.text for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("Israeli airstrikes killed ten people in Gaza.", "ten people", "PSE"),
+    ("Hamas rockets killed two people in Sderot.", "two people", "ISR"),
+    ("Russian missile strikes killed ten people in Kharkiv.", "ten people", "UKR"),
+    ("Ukrainian drones killed two people in Belgorod.", "two people", "RUS"),
+])
+def test_people_killed_in_a_place_are_that_place_s_wherever_in_is_hung(text, surface, country):
+    actors, mentions = actors_in(text)
+    by_id = {a.id: a for a in actors}
+    found = [by_id[m.actor_id] for m in mentions if m.text.startswith(surface)]
+    assert found and found[0].country == country, [(m.text, by_id[m.actor_id].name) for m in mentions]
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("Fighting continued in Sudan as Egypt backed the government.", "the government", "Sudan"),
+    ("Tensions rose in Mali as Russia supported the junta.", "the junta", "Mali"),
+    ("Protests spread in Israel as the United States criticised the government.", "the government", "Israel"),
+    ("Protests spread in Iran as Israel criticised the government.", "the government", "Iran"),
+    # the state named last is the one meant when it is not the clause's own subject
+    ("Russia said the army had shelled the town.", "the army", "Russia"),
+])
+def test_a_state_body_is_not_the_state_that_acts_on_it_in_the_same_clause(text, surface, name):
+    """'as Egypt backed the government': not Egypt's government (that would be 'its government')."""
+    _, actor = mention_of(text, surface)
+    assert actor.name == name

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from presslens.core.schema import Actor, ActorMention, Quote
 
@@ -21,7 +21,7 @@ from .designators import resolve_designators
 from .identity import entity_id
 from .names import PRONOUNS, Anchor, Ref, book_anchors, entity_anchors, proper_runs, ref_of
 from .people import People, PersonInfo, namesakes, person_ref, title_words, titled_choice
-from .phrases import ANAPHOR, STATE_OF_PERSON, Composer, RawMention, state_ref
+from .phrases import ANAPHOR, STATE_OF_PERSON, Composer, RawMention, cue_words, state_ref
 
 ANAPHOR_REACH = 1500
 """How far back (characters) 'this regime' looks for the state it refers to."""
@@ -167,17 +167,34 @@ def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> l
     for m in raw:
         if m.ref.kind == ANAPHOR:
             start_char = doc[m.start].idx
+            own_subject = _clause_subject_tokens(doc[m.head])
             states = [p for p in result if p.ref.kind == STATE_KIND and p.end <= m.start
-                      and start_char - doc[p.start].idx <= ANAPHOR_REACH]
+                      and start_char - doc[p.start].idx <= ANAPHOR_REACH and p.head not in own_subject]
             if states:  # a state's institution ('the army') is a state's, never the armed group named last
                 m = RawMention(m.start, m.end, states[-1].ref, m.sector, m.head)
             else:
-                name = doc[m.head].lemma_.lower()
-                sector_kind = book.sector_noun(normalize_words(name)) or (m.sector, "government")
+                words = cue_words(doc[m.head])[1]  # 'the air force': the noun with its modifiers
+                name = " ".join(words)
+                sector_kind = book.sector_noun(words) or (m.sector, "government")
                 m = RawMention(m.start, m.end, Ref(name=name, kind=sector_kind[1], sector=m.sector, form="generic"),
                                m.sector, m.head)
         result.append(m)
     return result
+
+
+def _clause_subject_tokens(noun: Token) -> set[int]:
+    """Tokens of the subject of the verb a noun is the object of ('as Russia backed the government'): that
+    subject is not who the noun refers back to, since a state backing its own government would be said
+    'its government'."""
+    token = noun
+    while token.dep_ in ("pobj", "prep", "conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ not in ("dobj", "pobj", "dative") or token.head.pos_ not in ("VERB", "AUX"):
+        return set()
+    verb = token.head
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ == "conj":
+        verb = verb.head  # 'X met and backed the government': the first verb's subject
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
 
 
 def _speaker_mentions(doc: Doc, quotes: list[Quote], raw: list[RawMention]) -> list[RawMention]:

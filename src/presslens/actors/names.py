@@ -15,6 +15,9 @@ from presslens.core.nlp import entity_of
 from .book import STATE_SECTORS, ActorBook, Entry, NameHit, normalize_word, normalize_words
 
 ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC")
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "inside", "into", "across"})
+"""Prepositions whose object is where something is: a name there that the model reads as a people, and that
+the gazetteer knows as a town, is the town."""
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
 PLACE_KIND_WORDS = frozenset({"city", "region", "oblast", "province", "state", "district", "county", "metro", "area"})
 """Words after a town's name that keep it a place ('Mexico City', 'Moscow Region')."""
@@ -255,6 +258,11 @@ def _entity_ref(span: Span, label: str, book: ActorBook) -> Ref | None:
         kind, sector = book.org_noun(words) or ("organization", None)
         return Ref(name=span.text, kind=kind, sector=sector, country="NGO" if sector == "SOC" else None)
     if label == "NORP":
+        root = span.root
+        at_place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS and not root.lower_.endswith("s")
+        country = book.city_country(span.text) if at_place else None
+        if country:  # a town the model read as a people ('near Kidal'); 'Kikuyu voters', 'the Druze' stay groups
+            return Ref(name=span.text, kind="place", country=country, form="place")
         return Ref(name=span.text, kind="group", form="group")
     if last in book.facility_nouns:
         return None

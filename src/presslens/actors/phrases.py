@@ -24,6 +24,10 @@ PLACE_PREPS = ("of", "from", "in")
 AFFILIATING_VERBS = frozenset({"kill", "wound", "injure", "arrest", "detain", "capture", "execute", "shoot"})
 """Verbs whose 'from' phrase right after their object says whose the object is, not where it comes from
 ('killed 15 fighters from X', wherever the parser hangs 'from X'; unlike 'withdrew troops from Gaza')."""
+COUNT_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores"})
+"""Counts that name people when bare ('Thousands marched') and only count when followed by 'of'."""
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF"})
+"""Sectors of armed bodies: their noun before another noun ('army raids', 'police raids') says whose it is."""
 LOCAL_SECTORS = frozenset({"GOV", "COP", "LEG", "JUD", "PRM"})
 """Sectors whose 'in' phrase says whose they are ('police in Kharkiv', 'a court in Moscow'); for others it says
 only where ('soldiers in Gaza', 'troops in Mali', 'a gunman in Dallas' are no one's by that)."""
@@ -63,12 +67,14 @@ def core_left(token: Token) -> int:
 
 
 def _hung_on_verb(head: Token) -> list[Token]:
-    """The 'from' phrase right after a verb's object that the parser hung on the verb ('killed 15 fighters
-    [from X]'), for verbs where it can only say whose the object is (``AFFILIATING_VERBS``)."""
+    """The 'from' or 'in' phrase right after a verb's object that the parser hung on the verb ('killed 15
+    fighters [from X]', 'killed ten people [in X]'), for verbs whose object is where the act is and can only
+    be whose that phrase says (``AFFILIATING_VERBS``): the same words whichever way the parser hangs them."""
     verb = head.head
     if head.dep_ != "dobj" or verb.lemma_.lower() not in AFFILIATING_VERBS:
         return []
-    return [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "from" and c.i == head.right_edge.i + 1]
+    return [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("from", "in")
+            and c.i == head.right_edge.i + 1]
 
 
 def core_right(token: Token, preps: frozenset[str] = frozenset({"of"}), named: frozenset[int] = frozenset()) -> int:
@@ -135,10 +141,33 @@ class Composer:
         for token in self.doc:
             if token.i in self.at or token.i in self.consumed or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if token.dep_ in ("compound", "amod") or token.ent_type_ == "PERSON":
+            if (token.dep_ in ("compound", "amod") and not self._armed_modifier(token)) or token.ent_type_ == "PERSON":
                 continue
             result.extend(self._compose(token))
         return sorted(result, key=lambda m: (m.start, -m.end))
+
+    def _armed_modifier(self, token: Token) -> bool:
+        """'Army raids killed …', 'police raids': an armed body's noun before a noun that names no actor is
+        that body, an actor of its own (whose raids); before an actor noun ('army officers') it is part of it,
+        and after a name in the same phrase ('Sudanese army supply lines') it is that name's."""
+        if token.dep_ != "compound" or token.pos_ != "NOUN":
+            return False
+        head = token.head
+        while head.dep_ == "compound" and head.pos_ == "NOUN":
+            head = head.head  # 'army helicopter raids', 'army supply lines': the phrase's noun
+        if head.pos_ != "NOUN" or head.i in self.at:
+            return False
+        if any(t.i in self.at or self._armed_noun(t) for t in self.doc[core_left(head):token.i]):
+            return False
+        text, lemma = cue_words(head)
+        if (self.book.sector_noun(text) or self.book.sector_noun(lemma) or self.book.group_noun(lemma)
+                or self.book.org_noun(lemma) or self.book.title(lemma[-1:])):
+            return False
+        return self._armed_noun(token)
+
+    def _armed_noun(self, token: Token) -> bool:
+        own = self.book.sector_noun(normalize_words(token.lemma_))
+        return own is not None and own[0] in ARMED_SECTORS
 
     # -- a name as the head of its phrase ------------------------------------
 
@@ -221,6 +250,8 @@ class Composer:
         group = self.book.group_noun(text_words) or self.book.group_noun(lemma_words)
         if not sector_kind and not group:
             return []
+        if group and head.lower_ in COUNT_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return []  # 'thousands of dollars', 'hundreds of protesters': the counted noun is the phrase's head
         left, inner, prep = self._zone(head)
         if not left and prep == "in" and sector_kind and not group:
             inner = [a for a in inner if state_ref(a, self.book)] if sector_kind[0] in LOCAL_SECTORS else []
@@ -230,7 +261,7 @@ class Composer:
         end = core_right(head, frozenset({prep} if not left and inner else {"of"}), frozenset(self.at)) + 1
         if not left and inner and prep == "from":
             end = max([end] + [core_right(o, named=frozenset(self.at)) + 1 for p in _hung_on_verb(head)
-                               for o in p.rights if o.dep_ == "pobj"])
+                               if p.lower_ == prep for o in p.rights if o.dep_ == "pobj"])
         if not anchors:
             return self._unanchored(head, start, end, sector_kind, group)
         if group and not sector_kind:
