@@ -336,8 +336,9 @@ class EventBuilder:
     def _noun_modifiers(self, noun: Token) -> list[Side]:
         """'Israeli strikes', 'Hamas rockets': the actor an event noun's modifier names (a name just before
         the noun counts when the parse did not attach it)."""
-        found = [s for child in noun.children if child.dep_ in ("amod", "compound", "nmod")
-                 for s in self.args.actors_at(child)]
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
+        found = [s for child in modifiers for s in self.args.actors_at(child)]  # 'army helicopter raids
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
         if not found and before is not None and before.i in self.args.cover and before.dep_ != "det":
             found = self.args.actors_at(before)
@@ -370,7 +371,8 @@ class EventBuilder:
         heads = [*([c.trigger] if c.trigger is not c.verb else []), c.verb,
                  *([c.complement] if c.complement is not None else [])]
         if c.particle is not None and c.particle.dep_ in ("prep", "prt"):  # 'called on X': 'on' may be a particle
-            found += [(g, False) for g in c.particle.children if g.dep_ == "pobj"]
+            named = c.spec.objects if c.spec is not None else {}  # 'into custody', 'to the streets': the act's kind
+            found += [(g, False) for g in c.particle.children if g.dep_ == "pobj" and g.lemma_.lower() not in named]
         found += [(noun, False) for noun in _modified(c)]
         if c.code.type == "AID":  # 'donated Thai rice to Myanmar': the gift's maker or owner is not who gets it
             found += [(g, False) for head in heads for child in head.children

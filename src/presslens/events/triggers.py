@@ -230,7 +230,8 @@ class TriggerFinder:
         by_object = False
         if obj is not None:
             words, lemmas = phrase_words(obj), lemma_words(obj)
-            exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas) or self._contained(spec, obj))
+            exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas) or self._contained(spec, obj)
+                              or self._by_preposition(spec, particle, obj))
             # 'called the strike a massacre': a verb with an object predicate names its object, not does it
             light = (particle is None and verb.lemma_.lower() in self.lex.light_verbs
                      and obj.dep_ in ("dobj", "nsubjpass") and not object_predicate(verb))
@@ -254,6 +255,16 @@ class TriggerFinder:
         if code is None and spec is not None:
             code = spec.code
         return Coded(code, spec, particle, obj, trigger, by_object)
+
+    def _by_preposition(self, spec: VerbSpec, particle: Token | None, obj: Token) -> Code | None:
+        """A phrasal verb's preposition object that its entry names, behind a direct object ('took twenty
+        men into custody')."""
+        if particle is None or particle.dep_ != "prep":
+            return None
+        noun = next((c for c in particle.children if c.dep_ == "pobj"), None)
+        if noun is None or noun is obj:
+            return None
+        return self._exact(spec, phrase_words(noun)) or self._exact(spec, lemma_words(noun))
 
     def _override(self, verb: Token, words: list[str]) -> tuple[Code, str] | None:
         table = self.lex.light_overrides.get(verb.lemma_.lower(), {})
