@@ -470,3 +470,16 @@ def test_a_state_body_is_not_the_state_that_acts_on_it_in_the_same_clause(text, 
     """'as Egypt backed the government': not Egypt's government (that would be 'its government')."""
     _, actor = mention_of(text, surface)
     assert actor.name == name
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The 2011 raid that killed Osama bin Laden was approved in Washington.", "Osama bin Laden"),
+    ("Mohammed bin Salman met the envoy in Riyadh.", "Mohammed bin Salman"),
+    ("Luiz Inacio Lula da Silva won the election.", "Luiz Inacio Lula da Silva"),
+    ("Ursula von der Leyen met the envoy in Brussels.", "Ursula von der Leyen"),
+    ("Frederik de Klerk freed the prisoners.", "Frederik de Klerk"),
+])
+def test_a_name_with_a_lower_case_particle_is_one_person(text, surface):
+    """'bin', 'da', 'von der', 'de' inside a name belong to it, for every naming tradition."""
+    mention, actor = mention_of(text, surface)
+    assert actor.kind == "person"

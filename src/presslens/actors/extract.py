@@ -173,9 +173,9 @@ def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> l
             if states:  # a state's institution ('the army') is a state's, never the armed group named last
                 m = RawMention(m.start, m.end, states[-1].ref, m.sector, m.head)
             else:
-                words = cue_words(doc[m.head])[1]  # 'the air force': the noun with its modifiers
+                words, lemmas = cue_words(doc[m.head])  # 'the air force': the noun with its modifiers
                 name = " ".join(words)
-                sector_kind = book.sector_noun(words) or (m.sector, "government")
+                sector_kind = book.sector_noun(words) or book.sector_noun(lemmas) or (m.sector, "government")
                 m = RawMention(m.start, m.end, Ref(name=name, kind=sector_kind[1], sector=m.sector, form="generic"),
                                m.sector, m.head)
         result.append(m)

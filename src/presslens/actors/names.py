@@ -15,6 +15,9 @@ from presslens.core.nlp import entity_of
 from .book import STATE_SECTORS, ActorBook, Entry, NameHit, normalize_word, normalize_words
 
 ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC")
+NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "da", "de", "di", "do", "dos", "das", "du", "del",
+                            "della", "van", "von", "der", "den", "ter", "la", "le"})
+"""Lower-case particles inside personal names, written for Arabic, Romance, Dutch and German names alike."""
 PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "inside", "into", "across"})
 """Prepositions whose object is where something is: a name there that the model reads as a people, and that
 the gazetteer knows as a town, is the town."""
@@ -246,7 +249,9 @@ def _entity_ref(span: Span, label: str, book: ActorBook) -> Ref | None:
     words = normalize_words(span.text)
     last = normalize_word(span[-1].text)
     if label == "PERSON":
-        if any(t.pos_ not in ("PROPN", "PUNCT", "NOUN", "ADJ") or t.is_lower for t in span if not t.is_punct):
+        inner = {t.i for t in span[1:-1] if t.lower_ in NAME_PARTICLES}  # 'Osama bin Laden', 'Lula da Silva'
+        if any(t.pos_ not in ("PROPN", "PUNCT", "NOUN", "ADJ") or t.is_lower for t in span
+               if not t.is_punct and t.i not in inner):
             return None
         entry = book.person_by_surname(span.text) if len(words) == 1 else None
         if entry is not None:

@@ -292,8 +292,20 @@ class Composer:
                     return composed[0].ref
         return None
 
-    def _generic(self, head: Token, start: int, end: int, sector: str, kind: str) -> RawMention:
+    def _plain_name(self, head: Token) -> str:
+        """The noun with its modifiers ('security forces'), with a name joined to them by a hyphen as the
+        text has it ('Saudi-backed forces', not 'backed forces')."""
         name = " ".join(cue_words(head)[0])
+        first = head
+        for child in reversed(list(head.lefts)):  # the first of the modifiers ``cue_words`` takes
+            if child.dep_ in ("compound", "amod") and all(t.text in HYPHENS for t in self.doc[child.i + 1:first.i]):
+                first = child
+        if first.i >= 2 and self.doc[first.i - 1].text in "-‐‑" and first.i - 2 in self.at:
+            return f"{self.doc[first.i - 2].text}-{name}"
+        return name
+
+    def _generic(self, head: Token, start: int, end: int, sector: str, kind: str) -> RawMention:
+        name = self._plain_name(head)
         country = "NGO" if sector == "NGO" else None
         return RawMention(start, end, Ref(name=name, kind=kind, country=country, sector=sector, form="generic"),
                           sector, head.i)
@@ -338,7 +350,7 @@ class Composer:
         """No name in the phrase: 'this regime' looks back for its state (not 'the North's leader', whose
         possessor is a name of its own); 'police', 'gunmen' and, as a participant, 'demonstrators' are actors
         of unknown country."""
-        name = " ".join(cue_words(head)[0])
+        name = self._plain_name(head)
         if not sector_kind:
             if group and head.dep_ in ARGUMENT_DEPS:
                 ref = Ref(name=name, kind="population", sector=group[1], form="generic")
