@@ -156,12 +156,26 @@ def modifier_read_as_person(sent: Span) -> bool:
     return True
 
 
+def gerund_subject_read_as_clause(sent: Span) -> bool:
+    """'Shelling by the RSF killed three civilians': a gerund phrase opening the sentence, with no comma after
+    it, before a verb that has no subject, is that verb's subject (as 'Shelling by the army killed …' is parsed)."""
+    root = sent.root
+    gerund = next((c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == sent.start
+                   and c.right_edge.i + 1 == root.i), None)
+    if gerund is None or root.pos_ != "VERB" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in root.children):
+        return False
+    gerund.dep_ = "csubj"
+    return True
+
+
 @Language.component("parse_repairs")
 def parse_repairs(doc: Doc) -> Doc:
     """Apply every repair, sentence by sentence and verb by verb."""
     for sent in list(doc.sents):
         verb_read_as_participle(sent)
         modifier_read_as_person(sent)
+        gerund_subject_read_as_clause(sent)
         for token in sent:
             if token.pos_ in ("VERB", "AUX"):
                 agent_read_as_verbs(token)
