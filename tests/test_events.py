@@ -505,6 +505,14 @@ MODE_ACTS = [
     ("Soldiers took dozens of villagers into custody near Kidal.", "COERCE"),
     ("A mob vandalized a mosque in Delhi on Sunday.", "PROTEST"),
     ("An angry crowd vandalised two churches in Minya.", "PROTEST"),
+    ("Teachers staged a peaceful march in Bogota to demand higher pay.", "PROTEST"),
+    ("Farmers staged protests outside parliament in Delhi.", "PROTEST"),
+    ("Police broke up a rally by opposition supporters in Harare.", "COERCE"),
+    ("Police used batons to break up a sit-in by students in Khartoum.", "ASSAULT"),
+    ("Russia and Ukraine swapped 90 prisoners of war.", "RETREAT"),
+    ("Ukraine and Russia exchanged 90 prisoners of war.", "RETREAT"),
+    ("Armenian forces handed over the town of Lachin to Azerbaijan.", "RETREAT"),
+    ("Rebels handed over control of the border post to the army under the peace deal.", "RETREAT"),
     ("Armenians took to the streets of Yerevan against Azerbaijan.", "PROTEST"),
     ("Azerbaijanis took to the streets of Baku against Armenia.", "PROTEST"),
     pytest.param("Riot police fire tear gas to disperse protesters outside parliament.", "ASSAULT",
@@ -550,6 +558,11 @@ NOT_MODE_ACTS = [
     "The nurse took the child into the ward.",
     "The museum took the paintings into storage for the winter.",
     "Fans took to social media to mock the referee.",
+    "The couple broke up last year.",
+    "The two clubs swapped players before the season.",
+    "Cholera has killed twelve people in Borno this month.",
+    "Ebola killed five people in Beni.",
+    "Measles has killed 40 children in Kinshasa.",
 ]
 
 
@@ -741,3 +754,31 @@ def test_people_killed_in_a_place_are_that_place_s_whichever_side_struck(text, c
     """'killed ten people in X': the parser hangs 'in X' on the noun or on the verb depending on the names;
     the victims are X's civilians either way."""
     assert one(text, "ASSAULT").target_countries == (country,)
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Government troops and Tigrayan fighters clashed near Alamata on Tuesday.", 2),
+    ("Houthi fighters and Saudi-backed forces exchanged fire near Marib.", 2),
+    ("Israeli troops clashed with Palestinian gunmen in Jenin.", 2),
+    ("Palestinian gunmen clashed with Israeli troops in Jenin.", 2),
+])
+def test_the_town_where_two_sides_fought_is_not_a_party(analyze_text, text, parties):
+    """Through the whole pipeline, where the places step tells the town ('Alamata') from an organisation."""
+    event = next(e for e in analyze_text(text).events if e.type == "ASSAULT")
+    assert len(event.sources) == parties and not event.targets, (event.sources, event.targets)
+
+
+@pytest.mark.parametrize(("text", "source", "country"), [
+    ("Shelling by the RSF killed three civilians in Omdurman.", "Rapid Support Forces", "SDN"),
+    ("Shelling by the army killed three civilians in Khartoum.", "army", None),
+    ("Shelling by Ukrainian forces damaged a school in Donetsk.", None, "UKR"),
+    ("Shelling by Russian forces damaged a school in Kharkiv.", None, "RUS"),
+])
+def test_a_gerund_s_by_phrase_is_its_doer_and_one_act_is_one_event(text, source, country):
+    """'Shelling by X killed Y': X did it, whichever way the parser hangs 'by X' or the gerund; one event."""
+    found = [e for e in events_in(text) if e.type == "ASSAULT"]
+    assert len(found) == 1, [(e.trigger, e.sources) for e in found]
+    if source is not None:
+        assert found[0].sources == (source,)
+    if country is not None:
+        assert found[0].source_countries == (country,)

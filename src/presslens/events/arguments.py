@@ -94,7 +94,7 @@ class Arguments:
             if found:
                 break
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == prep:
+                if child.dep_ in ("prep", "agent") and child.lower_ == prep:  # 'shelling by X': 'by' hung either way
                     for obj in (c for c in child.children if c.dep_ == "pobj"):
                         found += self.actors_at(obj, depth + 1)
         if not found and token.lemma_.lower() in ("other", "others"):

@@ -110,9 +110,17 @@ def extract_events(doc: Doc, actors: list[Actor], mentions: list[ActorMention], 
     finder = TriggerFinder(doc, builder.lex)
     candidates = finder.candidates()
     candidates += finite_modifiers(doc, finder, candidates)
-    built = [b for b in (builder.build(c) for c in candidates) if b]
+    built = gerund_means_dropped([b for b in (builder.build(c) for c in candidates) if b])
     built = inherit_sources(doc, built, builder.lex)
     return merge_mentions(sorted((b.event for b in built), key=lambda e: (e.start, e.trigger_start)))
+
+
+def gerund_means_dropped(built: list[Built]) -> list[Built]:
+    """'Shelling by the RSF killed three civilians': a gerund subject that names how the verb's act was done,
+    coded with the same type, is that act and not a second event."""
+    acts = {(b.candidate.verb.i, b.event.type) for b in built}
+    return [b for b in built if not (b.candidate.verb.dep_ == "csubj" and b.candidate.verb.tag_ == "VBG"
+                                     and (b.candidate.verb.head.i, b.event.type) in acts)]
 
 
 def _named_in(doc: Doc, place: Place, mention: ActorMention, actor: Actor | None) -> bool:
@@ -242,6 +250,8 @@ class EventBuilder:
         subj, passive = subject(verb)
         source_token = agent(verb) if passive else subj
         sources = self.args.actors_at(source_token) if source_token is not None else []
+        if not sources and source_token is None and verb.tag_ == "VBG":
+            sources = self._noun_agent(verb)  # 'shelling by separatist forces damaged …': the doer of the shelling
         if c.trigger is not c.verb and not sources:
             sources = self._noun_agent(c.trigger)
         if c.reporter is not None:
@@ -358,8 +368,9 @@ class EventBuilder:
                 for g in t.children if g.dep_ == "pobj" for s in self.args.actors_at(g)]
 
     def _noun_agent(self, noun: Token) -> list[Side]:
+        """'the army's shelling', 'shelling by the army': who does what a noun or a gerund names."""
         for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
+            if child.dep_ == "poss" or (child.dep_ in ("prep", "agent") and child.lower_ == "by"):
                 token = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
                 if token is not None:
                     return self.args.actors_at(token)
@@ -405,7 +416,8 @@ class EventBuilder:
         mutual = code.type == "CONSULT" and code.mode not in ("visit", "third-party")
         if mutual or (lemma in MUTUAL and code.type in ("ASSAULT", "COOPERATE", "AGREE")
                       and self._with_partner(c.verb)):
-            return sources + [t for t in targets if t not in sources], []
+            # the parties, not the town where they met or fought ('clashed near Alamata')
+            return sources + [t for t in targets if t not in sources and t.actor.kind != "place"], []
         return sources, targets
 
     def _with_partner(self, verb: Token) -> bool:

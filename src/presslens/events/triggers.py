@@ -28,7 +28,7 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "territory", "area", "distri
                          "airport", "crossing", "border", "road", "highway", "port", "hill", "locality", "suburb",
                          "neighbourhood", "neighborhood", "capital", "camp", "field", "bridge", "dam", "mine",
                          "airbase", "airfield", "hilltop", "position", "outpost", "checkpoint", "garrison", "island",
-                         "valley", "oilfield", "refinery"})
+                         "valley", "oilfield", "refinery", "post"})
 """Nouns of places that can be held by force ('took control of the crossing')."""
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 NON_FACTIVE = frozenset({"expect", "hope", "need", "seem", "appear", "wish", "like", "fail", "be", "use", "help",
@@ -98,13 +98,13 @@ def verb_entry(verb: Token, lex: Lexicon) -> tuple[VerbSpec | None, Token | None
 
 def lexicon_lemma(verb: Token, lex: Lexicon) -> str:
     """The verb's lemma, or the lexicon verb its form comes from where the lemmatizer missed it: an
-    '-ed'/'-es' form cut one letter too short ('raped' read as a form of 'rap'), a 're-' form of an
-    irregular verb left as it stands ('retook')."""
+    '-ed'/'-es' form cut one letter too short ('raped' read as a form of 'rap', 'staged' of 'stag'), a
+    're-' form of an irregular verb left as it stands ('retook')."""
     lemma = verb.lemma_.lower()
     form = verb.lower_
-    if lemma in lex.verbs:
+    if lemma in lex.verbs or lemma in lex.light_verbs:
         return lemma
-    if form.endswith(("ed", "es")) and form[:-1] in lex.verbs:
+    if form.endswith(("ed", "es")) and (form[:-1] in lex.verbs or form[:-1] in lex.light_verbs):
         return form[:-1]
     base = irregular_verb_lemma(form[2:]) if form.startswith("re") and lemma == form else None
     if base is not None and "re" + base in lex.verbs:
@@ -233,7 +233,7 @@ class TriggerFinder:
             exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas) or self._contained(spec, obj)
                               or self._by_preposition(spec, particle, obj))
             # 'called the strike a massacre': a verb with an object predicate names its object, not does it
-            light = (particle is None and verb.lemma_.lower() in self.lex.light_verbs
+            light = (particle is None and lexicon_lemma(verb, self.lex) in self.lex.light_verbs
                      and obj.dep_ in ("dobj", "nsubjpass") and not object_predicate(verb))
             override = self._override(verb, words) or self._override(verb, lemmas) if light else None
             noun = self.lex.noun(words) or self.lex.noun(lemmas)
@@ -267,7 +267,7 @@ class TriggerFinder:
         return self._exact(spec, phrase_words(noun)) or self._exact(spec, lemma_words(noun))
 
     def _override(self, verb: Token, words: list[str]) -> tuple[Code, str] | None:
-        table = self.lex.light_overrides.get(verb.lemma_.lower(), {})
+        table = self.lex.light_overrides.get(lexicon_lemma(verb, self.lex), {})
         for size in (2, 1):
             key = " ".join(words[-size:])
             if len(words) >= size and key in table:
@@ -289,10 +289,13 @@ class TriggerFinder:
 
     @staticmethod
     def _exact(spec: VerbSpec, words: list[str]) -> Code | None:
-        for size in (3, 2, 1):
-            key = " ".join(words[-size:])
-            if len(words) >= size and key in spec.objects and key != "-":
-                return spec.objects[key]
+        """The entry's code for the object phrase ('state of emergency'), else for its noun before an 'of'
+        complement ('prisoners of war', 'control of the crossing')."""
+        for phrase in (words, words[:words.index("of")] if "of" in words else []):
+            for size in (3, 2, 1):
+                key = " ".join(phrase[-size:])
+                if len(phrase) >= size and key in spec.objects and key != "-":
+                    return spec.objects[key]
         return None
 
     def verb_candidate(self, verb: Token) -> Candidate | None:

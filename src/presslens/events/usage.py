@@ -234,15 +234,18 @@ def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
     the earthquake', 'the storm killed 14' name an accident or a disaster as the cause, and so does the sentence
     before a harm that tells no cause of its own; 'a car bomb exploded', 'killed when a grenade exploded',
     'killed by sniper fire' name a weapon."""
-    if code.type != "ASSAULT" or n_sources:
+    if code.type != "ASSAULT":
         return False
     clause = _harm_clause(c.verb)
-    if c.verb.lemma_.lower() == "explode" and c.trigger.i == c.verb.i and _accidental(c.verb, lex):
-        return True
     for verb in clause:
         doer, passive = subject(verb)
         if doer is not None and not passive and _hazard(doer, lex):
-            return True  # the storm killed 14
+            return True  # the storm killed 14 (also where the model read 'Cholera' opening a sentence as a name)
+    if n_sources:
+        return False
+    if c.verb.lemma_.lower() == "explode" and c.trigger.i == c.verb.i and _accidental(c.verb, lex):
+        return True
+    for verb in clause:
         if any(_accidental(cause, lex) for cause in _cause_clauses(verb)):
             return True
         for child in verb.children:
