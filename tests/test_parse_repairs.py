@@ -136,3 +136,28 @@ def test_a_capitalised_word_opening_the_sentence_before_a_force_noun_is_no_perso
 def test_a_person_opening_a_sentence_stays_a_person(text):
     doc = _doc(text)
     assert doc[0].ent_type_ == "PERSON" and doc[0].pos_ == "PROPN"
+
+
+def test_a_gerund_phrase_before_a_verb_with_no_subject_is_its_subject():
+    """'Shelling by the RSF killed three civilians': read as an adverbial clause, the verb had no subject."""
+    text = "Shelling by the RSF killed three civilians in Omdurman."
+    assert _head_dep(text, "Shelling", repaired=False) == "advcl"
+    assert _head_dep(text, "Shelling") == "csubj"
+
+
+@pytest.mark.parametrize("text", [
+    "Fleeing the town, the villagers reached the camp.",     # a comma, and the verb has its own subject
+    "Speaking in Geneva, the envoy urged a ceasefire.",
+])
+def test_an_opening_gerund_clause_with_a_comma_stays_a_clause(text):
+    assert _tree(text) == _tree(text, repaired=False)
+
+
+def _head_dep(text: str, word: str, repaired: bool = True) -> str:
+    nlp = load_nlp()
+    if repaired:
+        doc = nlp(text)
+    else:
+        with nlp.select_pipes(disable=["parse_repairs"]):
+            doc = nlp(text)
+    return next(t.dep_ for t in doc if t.text == word)
