@@ -513,6 +513,13 @@ MODE_ACTS = [
     ("Ukraine and Russia exchanged 90 prisoners of war.", "RETREAT"),
     ("Armenian forces handed over the town of Lachin to Azerbaijan.", "RETREAT"),
     ("Rebels handed over control of the border post to the army under the peace deal.", "RETREAT"),
+    ("After the floods, Kenya urged Somalia to reopen the border.", "REQUEST"),
+    ("Police ordered the protesters to disperse.", "REQUEST"),
+    ("The president conceded defeat on Sunday.", "CONCEDE"),
+    ("The government conceded to the strikers' demands.", "CONCEDE"),
+    ("Qatar hosted talks between Israel and Hamas.", "CONSULT"),
+    ("Kenya hosted the Somali president in Nairobi.", "CONSULT"),
+    ("You attacked our villages last year.", "ASSAULT"),
     ("Armenians took to the streets of Yerevan against Azerbaijan.", "PROTEST"),
     ("Azerbaijanis took to the streets of Baku against Armenia.", "PROTEST"),
     pytest.param("Riot police fire tear gas to disperse protesters outside parliament.", "ASSAULT",
@@ -563,6 +570,13 @@ NOT_MODE_ACTS = [
     "Cholera has killed twelve people in Borno this month.",
     "Ebola killed five people in Beni.",
     "Measles has killed 40 children in Kinshasa.",
+    "You walk down the street, you get shot.",
+    "The governor conceded that the tax code is unfair.",
+    "She has conceded the tax code is unfair.",
+    "The band will host a concert in Lagos next month.",
+    "A chemical spill prompted city officials to order residents to shelter in place.",
+    "Officials ordered residents to evacuate as the flood waters rose.",
+    "The mayor urged people to stay indoors because of the storm.",
 ]
 
 

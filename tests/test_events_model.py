@@ -40,6 +40,17 @@ def test_model_decides_type_and_keeps_the_lexicon_mode_of_its_type():
     assert abs(sum(model.probabilities(["verb=raid", "unknown"])) - 1.0) < 1e-9
 
 
+def test_model_moves_a_coded_trigger_only_to_a_near_miss_or_a_type_the_lexicon_gives_it():
+    """'urged Congress to …' is no meeting, however probable the model finds CONSULT; an offer may be a concession."""
+    model = EventModel(classes=(NONE, "CONSULT", "CONCEDE", "COOPERATE"), bias=(0.0, 0.0, 0.0, 0.0),
+                       weights={"verb=urge": (0.0, 3.0, 0.0, 0.0), "verb=offer": (0.0, 0.0, 3.0, 0.0),
+                                "verb=sign": (0.0, 0.0, 0.0, 3.0)})
+    assert model.decide(["verb=urge"], Code("REQUEST"), {}) == Code("REQUEST")
+    assert model.decide(["verb=urge"], Code("REQUEST"), {"CONSULT": "phone"}) == Code("CONSULT", "phone")
+    assert model.decide(["verb=offer"], Code("AGREE"), {}) == Code("CONCEDE")
+    assert model.decide(["verb=sign"], Code("AGREE"), {}) == Code("COOPERATE")
+
+
 def test_no_event_threshold_drops_a_candidate_whose_no_event_is_likely_but_not_the_most():
     model = EventModel(classes=(NONE, "ASSAULT", "COERCE"), bias=(0.0, 0.0, 0.0),
                        weights={"verb=fire": (1.2, 1.5, 0.0)}, none_threshold=0.35)

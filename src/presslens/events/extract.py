@@ -115,6 +115,14 @@ def extract_events(doc: Doc, actors: list[Actor], mentions: list[ActorMention], 
     return merge_mentions(sorted((b.event for b in built), key=lambda e: (e.start, e.trigger_start)))
 
 
+def _generic_you(verb: Token) -> bool:
+    """'You walk down the street, you get shot': 'you' as the subject of a present-tense verb speaks of anyone,
+    not of an act that happened."""
+    subject_ = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return subject_ is not None and subject_.lower_ == "you" and bool(tags & {"VBP", "VBZ"})
+
+
 def gerund_means_dropped(built: list[Built]) -> list[Built]:
     """'Shelling by the RSF killed three civilians': a gerund subject that names how the verb's act was done,
     coded with the same type, is that act and not a second event."""
@@ -324,6 +332,8 @@ class EventBuilder:
                 self._animate(c.obj) or (c.obj is not None and self.args.actors_at(c.obj))):
             return False
         if c.reporter is not None and not targets and not _past_force(c, code):
+            return False
+        if _generic_you(c.verb):
             return False
         return not (c.verb.tag_ in ("VBZ", "VBP") and not sources and not self.args.quote_at(c.verb.idx))
 

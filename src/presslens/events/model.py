@@ -17,10 +17,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .plover import QUAD, Code
+from .plover import Code
 
 MODEL_JSON = Path(__file__).parent / "data" / "event_model.json"
 NONE = "NONE"
+
+
+NEAR_MISSES = (frozenset({"AGREE", "CONCEDE", "CONSULT", "COOPERATE", "SUPPORT"}), frozenset({"COERCE", "ASSAULT"}),
+               frozenset({"THREATEN", "ACCUSE"}), frozenset({"REQUEST", "REJECT"}))
+"""Types PLOVER's definitions tell apart by degree rather than kind (an offer or a concession, a promise or a
+meeting; coercion or force; a threat or an accusation; asking or refusing): the model may move a trigger's code
+within one group, or to another type the lexicon gives that trigger, never elsewhere ('urged' is no meeting)."""
+
+
+def near_miss(rule: str, predicted: str) -> bool:
+    return any(rule in group and predicted in group for group in NEAR_MISSES)
 
 
 @dataclass(frozen=True)
@@ -56,10 +67,9 @@ class EventModel:
     def decide(self, features: list[str], rule: Code, modes: dict[str, str | None]) -> Code:
         """The candidate's code. The model overrules the lexicon (another type, or no event) and codes
         what the lexicon leaves uncoded only when its class is more probable than all others together
-        (p >= 0.5); otherwise the lexicon's code stands. The lexicon's quad (verbal or material,
-        cooperation or conflict: what the trigger word itself makes certain) also stands: the model
-        picks the category within it (AGREE or CONCEDE, COERCE or ASSAULT, THREATEN or ACCUSE).
-        A new type takes the lexicon's mode for it. Before all that, a candidate whose ``NONE``
+        (p >= 0.5); otherwise the lexicon's code stands. A coded trigger moves only to a near miss of
+        its type (``NEAR_MISSES``: AGREE or CONCEDE, COERCE or ASSAULT, THREATEN or ACCUSE ...) or to
+        another type the lexicon codes that trigger with (``modes``). A new type takes the lexicon's mode for it. Before all that, a candidate whose ``NONE``
         probability reaches ``none_threshold`` is no event (below 0.5, the model says "no event"
         even where another class is more probable than ``NONE``)."""
         probs = self.probabilities(features)
@@ -68,7 +78,7 @@ class EventModel:
         predicted, probability = self._best(probs)
         if predicted == (rule.type or NONE) or probability < 0.5:
             return rule
-        if rule.type is not None and predicted != NONE and QUAD[predicted] != QUAD[rule.type]:
+        if rule.type is not None and predicted != NONE and predicted not in modes and not near_miss(rule.type, predicted):
             return rule
         if predicted == NONE:
             return Code(None)

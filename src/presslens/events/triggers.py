@@ -252,8 +252,8 @@ class TriggerFinder:
         if code is None and spec is not None and spec.subjects:
             heads = [counted_noun(t).lemma_.lower() for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
             code = next((spec.subjects[h] for h in heads if h in spec.subjects), None)
-        if code is None and spec is not None:
-            code = spec.code
+        if code is None and spec is not None and not (spec.speech and any(c.dep_ == "ccomp" for c in verb.children)):
+            code = spec.code  # a verb of saying with a clause ('conceded that …') says it: the clause is coded
         return Coded(code, spec, particle, obj, trigger, by_object)
 
     def _by_preposition(self, spec: VerbSpec, particle: Token | None, obj: Token) -> Code | None:

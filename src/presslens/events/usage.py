@@ -34,7 +34,7 @@ from presslens.actors.book import load_actorbook, normalize_words
 
 from .arguments import subject
 from .plover import HOSTILE, Code, Lexicon
-from .triggers import Candidate, TriggerFinder
+from .triggers import Candidate, TriggerFinder, counted_noun
 
 QUESTION_WORDS = frozenset({"how", "whether", "if", "what", "why", "when", "who", "whom", "which", "where"})
 REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "yourself", "yourselves", "myself",
@@ -360,6 +360,21 @@ def own_service(c: Candidate, code: Code) -> bool:
     return fighter is not None and (fighter.ent_type_ == "PERSON" or fighter.lower_ in ("he", "she", "i"))
 
 
+PUBLIC = frozenset({"resident", "people", "visitor", "citizen", "local", "public", "driver", "motorist", "family",
+                    "household", "tourist", "commuter", "inhabitant", "villager", "everyone", "anyone"})
+"""The public a disaster warning is given to ('ordered residents to shelter in place')."""
+
+
+def safety_directive(c: Candidate, code: Code, lex: Lexicon) -> bool:
+    """'a chemical spill prompted officials to order residents to shelter in place': a directive to the public in
+    the face of a disaster is disaster management, as PLOVER leaves disaster emergency decrees uncoded."""
+    if code.type != "REQUEST" or not any(t.lemma_.lower() in lex.hazards for t in c.verb.sent):
+        return False
+    asked = [g for g in c.verb.children if g.dep_ in ("dobj", "nsubj") and g.i > c.verb.i]
+    asked += [g for g in (c.complement.children if c.complement is not None else ()) if g.dep_ == "nsubj"]
+    return any(counted_noun(g).lemma_.lower() in PUBLIC for g in asked)
+
+
 def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_actors: bool, n_targets: int,
                quoted: bool = False) -> bool:
     """Does a candidate use an event word in a way the PLOVER definitions do not code as an event?
@@ -367,9 +382,9 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
     return (opinion(c) or empty_warning(c, lex, quoted) or question(c) or showing(c) or reflexive(c) or reception(c)
             or no_comment(c) or deal_idiom(c) or empty_promise(c, code, lex, n_targets) or dismissal(c, code)
             or growth(c, code) or own_service(c, code) or accident(c, code, lex, n_sources) or habitual(c)
-            or no_partner(c, code, n_sources, object_actors))
+            or no_partner(c, code, n_sources, object_actors) or safety_directive(c, code, lex))
 
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
            "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth",
-           "own_service", "accident", "habitual", "weapon_cause"]
+           "own_service", "accident", "habitual", "weapon_cause", "safety_directive"]
