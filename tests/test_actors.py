@@ -483,3 +483,18 @@ def test_a_name_with_a_lower_case_particle_is_one_person(text, surface):
     """'bin', 'da', 'von der', 'de' inside a name belong to it, for every naming tradition."""
     mention, actor = mention_of(text, surface)
     assert actor.kind == "person"
+
+
+@pytest.mark.parametrize(("text", "name", "variant"), [
+    ("Hillary Clinton spoke in Ohio. Trump said he beat “Crooked Hillary Clinton” in the debate.",
+     "Hillary Clinton", "Crooked Hillary Clinton"),
+    ("Joe Biden spoke in Ohio. Trump said he beat “Sleepy Joe Biden” in the debate.", "Joe Biden", "Sleepy Joe Biden"),
+    ("Donald Trump spoke in Ohio. Clinton said she beat “Dangerous Donald Trump” in the debate.",
+     "Donald Trump", "Dangerous Donald Trump"),
+])
+def test_a_nickname_before_a_full_name_is_kept_as_a_name_never_as_the_actor_s_name(text, name, variant):
+    """The epithet a rival puts before a name is one of the names used for the actor, in that rival's voice;
+    the actor is named by the plain name, whichever side's epithet it is."""
+    actors, _ = actors_in(text)
+    found = [a for a in actors if variant in a.names]
+    assert len(found) == 1 and found[0].name == name

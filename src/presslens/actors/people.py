@@ -118,20 +118,33 @@ def namesakes(mentions: list[RawMention]) -> dict[str, list[str]]:
 
     Where several full names fit ('Clinton' with 'Hillary Clinton' and 'Chelsea Clinton'), the
     salient one comes first: the longest, then the most often named, then the first named; never the
-    last one seen, and never the order of a set, so the choice is the same in any batch.
+    last one seen, and never the order of a set, so the choice is the same in any batch. A longer form
+    that is a full name named at least as often with words before it ('Crooked Hillary Clinton', 'Rival
+    Hillary Clinton' beside 'Hillary Clinton') is that name with a descriptor, and comes after it.
     """
     ordered = sorted((m for m in mentions if m.ref.kind == "person"), key=lambda m: m.start)
     names = [m.ref.name for m in ordered]
     count = Counter(names)
     first = {n: i for i, n in reversed(list(enumerate(names)))}
-    full = sorted({n for n in names if len(normalize_words(n)) > 1},
-                  key=lambda n: (-len(normalize_words(n)), -count[n], first[n], n))
+    forms = {n for n in names if len(normalize_words(n)) > 1}
+    full = sorted(forms, key=lambda n: (_described(n, forms, count), -len(normalize_words(n)), -count[n], first[n], n))
     result: dict[str, list[str]] = {}
     for name in dict.fromkeys(names):
         key = surname_key(name)
-        same = [f for f in full if surname_key(f) == key and _compatible(name, f)]
+        same = [f for f in full if surname_key(f) == key and (_compatible(name, f) or _tail_of(f, name))]
         result[name] = same or [name]
     return result
+
+
+def _described(name: str, forms: set[str], count: Counter[str]) -> bool:
+    """Is ``name`` a full form named at least as often, with words before it ('Crooked Hillary Clinton')?"""
+    return any(_tail_of(other, name) and count[other] >= count[name] for other in forms)
+
+
+def _tail_of(short: str, long: str) -> bool:
+    """Is ``short`` a full name (two words or more) that ends ``long`` ('Hillary Clinton', 'Crooked Hillary Clinton')?"""
+    tail, words = normalize_words(short), normalize_words(long)
+    return 1 < len(tail) < len(words) and words[-len(tail):] == tail
 
 
 _NOT_TITLE_WORDS = frozenset({"former", "ex", "then", "late", "the", "of", "and", "for", "mr", "mrs", "ms", "dr"})
