@@ -18,7 +18,9 @@ were checked against (``summary --file tests/data/judged_events_2.jsonl``). ``ju
 (``sample --n 80 --seed 1206``) is a third, drawn and judged before the round that it measures;
 ``judged_events_4.jsonl`` (``sample --n 80 --seed 1207``) a fourth, drawn and judged once after the
 lexicon and accident rules of issue 14's fifth round; ``judged_events_5.jsonl`` (``sample --n 80 --seed 1208``)
-a fifth, drawn and judged once after its sixth round and the last-resort target rule.
+a fifth, drawn and judged once after its sixth round and the last-resort target rule; ``judged_events_6.jsonl``
+(``sample --n 80 --seed 1209``) a sixth, drawn and judged once after its seventh round (conflict-news lexicon,
+near-miss model moves, actor naming).
 
 Verdicts, judged against the PLOVER definitions (``../shared/docs/plover.md``): ``type`` is
 ``right``, ``wrong`` (an event of another type) or ``no-event`` (the sentence reports no act of
