@@ -498,3 +498,13 @@ def test_a_nickname_before_a_full_name_is_kept_as_a_name_never_as_the_actor_s_na
     actors, _ = actors_in(text)
     found = [a for a in actors if variant in a.names]
     assert len(found) == 1 and found[0].name == name
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("Minister Lena Varga spoke in Kyiv. Varga said the talks would resume.", "Varga", "Lena Varga"),
+    ("Minister Joseph Otieno spoke in Nairobi. Otieno said the talks would resume.", "Otieno", "Joseph Otieno"),
+])
+def test_a_lone_surname_of_a_person_named_in_full_is_that_person_however_it_is_tagged(text, surface, name):
+    """The model tags a lone surname as an organisation in one sentence and not at all in another."""
+    _, actor = mention_of(text, surface)
+    assert actor.name == name

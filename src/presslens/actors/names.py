@@ -189,6 +189,12 @@ def _nationality_people(doc: Doc, book: ActorBook) -> set[int]:
     return found
 
 
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the people the text names in full ('Schiff' of 'Adam Schiff')."""
+    return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+                     and all(t.pos_ == "PROPN" for t in e))
+
+
 def _strip(span: Span) -> tuple[int, int]:
     """Token range of an entity without a leading 'the' and a trailing possessive."""
     start, end = span.start, span.end
@@ -202,11 +208,14 @@ def _strip(span: Span) -> tuple[int, int]:
 def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
     """Named entities the book does not know: people, organisations, groups and places."""
     anchors: list[Anchor] = []
+    surnames = _surnames(doc)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end = _strip(ent)
         label = "PERSON" if ent.label_ == "ORG" and _capital_named_person(doc, start, end, book) else ent.label_
+        if end - start == 1 and doc[start].text in surnames and (start == 0 or doc[start - 1].lower_ != "the"):
+            label = "PERSON"  # 'Schiff said' read as a place or an organisation where 'Adam Schiff' is named
         if label in ("PERSON", "ORG"):
             start, titled = _after_title(doc, start, end, book)
             label = "PERSON" if titled and label == "ORG" and not book.org_noun(
