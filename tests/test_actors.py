@@ -508,3 +508,15 @@ def test_a_lone_surname_of_a_person_named_in_full_is_that_person_however_it_is_t
     """The model tags a lone surname as an organisation in one sentence and not at all in another."""
     _, actor = mention_of(text, surface)
     assert actor.name == name
+
+
+@pytest.mark.parametrize(("text", "surface", "person"), [
+    ("Donald Trump spoke in Ohio. Trump supporters rallied outside the hall.", "Trump supporters", "Donald Trump"),
+    ("Hillary Clinton spoke in Ohio. Clinton supporters rallied outside the hall.", "Clinton supporters",
+     "Hillary Clinton"),
+    ("Raila Odinga spoke in Kisumu. Odinga's supporters marched to the stadium.", "Odinga's supporters",
+     "Raila Odinga"),
+])
+def test_a_person_s_supporters_are_a_group_not_that_person(text, surface, person):
+    _, actor = mention_of(text, surface)
+    assert actor.name != person and actor.kind == "population"

@@ -332,12 +332,12 @@ class Composer:
             if state is not None and anchor.ref.form in ("adjective", "people"):
                 name = f"{self.book.adjective(state.country)} {category}"
                 ref = Ref(name=name, kind="population", country=state.country, sector=sector, form="group")
-            elif anchor.ref.kind != "person":  # 'supporters of Israel', 'Hamas supporters': named as the party is
+            elif anchor.ref.kind != "person" or anchor.end <= head.i:
+                # 'supporters of Israel', 'Hamas supporters', 'Scott's family', 'Trump supporters': named as the
+                # party or the person is, a group of its own (a person's kin or supporters are not that person)
                 party = state or anchor.ref
-                ref = Ref(name=f"{party.name} {category}", kind="population", country=party.country, sector=sector,
-                          form="group")
-            elif anchor.end <= head.i:
-                continue
+                ref = Ref(name=f"{party.name} {category}", kind="population",
+                          country=party.country if anchor.ref.kind != "person" else None, sector=sector, form="group")
             else:  # 'supporters of former President X': a group of its own
                 ref = Ref(name=self.doc[self._after_det(start):end].text, kind="population", sector=sector,
                           form="group")
