@@ -428,6 +428,8 @@ def test_offering_words_and_backing_off_are_not_acts_of_cooperation(text, type_)
      ("India",)),
     ("The widow of a soldier killed by Azerbaijani forces asked Armenia to act.", "REQUEST", ("widow",), ("Armenia",)),
     ("Scott's family called on police to release the videos.", "REQUEST", ("Scott relatives",), ("police",)),
+    ("Keith Lamont Scott was shot on Tuesday. Scott's family called on police to release the videos.", "REQUEST",
+     ("Scott relatives",), ("police",)),
 ])
 def test_kin_named_through_someone_act_themselves(text, type_, sources, targets):
     """'Scott's family called on …': the family asks, not Scott."""
@@ -515,6 +517,10 @@ MODE_ACTS = [
     ("Rebels handed over control of the border post to the army under the peace deal.", "RETREAT"),
     ("After the floods, Kenya urged Somalia to reopen the border.", "REQUEST"),
     ("Police ordered the protesters to disperse.", "REQUEST"),
+    ("Russia summoned the French envoy over the remarks.", "ACCUSE"),
+    ("France summoned the Russian ambassador over the remarks.", "ACCUSE"),
+    ("Egypt invited Hamas and Fatah to talks in Cairo.", "AGREE"),
+    ("Hamas said it would release the hostages.", "AGREE"),
     ("The president conceded defeat on Sunday.", "CONCEDE"),
     ("The government conceded to the strikers' demands.", "CONCEDE"),
     ("Qatar hosted talks between Israel and Hamas.", "CONSULT"),
@@ -577,6 +583,10 @@ NOT_MODE_ACTS = [
     "A chemical spill prompted city officials to order residents to shelter in place.",
     "Officials ordered residents to evacuate as the flood waters rose.",
     "The mayor urged people to stay indoors because of the storm.",
+    "The president summoned his senior adviser to the Oval Office.",
+    "The senator invited her colleague to sit in the front row.",
+    "He said that would permit the financing of more ships and troops.",
+    "The public option would allow retirees to buy into the plan.",
 ]
 
 

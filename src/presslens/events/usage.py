@@ -375,6 +375,46 @@ def safety_directive(c: Candidate, code: Code, lex: Lexicon) -> bool:
     return any(counted_noun(g).lemma_.lower() in PUBLIC for g in asked)
 
 
+VISITS = frozenset({"visit", "attend", "join", "meet", "come", "participate", "talk", "tour", "address", "speak",
+                    "negotiate", "observe", "mediate", "inspect"})
+"""What an invitation PLOVER codes invites to: a visit, a meeting, talks, observing ('invited to sit in the
+front row' invites to none)."""
+CONSEQUENCE_MODALS = frozenset({"would", "could", "might", "may", "'d"})
+ACTING_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
+
+
+def invitation_to_no_visit(c: Candidate) -> bool:
+    """'invited members of the audience', 'invited her to sit in the front row': an invitation to no visit,
+    meeting or talks, or an 'invited' that only describes a noun, is no AGREE."""
+    if c.verb.lemma_.lower() != "invite" or c.trigger is not c.verb:
+        return False
+    if c.verb.dep_ in ("amod", "acl") and c.verb.tag_ == "VBN":
+        return True
+    goal = next((ch for ch in c.verb.children if ch.dep_ in ("xcomp", "ccomp") and ch.pos_ == "VERB"), None)
+    return goal is not None and goal.lemma_.lower() not in VISITS
+
+
+def consequence(c: Candidate, n_sources: int) -> bool:
+    """'the plan would allow people to …', 'that would permit the financing of …': what a thing (a plan, a
+    policy, 'that') would or could bring about is no act of anyone ('it' that names an actor is one)."""
+    if n_sources or not any(ch.dep_ == "aux" and ch.lower_ in CONSEQUENCE_MODALS for ch in c.verb.children):
+        return False
+    doer, passive = subject(c.verb)
+    if doer is None or passive:
+        return False
+    return doer.pos_ != "PROPN" and not doer.ent_type_ and doer.lower_ not in ACTING_PRONOUNS and not (
+        doer.lower_ in ("who", "that") and c.verb.dep_ == "relcl" and c.verb.head.pos_ == "PROPN") and (
+        doer.lower_ in ("that", "this", "it", "which") or doer.pos_ == "NOUN" and not _acting_noun(doer))
+
+
+def _acting_noun(noun: Token) -> bool:
+    """A noun for people or a body that acts ('the army', 'officials'), not a thing ('the plan')."""
+    book = load_actorbook(())
+    words = normalize_words(noun.lemma_)
+    return bool(book.sector_noun(words) or book.group_noun(words) or book.org_noun(words)
+                or book.sector_noun(normalize_words(noun.text)) or book.group_noun(normalize_words(noun.text)))
+
+
 def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_actors: bool, n_targets: int,
                quoted: bool = False) -> bool:
     """Does a candidate use an event word in a way the PLOVER definitions do not code as an event?
@@ -382,9 +422,11 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
     return (opinion(c) or empty_warning(c, lex, quoted) or question(c) or showing(c) or reflexive(c) or reception(c)
             or no_comment(c) or deal_idiom(c) or empty_promise(c, code, lex, n_targets) or dismissal(c, code)
             or growth(c, code) or own_service(c, code) or accident(c, code, lex, n_sources) or habitual(c)
-            or no_partner(c, code, n_sources, object_actors) or safety_directive(c, code, lex))
+            or no_partner(c, code, n_sources, object_actors) or safety_directive(c, code, lex)
+            or invitation_to_no_visit(c) or consequence(c, n_sources))
 
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
            "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth",
-           "own_service", "accident", "habitual", "weapon_cause", "safety_directive"]
+           "own_service", "accident", "habitual", "weapon_cause", "safety_directive", "invitation_to_no_visit",
+           "consequence"]
