@@ -517,6 +517,8 @@ MODE_ACTS = [
     ("Rebels handed over control of the border post to the army under the peace deal.", "RETREAT"),
     ("After the floods, Kenya urged Somalia to reopen the border.", "REQUEST"),
     ("Police ordered the protesters to disperse.", "REQUEST"),
+    ("Armenia moved artillery units toward the Azerbaijani border.", "MOBILIZE"),
+    ("Azerbaijan moved artillery units toward the Armenian border.", "MOBILIZE"),
     ("Russia summoned the French envoy over the remarks.", "ACCUSE"),
     ("France summoned the Russian ambassador over the remarks.", "ACCUSE"),
     ("Egypt invited Hamas and Fatah to talks in Cairo.", "AGREE"),
@@ -587,6 +589,8 @@ NOT_MODE_ACTS = [
     "The senator invited her colleague to sit in the front row.",
     "He said that would permit the financing of more ships and troops.",
     "The public option would allow retirees to buy into the plan.",
+    "The committee moved the meeting to Friday.",
+    "The 1,500 troops stationed near the lake were quiet on Sunday.",
 ]
 
 
@@ -806,3 +810,19 @@ def test_a_gerund_s_by_phrase_is_its_doer_and_one_act_is_one_event(text, source,
         assert found[0].sources == (source,)
     if country is not None:
         assert found[0].source_countries == (country,)
+
+
+@pytest.mark.parametrize(("text", "type_", "targets"), [
+    ("Russia withdrew its troops from Kherson.", "RETREAT", None),
+    ("Ukraine withdrew its troops from Avdiivka.", "RETREAT", None),
+    ("France recalled its ambassador from Niger.", "SANCTION", ("Niger",)),
+    ("Niger recalled its ambassador from France.", "SANCTION", ("France",)),
+    ("Turkey stationed 3,000 troops along the border.", "MOBILIZE", ()),
+])
+def test_the_forces_an_actor_moves_or_withdraws_are_its_own_not_the_recipient(text, type_, targets):
+    """'withdrew its troops', 'stationed 3,000 troops': the troops are the doer's; the recipient, if any, is
+    the party the 'from' phrase names (None: not checked beyond the troops)."""
+    event = one(text, type_)
+    assert not {"troops", "ambassador"} & set(event.targets)
+    if targets is not None:
+        assert event.targets == targets

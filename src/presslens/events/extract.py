@@ -115,6 +115,20 @@ def extract_events(doc: Doc, actors: list[Actor], mentions: list[ActorMention], 
     return merge_mentions(sorted((b.event for b in built), key=lambda e: (e.start, e.trigger_start)))
 
 
+WITHDRAWING = frozenset({"withdraw", "pull", "recall", "redeploy", "remove", "deploy", "station", "mass", "mobilize",
+                         "mobilise", "move"})
+"""Verbs whose object is the doer's own, taken back or moved ('withdrew its troops from X', 'stationed 3,000
+troops along the border'): never the recipient, which the 'from' or 'against' phrase names."""
+
+
+def _withdrawn(c: Candidate, token: Token) -> bool:
+    """Is the token the object of such a verb, or a modifier before it ('withdraw the remaining 1,500
+    troops'; not 'Niger' in 'recalled its ambassador from Niger')?"""
+    if c.verb.lemma_.lower() not in WITHDRAWING:
+        return False
+    return any(obj.left_edge.i <= token.i <= obj.i for obj in c.verb.children if obj.dep_ == "dobj")
+
+
 def _generic_you(verb: Token) -> bool:
     """'You walk down the street, you get shot': 'you' as the subject of a present-tense verb speaks of anyone,
     not of an act that happened."""
@@ -293,7 +307,7 @@ class EventBuilder:
         a thing the phrase names ('condemned the law in Lviv'), only a place of the kinds ``_place_targets`` allows."""
         if place_only or (side.actor.kind in PLACE_KINDS and token.i not in self.args.cover):
             return side.actor.kind in self._place_targets(c)
-        return True
+        return not _withdrawn(c, token)
 
     @staticmethod
     def _place_targets(c: Candidate) -> frozenset[str]:
@@ -314,8 +328,8 @@ class EventBuilder:
         tokens = sorted({t.i for head in heads for t in head.subtree if t.i > c.trigger.i and t.i not in skipped})
         head_indexes = {head.i for head in heads}
         for i in tokens:
-            if i in self.args.cover and not (self._place_targets(c) is TERRITORY_KINDS
-                                             and _a_town_where(self.doc[i], self.args)) and not _aside(
+            if i in self.args.cover and not _withdrawn(c, self.doc[i]) and not (
+                    self._place_targets(c) is TERRITORY_KINDS and _a_town_where(self.doc[i], self.args)) and not _aside(
                     self.doc[i], head_indexes):
                 sides = [s for s in self.args.actors_at(self.doc[i]) if s.actor.id not in own]
                 if sides:

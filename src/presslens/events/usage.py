@@ -383,6 +383,12 @@ CONSEQUENCE_MODALS = frozenset({"would", "could", "might", "may", "'d"})
 ACTING_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 
 
+def standing_deployment(c: Candidate) -> bool:
+    """'the 1,500 troops stationed near Duskwater': a participle saying where forces are is no move of them."""
+    return (c.verb.lemma_.lower() in ("station", "base") and c.trigger is c.verb and c.verb.tag_ == "VBN"
+            and c.verb.dep_ in ("acl", "amod"))
+
+
 def invitation_to_no_visit(c: Candidate) -> bool:
     """'invited members of the audience', 'invited her to sit in the front row': an invitation to no visit,
     meeting or talks, or an 'invited' that only describes a noun, is no AGREE."""
@@ -423,10 +429,10 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
             or no_comment(c) or deal_idiom(c) or empty_promise(c, code, lex, n_targets) or dismissal(c, code)
             or growth(c, code) or own_service(c, code) or accident(c, code, lex, n_sources) or habitual(c)
             or no_partner(c, code, n_sources, object_actors) or safety_directive(c, code, lex)
-            or invitation_to_no_visit(c) or consequence(c, n_sources))
+            or invitation_to_no_visit(c) or consequence(c, n_sources) or standing_deployment(c))
 
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
            "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth",
            "own_service", "accident", "habitual", "weapon_cause", "safety_directive", "invitation_to_no_visit",
-           "consequence"]
+           "consequence", "standing_deployment"]
