@@ -9,6 +9,7 @@ import pytest
 from presslens.actors.extract import extract_actors
 from presslens.core.nlp import parse
 from presslens.core.schema import Event
+from presslens.events.checks import written
 from presslens.events.extract import extract_events
 from presslens.quotes.extract import extract_quotes
 
@@ -829,3 +830,24 @@ def test_the_forces_an_actor_moves_or_withdraws_are_its_own_not_the_recipient(te
     assert not {"troops", "ambassador"} & set(event.targets)
     if targets is not None:
         assert event.targets == targets
+
+
+def test_every_written_type_sentence_naming_two_states_is_coded_alike_with_the_states_swapped(analyze_text):
+    """Neutrality of the check set and of what the model learns from it: 'Turkey sent rescue teams to Morocco'
+    and 'Morocco sent rescue teams to Turkey' get the same types (the model once knew only the written side)."""
+    def types(text):
+        return sorted({e.type for e in analyze_text(text).events if not e.hypothetical and not e.negated})
+
+    differing, mirrored = [], 0
+    for text, _, _ in written()["types"]:
+        analysis = analyze_text(text)
+        states = [a for a in analysis.actors if a.kind == "state"]
+        surfaces = [{text[m.start:m.end] for m in analysis.mentions if m.actor_id == a.id} for a in states]
+        if len(states) != 2 or any(len(s) != 1 or next(iter(s)) != a.name for s, a in zip(surfaces, states)):
+            continue
+        first, second = states[0].name, states[1].name
+        swapped = text.replace(first, "\0").replace(second, first).replace("\0", second)
+        mirrored += 1
+        if types(text) != types(swapped):
+            differing.append((text, types(text), swapped, types(swapped)))
+    assert mirrored >= 20 and not differing, differing
