@@ -851,3 +851,15 @@ def test_every_written_type_sentence_naming_two_states_is_coded_alike_with_the_s
         if types(text) != types(swapped):
             differing.append((text, types(text), swapped, types(swapped)))
     assert mirrored >= 20 and not differing, differing
+
+
+@pytest.mark.parametrize("text", [
+    "M23 rebels captured Goma in January.",
+    "The Congolese army recaptured Goma from M23.",
+    "Jihadists seized Menaka from the army.",
+    "The army seized Menaka from the jihadists.",
+])
+def test_a_town_named_as_what_was_taken_is_territory_taken_by_force(text):
+    """'captured Goma': a town, not a captive (ASSAULT abduct) or a confiscation (COERCE seize)."""
+    event = one(text, "ASSAULT")
+    assert event.mode != "abduct" and "COERCE" not in {e.type for e in events_in(text)}

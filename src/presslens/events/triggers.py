@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from presslens.actors.book import load_actorbook
 from presslens.actors.phrases import cue_words
 from presslens.core.nlp import irregular_verb_lemma
 from presslens.quotes.cues import object_predicate
@@ -231,7 +232,7 @@ class TriggerFinder:
         if obj is not None:
             words, lemmas = phrase_words(obj), lemma_words(obj)
             exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas) or self._contained(spec, obj)
-                              or self._by_preposition(spec, particle, obj))
+                              or self._by_preposition(spec, particle, obj) or self._named_town(spec, obj))
             # 'called the strike a massacre': a verb with an object predicate names its object, not does it
             light = (particle is None and lexicon_lemma(verb, self.lex) in self.lex.light_verbs
                      and obj.dep_ in ("dobj", "nsubjpass") and not object_predicate(verb))
@@ -255,6 +256,16 @@ class TriggerFinder:
         if code is None and spec is not None and not (spec.speech and any(c.dep_ == "ccomp" for c in verb.children)):
             code = spec.code  # a verb of saying with a clause ('conceded that …') says it: the clause is coded
         return Coded(code, spec, particle, obj, trigger, by_object)
+
+    @staticmethod
+    def _named_town(spec: VerbSpec, obj: Token) -> Code | None:
+        """'recaptured Kupiansk', 'captured Goma': a one-word name the gazetteer knows as a town, as the object of a
+        verb whose entry codes taking a town, is coded as 'the town' (the model tags such names a person or an
+        organisation as often as a place)."""
+        if "town" not in spec.objects or obj.pos_ != "PROPN" or obj.dep_ != "dobj" or any(
+                c.dep_ in ("compound", "flat") for c in obj.children) or obj.ent_type_ in ("DATE", "TIME"):
+            return None
+        return spec.objects["town"] if load_actorbook(()).city_country(obj.text) else None
 
     def _by_preposition(self, spec: VerbSpec, particle: Token | None, obj: Token) -> Code | None:
         """A phrasal verb's preposition object that its entry names, behind a direct object ('took twenty
