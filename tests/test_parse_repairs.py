@@ -13,14 +13,16 @@ SIDES = [("Mali", "JNIM"), ("JNIM", "Mali"), ("Israel", "Hamas"), ("Hamas", "Isr
          ("Azerbaijan", "Armenia"), ("The PKK", "Turkey"), ("Turkey", "the PKK")]
 
 
-def _tree(text: str, repaired: bool = True) -> list[tuple[str, str, int]]:
+def _parsed(text: str, repaired: bool = True):
     nlp = load_nlp()
     if repaired:
-        doc = nlp(text)
-    else:
-        with nlp.select_pipes(disable=["parse_repairs"]):
-            doc = nlp(text)
-    return [(t.text, t.dep_, t.head.i) for t in doc]
+        return nlp(text)
+    with nlp.select_pipes(disable=["parse_repairs"]):
+        return nlp(text)
+
+
+def _tree(text: str, repaired: bool = True) -> list[tuple[str, str, int]]:
+    return [(t.text, t.dep_, t.head.i) for t in _parsed(text, repaired)]
 
 
 def _doc(text: str):
@@ -154,10 +156,4 @@ def test_an_opening_gerund_clause_with_a_comma_stays_a_clause(text):
 
 
 def _head_dep(text: str, word: str, repaired: bool = True) -> str:
-    nlp = load_nlp()
-    if repaired:
-        doc = nlp(text)
-    else:
-        with nlp.select_pipes(disable=["parse_repairs"]):
-            doc = nlp(text)
-    return next(t.dep_ for t in doc if t.text == word)
+    return next(t.dep_ for t in _parsed(text, repaired) if t.text == word)
