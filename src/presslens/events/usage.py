@@ -32,7 +32,7 @@ from spacy.tokens import Token
 
 from presslens.actors.book import load_actorbook, normalize_words
 
-from .arguments import subject
+from .arguments import agent, subject
 from .plover import HOSTILE, Code, Lexicon
 from .triggers import Candidate, TriggerFinder, counted_noun
 
@@ -241,6 +241,8 @@ def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
         doer, passive = subject(verb)
         if doer is not None and not passive and _hazard(doer, lex):
             return True  # the storm killed 14 (also where the model read 'Cholera' opening a sentence as a name)
+        if _vehicle(agent(verb) if passive else doer) or _industrial_explosion(verb, lex):
+            return True  # 'struck by a bulk carrier', 'an explosion ripped through a fertilizer warehouse'
     if n_sources:
         return False
     if c.verb.lemma_.lower() == "explode" and c.trigger.i == c.verb.i and _accidental(c.verb, lex):
@@ -280,7 +282,8 @@ def _accidental(cause: Token, lex: Lexicon) -> bool:
     doer, _ = subject(cause)
     if doer is None:
         return False
-    return _hazard(doer, lex) or cause.lemma_.lower() in ACCIDENT_VERBS and not _weapon(doer, lex)
+    return (_hazard(doer, lex) or cause.lemma_.lower() in ACCIDENT_VERBS and not _weapon(doer, lex)
+            or _industrial_explosion(cause, lex) or _vehicle(doer))
 
 
 def _hazard(noun: Token, lex: Lexicon, prep: str | None = None) -> bool:
@@ -300,12 +303,38 @@ def _hazard(noun: Token, lex: Lexicon, prep: str | None = None) -> bool:
     return lemma != "fire" or prep in (None, "in", "during")
 
 
+CIVIL_VEHICLES = frozenset({"truck", "lorry", "bus", "minibus", "car", "van", "taxi", "train", "ferry", "tanker",
+                            "carrier", "freighter", "trawler", "boat", "vessel", "motorcycle"})
+"""Vehicles whose striking someone is a collision, PLOVER's accident ('struck by a bulk carrier', 'hit by a truck');
+a car bomb, a warship or an aircraft is another matter."""
+INDUSTRIAL = frozenset({"plant", "factory", "warehouse", "refinery", "depot", "mine", "pipeline", "mill", "storage",
+                        "facility", "silo", "reactor", "boiler", "industrial", "chemical", "chemicals"})
+"""Places and stores of industry: an explosion there, with no weapon or doer named, is an industrial accident."""
+EXPLOSIONS = frozenset({"explosion", "blast", "fire", "blaze"})
+
+
+def _vehicle(noun: Token | None) -> bool:
+    return noun is not None and noun.lemma_.lower() in CIVIL_VEHICLES and not any(
+        t.lemma_.lower() in ("bomb", "war") for t in noun.subtree)
+
+
+def _industrial_explosion(verb: Token, lex: Lexicon) -> bool:
+    """'an explosion ripped through a warehouse of petroleum products', 'explosions tore through an industrial area':
+    an explosion whose only named place is one of industry, with no weapon in the clause."""
+    doer, passive = subject(verb)
+    if doer is None or passive or doer.lemma_.lower() not in EXPLOSIONS or any(_weapon(t, lex) for t in verb.subtree):
+        return False
+    return any(t.lemma_.lower() in INDUSTRIAL for t in verb.subtree if t.i > verb.i)
+
+
 def _after_an_accident(c: Candidate, clause: list[Token], lex: Lexicon) -> bool:
     """'A tanker overturned and exploded. Four people were injured.': a harm with no doer, no weapon and no cause of
-    its own, told in the sentence right after an accident or a disaster (and no attack), is that accident's."""
+    its own, told in the sentence right after an accident or a disaster (and no attack), is that accident's ('the
+    blasts' of that accident count as no doer of their own)."""
     sentence = c.verb.sent
     doer, passive = subject(c.verb)
-    if (doer is not None and not passive) or sentence.start == 0 or any(_weapon(t, lex) for t in sentence):
+    named_doer = doer is not None and not passive and doer.lemma_.lower() not in EXPLOSIONS
+    if named_doer or sentence.start == 0 or any(_weapon(t, lex) for t in sentence):
         return False
     if any(ch.dep_ in ("advcl", "agent") for verb in clause for ch in verb.children):
         return False
@@ -383,6 +412,22 @@ CONSEQUENCE_MODALS = frozenset({"would", "could", "might", "may", "'d"})
 ACTING_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 
 
+def emergency_decree(c: Candidate, code: Code, lex: Lexicon) -> bool:
+    """'banned the sale of alcohol amid the pandemic': a restriction in the face of a disaster or an epidemic, on
+    a thing or an activity rather than on a group, is an emergency decree, which PLOVER leaves uncoded unless used
+    repressively ('banned opposition rallies amid the outbreak' names whom it is aimed at, and stays)."""
+    if code.type != "COERCE" or code.mode not in ("restrict", "curfew") or not any(
+            t.lemma_.lower() in lex.hazards for t in c.verb.sent):
+        return False
+    objects = [ch for ch in c.verb.children if ch.dep_ in ("dobj", "nsubjpass")]
+    words = [t for o in objects for t in (o, *o.lefts, *(g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                                         for g in p.children if g.dep_ == "pobj"))]
+    book = load_actorbook(())
+    return bool(objects) and not any(
+        t.ent_type_ in ("PERSON", "ORG", "NORP") or book.sector_noun(normalize_words(t.lemma_))
+        or book.group_noun(normalize_words(t.lemma_)) for t in words)
+
+
 def standing_deployment(c: Candidate) -> bool:
     """'the 1,500 troops stationed near Duskwater': a participle saying where forces are is no move of them."""
     return (c.verb.lemma_.lower() in ("station", "base") and c.trigger is c.verb and c.verb.tag_ == "VBN"
@@ -429,10 +474,11 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
             or no_comment(c) or deal_idiom(c) or empty_promise(c, code, lex, n_targets) or dismissal(c, code)
             or growth(c, code) or own_service(c, code) or accident(c, code, lex, n_sources) or habitual(c)
             or no_partner(c, code, n_sources, object_actors) or safety_directive(c, code, lex)
-            or invitation_to_no_visit(c) or consequence(c, n_sources) or standing_deployment(c))
+            or invitation_to_no_visit(c) or consequence(c, n_sources) or standing_deployment(c)
+            or emergency_decree(c, code, lex))
 
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
            "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth",
            "own_service", "accident", "habitual", "weapon_cause", "safety_directive", "invitation_to_no_visit",
-           "consequence", "standing_deployment"]
+           "consequence", "standing_deployment", "emergency_decree"]
