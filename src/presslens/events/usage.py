@@ -23,7 +23,13 @@ Each rule reads one definition of ``../shared/docs/plover.md``:
 * ASSAULT is deliberate: harm whose stated cause is an accident or a disaster ('when a chemical plant
   exploded', 'after an earthquake struck', 'killed in the avalanche', 'the storm killed 14', or an accident
   told in the sentence before) is none; a weapon as the cause ('when a car bomb exploded') is one.
-* Events are acts that happened: a habit ('has often been criticized', 'routinely attack') is none.
+  So is a collision with a civilian vehicle, and an explosion through a place of industry with no weapon named.
+* Events are acts that happened: a habit ('has often been criticized', 'routinely attack') is none, and so is
+  what a plan or 'that' would bring about ('the option would allow …').
+* Disaster emergency decrees are not COERCE unless used repressively: a restriction on a thing or an activity
+  amid a disaster, or a directive to the public ('ordered residents to shelter in place'), is none.
+* AGREE takes invitations to visit or meet; 'invited her to sit in the front row' is none. MOBILIZE is a move:
+  troops 'stationed near' a place are where they are.
 """
 
 from __future__ import annotations
@@ -404,14 +410,6 @@ def safety_directive(c: Candidate, code: Code, lex: Lexicon) -> bool:
     return any(counted_noun(g).lemma_.lower() in PUBLIC for g in asked)
 
 
-VISITS = frozenset({"visit", "attend", "join", "meet", "come", "participate", "talk", "tour", "address", "speak",
-                    "negotiate", "observe", "mediate", "inspect"})
-"""What an invitation PLOVER codes invites to: a visit, a meeting, talks, observing ('invited to sit in the
-front row' invites to none)."""
-CONSEQUENCE_MODALS = frozenset({"would", "could", "might", "may", "'d"})
-ACTING_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
-
-
 def emergency_decree(c: Candidate, code: Code, lex: Lexicon) -> bool:
     """'banned the sale of alcohol amid the pandemic': a restriction in the face of a disaster or an epidemic, on
     a thing or an activity rather than on a group, is an emergency decree, which PLOVER leaves uncoded unless used
@@ -432,6 +430,14 @@ def standing_deployment(c: Candidate) -> bool:
     """'the 1,500 troops stationed near Duskwater': a participle saying where forces are is no move of them."""
     return (c.verb.lemma_.lower() in ("station", "base") and c.trigger is c.verb and c.verb.tag_ == "VBN"
             and c.verb.dep_ in ("acl", "amod"))
+
+
+VISITS = frozenset({"visit", "attend", "join", "meet", "come", "participate", "talk", "tour", "address", "speak",
+                    "negotiate", "observe", "mediate", "inspect"})
+"""What an invitation PLOVER codes invites to: a visit, a meeting, talks, observing ('invited to sit in the
+front row' invites to none)."""
+CONSEQUENCE_MODALS = frozenset({"would", "could", "might", "may", "'d"})
+ACTING_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 
 
 def invitation_to_no_visit(c: Candidate) -> bool:
