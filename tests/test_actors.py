@@ -488,7 +488,8 @@ def test_a_name_with_a_lower_case_particle_is_one_person(text, surface):
 @pytest.mark.parametrize(("text", "name", "variant"), [
     ("Hillary Clinton spoke in Ohio. Trump said he beat “Crooked Hillary Clinton” in the debate.",
      "Hillary Clinton", "Crooked Hillary Clinton"),
-    ("Joe Biden spoke in Ohio. Trump said he beat “Sleepy Joe Biden” in the debate.", "Joe Biden", "Sleepy Joe Biden"),
+    ("Joe Biden spoke in Ohio. Trump said he beat “Sleepy Joe Biden” in the debate.", "Joe Biden",
+     "Sleepy Joe Biden"),
     ("Donald Trump spoke in Ohio. Clinton said she beat “Dangerous Donald Trump” in the debate.",
      "Donald Trump", "Dangerous Donald Trump"),
 ])

@@ -189,7 +189,7 @@ def _nationality_people(doc: Doc, book: ActorBook) -> set[int]:
     return found
 
 
-def _surnames(doc: Doc) -> frozenset[str]:
+def _full_name_surnames(doc: Doc) -> frozenset[str]:
     """Last words of the people the text names in full ('Schiff' of 'Adam Schiff')."""
     return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
                      and all(t.pos_ == "PROPN" for t in e))
@@ -208,7 +208,7 @@ def _strip(span: Span) -> tuple[int, int]:
 def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
     """Named entities the book does not know: people, organisations, groups and places."""
     anchors: list[Anchor] = []
-    surnames = _surnames(doc)
+    surnames = _full_name_surnames(doc)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue

@@ -142,7 +142,8 @@ def _described(name: str, forms: set[str], count: Counter[str]) -> bool:
 
 
 def _tail_of(short: str, long: str) -> bool:
-    """Is ``short`` a full name (two words or more) that ends ``long`` ('Hillary Clinton', 'Crooked Hillary Clinton')?"""
+    """Is ``short`` a full name (two words or more) that ends ``long`` ('Hillary Clinton' and
+    'Crooked Hillary Clinton')?"""
     tail, words = normalize_words(short), normalize_words(long)
     return 1 < len(tail) < len(words) and words[-len(tail):] == tail
 

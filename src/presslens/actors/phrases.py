@@ -104,14 +104,20 @@ def _names_someone(token: Token, named: frozenset[int] = frozenset()) -> bool:
                if t.dep_ in MODIFIER_DEPS or t.head == token) or token.lemma_ in ("regime", "government")
 
 
-def cue_words(token: Token) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The head noun with its adjacent compound/adjective modifiers: as written and as lemmas."""
+def cue_tokens(token: Token) -> list[Token]:
+    """The head noun with its adjacent compound/adjective modifiers (joined by nothing or a hyphen)."""
     tokens = [token]
     doc = token.doc
     for child in reversed(list(token.lefts)):
         gap = doc[child.i + 1:tokens[0].i]
         if child.dep_ in ("compound", "amod") and all(t.is_punct and t.text in "-‐" for t in gap):
             tokens.insert(0, child)
+    return tokens
+
+
+def cue_words(token: Token) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The head noun with its adjacent compound/adjective modifiers: as written and as lemmas."""
+    tokens = cue_tokens(token)
     text = tuple(w for t in tokens for w in normalize_words(t.text))
     lemma = tuple(w for t in tokens[:-1] for w in normalize_words(t.text)) + normalize_words(token.lemma_)
     return text, lemma
@@ -296,10 +302,7 @@ class Composer:
         """The noun with its modifiers ('security forces'), with a name joined to them by a hyphen as the
         text has it ('Saudi-backed forces', not 'backed forces')."""
         name = " ".join(cue_words(head)[0])
-        first = head
-        for child in reversed(list(head.lefts)):  # the first of the modifiers ``cue_words`` takes
-            if child.dep_ in ("compound", "amod") and all(t.text in HYPHENS for t in self.doc[child.i + 1:first.i]):
-                first = child
+        first = cue_tokens(head)[0]
         if first.i >= 2 and self.doc[first.i - 1].text in "-‐‑" and first.i - 2 in self.at:
             return f"{self.doc[first.i - 2].text}-{name}"
         return name

@@ -26,7 +26,8 @@ GERUND_COMPLEMENTS: dict[str, frozenset[str]] = {
 """Verbs whose object is followed by a preposition and a gerund that complete the verb
 ('accused X of killing', 'barred X from entering'): the phrase belongs to the verb, not to X."""
 
-FORCE_NOUNS = frozenset({"police", "policemen", "officers", "guards", "troops", "forces", "soldiers", "units", "squads"})
+FORCE_NOUNS = frozenset({"police", "policemen", "officers", "guards", "troops", "forces", "soldiers", "units",
+                         "squads"})
 """Plural nouns for armed or police personnel: a single capitalised word before them that opens the
 sentence is their modifier ('Riot police fired …'), not a person."""
 

@@ -372,7 +372,7 @@ class EventBuilder:
         the noun counts when the parse did not attach it)."""
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
         modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
-        found = [s for child in modifiers for s in self.args.actors_at(child)]  # 'army helicopter raids
+        found = [s for child in modifiers for s in self.args.actors_at(child)]  # 'army helicopter raids'
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
         if not found and before is not None and before.i in self.args.cover and before.dep_ != "det":
             found = self.args.actors_at(before)

@@ -69,16 +69,16 @@ class EventModel:
         what the lexicon leaves uncoded only when its class is more probable than all others together
         (p >= 0.5); otherwise the lexicon's code stands. A coded trigger moves only to a near miss of
         its type (``NEAR_MISSES``: AGREE or CONCEDE, COERCE or ASSAULT, THREATEN or ACCUSE ...) or to
-        another type the lexicon codes that trigger with (``modes``). A new type takes the lexicon's mode for it. Before all that, a candidate whose ``NONE``
-        probability reaches ``none_threshold`` is no event (below 0.5, the model says "no event"
-        even where another class is more probable than ``NONE``)."""
+        another type the lexicon codes that trigger with (``modes``). A new type takes the lexicon's mode
+        for it. Before all that, a candidate whose ``NONE`` probability reaches ``none_threshold`` is no
+        event (below 0.5, the model says "no event" even where another class is more probable than ``NONE``)."""
         probs = self.probabilities(features)
         if probs[self.classes.index(NONE)] >= self.none_threshold:
             return Code(None)
         predicted, probability = self._best(probs)
         if predicted == (rule.type or NONE) or probability < 0.5:
             return rule
-        if rule.type is not None and predicted != NONE and predicted not in modes and not near_miss(rule.type, predicted):
+        if rule.type is not None and predicted != NONE and not (predicted in modes or near_miss(rule.type, predicted)):
             return rule
         if predicted == NONE:
             return Code(None)
