@@ -6,7 +6,8 @@
 Training texts, labels, the model and its cross-validated "no event" threshold are described
 in ``presslens.events.training``. The
 PLOVER and CASE dev files are read from ``../shared`` (never copied); without them only the
-written sentences train. Deterministic: the same texts give the same JSON. Report the
+written sentences train; the hand-judged records of ``tests/data`` train too, and ``--folds`` prints how
+the model of each fold decides the judged triggers of its held-out articles. Deterministic: the same texts give the same JSON. Report the
 cross-validated scores (``presslens eval events --cv 5``, ``presslens eval events-snippets
 --cv 5``, ``presslens eval events-checks --cv 5``); full-dev scores are optimistic.
 """
@@ -19,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from presslens.events.model import MODEL_JSON
-from presslens.events.training import _all_examples, none_threshold, threshold_table, train
+from presslens.events.training import _all_examples, judged_cross_validated, none_threshold, threshold_table, train
 
 
 def main() -> None:
@@ -42,6 +43,8 @@ def main() -> None:
     if args.folds:
         from presslens.evaluation import run
 
+        print("judged triggers (hand-judged records of ordinary articles), 5-fold by article:",
+              json.dumps(judged_cross_validated()))
         for task in ("events", "events-snippets", "events-checks"):
             report = run(task, cv=args.folds)
             print(task, json.dumps({k: round(v, 3) for k, v in report.metrics.items()}))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from presslens.events.checks import side_matches, written
 from presslens.events.model import NONE, EventModel, load_model, model_from_dict
 from presslens.events.plover import EVENT_TYPES, Code
 from presslens.events.snippets import keyword_types, rates
-from presslens.events.training import THRESHOLDS, Text, _labels, fold_of
+from presslens.events.training import JUDGED, THRESHOLDS, Text, _labels, fold_of, judged_label, judged_texts
+
+from .test_events_judged import judge_script
 
 
 def test_written_sets_cover_every_type_and_both_sides_of_each_conflict():
@@ -34,10 +38,25 @@ def test_model_decides_type_and_keeps_the_lexicon_mode_of_its_type():
     assert model.decide(["verb=raid"], Code("ASSAULT", "firearms"), {"COERCE": "seize"}) == Code("COERCE", "seize")
     assert model.decide(["verb=raid"], Code("COERCE", "arrest"), {}) == Code("COERCE", "arrest")
     assert model.decide(["verb=sing"], Code("ASSAULT"), {}) == Code(None)
-    assert model.decide(["verb=hit"], Code("COERCE", "seize"), {}) == Code("COERCE", "seize")  # p < 0.5: lexicon
+    assert model.decide(["verb=hit"], Code("COERCE", "seize"), {}) == Code("ASSAULT")  # 0.57 of the event mass
     assert model.decide(["verb=hit"], Code(None), {}) == Code(None)
     assert model.decide(["verb=raid"], Code("AGREE"), {}) == Code("AGREE")  # another quad: the lexicon's
     assert abs(sum(model.probabilities(["verb=raid", "unknown"])) - 1.0) < 1e-9
+
+
+def test_a_coded_trigger_keeps_the_lexicon_type_unless_one_type_holds_most_of_the_event_probability():
+    """Retyping weighs the types against each other given that there is an event, so a likely but
+    sub-threshold "no event" neither drops the candidate nor blocks its retyping."""
+    model = EventModel(classes=(NONE, "AGREE", "CONCEDE", "REJECT"), bias=(0.0, 0.0, 0.0, 0.0),
+                       weights={"verb=release": (1.0, 0.8, 0.0, 0.0), "verb=mull": (1.0, 0.3, 0.0, 0.3)},
+                       none_threshold=0.7)
+    none, agree, concede, _ = model.probabilities(["verb=release"])
+    assert agree < 0.5 < agree / (1 - none) and none < 0.7
+    assert model.decide(["verb=release"], Code("CONCEDE"), {}) == Code("AGREE")
+    none, agree, concede, reject = model.probabilities(["verb=mull"])
+    assert agree / (1 - none) < 0.5
+    assert model.decide(["verb=mull"], Code("CONCEDE"), {}) == Code("CONCEDE")
+    assert model.decide(["verb=release"], Code(None), {}) == Code(None)  # uncoded: AGREE is not most probable
 
 
 def test_model_moves_a_coded_trigger_only_to_a_near_miss_or_a_type_the_lexicon_gives_it():
@@ -78,6 +97,51 @@ def test_training_labels():
     assert _labels(Text("x", "case", allowed=("MOBILIZE",)), uncoded) == {0: NONE, 1: "MOBILIZE"}
     two = [("ASSAULT", False), ("SANCTION", False)]
     assert _labels(Text("x", "case", allowed=("ASSAULT", "COERCE")), two) == {0: "ASSAULT"}
+
+
+def test_judged_records_label_their_triggers():
+    """Right: its type; no event: NONE; a wrong type, or a flagged record judged no event (its flag says so), none."""
+    row = {"type": "ACCUSE", "type_verdict": "right", "hypothetical": False, "negated": False, "reason": "r"}
+    assert judged_label(row) == "ACCUSE"
+    assert judged_label({**row, "type_verdict": "no-event"}) == NONE
+    assert judged_label({**row, "type_verdict": "no-event", "negated": True}) is None
+    assert judged_label({**row, "type_verdict": "no-event", "hypothetical": True}) is None
+    assert judged_label({**row, "type_verdict": "wrong", "reason": "a plea: REQUEST"}) is None
+
+
+def test_judged_texts_are_whole_articles_with_the_majority_label(tmp_path):
+    from presslens.core.readers import read_articles
+
+    from .conftest import ROOT
+
+    article = sorted(a.id for a in read_articles([ROOT / "examples"]) if a.status == "ok")[0]
+    row = {"article": article, "type": "ACCUSE", "hypothetical": False, "negated": False, "reason": "r"}
+    votes = [(10, "right"), (10, "right"), (10, "no-event"), (20, "right"), (20, "no-event"), (30, "no-event")]
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text("".join(json.dumps({**row, "trigger_start": t, "type_verdict": v}) + "\n" for t, v in votes[:3]))
+    second.write_text("".join(json.dumps({**row, "trigger_start": t, "type_verdict": v}) + "\n" for t, v in votes[3:]))
+    (text,) = judged_texts([first, second])
+    assert text.source == "judged" and text.judged == ((10, "ACCUSE"), (30, NONE))  # 20 is a tie: no label
+    assert len(text.text) > 200  # the whole article, so its folds keep every judged trigger together
+    assert judged_texts([tmp_path / "a.jsonl"])[0].judged == ((10, "ACCUSE"),)
+
+
+def test_the_held_out_comparison_is_never_trained_on():
+    assert JUDGED and all(path.name.startswith("judged_events") for path in JUDGED)
+    assert not any("ptc" in path.name for path in JUDGED)
+
+
+def test_compare_weights_each_stratum_by_its_size(tmp_path):
+    rows = [{"stratum": "old_only", "stratum_size": 100, "old_type": "ASSAULT", "new_type": None, "right_type": None},
+            {"stratum": "old_only", "stratum_size": 100, "old_type": "ACCUSE", "new_type": None, "right_type": "ACCUSE"},
+            {"stratum": "new_only", "stratum_size": 50, "old_type": None, "new_type": "REJECT", "right_type": "REJECT"},
+            {"stratum": "both", "stratum_size": 400, "old_type": "AID", "new_type": "AID", "right_type": "AID"},
+            {"stratum": "both", "stratum_size": 400, "old_type": "AID", "new_type": "AID", "right_type": None}]
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = judge_script().compare(path)
+    assert result["old"] == {"records": 500, "right_estimate": 250, "type_precision": 0.5}
+    assert result["new"] == {"records": 450, "right_estimate": 250, "type_precision": 0.556}
 
 
 def test_snippet_rates_follow_the_readme():

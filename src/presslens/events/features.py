@@ -23,8 +23,9 @@ def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: l
     """Named binary features of a candidate (names only; the model holds the weights).
 
     Neutrality: no feature says who an actor is. A word that names an actor is ``ACTOR``,
-    and the sides count only as present or absent, so that the same construction about
-    any two actors (states or armed groups) gets the same type."""
+    and the sides count only as present or absent and by their standing (a private person, a person
+    in a role, a collective actor), so that the same construction about any two actors (states or
+    armed groups) gets the same type."""
     def word(token: Token | None) -> str:
         return "-" if token is None else "ACTOR" if is_actor(token) else token.lemma_.lower()
 
@@ -60,7 +61,19 @@ def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: l
             features.append(f"prep={child.lower_}")
             features.append(f"verb+prep={verb_lemma}+{child.lower_}")
     features += [f"sources={bool(sources)}", f"targets={bool(targets)}"]
+    for name, sides in (("src", sources), ("tgt", targets)):
+        for standing in sorted({_standing(side) for side in sides}):
+            features += [f"{name}={standing}", f"rule+{name}={rule.type}+{standing}"]
     return features
+
+
+def _standing(side: Side) -> str:
+    """Whether a side is a private person (no role, no sector), a person in a role, or a collective actor
+    (a state, a force, a group, a population) — never which one, nor whether a force is a state's or a
+    rebel group's: the same construction about any two parties to a conflict gets the same features."""
+    if side.actor.kind != "person":
+        return "collective"
+    return "official" if side.actor.role or side.sector or side.actor.sector else "private person"
 
 
 __all__ = ["candidate_features"]

@@ -65,23 +65,24 @@ class EventModel:
         return self.classes[best], probs[best]
 
     def decide(self, features: list[str], rule: Code, modes: dict[str, str | None]) -> Code:
-        """The candidate's code. The model overrules the lexicon (another type, or no event) and codes
-        what the lexicon leaves uncoded only when its class is more probable than all others together
-        (p >= 0.5); otherwise the lexicon's code stands. A coded trigger moves only to a near miss of
-        its type (``NEAR_MISSES``: AGREE or CONCEDE, COERCE or ASSAULT, THREATEN or ACCUSE ...) or to
-        another type the lexicon codes that trigger with (``modes``). A new type takes the lexicon's mode
-        for it. Before all that, a candidate whose ``NONE`` probability reaches ``none_threshold`` is no
-        event (below 0.5, the model says "no event" even where another class is more probable than ``NONE``)."""
+        """The candidate's code. A candidate whose ``NONE`` probability reaches ``none_threshold`` is no
+        event. Otherwise the model codes what the lexicon leaves uncoded only when a type is more
+        probable than all other classes together (p >= 0.5), and retypes a coded trigger when a type is
+        more probable than all other types together given that it is an event (its probability over
+        1 - p(NONE)): a coded trigger moves only to a near miss of its type (``NEAR_MISSES``: AGREE or
+        CONCEDE, COERCE or ASSAULT, THREATEN or ACCUSE ...) or to another type the lexicon codes that
+        trigger with (``modes``), and takes the lexicon's mode for it. Elsewhere the lexicon's code stands."""
         probs = self.probabilities(features)
-        if probs[self.classes.index(NONE)] >= self.none_threshold:
+        none = probs[self.classes.index(NONE)]
+        if none >= self.none_threshold:
             return Code(None)
-        predicted, probability = self._best(probs)
-        if predicted == (rule.type or NONE) or probability < 0.5:
+        if rule.type is None:
+            predicted, probability = self._best(probs)
+            return rule if predicted == NONE or probability < 0.5 else Code(predicted, modes.get(predicted))
+        typed = [0.0 if name == NONE else p / (1.0 - none) for name, p in zip(self.classes, probs)]
+        predicted, probability = self._best(typed)
+        if predicted == rule.type or probability < 0.5 or not (predicted in modes or near_miss(rule.type, predicted)):
             return rule
-        if rule.type is not None and predicted != NONE and not (predicted in modes or near_miss(rule.type, predicted)):
-            return rule
-        if predicted == NONE:
-            return Code(None)
         return Code(predicted, modes.get(predicted))
 
     def to_dict(self) -> dict[str, Any]:

@@ -200,27 +200,36 @@ def empty_promise(c: Candidate, code: Code, lex: Lexicon, n_targets: int) -> boo
 
 
 def _person(token: Token) -> bool:
-    """A person or a group of people: a name, a personal pronoun, or a group or sector noun ('employees'),
-    also counted out ('thousands of employees')."""
+    """A person or a group of people: a name, a personal pronoun, a title ('the director'), or a group or
+    sector noun ('employees'), also counted out ('thousands of employees')."""
     book = load_actorbook(())
     counted = _prep_objects(token, {"of"}) if token.like_num or token.tag_ == "NNS" else []
     token = counted[0] if counted else token
     words, lemmas = normalize_words(token.text), normalize_words(token.lemma_)
     return bool(token.ent_type_ == "PERSON" or token.lower_ in PERSONAL or book.group_noun(words)
-                or book.group_noun(lemmas) or book.sector_noun(words) or book.sector_noun(lemmas))
+                or book.group_noun(lemmas) or book.sector_noun(words) or book.sector_noun(lemmas)
+                or book.title(words) or book.title(lemmas))
+
+
+AIMED = frozenset({"at", "on", "upon", "into", "toward", "towards"})
+"""Prepositions of what a shot is aimed at ('fired on the crowd')."""
 
 
 def dismissal(c: Candidate, code: Code) -> bool:
-    """'fired 5,000 employees': 'fire' with a person as its direct object dismisses, it does not shoot."""
-    return (code.type == "ASSAULT" and c.verb.lemma_.lower() == "fire" and c.trigger.i == c.verb.i
-            and c.particle is None and c.obj is not None and c.obj.dep_ == "dobj" and c.obj.head.i == c.verb.i
-            and _person(c.obj))
+    """'fired 5,000 employees', 'the director was fired': 'fire' with a person as its direct object or as the
+    subject of its passive dismisses, it does not shoot (unless aimed: 'was fired upon', 'fired at')."""
+    if "ASSAULT" not in (code.type, c.code.type) or c.verb.lemma_.lower() != "fire" or c.trigger.i != c.verb.i:
+        return False
+    if c.particle is not None or any(child.dep_ in ("prep", "prt") and child.lower_ in AIMED
+                                     for child in c.verb.children):
+        return False
+    return any(child.dep_ in ("dobj", "nsubjpass") and _person(child) for child in c.verb.children)
 
 
 def growth(c: Candidate, code: Code) -> bool:
     """'the prison population exploded': a group of people that 'explodes' grows; a bomb explodes."""
-    if code.type != "ASSAULT" or c.verb.lemma_.lower() != "explode" or c.trigger.i != c.verb.i:
-        return False
+    if "ASSAULT" not in (code.type, c.code.type) or c.verb.lemma_.lower() != "explode" or c.trigger.i != c.verb.i:
+        return False  # the lexicon's ASSAULT, whatever near miss the model moved it to
     exploded, _ = subject(c.verb)  # also shared with a verb before it ('stood at ... and has since exploded')
     return exploded is not None and not any(ch.dep_ == "dobj" for ch in c.verb.children) and _person(exploded)
 
