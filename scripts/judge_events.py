@@ -11,6 +11,7 @@ never the articles' text, which is read from ``../shared`` and ``examples/`` whe
     python scripts/judge_events.py rejudge [--changed]                    # today's output on the same triggers
     python scripts/judge_events.py summary [--file F] [--suffix _after]
     python scripts/judge_events.py coverage                               # share of events with both sides
+    python scripts/judge_events.py compare [--file tests/data/judged_ptc_triggers.jsonl]
 
 ``tests/data/judged_events_2.jsonl`` is a fresh sample (``sample --n 80 --seed 1205``), drawn after the
 round-3 model change and judged once, so that its precision is not measured on records that changes
@@ -21,6 +22,16 @@ lexicon and accident rules of issue 14's fifth round; ``judged_events_5.jsonl`` 
 a fifth, drawn and judged once after its sixth round and the last-resort target rule; ``judged_events_6.jsonl``
 (``sample --n 80 --seed 1209``) a sixth, drawn and judged once after its seventh round (conflict-news lexicon,
 near-miss model moves, actor naming).
+
+``tests/data/judged_ptc_triggers.jsonl`` compares two versions on articles no sample has used, the PTC
+dev texts (``../shared/eval/propaganda/dev.jsonl``, read as plain articles): every event trigger either
+version outputs falls in a stratum (``old_only``, ``new_only``, ``both``; ``both`` gave the same type each
+time), 25, 25 and 20 triggers were drawn from them (seed 2027) and each was judged once with the type that
+is right for it as an asserted event (``right_type``; null: no event, or one only hypothetical, negated,
+habitual or generic). ``compare`` weights each stratum by its size: each version's type precision and its
+estimated number of right events. Its 'old' is the code before issue 14's eighth round (the model that
+learns from the judged records), its 'new' that round. These files are never trained on (the model's
+training reads ``judged_events*.jsonl`` only).
 
 Verdicts, judged against the PLOVER definitions (``../shared/docs/plover.md``): ``type`` is
 ``right``, ``wrong`` (an event of another type) or ``no-event`` (the sentence reports no act of
@@ -47,6 +58,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "attribution" / "dev.jsonl"
 EXAMPLES = ROOT / "examples"
 JUDGED = ROOT / "tests" / "data" / "judged_events.jsonl"
+PTC_JUDGED = ROOT / "tests" / "data" / "judged_ptc_triggers.jsonl"
 SIDE_RIGHT = frozenset({"right", "none-ok"})
 
 
@@ -167,6 +179,23 @@ def summary(path: Path, suffix: str = "") -> dict[str, Any]:
             "both_sides_filled_where_named": round(len(filled) / len(named_both), 3) if named_both else None}
 
 
+def compare(path: Path) -> dict[str, Any]:
+    """Stratified estimates of two versions' type precision from a judged-triggers file (see above)."""
+    rows = read(path)
+    sizes = {r["stratum"]: r["stratum_size"] for r in rows}
+    result: dict[str, Any] = {"judged": len(rows), "strata": sizes}
+    for version in ("old", "new"):
+        right = output = 0.0
+        for stratum, size in sizes.items():
+            drawn = [r for r in rows if r["stratum"] == stratum]
+            if any(r[f"{version}_type"] is not None for r in drawn):
+                output += size
+                right += size * sum(r[f"{version}_type"] == r["right_type"] for r in drawn) / len(drawn)
+        result[version] = {"records": int(output), "right_estimate": round(right),
+                           "type_precision": round(right / output, 3) if output else None}
+    return result
+
+
 def coverage() -> dict[str, Any]:
     """Over every event record of the corpus: the share with both a source and a target (the judged
     sample's ``both_sides_filled_where_named`` says how often both are filled when the sentence names both)."""
@@ -182,7 +211,7 @@ def coverage() -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("action", choices=("sample", "show", "rejudge", "summary", "coverage"))
+    parser.add_argument("action", choices=("sample", "show", "rejudge", "summary", "coverage", "compare"))
     parser.add_argument("--file", type=Path, default=JUDGED)
     parser.add_argument("--n", type=int, default=220)
     parser.add_argument("--seed", type=int, default=14)
@@ -200,6 +229,8 @@ def main() -> None:
         rejudge(args.file, args.first, args.count, args.changed)
     elif args.action == "coverage":
         print(json.dumps(coverage(), indent=1))
+    elif args.action == "compare":
+        print(json.dumps(compare(args.file if args.file != JUDGED else PTC_JUDGED), indent=1))
     else:
         print(json.dumps(summary(args.file, args.suffix), indent=1))
 
