@@ -873,3 +873,35 @@ def test_a_town_named_as_what_was_taken_is_territory_taken_by_force(text):
     """'captured Goma': a town, not a captive (ASSAULT abduct) or a confiscation (COERCE seize)."""
     event = one(text, "ASSAULT")
     assert event.mode != "abduct" and "COERCE" not in {e.type for e in events_in(text)}
+
+
+@pytest.mark.parametrize(("text", "origin"), [
+    ("Hezbollah fired rockets from Lebanon at Haifa.", "Lebanon"),
+    ("The Israeli army fired shells from Metula at villages in south Lebanon.", "Metula"),
+    ("Russia fired missiles from Belarus at Kyiv.", "Belarus"),
+    ("Ukraine fired drones from Kharkiv at Belgorod.", "Kharkiv"),
+    ("Hamas fired rockets from Gaza at Ashkelon.", "Gaza"),
+    ("The Houthis launched drones from Yemen at ships in the Red Sea.", "Yemen"),
+    ("Two rockets were fired from Syria at the Golan Heights.", "Syria"),
+])
+def test_where_force_comes_from_is_never_its_target(text, origin):
+    """'fired rockets from Gaza': under force, a 'from' phrase is the launch site, whichever side it is."""
+    for event in events_in(text):
+        assert not any(origin in name for name in event.targets), (event.type, event.targets)
+
+
+@pytest.mark.parametrize("text", [
+    "The students continue violating the dress code.",
+    "His remarks violated the party's code of conduct.",
+    "The mining company in Katanga violated environmental rules for years.",
+    "The ruling violated a criminal statute, the lawyer argued.",
+])
+def test_breaking_a_rule_is_no_accusation(text):
+    """No one accuses anyone: breaking a law or a code is no act on an actor (PLOVER ACCUSE needs an accuser)."""
+    assert not [e for e in events_in(text) if e.type == "ACCUSE"], [(e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize("text", ["Azerbaijan violated the ceasefire near Lachin.",
+                                  "Armenia violated the ceasefire near Lachin."])
+def test_breaking_a_ceasefire_stays_force(text):
+    assert "ASSAULT" in {e.type for e in events_in(text)}, [(e.type, e.trigger) for e in events_in(text)]

@@ -121,6 +121,12 @@ WITHDRAWING = frozenset({"withdraw", "pull", "recall", "redeploy", "remove", "de
 troops along the border'): never the recipient, which the 'from' or 'against' phrase names."""
 
 
+def _origin(child: Token, c: Candidate) -> bool:
+    """'fired rockets from Gaza', 'missiles launched from Belarus': under force, a 'from' phrase says where the
+    force comes from, never whom it hits."""
+    return child.dep_ == "prep" and child.lower_ == "from" and c.code.type == "ASSAULT"
+
+
 def _withdrawn(c: Candidate, token: Token) -> bool:
     """Is the token the object of such a verb, or a modifier before it ('withdraw the remaining 1,500
     troops'; not 'Niger' in 'recalled its ambassador from Niger')?"""
@@ -323,7 +329,8 @@ class EventBuilder:
         skipped: set[int] = set()
         for head in heads:
             for child in head.children:
-                if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis") or child.lower_ == "according":
+                if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis") or child.lower_ == "according" or (
+                        _origin(child, c)):
                     skipped.update(t.i for t in child.subtree)
         tokens = sorted({t.i for head in heads for t in head.subtree if t.i > c.trigger.i and t.i not in skipped})
         head_indexes = {head.i for head in heads}
@@ -419,6 +426,8 @@ class EventBuilder:
                     found.append((child, False))
             for prep in TARGET_PREPS:
                 for child in head.children:
+                    if _origin(child, c):
+                        continue
                     if child.dep_ in ("prep", "dative") and child.lower_ == prep and child is not c.particle:
                         found += [(g, False) for g in child.children if g.dep_ == "pobj"]
         if c.complement is not None:

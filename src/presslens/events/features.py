@@ -52,7 +52,7 @@ def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: l
     hazard = any(t.lower_ in lex.hazards or t.lemma_.lower() in lex.hazards for d in doers for t in d.subtree)
     features += [f"hazard={hazard}", f"rule+hazard={rule.type}+{hazard}",
                  f"rule+sources={rule.type}+{bool(sources)}", f"rule+targets={rule.type}+{bool(targets)}",
-                 f"hazard_in_sentence={any(t.lemma_.lower() in lex.hazards for t in trigger.sent)}"]
+                 f"hazard_in_sentence={_hazard_besides(trigger, verb, lex)}"]
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             features.append(f"subj={word(child)}")
@@ -65,6 +65,11 @@ def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: l
         for standing in sorted({_standing(side) for side in sides}):
             features += [f"{name}={standing}", f"rule+{name}={rule.type}+{standing}"]
     return features
+
+
+def _hazard_besides(trigger: Token, verb: Token, lex: Lexicon) -> bool:
+    """A hazard named in the sentence by another word than the trigger and its verb ('fired' is no fire)."""
+    return any(t.lemma_.lower() in lex.hazards for t in trigger.sent if t.i not in (trigger.i, verb.i))
 
 
 def _standing(side: Side) -> str:
