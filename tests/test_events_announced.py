@@ -257,3 +257,18 @@ def test_would_under_a_reporting_verb_stays_an_announced_act(analyze_text, text)
 def test_would_not_is_a_refusal_not_a_hypothesis(analyze_text):
     assert "REJECT" in [e.type for e in analyze_text("Malawi would not meet the strikers' demands.").events
                         if not e.hypothetical]
+
+
+@pytest.mark.parametrize(("text", "town", "country"), [
+    ("Russian missiles struck Kyiv overnight.", "Kyiv", "UKR"),
+    ("Ukrainian drones struck Belgorod overnight.", "Belgorod", "RUS"),
+    ("Hamas fired rockets at Ashkelon.", "Ashkelon", "ISR"),
+    ("Israeli jets struck Khan Younis.", "Khan Younis", "PSE"),
+    ("Russia fired missiles at Kyiv.", "Kyiv", "UKR"),
+])
+def test_a_town_the_parse_does_not_name_is_still_the_recipient(analyze_text, text, town, country):
+    """spaCy tags some towns a person, a product or nothing; the places step resolves them, so force used on
+    them has a recipient whichever side's town it is."""
+    events = [e for e in analyze_text(text).events if e.type == "ASSAULT"]
+    assert events and events[0].targets == (town,) and events[0].target_countries == (country,), [
+        (e.type, e.targets, e.target_countries) for e in events]

@@ -9,16 +9,17 @@ kind once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presslens.actors.extract import extract_actors
+from presslens.actors.extract import extract_actors, slug, voice_at
+from presslens.actors.identity import entity_id
 from presslens.core.nlp import forget_doc_caches
-from presslens.core.schema import ANALYSIS_FIELD, Actor, Analysis, Article, Place
+from presslens.core.schema import ANALYSIS_FIELD, Actor, ActorMention, Analysis, Article, Place
 from presslens.core.structure import extract_entities, extract_paragraphs, extract_sentences
 from presslens.events.extract import extract_events
 from presslens.figures.extract import extract_figures
@@ -54,9 +55,9 @@ def _quotes(doc: Doc, sentences: list) -> tuple[list, ...]:
 
 
 def _actors(doc: Doc, quotes: list, places: list[Place], files: tuple[str, ...]) -> tuple[list, ...]:
-    """Actors and mentions, less a 'person' whose every mention is a town the places step read literally
-    ('Israeli forces shelled Rafah': spaCy may tag the town a person's name; the place, not a person, is
-    acted on), and with an unknown organisation read that way made a place of its country (``_as_place``).
+    """Actors and mentions, where a 'person' or an unknown organisation whose every mention is a town the places
+    step read literally is made a place of its country (``_as_place``): 'Israeli forces shelled Rafah',
+    'missiles struck Kyiv' (spaCy may tag the town a person's name), so the place, not a person, is acted on.
     The places step already refuses a place where the text makes a name a person's ('Wang said')."""
     actors, mentions = extract_actors(doc, quotes, files)
     literal = {(p.start, p.end): p for p in places if p.sense == "literal" and not p.demonym}
@@ -64,19 +65,52 @@ def _actors(doc: Doc, quotes: list, places: list[Place], files: tuple[str, ...])
     for m in mentions:
         spans.setdefault(m.actor_id, []).append((m.start, m.end))
     read_as_places = {a.id for a in actors if spans.get(a.id) and all(span in literal for span in spans[a.id])}
-    towns = {a.id for a in actors if a.id in read_as_places and a.kind == "person"}
-    actors = [_as_place(a, literal[spans[a.id][0]]) if a.id in read_as_places else a
-              for a in actors if a.id not in towns]
-    return actors, [m for m in mentions if m.actor_id not in towns]
+    actors = [_as_place(a, literal[spans[a.id][0]]) if a.id in read_as_places else a for a in actors]
+    towns, town_mentions = _unnamed_towns(doc, literal.values(), mentions, {a.id for a in actors}, quotes)
+    return sorted(actors + towns, key=lambda a: a.start), sorted(mentions + town_mentions,
+                                                                 key=lambda m: (m.start, -m.end))
+
+
+TOWN_FEATURES = frozenset({"city", "admin2", "admin1"})
+"""Place features a town or a province has (countries, seas and continents are left to the actor book)."""
+
+
+def _unnamed_towns(doc: Doc, places: Iterable[Place], mentions: list[ActorMention], taken: set[str],
+                   quotes: list) -> tuple[list[Actor], list[ActorMention]]:
+    """A town the places step resolved where the parse saw no name of an actor ('missiles struck Kyiv' with
+    Kyiv untagged or tagged a product): a place actor of its country, as a town the parse tags is, so that
+    what is done to it has a recipient whichever town it is."""
+    covered = [(m.start, m.end) for m in mentions]
+    actors: dict[str, Actor] = {}
+    found: list[ActorMention] = []
+    for place in sorted(places, key=lambda p: p.start):
+        if place.feature not in TOWN_FEATURES or not place.country or any(
+                s < place.end and place.start < e for s, e in covered):
+            continue
+        country = pycountry.countries.get(alpha_2=place.country)
+        code = country.alpha_3 if country else None
+        if place.text not in actors:
+            ident = slug(place.text)
+            while ident in taken:
+                ident += "-2"
+            taken.add(ident)
+            actors[place.text] = Actor(id=ident, name=place.text, kind="place", start=place.start, end=place.end,
+                                       country=code, names=(place.text,),
+                                       entity_id=entity_id(place.text, "place", code))
+        found.append(ActorMention(start=place.start, end=place.end, text=place.text,
+                                  actor_id=actors[place.text].id, voice=voice_at(place.start, quotes)))
+    return list(actors.values()), found
 
 
 def _as_place(actor: Actor, place: Place) -> Actor:
-    """An unknown name the places step read as a town ('Police in Kharkiv said'): a place of its country, not an
-    organisation of none (actors the book knows keep their own kind and country)."""
-    if actor.kind != "organization" or actor.country is not None or not place.country:
+    """A name the places step read as a town: a place of its country, not a person or an organisation of none
+    (actors the book knows keep their own kind and country)."""
+    if actor.kind not in ("organization", "person") or actor.country is not None or not place.country:
         return actor
     country = pycountry.countries.get(alpha_2=place.country)
-    return replace(actor, kind="place", country=country.alpha_3 if country else None)
+    code = country.alpha_3 if country else None
+    return replace(actor, kind="place", country=code, sector=None, role=None, affiliation=None,
+                   entity_id=entity_id(actor.name, "place", code))
 
 
 STEPS: dict[str, Step] = {
