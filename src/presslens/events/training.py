@@ -269,6 +269,35 @@ def fold_model(fold: int, folds: int) -> EventModel:
     return replace(_fold_fit(fold, folds), none_threshold=none_threshold())
 
 
+@dataclass
+class _Tally:
+    """How a model's decisions meet the labels: event-labelled candidates typed right, ``NONE``-labelled ones
+    dropped, and candidates kept as events (and of those, rightly typed)."""
+
+    events: int = 0
+    right: int = 0
+    nones: int = 0
+    dropped: int = 0
+    kept: int = 0
+    kept_right: int = 0
+
+    def add(self, code: Code, label: str) -> None:
+        self.kept += code.type is not None
+        self.kept_right += code.type is not None and code.type == label
+        if label == NONE:
+            self.nones += 1
+            self.dropped += code.type is None
+        else:
+            self.events += 1
+            self.right += code.type == label
+
+    def typed_kept(self) -> float:
+        return self.right / max(self.events, 1)
+
+    def none_dropped(self) -> float:
+        return self.dropped / max(self.nones, 1)
+
+
 def threshold_table(folds: int = SELECTION_FOLDS) -> list[tuple[float, float, float]]:
     """(threshold, rightly typed share of event-labelled candidates, dropped share of
     ``NONE``-labelled ones) over the out-of-fold predictions of the lexicon-coded candidates."""
@@ -281,16 +310,10 @@ def threshold_table(folds: int = SELECTION_FOLDS) -> list[tuple[float, float, fl
                 scored.append((features, rule, label, model))
     table = []
     for threshold in THRESHOLDS:
-        events = dropped = n_events = n_none = 0
+        tally = _Tally()
         for features, rule, label, model in scored:
-            code = replace(model, none_threshold=threshold).decide(features, Code(rule), {})
-            if label == NONE:
-                n_none += 1
-                dropped += code.type is None
-            else:
-                n_events += 1
-                events += code.type == label
-        table.append((threshold, events / max(n_events, 1), dropped / max(n_none, 1)))
+            tally.add(replace(model, none_threshold=threshold).decide(features, Code(rule), {}), label)
+        table.append((threshold, tally.typed_kept(), tally.none_dropped()))
     return table
 
 
@@ -307,24 +330,17 @@ def judged_scores(models: Callable[[Text], EventModel]) -> dict[str, float]:
     """How the model decides the hand-judged triggers: of those judged events, the share kept with the
     judged type; of those judged no event, the share dropped; and the share of the kept ones that are
     right (type precision over these records). ``models`` gives the model for each judged article."""
-    right = events = dropped = nones = kept = kept_right = 0
+    tally = _Tally()
     for text, found in _all_examples():
         if text.source != "judged":
             continue
         model = models(text)
         for features, label in found:
             rule = next(f.split("=", 1)[1] for f in features if f.startswith("rule="))
-            code = model.decide(features, Code(None if rule == "none" else rule), {})
-            kept += code.type is not None
-            kept_right += code.type is not None and code.type == label
-            if label == NONE:
-                nones += 1
-                dropped += code.type is None
-            else:
-                events += 1
-                right += code.type == label
-    return {"judged_typed_kept": round(right / max(events, 1), 3), "judged_none_dropped": round(dropped / max(nones, 1), 3),
-            "judged_type_precision": round(kept_right / max(kept, 1), 3), "judged_triggers": events + nones}
+            tally.add(model.decide(features, Code(None if rule == "none" else rule), {}), label)
+    return {"judged_typed_kept": round(tally.typed_kept(), 3), "judged_none_dropped": round(tally.none_dropped(), 3),
+            "judged_type_precision": round(tally.kept_right / max(tally.kept, 1), 3),
+            "judged_triggers": tally.events + tally.nones}
 
 
 def judged_cross_validated(folds: int = SELECTION_FOLDS) -> dict[str, float]:
