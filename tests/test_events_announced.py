@@ -154,6 +154,7 @@ def test_firing_a_person_is_a_dismissal(analyze_text, text):
     "Gunmen fired at a bus carrying pilgrims in Kashmir.",
     "Soldiers fired on the director of the clinic in Goma.",
     "Troops fired into the crowd in Khartoum.",
+    "The director of the clinic was fired upon by gunmen in Juba.",
 ])
 def test_firing_a_weapon_stays_an_assault(analyze_text, text):
     assert asserted_types(analyze_text, text) == ["ASSAULT"], text

@@ -458,8 +458,8 @@ class EventBuilder:
             c.dep_ == "nsubj" and c.conjuncts for c in verb.children)
 
     def _animate(self, token: Token | None) -> bool:
-        """An object that can be harmed or freed: a person, group, place or number of people (a year or a
-        share is no number of people: 'received in 2008')."""
+        """An object that can be harmed or freed: a person (also by a title: 'the officer'), group, place or
+        number of people (a year or a share is no number of people: 'received in 2008')."""
         if token is None:
             return False
         words = normalize_words(token.text)
@@ -470,7 +470,8 @@ class EventBuilder:
         people = token.like_num and token.ent_type_ not in NOT_PEOPLE
         return bool(token.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC", "ORG") or people
                     or token.pos_ == "PRON" or self.book.group_noun(words) or self.book.sector_noun(words)
-                    or self.book.group_noun(lemma) or set(lemma) & self.book.facility_nouns
+                    or self.book.group_noun(lemma) or self.book.sector_noun(lemma) or self.book.title(lemma)
+                    or set(lemma) & self.book.facility_nouns
                     or set(lemma) & PHYSICAL_TARGETS)
 
     def _instrument(self, c: Candidate) -> str | None:
