@@ -38,7 +38,7 @@ def main() -> None:
     args.out.write_text(json.dumps(model.to_dict(), ensure_ascii=True, separators=(",", ":")) + "\n",
                         encoding="utf-8")
     print(f"wrote {args.out}: {len(model.weights)} features, {meta['examples']} examples from {meta['texts']}")
-    print(f"no-event threshold {none_threshold()} from (threshold, typed events kept, non-events dropped), "
+    print(f"no-event threshold {none_threshold()} (fixed); (threshold, typed events kept, non-events dropped), "
           f"5-fold out-of-fold: {meta['none_threshold_cv']}")
     if args.folds:
         from presslens.evaluation import run

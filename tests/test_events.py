@@ -905,3 +905,22 @@ def test_breaking_a_rule_is_no_accusation(text):
                                   "Armenia violated the ceasefire near Lachin."])
 def test_breaking_a_ceasefire_stays_force(text):
     assert "ASSAULT" in {e.type for e in events_in(text)}, [(e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The army committed atrocities in the villages near Kidal.",
+    "The rebels committed atrocities in the villages near Kidal.",
+    "Most of the abuses were committed against young adults.",
+    "Unable to find work, he eventually committed suicide.",
+    "The former minister committed fraud while in office in Nairobi.",
+])
+def test_committing_a_crime_is_no_agreement(text):
+    assert "AGREE" not in {e.type for e in events_in(text)}, [(e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya committed 1,000 troops to the mission in Haiti.",
+    "Britain committed 20 million pounds in aid to Sudan.",
+])
+def test_committing_forces_or_money_stays_a_pledge(text):
+    assert "AGREE" in {e.type for e in events_in(text)}, [(e.type, e.trigger) for e in events_in(text)]
