@@ -6,10 +6,11 @@
 Training texts, labels, the model and its cross-validated "no event" threshold are described
 in ``presslens.events.training``. The
 PLOVER and CASE dev files are read from ``../shared`` (never copied); without them only the
-written sentences train; the hand-judged records of ``tests/data`` train too, and ``--folds`` prints how
-the model of each fold decides the judged triggers of its held-out articles. Deterministic: the same texts give the same JSON. Report the
-cross-validated scores (``presslens eval events --cv 5``, ``presslens eval events-snippets
---cv 5``, ``presslens eval events-checks --cv 5``); full-dev scores are optimistic.
+written sentences train; the hand-judged records of ``tests/data`` train too, and ``--folds`` prints
+how the model of each fold decides the judged triggers of its held-out articles. Deterministic: the
+same texts give the same JSON. Report the cross-validated scores (``presslens eval events --cv 5``,
+``presslens eval events-snippets --cv 5``, ``presslens eval events-checks --cv 5``); full-dev scores
+are optimistic.
 """
 
 from __future__ import annotations

@@ -132,11 +132,10 @@ def test_the_held_out_comparison_is_never_trained_on():
 
 
 def test_compare_weights_each_stratum_by_its_size(tmp_path):
-    rows = [{"stratum": "old_only", "stratum_size": 100, "old_type": "ASSAULT", "new_type": None, "right_type": None},
-            {"stratum": "old_only", "stratum_size": 100, "old_type": "ACCUSE", "new_type": None, "right_type": "ACCUSE"},
-            {"stratum": "new_only", "stratum_size": 50, "old_type": None, "new_type": "REJECT", "right_type": "REJECT"},
-            {"stratum": "both", "stratum_size": 400, "old_type": "AID", "new_type": "AID", "right_type": "AID"},
-            {"stratum": "both", "stratum_size": 400, "old_type": "AID", "new_type": "AID", "right_type": None}]
+    drawn = [("old_only", 100, "ASSAULT", None, None), ("old_only", 100, "ACCUSE", None, "ACCUSE"),
+             ("new_only", 50, None, "REJECT", "REJECT"), ("both", 400, "AID", "AID", "AID"),
+             ("both", 400, "AID", "AID", None)]
+    rows = [dict(zip(("stratum", "stratum_size", "old_type", "new_type", "right_type"), row)) for row in drawn]
     path = tmp_path / "c.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     result = judge_script().compare(path)

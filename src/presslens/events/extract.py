@@ -329,8 +329,8 @@ class EventBuilder:
         skipped: set[int] = set()
         for head in heads:
             for child in head.children:
-                if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis") or child.lower_ == "according" or (
-                        _origin(child, c)):
+                if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis") or (
+                        child.lower_ == "according" or _origin(child, c)):
                     skipped.update(t.i for t in child.subtree)
         tokens = sorted({t.i for head in heads for t in head.subtree if t.i > c.trigger.i and t.i not in skipped})
         head_indexes = {head.i for head in heads}

@@ -17,8 +17,8 @@ read at training time, never copied) and the written ``types`` and ``negatives``
   and ``examples/``): the whole article is the training text and only the judged triggers are
   labelled — a record judged ``right`` with its type, ``no-event`` with ``NONE`` (a ``wrong`` type, and
   a no-event verdict on a record flagged hypothetical or negated, give no label: the flag is how the
-  output says that); where samples disagree on a trigger, the majority label, and none on a tie. An article is one text, so the folds keep all of its judged triggers
-  on one side.
+  output says that); where samples disagree on a trigger, the majority label, and none on a tie.
+  An article is one text, so the folds keep all of its judged triggers on one side.
 
 The model is a multinomial logistic regression with an L2 penalty, fitted by SciPy's
 L-BFGS (SciPy is needed for training only). Folds are assigned by a hash of the text, so
