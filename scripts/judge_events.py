@@ -212,7 +212,8 @@ def coverage() -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("action", choices=("sample", "show", "rejudge", "summary", "coverage", "compare"))
-    parser.add_argument("--file", type=Path, default=JUDGED)
+    parser.add_argument("--file", type=Path, default=None,
+                        help="the judged file (default: the first sample; for compare, the PTC comparison)")
     parser.add_argument("--n", type=int, default=220)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--from", dest="first", type=int, default=0)
@@ -220,19 +221,20 @@ def main() -> None:
     parser.add_argument("--suffix", default="", help="summary: verdict fields with this suffix (e.g. _after)")
     parser.add_argument("--changed", action="store_true", help="rejudge: only records whose output changed")
     args = parser.parse_args()
+    path = args.file or (PTC_JUDGED if args.action == "compare" else JUDGED)
     if args.action == "sample":
         for record in sample(args.n, args.seed):
             print(json.dumps(record))
     elif args.action == "show":
-        show(args.file, args.first, args.count)
+        show(path, args.first, args.count)
     elif args.action == "rejudge":
-        rejudge(args.file, args.first, args.count, args.changed)
+        rejudge(path, args.first, args.count, args.changed)
     elif args.action == "coverage":
         print(json.dumps(coverage(), indent=1))
     elif args.action == "compare":
-        print(json.dumps(compare(args.file if args.file != JUDGED else PTC_JUDGED), indent=1))
+        print(json.dumps(compare(path), indent=1))
     else:
-        print(json.dumps(summary(args.file, args.suffix), indent=1))
+        print(json.dumps(summary(path, args.suffix), indent=1))
 
 
 if __name__ == "__main__":

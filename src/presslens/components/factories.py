@@ -66,7 +66,7 @@ def _actors(doc: Doc, quotes: list, places: list[Place], files: tuple[str, ...])
         spans.setdefault(m.actor_id, []).append((m.start, m.end))
     read_as_places = {a.id for a in actors if spans.get(a.id) and all(span in literal for span in spans[a.id])}
     actors = [_as_place(a, literal[spans[a.id][0]]) if a.id in read_as_places else a for a in actors]
-    towns, town_mentions = _unnamed_towns(doc, literal.values(), mentions, {a.id for a in actors}, quotes)
+    towns, town_mentions = _unnamed_towns(literal.values(), mentions, {a.id for a in actors}, quotes)
     return sorted(actors + towns, key=lambda a: a.start), sorted(mentions + town_mentions,
                                                                  key=lambda m: (m.start, -m.end))
 
@@ -75,8 +75,8 @@ TOWN_FEATURES = frozenset({"city", "admin2", "admin1"})
 """Place features a town or a province has (countries, seas and continents are left to the actor book)."""
 
 
-def _unnamed_towns(doc: Doc, places: Iterable[Place], mentions: list[ActorMention], taken: set[str],
-                   quotes: list) -> tuple[list[Actor], list[ActorMention]]:
+def _unnamed_towns(places: Iterable[Place], mentions: list[ActorMention], taken: set[str], quotes: list
+                   ) -> tuple[list[Actor], list[ActorMention]]:
     """A town the places step resolved where the parse saw no name of an actor ('missiles struck Kyiv' with
     Kyiv untagged or tagged a product): a place actor of its country, as a town the parse tags is, so that
     what is done to it has a recipient whichever town it is."""
@@ -87,8 +87,7 @@ def _unnamed_towns(doc: Doc, places: Iterable[Place], mentions: list[ActorMentio
         if place.feature not in TOWN_FEATURES or not place.country or any(
                 s < place.end and place.start < e for s, e in covered):
             continue
-        country = pycountry.countries.get(alpha_2=place.country)
-        code = country.alpha_3 if country else None
+        code = _alpha3(place)
         if place.text not in actors:
             ident = slug(place.text)
             while ident in taken:
@@ -107,10 +106,15 @@ def _as_place(actor: Actor, place: Place) -> Actor:
     (actors the book knows keep their own kind and country)."""
     if actor.kind not in ("organization", "person") or actor.country is not None or not place.country:
         return actor
-    country = pycountry.countries.get(alpha_2=place.country)
-    code = country.alpha_3 if country else None
+    code = _alpha3(place)
     return replace(actor, kind="place", country=code, sector=None, role=None, affiliation=None,
                    entity_id=entity_id(actor.name, "place", code))
+
+
+def _alpha3(place: Place) -> str | None:
+    """The place's country as the ISO alpha-3 code actors carry."""
+    country = pycountry.countries.get(alpha_2=place.country) if place.country else None
+    return country.alpha_3 if country else None
 
 
 STEPS: dict[str, Step] = {
