@@ -474,3 +474,44 @@ def test_a_name_of_several_towns_in_one_country_is_no_only_entry(text, mention):
 
 def test_a_name_of_one_place_is_its_only_entry():
     assert place_named("Protesters marched in Reykjavik.", "Reykjavik").basis == "only entry"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a country among other countries, in a story full of the state where a namesake town lies
+    ("AUSTIN, Texas — Texas farmers said soybean sales to China fell, while exports to Italy and Mexico rose.",
+     "China", "CN"),
+    ("AUSTIN, Texas — Texas farmers said soybean sales to China fell, while exports to Italy and Mexico rose.",
+     "Italy", "IT"),
+    ("An Ohio congressman visited Lebanon and Jordan to meet refugees, his office in Columbus said.",
+     "Lebanon", "LB"),
+    ("At a fair in Portland, Maine, the governor said potato exports to Poland and Norway had doubled.",
+     "Norway", "NO"),
+    # a major city beside only its own country or a namesake's state in a story about another country
+    ("Sales in Calgary and Edmonton hit a record, while Toronto lagged, the American retailer said.",
+     "Toronto", "CA"),
+    ("Officials in Los Angeles and San Fernando asked residents to save water.", "Los Angeles", "US"),
+    ("The Idaho senator flew to Moscow for talks with Russian officials.", "Moscow", "RU"),
+    ("Greek officials in Athens said the ferry strike would end.", "Athens", "GR"),
+])
+def test_context_alone_does_not_turn_a_country_or_major_city_into_a_small_namesake(text, name, country):
+    assert place_named(text, name).country == country
+
+
+@pytest.mark.parametrize("text, name, lat, lon", [
+    # near misses: the namesake named with its state, its county, or a nearby town of its state
+    ("Police in Lebanon, Pennsylvania, arrested two men.", "Lebanon", 40.34, -76.41),
+    ("A plant in Mexico, Missouri, will close in March.", "Mexico", 39.17, -91.88),
+    ("Students in Moscow, Idaho, returned to campus.", "Moscow", 46.73, -117.0),
+    ("Lebanon police said the man was held at the Boone County jail.", "Lebanon", 40.05, -86.47),
+    ("Voters in Dublin and Columbus, Ohio, approved the school levy.", "Dublin", 40.10, -83.11),
+    ("The Paris Public Library will host a workshop on the Illinois job service for Illinois residents.",
+     "Paris", 39.61, -87.70),
+])
+def test_a_namesake_with_local_evidence_is_still_the_namesake(text, name, lat, lon):
+    place = place_named(text, name)
+    assert place.country == "US" and km(place.lat, place.lon, lat, lon) < 50
+
+
+def test_a_town_tagged_as_a_person_after_in_with_a_capital_is_a_place():
+    """'in Dublin and Cork': the preposition governs both conjuncts."""
+    assert place_named("Voters in Dublin and Cork went to the polls on Friday.", "Cork").country == "IE"

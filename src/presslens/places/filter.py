@@ -272,7 +272,8 @@ def _joined_to_place(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, 
     """Coordinated with a place already kept ('Nablus and Tulkarm', 'Djibo and Menaka'). A name
     tagged as a person only when the gazetteer knows it strongly as a town and it is joined to a
     town that is no capital ('Khan Younis, Rafah and Jabalia'; not 'Jordan and Obama', nor
-    'Washington and Obama', where the capital may stand for its government)."""
+    'Washington and Obama', where the capital may stand for its government), or to any place
+    after a locative preposition, which governs both ('voters in Dublin and Cork')."""
     head = doc[cand.tokens[1] - 1]
     partners = [head.head] if head.dep_ == "conj" else []
     partners += [t for t in head.children if t.dep_ == "conj"]
@@ -280,7 +281,7 @@ def _joined_to_place(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, 
     if cand.label != "PERSON":
         return bool(joined)
     strong = _strong_town(gaz, cand) or _prominent(gaz, cand)
-    return strong and any(_town_names_only(gaz, c) for c in joined)
+    return strong and any(_town_names_only(gaz, c) or _preceded_by_locative(doc, c) for c in joined)
 
 
 def _town_after_preposition(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:

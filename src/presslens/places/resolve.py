@@ -42,6 +42,10 @@ CAPITAL_BONUS = 2.0
 LARGE_CITY_SIZE = 5.0
 """log10 of a population (100,000) from which a capital gets its bonus."""
 ROUNDS = 3
+MAJOR_CITY = 1_000_000
+"""A city this large (or a national capital of LARGE_CITY_SIZE) is what its name means to most readers."""
+NAMESAKE_RATIO = 100
+"""A town this many times smaller than the major city it shares a name with is that city's namesake."""
 ALIAS_SIZE_RATIO = 10
 """A town known by another place's own name as an alternate keeps it only when this many times larger."""
 WITHIN = "within named division"
@@ -122,6 +126,7 @@ class _Context:
         self.admin2s: Counter = Counter()
         self.named: Counter = Counter()
         self.cells: Counter = Counter()
+        self.state_cells: Counter = Counter()
         for entry, votes in zip(chosen, voters):
             if entry is not None and votes:
                 self._count(entry, 1)
@@ -135,6 +140,7 @@ class _Context:
             self.named[_container_key(entry)] += step
         if entry.feature in LOCAL_FEATURES and entry.lat is not None:
             self.cells[_cell(entry)] += step
+            self.state_cells[(entry.admin1, *_cell(entry))] += step
 
     def score(self, entry: Entry, own: list[Entry]) -> float:
         """Context score of ``entry`` from every mention except the group ``own`` being resolved."""
@@ -142,6 +148,31 @@ class _Context:
             self._count(mine, -1)
         try:
             return self._score(entry)
+        finally:
+            for mine in own:
+                self._count(mine, 1)
+
+    def local_support(self, entry: Entry, own: list[Entry], besides: set[str | None],
+                      state_suffices: bool) -> bool:
+        """Whether mentions outside ``own`` name ``entry``'s county or a place of its state near it
+        and (unless ``state_suffices``) no country outside ``besides``; or, with
+        ``state_suffices``, its state and no such country."""
+        for mine in own:
+            self._count(mine, -1)
+        try:
+            foreign = any(count > 0 and kind == "country" and code not in besides
+                          for (kind, code), count in self.named.items())
+            if foreign and not state_suffices:
+                return False
+            if entry.admin2 is not None and self.named[("admin2", entry.admin2)] > 0:
+                return True
+            if state_suffices and not foreign and self.named[("admin1", entry.admin1)] > 0:
+                return True
+            if entry.admin1 is None or entry.lat is None:
+                return False
+            row, col = _cell(entry)
+            return any(self.state_cells[(entry.admin1, row + dr, col + dc)] > 0
+                       for dr in (-1, 0, 1) for dc in (-1, 0, 1))
         finally:
             for mine in own:
                 self._count(mine, 1)
@@ -252,6 +283,7 @@ def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[li
     for index, mention in enumerate(mentions):
         if candidates[index]:
             groups[(mention.key, mention.demonym)].append(index)
+    chosen_first = list(chosen)  # by kind and size alone
     for _ in range(ROUNDS):
         context = _Context(chosen, [m.votes for m in mentions])
         updated = list(chosen)
@@ -263,11 +295,39 @@ def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[li
                     if entry not in scores:
                         scores[entry] = _prior(gaz, entry, keys[member], towns[member]) + context.score(entry, own)
             for member in members:
-                updated[member] = max(candidates[member], key=scores.__getitem__)
+                allowed = [e for e in candidates[member]
+                           if _may_replace(gaz, chosen_first[member], e, context, own)]
+                updated[member] = max(allowed or candidates[member], key=scores.__getitem__)
         if updated == chosen:
             break
         chosen = updated
     return chosen
+
+
+def _may_replace(gaz: Gazetteer, prominent: Entry | None, entry: Entry, context: _Context,
+                 own: list[Entry]) -> bool:
+    """Whether the article's other places may make ``entry`` win over ``prominent``, the entry its
+    kind and size alone choose.
+
+    A local namesake of a country, continent or sea, or a far smaller namesake of a major city,
+    needs local evidence: the article names the namesake's county, or another town of its state
+    near it ('Lebanon' beside 'Boone County'; 'Paris' beside 'Nashville'). For a city's namesake
+    its state named is enough ('Paris Public Library' in a story about Illinois) unless the
+    article names another country ('Moscow' in an Idaho senator's talks in Russia); its country
+    is not ('Toronto' beside 'American' is not Toronto, Ohio). A country named among other
+    countries stays a country ('sales to China and Italy' in a Texas story) whatever towns share
+    its name.
+    """
+    if prominent is None or entry == prominent or entry.feature not in LOCAL_FEATURES:
+        return True
+    broad = prominent.feature in {"country", "continent"} or (
+        prominent.country is None and prominent.feature in {"water", "region"})
+    major = prominent.feature == "city" and (
+        prominent.population >= MAJOR_CITY
+        or (gaz.is_capital(prominent) and math.log10(1 + prominent.population) >= LARGE_CITY_SIZE))
+    if not broad and (not major or entry.population * NAMESAKE_RATIO > prominent.population):
+        return True
+    return context.local_support(entry, own, {entry.country}, state_suffices=not broad)
 
 
 __all__ = ["Mention", "Resolution", "WITHIN", "fits", "resolve_mentions"]
