@@ -515,3 +515,29 @@ def test_a_namesake_with_local_evidence_is_still_the_namesake(text, name, lat, l
 def test_a_town_tagged_as_a_person_after_in_with_a_capital_is_a_place():
     """'in Dublin and Cork': the preposition governs both conjuncts."""
     assert place_named("Voters in Dublin and Cork went to the polls on Friday.", "Cork").country == "IE"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Fishermen on the Kishwaukee River and Big Creek reported high water.", "Big Creek"),
+    ("Traffic backed up on Third Street for an hour.", "Third Street"),
+])
+def test_a_generic_word_after_a_name_continues_it_and_names_no_town(text, name):
+    """'Creek' (Kentucky) and 'Street' (Somerset) are towns, but not inside 'Big Creek' or 'Third Street'."""
+    place = place_named(text, name)
+    assert place.text == name and place.geonameid is None
+
+
+def test_no_town_named_after_a_generic_word_inside_an_institution():
+    text = "Fans gathered outside the Barclays Center before the game."
+    assert not [p for p in places_of(text) if p.text == "Center"]
+
+
+@pytest.mark.parametrize("text, span, named_after", [
+    ("Boats crowded Lake Manassas on Saturday.", "Lake Manassas", "Manassas"),
+    ("The Council of Europe criticised the law.", "Council of Europe", "Europe"),
+    ("The US Federal Reserve held rates.", "US Federal Reserve", "United States"),
+])
+def test_a_given_span_is_named_after_its_proper_name_not_a_generic_word(text, span, named_after):
+    start = text.index(span)
+    (place,) = resolve_spans(parse(text), [(start, start + len(span))])
+    assert place.basis == f"named after {named_after}"

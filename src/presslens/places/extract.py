@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from presslens.core.nlp import doc_text
@@ -17,7 +18,7 @@ from .filter import PLACE_NOUNS, dateline, inside_name, metonymic, occupant, par
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import normalize
 from .resolve import WITHIN, Mention, Resolution, fits, resolve_mentions
-from .toponyms import COMPASS, FEATURE_SUFFIXES, Candidate, find_candidates
+from .toponyms import COMPASS, FEATURE_SUFFIXES, GENERIC_NAME_WORDS, Candidate, find_candidates
 
 CONTAINER_FEATURES = ("admin1", "country", "admin2")
 ARMED_NOUNS = frozenset({"force", "forces", "troops", "army", "soldiers", "military", "navy", "marines", "fighters",
@@ -169,10 +170,17 @@ def _span_candidate(doc: Doc, gaz: Gazetteer, start: int, end: int) -> Candidate
     for size in range(len(words) - 1, 0, -1):
         for first in range(len(words) - size + 1):
             inner = " ".join(words[first:first + size])
-            if inner in gaz.names and inner not in COMPASS:
+            if inner in gaz.names and not _generic(inner, surface):
                 base.entries, base.local = gaz.names[inner], local or "landmark"
                 return base
     return base
+
+
+def _generic(words: str, surface: str) -> bool:
+    """A word that cannot name the place a longer name is named after ('Lake', 'Street', 'of';
+    not 'US', written in capitals)."""
+    stop = words in STOP_WORDS and words.upper() not in surface.split()
+    return words in COMPASS or words in GENERIC_NAME_WORDS or stop
 
 
 __all__ = ["extract_places", "resolve_spans"]

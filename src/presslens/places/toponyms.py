@@ -34,6 +34,15 @@ FEATURE_SUFFIXES = {
 FEATURE_PREFIXES = {"lake": "water", "mount": "landmark", "mt": "landmark", "fort": "city",
                     "ft": "city", "cape": "landmark", "isle": "landmark", "camp": "landmark"}
 
+GENERIC_NAME_WORDS = frozenset().union(*FEATURE_SUFFIXES.values(), FEATURE_PREFIXES, {
+    "center", "centre", "court", "bank", "university", "college", "school", "academy", "institute",
+    "church", "hall", "station", "market", "port", "city", "town", "supreme", "national", "federal",
+    "museum", "hospital", "club", "stadium", "arena", "plaza", "building", "tower", "house", "office",
+    "council", "department", "ministry", "army", "police"})
+"""Generic words of place, building and institution names. Some are also towns ('Street',
+Somerset; 'Creek', Kentucky), but after another capitalised word they continue that name
+('Big Creek', 'Barclays Center', 'Third Street') and name no town of their own."""
+
 _LEADING = frozenset({"the", "The"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _TRAILING = ".-–—"
@@ -100,13 +109,19 @@ def _match_at(gaz: Gazetteer, doc: Doc, keys: list[str], i: int) -> tuple[int, t
     width = gaz.first_words.get(keys[i], 0)
     for end in range(min(i + width + 2, doc[i].sent.end), i, -1):
         key = _span_key(keys, i, end)
-        if not key or key in COMPASS or not _plausible_case(doc, i, end, key):
+        if not key or key in COMPASS or not _plausible_case(doc, i, end, key) or _continues_name(doc, keys, i, end):
             continue
         if key in gaz.demonyms:
             return end, gaz.demonyms[key], True
         if key in gaz.names:
             return end, gaz.names[key], False
     return None
+
+
+def _continues_name(doc: Doc, keys: list[str], start: int, end: int) -> bool:
+    """A generic word right after a capitalised word inside a sentence ('Big Creek', 'Barclays Center')."""
+    return (end - start == 1 and keys[start] in GENERIC_NAME_WORDS and start > doc[start].sent.start
+            and _capitalised(doc[start - 1]) and bool(keys[start - 1]))
 
 
 def _local_extent(doc: Doc, keys: list[str], start: int, end: int) -> tuple[int, int, str]:
@@ -215,4 +230,4 @@ def _candidate(doc: Doc, owner: list[Span | None], start: int, end: int, key: st
                      local=local, after_comma=after_comma)
 
 
-__all__ = ["Candidate", "find_candidates", "PLACE_LABELS", "COMPASS", "FEATURE_SUFFIXES"]
+__all__ = ["Candidate", "find_candidates", "PLACE_LABELS", "COMPASS", "FEATURE_SUFFIXES", "GENERIC_NAME_WORDS"]
