@@ -391,6 +391,7 @@ def test_a_person_coordinated_with_a_state_or_capital_stays_a_person(text, name)
     ("The driver, of Sulphur, La., was not hurt.", "La.", "Louisiana"),
     ("The group met in Harrisburg, Pa., on Friday.", "Pa.", "Pennsylvania"),
     ("The plant in Pensacola, Fla., reopened.", "Fla.", "Florida"),
+    ("Police in Charleston, W. Va., closed the road.", "W. Va.", "West Virginia"),
 ])
 def test_a_given_state_abbreviation_after_a_comma_is_the_state(text, abbreviation, state):
     start = text.index(abbreviation)
@@ -541,3 +542,14 @@ def test_a_given_span_is_named_after_its_proper_name_not_a_generic_word(text, sp
     start = text.index(span)
     (place,) = resolve_spans(parse(text), [(start, start + len(span))])
     assert place.basis == f"named after {named_after}"
+
+
+@pytest.mark.parametrize("text, abbreviation, name, country", [
+    ("Police in Charleston, W. Va., closed the road.", "W. Va.", "West Virginia", "US"),
+    ("A fire near Kamloops, B.C., forced evacuations.", "B.C.", "British Columbia", "CA"),
+    ("Police in Guelph, Ont., said the road was closed.", "Ont.", "Ontario", "CA"),
+    ("A storm hit Brandon, Man., overnight.", "Man.", "Manitoba", "CA"),
+])
+def test_state_and_province_abbreviations_after_a_comma_are_found(text, abbreviation, name, country):
+    place = place_named(text, abbreviation)
+    assert (place.text, place.name, place.country, place.feature) == (abbreviation, name, country, "admin1")

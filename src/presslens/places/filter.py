@@ -223,6 +223,8 @@ def _certain(gaz: Gazetteer, cand: Candidate) -> bool:
     label = cand.label
     if features & {"landmark", "water", "region"} and " " in cand.key:
         return True  # curated multi-word names ('Haram al-Sharif') whatever spaCy calls them
+    if cand.after_comma and cand.key in gaz.after_comma and cand.key not in gaz.names:
+        return True  # a postal abbreviation after a comma ('Guelph, Ont.'), whatever spaCy calls it
     if label in NOT_PLACE_LABELS:
         return False
     if cand.demonym:

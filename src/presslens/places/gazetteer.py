@@ -37,7 +37,7 @@ import yaml
 from .gazetteer_build import PLACES_YAML, Entry, Source, default_sources, read_geonames_dump
 from .names import normalize
 
-BUILD_VERSION = 17
+BUILD_VERSION = 18
 """Bump when the build or the file layout changes, so that cached files are rebuilt."""
 
 _POSSESSIVE = re.compile(r"['’]s\b")

@@ -165,9 +165,12 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     while i < len(doc):
         match = None
         if keys[i] and _capitalised(doc[i]):
+            pair = _span_key(keys, i, i + 2) if i + 2 <= len(doc) and _capitalised(doc[i + 1]) else ""
             if i > 0 and doc[i - 1].text == "," and keys[i] in gaz.after_comma:
                 period = i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_
                 match = (i + 1 + period, gaz.after_comma[keys[i]], False)
+            elif i > 0 and doc[i - 1].text == "," and pair in gaz.after_comma:  # 'W. Va.'
+                match = (i + 2, gaz.after_comma[pair], False)
             elif keys[i] in gaz.first_words:
                 match = _match_at(gaz, doc, keys, i)
         if match is None:
