@@ -482,10 +482,7 @@ MODE_ACTS = [
     ("Soldiers destroyed a cache of weapons during the operation.", "COERCE"),
     ("The soldiers committed widespread rape in the occupied villages.", "ASSAULT"),
     ("Militants set off a roadside bomb near the convoy in the valley.", "ASSAULT"),
-    pytest.param("A remote-controlled bomb detonated near the market, killing two people.", "ASSAULT",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "the parser makes 'bomb' the root and 'detonated' its modifier; the model reads 'killing two "
-                     "people' with no doer as no event"))),
+    ("A remote-controlled bomb detonated near the market, killing two people.", "ASSAULT"),
     ("A man hurled a grenade at a police patrol in the old city.", "ASSAULT"),
     ("Two grenades were thrown at the rally on Sunday.", "ASSAULT"),
     ("Fierce clashes broke out between police and students outside the university.", "ASSAULT"),
@@ -625,6 +622,8 @@ ACCIDENTS = [
     "Four people were injured when a tank at the refinery exploded.",
     "Thirty passengers died after the ferry capsized on Lake Victoria.",
     "A boiler exploded at the textile mill in Dhaka, killing five workers.",
+    "A gas cylinder exploded in a restaurant in Lahore, killing three people.",
+    "A fuel tanker overturned on the motorway near Kano, killing seven people.",
     "Another 22 people were injured in the accident on Friday.",
     "Eleven people were killed in a collision between two trains near Lucknow.",
     "Forty people were killed in the earthquake that struck the province.",
@@ -647,6 +646,7 @@ ACCIDENTS = [
 ATTACKS_NOT_ACCIDENTS = [
     "Twelve people were killed when a car bomb exploded near the market.",
     "A roadside bomb exploded under an army truck, killing four soldiers.",
+    "A grenade exploded in a restaurant in Lahore, killing three people.",
     "Five soldiers were killed when their convoy was ambushed.",
     "Five soldiers were killed when their convoy was hit by a car bomb.",
     "Three people were wounded when a grenade exploded outside the police station.",
@@ -924,3 +924,22 @@ def test_committing_a_crime_is_no_agreement(text):
 ])
 def test_committing_forces_or_money_stays_a_pledge(text):
     assert "AGREE" in {e.type for e in events_in(text)}, [(e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize(("text", "sources", "targets"), [
+    ("Washington slapped sanctions on three Iranian commanders.", {"USA"}, {"IRN"}),
+    ("Tehran slapped sanctions on three American officials.", {"IRN"}, {"USA"}),
+    ("Japan decided new sanctions against North Korea over the nuclear test.", {"JPN"}, {"PRK"}),
+    ("China decided new sanctions against Lithuania over the Taiwan office.", {"CHN"}, {"LTU"}),
+    ("The European Union adopted new sanctions on Belarus.", None, {"BLR"}),
+    ("Russia adopted sanctions on British lawmakers.", {"RUS"}, {"GBR"}),
+    ("Canada unveiled sanctions on Chinese officials.", {"CAN"}, {"CHN"}),
+    ("China unveiled sanctions on Canadian lawmakers.", {"CHN"}, {"CAN"}),
+])
+def test_sanctions_slapped_decided_adopted_or_unveiled_are_a_sanction(text, sources, targets):
+    """Light verbs with 'sanctions' as object: the act is the sanction, whichever side imposes it
+    (not a consultation, which a snippet class once taught the model)."""
+    event = one(text, "SANCTION")
+    if sources is not None:
+        assert set(event.source_countries) == sources
+    assert set(event.target_countries) == targets

@@ -246,8 +246,8 @@ NOT_CAUSES = frozenset({"cases"})
 
 def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
     """ASSAULT is deliberate: 'a chemical plant exploded', 'killed when their bus plunged off a bridge', 'killed in
-    the earthquake', 'the storm killed 14' name an accident or a disaster as the cause, and so does the sentence
-    before a harm that tells no cause of its own; 'a car bomb exploded', 'killed when a grenade exploded',
+    the earthquake', 'the storm killed 14', 'a boiler exploded, killing five' name an accident or a disaster as the
+    cause, and so does the sentence before a harm that tells no cause of its own; 'a car bomb exploded', 'killed when a grenade exploded',
     'killed by sniper fire' name a weapon."""
     if code.type != "ASSAULT":
         return False
@@ -262,6 +262,8 @@ def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
         return False
     if c.verb.lemma_.lower() == "explode" and c.trigger.i == c.verb.i and _accidental(c.verb, lex):
         return True
+    if c.verb.tag_ == "VBG" and c.verb.dep_ in ("advcl", "xcomp") and _accidental(c.verb.head, lex):
+        return True  # a harm as the result of an accident ('a boiler exploded, killing five workers')
     for verb in clause:
         if any(_accidental(cause, lex) for cause in _cause_clauses(verb)):
             return True
