@@ -21,7 +21,9 @@ were checked against (``summary --file tests/data/judged_events_2.jsonl``). ``ju
 lexicon and accident rules of issue 14's fifth round; ``judged_events_5.jsonl`` (``sample --n 80 --seed 1208``)
 a fifth, drawn and judged once after its sixth round and the last-resort target rule; ``judged_events_6.jsonl``
 (``sample --n 80 --seed 1209``) a sixth, drawn and judged once after its seventh round (conflict-news lexicon,
-near-miss model moves, actor naming).
+near-miss model moves, actor naming). ``heldout_events_7.jsonl`` (``sample --n 80 --seed 1210``) is a seventh,
+drawn and judged once after its eighth round; its name keeps it out of the model's training (which reads
+``judged_events*.jsonl``), so later rounds can be re-judged on it without the model having learned its labels.
 
 ``tests/data/judged_ptc_triggers.jsonl`` compares two versions on articles no sample has used, the PTC
 dev texts (``../shared/eval/propaganda/dev.jsonl``, read as plain articles): every event trigger either

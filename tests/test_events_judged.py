@@ -19,7 +19,7 @@ from .conftest import ROOT, shared_path
 JUDGED = Path(__file__).parent / "data" / "judged_events.jsonl"
 FRESH = [Path(__file__).parent / "data" / name for name in ("judged_events_2.jsonl", "judged_events_3.jsonl",
                                                                 "judged_events_4.jsonl", "judged_events_5.jsonl",
-                                                                "judged_events_6.jsonl")]
+                                                                "judged_events_6.jsonl", "heldout_events_7.jsonl")]
 TYPE_VERDICTS = {"right", "wrong", "no-event"}
 SIDE_VERDICTS = {"right", "wrong", "missing", "none-ok", "extra", "partial", "n/a"}
 FIELDS = {"article", "start", "end", "trigger_start", "trigger_end", "type", "mode", "sources", "targets",
@@ -103,3 +103,10 @@ def test_rerun_keeps_the_rightly_typed_events(capsys):
         print(f"\njudged events: {unchanged}/{len(rows)} unchanged; rightly typed kept {kept}/{len(right)}; "
               f"wrongly typed or non-events now gone or retyped {dropped}/{len(not_events)}")
     assert kept >= 0.9 * len(right)
+
+
+def test_the_held_out_sample_never_trains_the_model():
+    """Sample 7 measures precision as users meet it on records the model never learned from."""
+    from presslens.events.training import JUDGED as TRAINING_FILES
+
+    assert FRESH[-1].exists() and FRESH[-1] not in TRAINING_FILES
