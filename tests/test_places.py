@@ -553,3 +553,14 @@ def test_a_given_span_is_named_after_its_proper_name_not_a_generic_word(text, sp
 def test_state_and_province_abbreviations_after_a_comma_are_found(text, abbreviation, name, country):
     place = place_named(text, abbreviation)
     assert (place.text, place.name, place.country, place.feature) == (abbreviation, name, country, "admin1")
+
+
+@pytest.mark.parametrize("text, abbreviation, name", [
+    ("The bill was written by Sen. Byron Dorgan, D-N.D., last year.", "N.D.", "North Dakota"),
+    ("It was proposed by Rep. Jim Clyburn, D-S.C., on Monday.", "S.C.", "South Carolina"),
+    ("Rep. Nancy Pelosi (D-Calif.) opposed the plan.", "Calif.", "California"),
+    ("Sen. Ted Cruz, R-Texas, opposed the plan.", "Texas", "Texas"),
+])
+def test_a_lawmakers_state_after_a_party_initial_is_the_state(text, abbreviation, name):
+    place = place_named(text, abbreviation)
+    assert (place.text, place.name, place.feature) == (abbreviation, name, "admin1")

@@ -118,6 +118,19 @@ def _match_at(gaz: Gazetteer, doc: Doc, keys: list[str], i: int) -> tuple[int, t
     return None
 
 
+PARTIES = frozenset({"D", "R", "I"})
+"""Party initials before a lawmaker's state ('Sen. Byron Dorgan, D-N.D.', 'Rep. Nancy Pelosi (D-Calif.)')."""
+
+
+def _state_position(doc: Doc, i: int) -> bool:
+    """Where a state is named after a town or a lawmaker: right after a comma ('Salina, Kan.') or a
+    party initial and a hyphen written together ('D-S.C.')."""
+    if i > 0 and doc[i - 1].text == ",":
+        return True
+    return (i > 1 and doc[i - 1].text == "-" and doc[i - 2].text in PARTIES
+            and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_)
+
+
 def _continues_name(doc: Doc, keys: list[str], start: int, end: int) -> bool:
     """A generic word right after a capitalised word inside a sentence ('Big Creek', 'Barclays Center')."""
     return (end - start == 1 and keys[start] in GENERIC_NAME_WORDS and start > doc[start].sent.start
@@ -166,10 +179,10 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         match = None
         if keys[i] and _capitalised(doc[i]):
             pair = _span_key(keys, i, i + 2) if i + 2 <= len(doc) and _capitalised(doc[i + 1]) else ""
-            if i > 0 and doc[i - 1].text == "," and keys[i] in gaz.after_comma:
+            if _state_position(doc, i) and keys[i] in gaz.after_comma:
                 period = i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_
                 match = (i + 1 + period, gaz.after_comma[keys[i]], False)
-            elif i > 0 and doc[i - 1].text == "," and pair in gaz.after_comma:  # 'W. Va.'
+            elif _state_position(doc, i) and pair in gaz.after_comma:  # 'W. Va.'
                 match = (i + 2, gaz.after_comma[pair], False)
             elif keys[i] in gaz.first_words:
                 match = _match_at(gaz, doc, keys, i)
@@ -182,8 +195,7 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         start -= compass
         local_start, local_end, local = (start, end, "") if demonym else _local_extent(doc, keys, start, end)
         found.append(_candidate(doc, owner, local_start, local_end, _span_key(keys, i, end), entries,
-                                demonym=demonym, local=local,
-                                after_comma=i > 0 and doc[i - 1].text == ","))
+                                demonym=demonym, local=local, after_comma=_state_position(doc, i)))
         for k in range(local_start, local_end):
             covered[k] = True
         i = local_end
