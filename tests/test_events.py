@@ -943,3 +943,20 @@ def test_sanctions_slapped_decided_adopted_or_unveiled_are_a_sanction(text, sour
     if sources is not None:
         assert set(event.source_countries) == sources
     assert set(event.target_countries) == targets
+
+
+@pytest.mark.parametrize(("text", "type_", "sources", "targets"), [
+    # the doer of a gerund after a preposition is the subject of the verb it hangs on
+    ("Obama spoke to reporters after meeting with Russian President Vladimir Putin.", "CONSULT",
+     {"Barack Obama", "Vladimir Putin"}, set()),
+    ("Putin spoke to reporters after meeting with US President Barack Obama.", "CONSULT",
+     {"Vladimir Putin", "Barack Obama"}, set()),
+    ("The rebel was arrested after attacking a police station in Goma.", "ASSAULT", {"rebel"}, {"police"}),
+    # a single officer or protester is an actor, as the plural is
+    ("The officer who shot the protester was placed on leave.", "ASSAULT", {"officer"}, {"protester"}),
+    ("The protester who attacked the officer was placed under arrest.", "ASSAULT", {"protester"}, {"officer"}),
+])
+def test_doers_of_gerunds_and_single_officers_and_protesters_are_sides(text, type_, sources, targets):
+    event = one(text, type_)
+    assert {name.split()[-1] for name in event.sources} == {name.split()[-1] for name in sources}
+    assert {name.split()[-1] for name in event.targets} == {name.split()[-1] for name in targets}

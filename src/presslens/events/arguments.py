@@ -274,6 +274,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("ADJ", "NOUN"):
         holder = verb.head.head
         return subject(holder) if holder.pos_ == "ADJ" else (holder, False)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in (
+            "VERB", "AUX"):
+        return subject(verb.head.head)[0], False  # 'X spoke after meeting Y', 'X was held after attacking Y': X did it
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
         head = verb.head
         if head.pos_ in ("VERB", "AUX"):
