@@ -420,12 +420,13 @@ class EventBuilder:
             found += [(g, False) for head in heads for child in head.children
                       if child.dep_ in ("prep", "dative") and child.lower_ == "to"
                       for g in child.children if g.dep_ == "pobj"]
-        for head in heads:
-            for child in head.children:
+        children = [list(head.children) for head in heads]  # each read once: a Token is built per access
+        for kids in children:
+            for child in kids:
                 if child.dep_ in ("dobj", "dative", "attr", "oprd") and child is not c.trigger:
                     found.append((child, False))
             for prep in TARGET_PREPS:
-                for child in head.children:
+                for child in kids:
                     if _origin(child, c):
                         continue
                     if child.dep_ in ("prep", "dative") and child.lower_ == prep and child is not c.particle:
@@ -434,8 +435,8 @@ class EventBuilder:
             comp_subject = subject(c.complement)[0]
             if comp_subject is not None and comp_subject.i > c.verb.i:
                 found.append((comp_subject, False))
-        for head in heads:
-            for child in head.children:
+        for kids in children:
+            for child in kids:
                 if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                     found += [(g, True) for g in child.children if g.dep_ == "pobj"]
         return found

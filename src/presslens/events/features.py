@@ -67,9 +67,18 @@ def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: l
     return features
 
 
+_HAZARDS_KEY = "presslens.hazard_tokens"
+"""``doc.user_data`` key of the indexes of hazard words per sentence start (dropped with the other per-Doc caches)."""
+
+
 def _hazard_besides(trigger: Token, verb: Token, lex: Lexicon) -> bool:
     """A hazard named in the sentence by another word than the trigger and its verb ('fired' is no fire)."""
-    return any(t.lemma_.lower() in lex.hazards for t in trigger.sent if t.i not in (trigger.i, verb.i))
+    by_sentence = trigger.doc.user_data.setdefault(_HAZARDS_KEY, {})
+    sentence = trigger.sent
+    found = by_sentence.get(sentence.start)
+    if found is None:
+        found = by_sentence[sentence.start] = [t.i for t in sentence if t.lemma_.lower() in lex.hazards]
+    return any(i not in (trigger.i, verb.i) for i in found)
 
 
 def _standing(side: Side) -> str:

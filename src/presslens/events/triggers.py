@@ -88,8 +88,9 @@ def lemma_words(token: Token) -> list[str]:
 def verb_entry(verb: Token, lex: Lexicon) -> tuple[VerbSpec | None, Token | None]:
     """The verb's lexicon entry, a phrasal one ('call on', 'open fire') first."""
     lemma = lexicon_lemma(verb, lex)
+    children = list(verb.children)
     for dep in ("prt", "prep", "dobj", "advmod"):
-        for child in verb.children:
+        for child in children:
             if child.dep_ == dep:
                 spec = lex.phrasal.get(f"{lemma} {child.lower_}")
                 if spec:
@@ -197,6 +198,7 @@ class TriggerFinder:
 
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc, self.lex = doc, lex
+        self._coded: dict[int, Coded] = {}
 
     def candidates(self) -> list[Candidate]:
         found: dict[int, Candidate] = {}
@@ -223,7 +225,15 @@ class TriggerFinder:
     # -- coding one verb ---------------------------------------------------------------
 
     def code_of(self, verb: Token) -> Coded:
-        """How the lexicon codes a verb, without its control behaviour ('ordered patrols' by the object)."""
+        """How the lexicon codes a verb, without its control behaviour ('ordered patrols' by the object);
+        worked out once per verb of the document."""
+        coded = self._coded.get(verb.i)
+        if coded is None:
+            coded = self._coded[verb.i] = self._code_of(verb)
+        # the verb as its own trigger is the caller's token: callers tell a verb trigger by identity
+        return coded._replace(trigger=verb) if coded.trigger.i == verb.i else coded
+
+    def _code_of(self, verb: Token) -> Coded:
         spec, particle = verb_entry(verb, self.lex)
         obj = object_of(verb, particle)
         trigger = verb
