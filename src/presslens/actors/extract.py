@@ -137,11 +137,22 @@ def _resolve_people(doc: Doc, anchors: list[Anchor], raw: list[RawMention], book
 
 def _context_country(doc: Doc, person: RawMention, raw: list[RawMention]) -> str | None:
     """A titled person the text gives no country ('President X'): the country of the sentence's
-    government mentions, else of its states, else of its population groups, nearest first."""
+    government mentions, else of its states, else of its population groups, nearest first.
+
+    Not a country that belongs to another person's title ('President Obama met Russian President
+    Putin'), nor a state the person's own act is aimed at ('Rep. Schiff called on the administration
+    to call out Russia', '… declined to threaten Moscow', 'called for sanctions against Nigeria'):
+    those name someone else's side. A people or a body of a country that the act is aimed at still
+    counts ('banned Ugandan opposition candidates': a president's own country, most often)."""
     sentence = doc[person.head].sent
+    others = [(m.start, m.head) for m in raw if m.ref.kind == "person" and m.head != person.head]
+    aimed = _aimed_at(doc[person.head])
     ranked = []
     for m in raw:
         if not sentence.start <= m.head < sentence.end or m.ref.kind == "person" or not m.ref.country:
+            continue
+        if (m.head in aimed and m.ref.kind == STATE_KIND and _recipient(doc[m.head])) or any(
+                start <= m.head < head for start, head in others):
             continue
         if m.ref.kind == STATE_KIND:
             rank = 0 if m.sector in STATE_SECTORS else 1
@@ -153,6 +164,30 @@ def _context_country(doc: Doc, person: RawMention, raw: list[RawMention]) -> str
             continue
         ranked.append((rank, abs(m.head - person.head), m.ref.country))
     return min(ranked)[2] if ranked else None
+
+
+_AIMED_DEPS = frozenset({"dobj", "dative", "xcomp"})
+_AIMED_PREPOSITIONS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into", "for"})
+
+
+def _aimed_at(person: Token) -> set[int]:
+    """Tokens of what the verbs a person is the subject of act on: their objects, infinitives and
+    phrases of direction ('met X', 'urged Y to call out Z', 'flew to W', 'declined to threaten V');
+    not where the act took place ('campaigned in Pittsburgh') nor what the person says
+    ('said California would sue')."""
+    if person.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    verbs = [person.head, *(c for c in person.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]
+    return {t.i for verb in verbs for child in verb.children
+            if child.dep_ in _AIMED_DEPS or (child.dep_ == "prep" and child.lower_ in _AIMED_PREPOSITIONS)
+            for t in child.subtree}
+
+
+def _recipient(token: Token) -> bool:
+    """A noun that is itself what an act is aimed at ('call out Russia', 'sanctions against Nigeria'), not a
+    modifier of it ('Ugandan candidates') nor a place inside it ('a curfew in Algiers')."""
+    return token.dep_ in ("dobj", "dative") or (token.dep_ == "pobj" and token.head.lower_ in _AIMED_PREPOSITIONS)
 
 
 def book_states() -> frozenset[str]:
