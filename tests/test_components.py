@@ -172,3 +172,13 @@ def test_a_capital_as_the_first_word_of_a_name_is_no_state(text, state, present)
 ])
 def test_a_newspaper_named_after_a_capital_is_no_person(text, name):
     assert all(a.kind != "person" for a in analyze(text).actors if name in a.name)
+
+
+@pytest.mark.parametrize(("text", "country", "kind"), [
+    ("Heavy rain fell across Georgia, where Atlanta and Savannah flooded.", "USA", "place"),
+    ("Officials in Tbilisi said Georgia would not join the talks with Russia.", "GEO", "state"),
+])
+def test_a_states_name_the_places_step_reads_as_a_division_is_that_division(text, country, kind):
+    """The actor 'Georgia' follows the places step's reading: the US state beside Atlanta, the state in Tbilisi."""
+    actor = next(a for a in analyze(text, date="2025-03-01").actors if a.name == "Georgia")
+    assert (actor.country, actor.kind) == (country, kind)

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pycountry
 
 from spacy.tokens import Doc, Token
 
-from presslens.core.schema import Actor, ActorMention, Quote
+from presslens.core.schema import Actor, ActorMention, Place, Quote
 
 from .book import STATE_KIND, STATE_SECTORS, ActorBook, load_actorbook, normalize_words, surname_key
 from .designators import resolve_designators
@@ -35,6 +39,22 @@ def find_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
     anchors += proper_runs(doc, book, taken)
     anchors += _surnames(doc, anchors, taken)
     return sorted(anchors, key=lambda a: a.start)
+
+
+def _divisions_read_as_places(doc: Doc, anchors: list[Anchor], places: Sequence[Place]) -> list[Anchor]:
+    """A state's name that the places step, reading the article, resolved to a first-level division of
+    another country ('Georgia' beside Atlanta or a US congressman, 'Punjab' of India or Pakistan) names
+    that division: a place of its country, not the state."""
+    divisions = {(p.start, p.end): p for p in places if p.feature == "admin1" and p.country and not p.demonym}
+    result = []
+    for anchor in anchors:
+        place = divisions.get((doc[anchor.start].idx, doc[anchor.end - 1].idx + len(doc[anchor.end - 1])))
+        country = pycountry.countries.get(alpha_2=place.country) if place is not None else None
+        if (anchor.ref.kind == STATE_KIND and anchor.ref.form == "name" and country is not None
+                and country.alpha_3 != anchor.ref.country):
+            anchor = replace(anchor, ref=Ref(name=place.text, kind="place", country=country.alpha_3))
+        result.append(anchor)
+    return result
 
 
 def _surnames(doc: Doc, anchors: list[Anchor], taken: set[int]) -> list[Anchor]:
@@ -88,11 +108,12 @@ def _content_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def extract_actors(doc: Doc, quotes: list[Quote], actor_files: tuple[str, ...] = ()
-                   ) -> tuple[list[Actor], list[ActorMention]]:
-    """Canonical actors of the document and each of their mentions."""
+def extract_actors(doc: Doc, quotes: list[Quote], actor_files: tuple[str, ...] = (),
+                   places: Sequence[Place] = ()) -> tuple[list[Actor], list[ActorMention]]:
+    """Canonical actors of the document and each of their mentions; ``places``, the places step's readings,
+    tell a state from another country's division of the same name ('a congressman from Georgia')."""
     book = load_actorbook(tuple(actor_files))
-    anchors = find_anchors(doc, book)
+    anchors = _divisions_read_as_places(doc, find_anchors(doc, book), places)
     raw = Composer(doc, anchors, book).mentions()
     raw, infos = _resolve_people(doc, anchors, raw, book)
     raw = resolve_designators(doc, raw, quotes)
@@ -139,11 +160,13 @@ def _context_country(doc: Doc, person: RawMention, raw: list[RawMention]) -> str
     """A titled person the text gives no country ('President X'): the country of the sentence's
     government mentions, else of its states, else of its population groups, nearest first.
 
-    Not a country that belongs to another person's title ('President Obama met Russian President
-    Putin'), nor a state the person's own act is aimed at ('Rep. Schiff called on the administration
-    to call out Russia', '… declined to threaten Moscow', 'called for sanctions against Nigeria'):
-    those name someone else's side. A people or a body of a country that the act is aimed at still
-    counts ('banned Ugandan opposition candidates': a president's own country, most often)."""
+    Not a state the person's own act is aimed at ('Rep. Schiff called on the administration to call
+    out Russia', '… declined to threaten Moscow', 'called for sanctions against Nigeria') nor the
+    country in the title of another person the act is aimed at ('President Obama met Russian
+    President Putin'): those name someone else's side. A people or a body of a country that the act
+    is aimed at still counts ('banned Ugandan opposition candidates': a president's own country, most
+    often), and so does another person's title outside the act ('White House spokesman Josh Earnest
+    said that President Obama …')."""
     sentence = doc[person.head].sent
     others = [(m.start, m.head) for m in raw if m.ref.kind == "person" and m.head != person.head]
     aimed = _aimed_at(doc[person.head])
@@ -151,8 +174,8 @@ def _context_country(doc: Doc, person: RawMention, raw: list[RawMention]) -> str
     for m in raw:
         if not sentence.start <= m.head < sentence.end or m.ref.kind == "person" or not m.ref.country:
             continue
-        if (m.head in aimed and m.ref.kind == STATE_KIND and _recipient(doc[m.head])) or any(
-                start <= m.head < head for start, head in others):
+        if m.head in aimed and ((m.ref.kind == STATE_KIND and _recipient(doc[m.head])) or any(
+                start <= m.head < head for start, head in others)):
             continue
         if m.ref.kind == STATE_KIND:
             rank = 0 if m.sector in STATE_SECTORS else 1
@@ -167,7 +190,8 @@ def _context_country(doc: Doc, person: RawMention, raw: list[RawMention]) -> str
 
 
 _AIMED_DEPS = frozenset({"dobj", "dative", "xcomp"})
-_AIMED_PREPOSITIONS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into", "for"})
+_AIMED_PREPOSITIONS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into", "for", "over",
+                                 "about"})
 
 
 def _aimed_at(person: Token) -> set[int]:

@@ -59,7 +59,7 @@ def _actors(doc: Doc, quotes: list, places: list[Place], files: tuple[str, ...])
     step read literally is made a place of its country (``_as_place``): 'Israeli forces shelled Rafah',
     'missiles struck Kyiv' (spaCy may tag the town a person's name), so the place, not a person, is acted on.
     The places step already refuses a place where the text makes a name a person's ('Wang said')."""
-    actors, mentions = extract_actors(doc, quotes, files)
+    actors, mentions = extract_actors(doc, quotes, files, places)
     literal = {(p.start, p.end): p for p in places if p.sense == "literal" and not p.demonym}
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in mentions:
