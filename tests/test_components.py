@@ -182,3 +182,16 @@ def test_a_states_name_the_places_step_reads_as_a_division_is_that_division(text
     """The actor 'Georgia' follows the places step's reading: the US state beside Atlanta, the state in Tbilisi."""
     actor = next(a for a in analyze(text, date="2025-03-01").actors if a.name == "Georgia")
     assert (actor.country, actor.kind) == (country, kind)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Florida Rep. Debbie Wasserman Schultz was forced to step down.", "Florida", "USA"),
+    ("Florida Rep. Debbie Wasserman Schultz was forced to step down.", "Debbie Wasserman Schultz", "USA"),
+    ("Cuban police said the storm hit Florida and Camaguey overnight.", "Florida", "CUB"),
+    ("The attack on Arizona Sen. John McCain drew criticism.", "John McCain", "USA"),
+])
+def test_a_town_or_state_name_takes_the_country_the_places_step_reads(text, name, country):
+    """The actor book looks a name up without context (Florida, Cuba; Arizona, Honduras); the places step reads
+    the article, and the actor follows it whichever country it is."""
+    actor = next(a for a in analyze(text, date="2025-03-01").actors if a.name == name)
+    assert actor.country == country

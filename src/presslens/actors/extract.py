@@ -42,17 +42,20 @@ def find_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
 
 
 def _divisions_read_as_places(doc: Doc, anchors: list[Anchor], places: Sequence[Place]) -> list[Anchor]:
-    """A state's name that the places step, reading the article, resolved to a first-level division of
-    another country ('Georgia' beside Atlanta or a US congressman, 'Punjab' of India or Pakistan) names
-    that division: a place of its country, not the state."""
-    divisions = {(p.start, p.end): p for p in places if p.feature == "admin1" and p.country and not p.demonym}
+    """Names the places step, reading the whole article, resolved to a place of another country than the
+    actor book's context-free look-up: a state's name resolved to another country's first-level division
+    ('Georgia' beside Atlanta, 'Punjab' of India or Pakistan) names that division; a town's name resolved
+    elsewhere ('Florida Rep. …' is the US state, not Florida, Cuba) is a place of that country."""
+    resolved = {(p.start, p.end): p for p in places if p.country and not p.demonym}
     result = []
     for anchor in anchors:
-        place = divisions.get((doc[anchor.start].idx, doc[anchor.end - 1].idx + len(doc[anchor.end - 1])))
+        place = resolved.get((doc[anchor.start].idx, doc[anchor.end - 1].idx + len(doc[anchor.end - 1])))
         country = pycountry.countries.get(alpha_2=place.country) if place is not None else None
-        if (anchor.ref.kind == STATE_KIND and anchor.ref.form == "name" and country is not None
-                and country.alpha_3 != anchor.ref.country):
-            anchor = replace(anchor, ref=Ref(name=place.text, kind="place", country=country.alpha_3))
+        ref = anchor.ref
+        division = ref.kind == STATE_KIND and ref.form == "name" and place is not None and place.feature == "admin1"
+        if country is not None and country.alpha_3 != ref.country and (division or ref.kind == "place"):
+            anchor = replace(anchor, ref=replace(ref, kind="place", country=country.alpha_3, name=place.text)
+                             if division else replace(ref, country=country.alpha_3))
         result.append(anchor)
     return result
 
