@@ -195,3 +195,10 @@ def test_a_town_or_state_name_takes_the_country_the_places_step_reads(text, name
     the article, and the actor follows it whichever country it is."""
     actor = next(a for a in analyze(text, date="2025-03-01").actors if a.name == name)
     assert actor.country == country
+
+
+def test_a_continent_the_book_also_knows_as_a_town_is_the_continent():
+    """'Asia director': the places step reads the continent; the actor is no town of the Philippines."""
+    actor = next(a for a in analyze("Victor Cha, who served as Asia director for the council, said so.",
+                                    date="2025-03-01").actors if a.name == "Asia")
+    assert (actor.kind, actor.country) == ("region", None)

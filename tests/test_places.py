@@ -564,3 +564,18 @@ def test_state_and_province_abbreviations_after_a_comma_are_found(text, abbrevia
 def test_a_lawmakers_state_after_a_party_initial_is_the_state(text, abbreviation, name):
     place = place_named(text, abbreviation)
     assert (place.text, place.name, place.feature) == (abbreviation, name, "admin1")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Clinton Hid Past Health Problems From Public, Former White House Doctor Says.", "From"),
+    ("He answered the same way: THEY LOSE, WE WIN.", "WE"),
+    ("Part of the network was formed a few years ago.", "Part"),
+])
+def test_a_capitalised_function_word_is_no_town(text, word):
+    """'From' is an old name of Frome, 'WE' of Wé, 'Part' of Perth: a function word names none of them."""
+    assert not [p for p in places_of(text) if p.text == word]
+
+
+def test_a_state_abbreviation_in_parentheses_after_a_lawmaker_is_the_state():
+    place = place_named("Sen. Marco Rubio (Fla.) spoke first.", "Fla.")
+    assert (place.name, place.country, place.feature) == ("Florida", "US", "admin1")

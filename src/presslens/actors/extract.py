@@ -41,11 +41,16 @@ def find_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
     return sorted(anchors, key=lambda a: a.start)
 
 
+WIDE_FEATURES = frozenset({"continent", "region", "water"})
+"""Places no one country holds when the places step gives them none ('Asia', 'the Middle East', 'the Atlantic')."""
+
+
 def _divisions_read_as_places(doc: Doc, anchors: list[Anchor], places: Sequence[Place]) -> list[Anchor]:
     """Names the places step, reading the whole article, resolved to a place of another country than the
     actor book's context-free look-up: a state's name resolved to another country's first-level division
     ('Georgia' beside Atlanta, 'Punjab' of India or Pakistan) names that division; a town's name resolved
-    elsewhere ('Florida Rep. …' is the US state, not Florida, Cuba) is a place of that country."""
+    elsewhere ('Florida Rep. …' is the US state, not Florida, Cuba) is a place of that country, and one
+    resolved to a continent, a region or a sea that no country holds is that ('Asia director')."""
     resolved = {(p.start, p.end): p for p in places if p.country and not p.demonym}
     result = []
     for anchor in anchors:
@@ -53,7 +58,11 @@ def _divisions_read_as_places(doc: Doc, anchors: list[Anchor], places: Sequence[
         country = pycountry.countries.get(alpha_2=place.country) if place is not None else None
         ref = anchor.ref
         division = ref.kind == STATE_KIND and ref.form == "name" and place is not None and place.feature == "admin1"
-        if country is not None and country.alpha_3 != ref.country and (division or ref.kind == "place"):
+        wide = {p.feature for p in places if p.country is None and p.feature in WIDE_FEATURES and (
+            p.start, p.end) == (doc[anchor.start].idx, doc[anchor.end - 1].idx + len(doc[anchor.end - 1]))}
+        if ref.kind == "place" and wide:  # 'Asia director': the continent, not a town called Asia
+            anchor = replace(anchor, ref=replace(ref, kind="region", country=None))
+        elif country is not None and country.alpha_3 != ref.country and (division or ref.kind == "place"):
             anchor = replace(anchor, ref=replace(ref, kind="place", country=country.alpha_3, name=place.text)
                              if division else replace(ref, country=country.alpha_3))
         result.append(anchor)

@@ -147,6 +147,14 @@ def _town_names_only(gaz: Gazetteer, cand: Candidate) -> bool:
         gaz.rows[i][5] in {"city", "admin1", "admin2"} and gaz.rows[i][0] not in gaz.capitals for i in cand.entries)
 
 
+def _function_word(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """A capitalised function word ('From' in a headline, 'WE WIN') that only some town is called by, and that
+    spaCy does not tag a place, is the word (not 'US', which names a country)."""
+    start, end = cand.tokens
+    return (end - start == 1 and doc[start].is_stop and cand.label not in PLACE_LABELS
+            and cand.key not in gaz.after_comma and bool(cand.entries) and all(gaz.rows[i][5] == "city" for i in cand.entries))
+
+
 def _town_with_article(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     """'the Centre', 'the White House': towns and divisions take no article, so a name known
     only as one, after 'the' and not tagged a place, names a body or a building."""
@@ -324,6 +332,7 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     are never places; names inside an institution's name are kept (the extractor marks them).
     """
     surnames = _surnames(doc)
+    candidates = [c for c in candidates if not _function_word(gaz, doc, c)]
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(doc, c, surnames)

@@ -123,9 +123,9 @@ PARTIES = frozenset({"D", "R", "I"})
 
 
 def _state_position(doc: Doc, i: int) -> bool:
-    """Where a state is named after a town or a lawmaker: right after a comma ('Salina, Kan.') or a
-    party initial and a hyphen written together ('D-S.C.')."""
-    if i > 0 and doc[i - 1].text == ",":
+    """Where a state is named after a town or a lawmaker: right after a comma ('Salina, Kan.') or an opening
+    parenthesis ('Sen. Marco Rubio (Fla.)'), or a party initial and a hyphen written together ('D-S.C.')."""
+    if i > 0 and doc[i - 1].text in (",", "("):  # 'Sen. Marco Rubio (Fla.)'
         return True
     return (i > 1 and doc[i - 1].text == "-" and doc[i - 2].text in PARTIES
             and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_)
@@ -177,13 +177,14 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     i = 0
     while i < len(doc):
         match = None
+        abbreviation = False
         if keys[i] and _capitalised(doc[i]):
             pair = _span_key(keys, i, i + 2) if i + 2 <= len(doc) and _capitalised(doc[i + 1]) else ""
             if _state_position(doc, i) and keys[i] in gaz.after_comma:
                 period = i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_
-                match = (i + 1 + period, gaz.after_comma[keys[i]], False)
+                match, abbreviation = (i + 1 + period, gaz.after_comma[keys[i]], False), True
             elif _state_position(doc, i) and pair in gaz.after_comma:  # 'W. Va.'
-                match = (i + 2, gaz.after_comma[pair], False)
+                match, abbreviation = (i + 2, gaz.after_comma[pair], False), True
             elif keys[i] in gaz.first_words:
                 match = _match_at(gaz, doc, keys, i)
         if match is None:
@@ -195,7 +196,8 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         start -= compass
         local_start, local_end, local = (start, end, "") if demonym else _local_extent(doc, keys, start, end)
         found.append(_candidate(doc, owner, local_start, local_end, _span_key(keys, i, end), entries,
-                                demonym=demonym, local=local, after_comma=_state_position(doc, i)))
+                                demonym=demonym, local=local,
+                                after_comma=_state_position(doc, i) and (abbreviation or doc[i - 1].text != "(")))
         for k in range(local_start, local_end):
             covered[k] = True
         i = local_end
