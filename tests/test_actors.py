@@ -538,3 +538,17 @@ def test_a_person_s_supporters_are_a_group_not_that_person(text, surface, person
 def test_a_titled_persons_country_from_the_sentence_is_their_own_side(text, surface, country):
     _, actor = mention_of(text, surface)
     assert actor.country == country
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("US President Barack Obama spoke on Monday. The Obama administration said it had accepted 10,000 refugees "
+     "from Syria. Officials said the administration had exceeded the goal.", "the administration", "USA"),
+    ("Russian President Vladimir Putin spoke on Monday. The Putin administration said it had sent 10,000 troops "
+     "to Syria. Officials said the administration had exceeded the goal.", "the administration", "RUS"),
+    ("The Syrian army said it had shelled positions near Idlib, where Turkey has troops. The army said the "
+     "operation would go on.", "The army", "SYR"),
+])
+def test_an_institution_noun_refers_back_to_the_state_named_with_the_same_noun(text, surface, country):
+    """'the administration' after 'the Obama administration' is that one, not the state named last."""
+    _, actor = mention_of(text, surface)
+    assert actor.country == country

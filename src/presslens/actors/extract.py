@@ -233,16 +233,22 @@ def book_states() -> frozenset[str]:
 
 def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> list[RawMention]:
     """'This extremist regime', 'the army' → the state named last before it (within reach), else a generic
-    actor (an armed group named last is not whose army, minister or government it is)."""
+    actor (an armed group named last is not whose army, minister or government it is); a state's
+    institution named with the same noun before, by a name of its own, comes first ('the Obama
+    administration … refugees from Syria … the administration' is the US one)."""
     result: list[RawMention] = []
+    resolved: set[int] = set()
     for m in raw:
         if m.ref.kind == ANAPHOR:
             start_char = doc[m.start].idx
             own_subject = _clause_subject_tokens(doc[m.head])
             states = [p for p in result if p.ref.kind == STATE_KIND and p.end <= m.start
                       and start_char - doc[p.start].idx <= ANAPHOR_REACH and p.head not in own_subject]
+            noun = doc[m.head].lemma_.lower()
+            same = [p for p in states if doc[p.head].lemma_.lower() == noun and p.head not in resolved]
             if states:  # a state's institution ('the army') is a state's, never the armed group named last
-                m = RawMention(m.start, m.end, states[-1].ref, m.sector, m.head)
+                m = RawMention(m.start, m.end, (same or states)[-1].ref, m.sector, m.head)
+                resolved.add(m.head)
             else:
                 words, lemmas = cue_words(doc[m.head])  # 'the air force': the noun with its modifiers
                 name = " ".join(words)
