@@ -45,28 +45,32 @@ WIDE_FEATURES = frozenset({"continent", "region", "water"})
 """Places no one country holds when the places step gives them none ('Asia', 'the Middle East', 'the Atlantic')."""
 
 
-def _divisions_read_as_places(doc: Doc, anchors: list[Anchor], places: Sequence[Place]) -> list[Anchor]:
-    """Names the places step, reading the whole article, resolved to a place of another country than the
-    actor book's context-free look-up: a state's name resolved to another country's first-level division
-    ('Georgia' beside Atlanta, 'Punjab' of India or Pakistan) names that division; a town's name resolved
-    elsewhere ('Florida Rep. …' is the US state, not Florida, Cuba) is a place of that country, and one
-    resolved to a continent, a region or a sea that no country holds is that ('Asia director')."""
-    resolved = {(p.start, p.end): p for p in places if p.country and not p.demonym}
+def _as_the_places_step_reads(doc: Doc, anchors: list[Anchor], places: Sequence[Place]) -> list[Anchor]:
+    """Anchors whose name the places step, reading the whole article, resolved otherwise than the actor book's
+    context-free look-up (see ``_read_ref``)."""
+    by_span = {(p.start, p.end): p for p in places if not p.demonym}
     result = []
     for anchor in anchors:
-        place = resolved.get((doc[anchor.start].idx, doc[anchor.end - 1].idx + len(doc[anchor.end - 1])))
-        country = pycountry.countries.get(alpha_2=place.country) if place is not None else None
-        ref = anchor.ref
-        division = ref.kind == STATE_KIND and ref.form == "name" and place is not None and place.feature == "admin1"
-        wide = {p.feature for p in places if p.country is None and p.feature in WIDE_FEATURES and (
-            p.start, p.end) == (doc[anchor.start].idx, doc[anchor.end - 1].idx + len(doc[anchor.end - 1]))}
-        if ref.kind == "place" and wide:  # 'Asia director': the continent, not a town called Asia
-            anchor = replace(anchor, ref=replace(ref, kind="region", country=None))
-        elif country is not None and country.alpha_3 != ref.country and (division or ref.kind == "place"):
-            anchor = replace(anchor, ref=replace(ref, kind="place", country=country.alpha_3, name=place.text)
-                             if division else replace(ref, country=country.alpha_3))
-        result.append(anchor)
+        last = doc[anchor.end - 1]
+        place = by_span.get((doc[anchor.start].idx, last.idx + len(last)))
+        result.append(anchor if place is None else replace(anchor, ref=_read_ref(anchor.ref, place)))
     return result
+
+
+def _read_ref(ref: Ref, place: Place) -> Ref:
+    """A state's name resolved to another country's first-level division ('Georgia' beside Atlanta, 'Punjab'
+    of India or Pakistan) names that division, a place of its country; a town's name resolved elsewhere
+    ('Florida Rep. …' is the US state, not Florida, Cuba) is a place of that country; one resolved to a
+    continent, a region or a sea that no country holds is that ('Asia director')."""
+    if place.country is None:
+        wide = ref.kind == "place" and place.feature in WIDE_FEATURES
+        return replace(ref, kind="region", country=None) if wide else ref
+    country = pycountry.countries.get(alpha_2=place.country)
+    if country is None or country.alpha_3 == ref.country:
+        return ref
+    if ref.kind == STATE_KIND and ref.form == "name" and place.feature == "admin1":
+        return replace(ref, kind="place", country=country.alpha_3, name=place.text)
+    return replace(ref, country=country.alpha_3) if ref.kind == "place" else ref
 
 
 def _surnames(doc: Doc, anchors: list[Anchor], taken: set[int]) -> list[Anchor]:
@@ -125,7 +129,7 @@ def extract_actors(doc: Doc, quotes: list[Quote], actor_files: tuple[str, ...] =
     """Canonical actors of the document and each of their mentions; ``places``, the places step's readings,
     tell a state from another country's division of the same name ('a congressman from Georgia')."""
     book = load_actorbook(tuple(actor_files))
-    anchors = _divisions_read_as_places(doc, find_anchors(doc, book), places)
+    anchors = _as_the_places_step_reads(doc, find_anchors(doc, book), places)
     raw = Composer(doc, anchors, book).mentions()
     raw, infos = _resolve_people(doc, anchors, raw, book)
     raw = resolve_designators(doc, raw, quotes)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .gazetteer import Entry, Gazetteer
@@ -142,24 +143,28 @@ class _Context:
             self.cells[_cell(entry)] += step
             self.state_cells[(entry.admin1, *_cell(entry))] += step
 
-    def score(self, entry: Entry, own: list[Entry]) -> float:
-        """Context score of ``entry`` from every mention except the group ``own`` being resolved."""
+    @contextmanager
+    def _without(self, own: list[Entry]) -> Iterator[None]:
+        """The context without the group ``own`` being resolved (a name is no evidence for itself)."""
         for mine in own:
             self._count(mine, -1)
         try:
-            return self._score(entry)
+            yield
         finally:
             for mine in own:
                 self._count(mine, 1)
+
+    def score(self, entry: Entry, own: list[Entry]) -> float:
+        """Context score of ``entry`` from every mention except the group ``own`` being resolved."""
+        with self._without(own):
+            return self._score(entry)
 
     def local_support(self, entry: Entry, own: list[Entry], besides: set[str | None],
                       state_suffices: bool) -> bool:
         """Whether mentions outside ``own`` name ``entry``'s county or a place of its state near it
         and (unless ``state_suffices``) no country outside ``besides``; or, with
         ``state_suffices``, its state and no such country."""
-        for mine in own:
-            self._count(mine, -1)
-        try:
+        with self._without(own):
             foreign = any(count > 0 and kind == "country" and code not in besides
                           for (kind, code), count in self.named.items())
             if foreign and not state_suffices:
@@ -173,9 +178,6 @@ class _Context:
             row, col = _cell(entry)
             return any(self.state_cells[(entry.admin1, row + dr, col + dc)] > 0
                        for dr in (-1, 0, 1) for dc in (-1, 0, 1))
-        finally:
-            for mine in own:
-                self._count(mine, 1)
 
     def _score(self, entry: Entry) -> float:
         score = 0.0
