@@ -525,14 +525,17 @@ def test_a_person_s_supporters_are_a_group_not_that_person(text, surface, person
 
 @pytest.mark.parametrize(("text", "surface", "country"), [
     # a titled person's country is not another person's, nor that of the state the person acts on
-    ("President Peter Okafor met Chadian President Idriss Bako and declined to threaten Niger.", "President Peter Okafor", None),
-    ("President Idriss Bako met Nigerian President Peter Okafor and declined to threaten Chad.", "President Idriss Bako", None),
+    ("President Peter Okafor met Chadian President Idriss Bako and declined to threaten Niger.",
+     "President Peter Okafor", None),
+    ("President Idriss Bako met Nigerian President Peter Okafor and declined to threaten Chad.",
+     "President Idriss Bako", None),
     ("Senator Ana Ruiz called on the government to confront Peru.", "Senator Ana Ruiz", None),
     ("Senator Ana Ruiz called on the government to confront Chile.", "Senator Ana Ruiz", None),
     ("Archbishop John Mensah called for sanctions against Ghana.", "Archbishop John Mensah", None),
     # a people or a body of a country the act is aimed at still tells the titled person's own country
     ("President Idriss Bako banned Chadian opposition candidates from the election.", "President Idriss Bako", "TCD"),
-    ("President Peter Okafor banned Nigerian opposition candidates from the election.", "President Peter Okafor", "NGA"),
+    ("President Peter Okafor banned Nigerian opposition candidates from the election.", "President Peter Okafor",
+     "NGA"),
     ("In Lagos, President Peter Okafor said Nigeria would not negotiate.", "President Peter Okafor", "NGA"),
 ])
 def test_a_titled_persons_country_from_the_sentence_is_their_own_side(text, surface, country):

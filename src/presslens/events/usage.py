@@ -247,7 +247,8 @@ NOT_CAUSES = frozenset({"cases"})
 def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
     """ASSAULT is deliberate: 'a chemical plant exploded', 'killed when their bus plunged off a bridge', 'killed in
     the earthquake', 'the storm killed 14', 'a boiler exploded, killing five' name an accident or a disaster as the
-    cause, and so does the sentence before a harm that tells no cause of its own; 'a car bomb exploded', 'killed when a grenade exploded',
+    cause, and so does the sentence before a harm that tells no cause of its own; 'a car bomb exploded', 'killed
+    when a grenade exploded',
     'killed by sniper fire' name a weapon."""
     if code.type != "ASSAULT":
         return False

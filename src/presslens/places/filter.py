@@ -152,7 +152,8 @@ def _function_word(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     spaCy does not tag a place, is the word (not 'US', which names a country)."""
     start, end = cand.tokens
     return (end - start == 1 and doc[start].is_stop and cand.label not in PLACE_LABELS
-            and cand.key not in gaz.after_comma and bool(cand.entries) and all(gaz.rows[i][5] == "city" for i in cand.entries))
+            and cand.key not in gaz.after_comma and bool(cand.entries)
+            and all(gaz.rows[i][5] == "city" for i in cand.entries))
 
 
 def _town_with_article(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
