@@ -555,3 +555,14 @@ def test_an_institution_noun_refers_back_to_the_state_named_with_the_same_noun(t
     """'the administration' after 'the Obama administration' is that one, not the state named last."""
     _, actor = mention_of(text, surface)
     assert actor.country == country
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "sector", "country"), [
+    ("The Senate Armed Services Committee approved the bill.", "The Senate Armed Services Committee", "legislature",
+     "LEG", None),
+    ("The Parliament Budget Committee met on Monday.", "The Parliament Budget Committee", "legislature", "LEG", None),
+    ("The Tax Foundation said the plan would cost billions.", "The Tax Foundation", "organization", "SOC", "NGO"),
+])
+def test_a_committee_of_a_legislature_is_part_of_it_not_an_ngo(text, surface, kind, sector, country):
+    _, actor = mention_of(text, surface)
+    assert (actor.kind, actor.sector, actor.country) == (kind, sector, country)

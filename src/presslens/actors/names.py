@@ -270,6 +270,9 @@ def _entity_ref(span: Span, label: str, book: ActorBook) -> Ref | None:
         if last in book.facility_nouns:
             return None
         kind, sector = book.org_noun(words) or ("organization", None)
+        legislature = any((book.sector_noun((w,)) or ("",))[0] == "LEG" for w in words[:-1])
+        if sector == "SOC" and legislature:  # 'the Senate Armed Services Committee' is part of the Senate
+            sector, kind = "LEG", "legislature"
         return Ref(name=span.text, kind=kind, sector=sector, country="NGO" if sector == "SOC" else None)
     if label == "NORP":
         root = span.root
