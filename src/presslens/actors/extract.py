@@ -65,12 +65,18 @@ def _read_ref(ref: Ref, place: Place) -> Ref:
     if place.country is None:
         wide = ref.kind == "place" and place.feature in WIDE_FEATURES
         return replace(ref, kind="region", country=None) if wide else ref
-    country = pycountry.countries.get(alpha_2=place.country)
-    if country is None or country.alpha_3 == ref.country:
+    code = place_country(place)
+    if code is None or code == ref.country:
         return ref
     if ref.kind == STATE_KIND and ref.form == "name" and place.feature == "admin1":
-        return replace(ref, kind="place", country=country.alpha_3, name=place.text)
-    return replace(ref, country=country.alpha_3) if ref.kind == "place" else ref
+        return replace(ref, kind="place", country=code, name=place.text)
+    return replace(ref, country=code) if ref.kind == "place" else ref
+
+
+def place_country(place: Place) -> str | None:
+    """The place's country as the ISO alpha-3 code actors carry."""
+    country = pycountry.countries.get(alpha_2=place.country) if place.country else None
+    return country.alpha_3 if country else None
 
 
 def _surnames(doc: Doc, anchors: list[Anchor], taken: set[int]) -> list[Anchor]:

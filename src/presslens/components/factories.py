@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presslens.actors.extract import extract_actors, slug, voice_at
+from presslens.actors.extract import extract_actors, place_country, slug, voice_at
 from presslens.actors.identity import entity_id
 from presslens.core.nlp import forget_doc_caches
 from presslens.core.schema import ANALYSIS_FIELD, Actor, ActorMention, Analysis, Article, Place
@@ -87,7 +86,7 @@ def _unnamed_towns(places: Iterable[Place], mentions: list[ActorMention], taken:
         if place.feature not in TOWN_FEATURES or not place.country or any(
                 s < place.end and place.start < e for s, e in covered):
             continue
-        code = _alpha3(place)
+        code = place_country(place)
         if place.text not in actors:
             ident = slug(place.text)
             while ident in taken:
@@ -106,15 +105,9 @@ def _as_place(actor: Actor, place: Place) -> Actor:
     (actors the book knows keep their own kind and country)."""
     if actor.kind not in ("organization", "person") or actor.country is not None or not place.country:
         return actor
-    code = _alpha3(place)
+    code = place_country(place)
     return replace(actor, kind="place", country=code, sector=None, role=None, affiliation=None,
                    entity_id=entity_id(actor.name, "place", code))
-
-
-def _alpha3(place: Place) -> str | None:
-    """The place's country as the ISO alpha-3 code actors carry."""
-    country = pycountry.countries.get(alpha_2=place.country) if place.country else None
-    return country.alpha_3 if country else None
 
 
 STEPS: dict[str, Step] = {
