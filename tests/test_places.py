@@ -179,6 +179,34 @@ def test_prominent_places_whatever_the_tagger_calls_them(text, mention, country)
     assert place.basis in {"containment", "only entry", "context country", "context", "prominence"}
 
 
+@pytest.mark.parametrize("text, mention, country", [
+    ("Farmers in Western Pennsylvania fear another dry summer.", "Pennsylvania", "US"),
+    ("Shelling hit villages in Southern Lebanon on Monday.", "Lebanon", "LB"),
+    ("Rockets landed in Northern Israel on Monday.", "Israel", "IL"),
+    ("Power cuts spread across Eastern Ukraine overnight.", "Ukraine", "UA"),
+    ("Power cuts spread across Western Russia overnight.", "Russia", "RU"),
+    ("Police said the shooting happened in South Philadelphia.", "Philadelphia", "US"),
+    ("Tornadoes touched down in Northeast Texas late Friday.", "Texas", "US"),
+    ("Rents keep rising in Metro Vancouver, the survey found.", "Vancouver", "CA"),
+])
+def test_a_compass_qualifier_is_read_with_the_place_but_not_part_of_its_name(text, mention, country):
+    """'Western Pennsylvania' is a mention of Pennsylvania: the record spans the name, resolved as it."""
+    found = places_of(text)
+    assert [(p.text, p.country) for p in found] == [(mention, country)]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Coal mines in West Virginia are closing.", "West Virginia", "US"),
+    ("Talks on South Sudan resumed in Addis Ababa.", "South Sudan", "SS"),
+    ("North Korea fired a missile on Monday.", "North Korea", "KP"),
+    ("Refugees crossed from the Central African Republic into Chad.", "Central African Republic", "CF"),
+    ("Voters in East Timor went to the polls.", "East Timor", "TL"),
+    ("The river flooded parts of South Bend, Indiana.", "South Bend", "US"),
+])
+def test_a_place_whose_name_begins_with_a_compass_word_keeps_it(text, name, country):
+    assert place_named(text, name).text == name and place_named(text, name).country == country
+
+
 @pytest.mark.parametrize("text, name", [
     ("Paris Hilton testified before a committee on Tuesday.", "Paris"),
     ("Chelsea Clinton spoke at the convention. Clinton said the party was united.", "Clinton"),

@@ -18,7 +18,9 @@ COMPASS = frozenset({"north", "northern", "south", "southern", "east", "eastern"
                      "central", "upper", "lower", "greater", "northeast", "northwest", "southeast",
                      "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
                      "metro"})
-"""Modifiers that narrow a place without changing which place it is ('Northern West Bank')."""
+"""Modifiers that narrow a place without changing which place it is ('Northern West Bank'). The
+context rules read them with the name; the place record spans the name alone ('Western
+Pennsylvania' is a mention of Pennsylvania), unless the gazetteer knows the whole ('West Virginia')."""
 
 FEATURE_SUFFIXES = {
     "water": frozenset({"river", "creek", "lake", "bay", "sea", "harbor", "harbour", "reservoir",
@@ -196,7 +198,7 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         start -= compass
         local_start, local_end, local = (start, end, "") if demonym else _local_extent(doc, keys, start, end)
         found.append(_candidate(doc, owner, local_start, local_end, _span_key(keys, i, end), entries,
-                                demonym=demonym, local=local,
+                                demonym=demonym, local=local, qualified=compass and not local,
                                 after_comma=_state_position(doc, i) and (abbreviation or doc[i - 1].text != "(")))
         for k in range(local_start, local_end):
             covered[k] = True
@@ -236,10 +238,11 @@ def _char_end(token: Token, abbreviation: bool) -> int:
 
 def _candidate(doc: Doc, owner: list[Span | None], start: int, end: int, key: str,
                entries: tuple[int, ...], *, demonym: bool = False,
-               local: str = "", after_comma: bool = False) -> Candidate:
+               local: str = "", after_comma: bool = False, qualified: bool = False) -> Candidate:
+    """``qualified``: the first token is a compass word read with the name but left out of its span."""
     ent = owner[start] if owner[start] is not None else owner[end - 1]
-    start_char, end_char = doc[start].idx, _char_end(doc[end - 1], after_comma)
-    text = doc[start:end].text
+    start_char, end_char = doc[start + qualified].idx, _char_end(doc[end - 1], after_comma)
+    text = doc[start + qualified:end].text
     return Candidate(start=start_char, end=end_char, text=text[:end_char - start_char], key=key,
                      tokens=(start, end), entries=entries, demonym=demonym,
                      label=ent.label_ if ent is not None else "",
