@@ -195,6 +195,22 @@ def test_a_compass_qualifier_is_read_with_the_place_but_not_part_of_its_name(tex
     assert [(p.text, p.country) for p in found] == [(mention, country)]
 
 
+@pytest.mark.parametrize("text, mention, country", [
+    ("A Florida Highway Patrol trooper stopped the car near Ocala.", "Florida", "US"),
+    ("The case went to U.S. District Court in Miami.", "U.S.", "US"),
+    ("The Walker County Sheriff said two men were arrested.", "Walker County", "US"),
+    ("Dublin City Council voted to close the road.", "Dublin", "IE"),
+    ("Belfast City Council voted to close the road.", "Belfast", "GB"),
+    ("Kansas City Council voted to close the road.", "Kansas City", "US"),
+    ("Tourists crowded Quebec City in July.", "Quebec City", "CA"),
+])
+def test_a_place_inside_an_office_name_spans_the_place_alone(text, mention, country):
+    """'Highway' and 'District' belong to the office ('Florida Highway Patrol'); 'City' after a
+    city's own name is generic ('Dublin City Council') unless it tells the city from a division
+    ('Quebec City', 'Kansas City'); a county's name carries its word ('Walker County Sheriff')."""
+    assert [(p.text, p.country) for p in places_of(text)][:1] == [(mention, country)]
+
+
 @pytest.mark.parametrize("text, name, country", [
     ("Coal mines in West Virginia are closing.", "West Virginia", "US"),
     ("Talks on South Sudan resumed in Addis Ababa.", "South Sudan", "SS"),

@@ -33,6 +33,8 @@ FEATURE_SUFFIXES = {
     "admin2": frozenset({"township", "twp", "county", "parish", "borough", "district", "province"}),
 }
 """Final words that make a capitalised phrase a local place ('Catawba River', 'Main Street')."""
+COUNTY_WORDS = frozenset({"county", "parish", "township", "twp", "borough"})
+"""Words that end a county's own name, which its offices carry on ('Walker County Sheriff')."""
 FEATURE_PREFIXES = {"lake": "water", "mount": "landmark", "mt": "landmark", "fort": "city",
                     "ft": "city", "cape": "landmark", "isle": "landmark", "camp": "landmark"}
 
@@ -116,6 +118,12 @@ def _match_at(gaz: Gazetteer, doc: Doc, keys: list[str], i: int) -> tuple[int, t
         if key in gaz.demonyms:
             return end, gaz.demonyms[key], True
         if key in gaz.names:
+            shorter = _span_key(keys, i, end - 1) if keys[end - 1] == "city" and end - i > 1 else ""
+            bare = gaz.names.get(shorter, ())
+            shared = set(bare) & set(gaz.names[key])
+            division = any(gaz.rows[e][5] in {"country", "admin1"} for e in bare)  # 'Quebec City' ≠ Quebec
+            if not division and any(normalize(gaz.rows[e][1]) == shorter for e in shared):
+                return end - 1, bare, False  # 'Dublin City Council': the city is Dublin
             return end, gaz.names[key], False
     return None
 
@@ -141,14 +149,16 @@ def _continues_name(doc: Doc, keys: list[str], start: int, end: int) -> bool:
 
 def _local_extent(doc: Doc, keys: list[str], start: int, end: int) -> tuple[int, int, str]:
     """Grow a name into a local feature phrase: 'Catawba' + 'River', 'Lake' + 'Lanier'."""
-    kind = ""
+    kind, name_end = "", end
     while end < len(doc) and _capitalised(doc[end]) and keys[end] and end < doc[start].sent.end:
         found = next((k for k, words in FEATURE_SUFFIXES.items() if keys[end] in words), "")
         if not found:
             break
         kind, end = found, end + 1
     if kind and end < len(doc) and _capitalised(doc[end]) and end < doc[start].sent.end:
-        return start, end, ""  # part of a longer name ('Florida Highway Patrol')
+        # the feature word belongs to a longer name ('Florida Highway Patrol', 'U.S. District Court'),
+        # except a county's own ('Walker County Sheriff')
+        return start, (end if keys[end - 1] in COUNTY_WORDS else name_end), ""
     if start > 0 and _capitalised(doc[start - 1]) and keys[start - 1] in FEATURE_PREFIXES:
         kind, start = kind or FEATURE_PREFIXES[keys[start - 1]], start - 1
     return start, end, kind
