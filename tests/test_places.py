@@ -223,6 +223,21 @@ def test_a_place_whose_name_begins_with_a_compass_word_keeps_it(text, name, coun
     assert place_named(text, name).text == name and place_named(text, name).country == country
 
 
+@pytest.mark.parametrize("text, word", [
+    ("The visitors could not get through Police Union's tight defence. Riot police watched the fans.", "Police"),
+    ("A service will be held Monday at the Brenner Funeral Home, 12 Mill St., Alton. "
+     "Friends may call at the home on Sunday.", "Home"),
+    ("The vote was cast by Vice Mayor Ray Tolland, who said the vice of the plan was its cost.", "Vice"),
+    ("Two houses on Monument Avenue are for sale. Monument For Sale.", "Sale"),
+])
+def test_a_town_named_like_a_word_the_article_uses_as_a_word_is_that_word(text, word):
+    assert not [p for p in places_of(text) if p.text == word]
+
+
+def test_a_town_named_like_a_word_stays_a_town_where_the_article_does_not_use_the_word():
+    assert place_named("The plant in Commerce, Texas, will close next year.", "Commerce").country == "US"
+
+
 @pytest.mark.parametrize("text, name", [
     ("Paris Hilton testified before a committee on Tuesday.", "Paris"),
     ("Chelsea Clinton spoke at the convention. Clinton said the party was united.", "Clinton"),

@@ -156,6 +156,14 @@ def _function_word(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
             and all(gaz.rows[i][5] == "city" for i in cand.entries))
 
 
+def _common_word(gaz: Gazetteer, doc: Doc, cand: Candidate, lowercase: set[str]) -> bool:
+    """'Police Union', 'Funeral Home', 'Vice Mayor': a one-word name known only as a town or county,
+    that the article also writes in lower case as an ordinary word, is that word."""
+    start, end = cand.tokens
+    return (end - start == 1 and not cand.demonym and bool(cand.entries) and doc[start].lower_ in lowercase
+            and all(gaz.rows[i][5] in {"city", "admin2"} for i in cand.entries))
+
+
 def _town_with_article(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     """'the Centre', 'the White House': towns and divisions take no article, so a name known
     only as one, after 'the' and not tagged a place, names a body or a building."""
@@ -333,7 +341,8 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     are never places; names inside an institution's name are kept (the extractor marks them).
     """
     surnames = _surnames(doc)
-    candidates = [c for c in candidates if not _function_word(gaz, doc, c)]
+    lowercase = {t.text for t in doc if t.text.islower()}
+    candidates = [c for c in candidates if not _function_word(gaz, doc, c) and not _common_word(gaz, doc, c, lowercase)]
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(doc, c, surnames)
