@@ -175,10 +175,13 @@ def _town_with_article(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
 
 def _speaking_town(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     """'Wang said', 'according to Taylor': a one-word name known only as a town or division that
-    speaks is a person (capitals speaking for their governments are read as metonyms later)."""
+    speaks is a person, even where spaCy tags it a place ('Petrova said'), unless the town is
+    large enough to speak through its government (read as a metonym later: 'Donetsk said')."""
     start, end = cand.tokens
     head = doc[end - 1]
-    if end - start > 1 or cand.label in {"GPE", "LOC"} or not _town_names_only(gaz, cand):
+    if end - start > 1 or not _town_names_only(gaz, cand):
+        return False
+    if cand.label in {"GPE", "LOC"} and _prominent(gaz, cand):
         return False
     if head.dep_ in SUBJECT_DEPS and head.head.lemma_.lower() in SPEECH_LEMMAS:
         return True
