@@ -223,6 +223,24 @@ def test_a_place_whose_name_begins_with_a_compass_word_keeps_it(text, name, coun
     assert place_named(text, name).text == name and place_named(text, name).country == country
 
 
+@pytest.mark.parametrize("text, mention, country", [
+    ("Kherson residents queued for water on Monday.", "Kherson", "UA"),
+    ("Belgorod residents queued for water on Monday.", "Belgorod", "RU"),
+    ("Tulkarm residents queued for water on Monday.", "Tulkarm", "PS"),
+    ("Sderot residents queued for water on Monday.", "Sderot", "IL"),
+    ("Roselle police ticketed hundreds of drivers last month.", "Roselle", "US"),
+    ("A vulnerable Hounslow resident was harassed by two men.", "Hounslow", "GB"),
+    ("The mother is Sligo-based.", "Sligo", "IE"),
+])
+def test_a_name_modifying_a_place_s_people_or_officers_is_the_place(text, mention, country):
+    assert place_named(text, mention).country == country
+
+
+@pytest.mark.parametrize("text", ["Clinton voters waited for hours.", "Trump supporters gathered outside."])
+def test_a_person_s_supporters_name_no_place(text):
+    assert places_of(text) == []
+
+
 @pytest.mark.parametrize("text, word", [
     ("The visitors could not get through Police Union's tight defence. Riot police watched the fans.", "Police"),
     ("A service will be held Monday at the Brenner Funeral Home, 12 Mill St., Alton. "

@@ -43,6 +43,10 @@ LOCAL_OFFICES = frozenset({"mayor", "governor", "sheriff", "police", "fire", "co
                            "township", "superintendent", "commissioner", "commissioners", "alderman",
                            "public", "city"})
 """Capitalised words after which a town's name names the town's own office ('Dublin Mayor')."""
+LOCAL_NOUNS = frozenset({"resident", "native", "inhabitant", "police", "policeman", "councillor", "councilor",
+                         "councilman", "councilwoman", "neighbourhood", "neighborhood", "area", "suburb",
+                         "outskirts", "firefighter", "townspeople", "villager", "local"})
+"""Nouns of a place's people, officers and parts, after which a name is the place ('Kherson residents')."""
 TITLES = frozenset({"president", "premier", "prime", "minister", "chancellor", "king", "queen", "prince",
                     "princess", "general", "ambassador", "envoy", "coach", "captain", "manager", "leader",
                     "chief", "governor", "senator", "mayor", "sheriff", "police", "army", "government"})
@@ -275,7 +279,7 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
         return cand.label != "PERSON" or cand.exact
     if _after_place_noun(doc, cand) or _joined_to_place(gaz, doc, cand, kept):
         return True  # 'the coast of Lampedusa', 'Nablus and Tulkarm', whatever spaCy calls them
-    if _taken_town(gaz, doc, cand):
+    if _taken_town(gaz, doc, cand) or _modifies_local_noun(doc, cand):
         return True
     if cand.label == "PERSON":
         return _town_after_preposition(gaz, doc, cand)
@@ -304,6 +308,18 @@ def _joined_to_place(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, 
         return bool(joined)
     strong = _strong_town(gaz, cand) or _prominent(gaz, cand)
     return strong and any(_town_names_only(gaz, c) or _preceded_by_locative(doc, c) for c in joined)
+
+
+def _modifies_local_noun(doc: Doc, cand: Candidate) -> bool:
+    """'Kherson residents', 'Roselle police', 'a Saratoga native', 'the Atlanta area', 'Sligo-based':
+    a name modifying a noun of the people, officers or parts of a place is that place."""
+    start, end = cand.tokens
+    last = doc[end - 1]
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
+        return True
+    head = last.head
+    return (last.dep_ in {"compound", "nmod", "amod"} and head.i > last.i and head.text.islower()
+            and head.lemma_.lower() in LOCAL_NOUNS)
 
 
 def _town_after_preposition(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
