@@ -644,6 +644,26 @@ def test_a_lawmakers_state_after_a_party_initial_is_the_state(text, abbreviation
     assert (place.text, place.name, place.feature) == (abbreviation, name, "admin1")
 
 
+@pytest.mark.parametrize("text, abbreviation, name", [
+    ("The S.C. Highway Patrol is looking for leads.", "S.C.", "South Carolina"),
+    ("The road runs from S.C. 5 west to the county line.", "S.C.", "South Carolina"),
+    ("The N.J. Division of Gaming will decide.", "N.J.", "New Jersey"),
+    ("He moved to N.Y. last year.", "N.Y.", "New York"),
+])
+def test_a_dotted_two_capital_state_abbreviation_is_the_state_anywhere(text, abbreviation, name):
+    place = place_named(text, abbreviation)
+    assert (place.text, place.name, place.feature) == (abbreviation, name, "admin1")
+
+
+@pytest.mark.parametrize("text", [
+    "Bring a photo I.D. to the polls.",
+    "She earned an M.A. in history and works as a P.A. at the clinic.",
+    "The show starts at 8 P.M. sharp, O.K.?",
+])
+def test_other_dotted_capitals_are_no_state(text):
+    assert places_of(text) == []
+
+
 @pytest.mark.parametrize("text, word", [
     ("Clinton Hid Past Health Problems From Public, Former White House Doctor Says.", "From"),
     ("He answered the same way: THEY LOSE, WE WIN.", "WE"),

@@ -108,6 +108,11 @@ def _plausible_case(doc: Doc, start: int, end: int, key: str) -> bool:
     return True
 
 
+def _dotted(doc: Doc, start: int, end: int, key: str) -> bool:
+    """Initials with points ('P.A.', 'L.A.'): an abbreviation, never a small town spelt with those letters."""
+    return len(key.replace(" ", "")) <= 3 and any("." in t.text[:-1] for t in doc[start:end])
+
+
 def _match_at(gaz: Gazetteer, doc: Doc, keys: list[str], i: int) -> tuple[int, tuple[int, ...], bool] | None:
     """The longest gazetteer name (or demonym) starting at token ``i``: (end, entries, demonym)."""
     width = gaz.first_words.get(keys[i], 0)
@@ -117,6 +122,9 @@ def _match_at(gaz: Gazetteer, doc: Doc, keys: list[str], i: int) -> tuple[int, t
             continue
         if key in gaz.demonyms:
             return end, gaz.demonyms[key], True
+        if key in gaz.names and _dotted(doc, i, end, key):
+            large = tuple(e for e in gaz.names[key] if gaz.rows[e][5] != "city" or gaz.rows[e][6] >= DOTTED_TOWN)
+            return (end, large, False) if large else None
         if key in gaz.names:
             shorter = _span_key(keys, i, end - 1) if keys[end - 1] == "city" and end - i > 1 else ""
             bare = gaz.names.get(shorter, ())
@@ -126,6 +134,15 @@ def _match_at(gaz: Gazetteer, doc: Doc, keys: list[str], i: int) -> tuple[int, t
                 return end - 1, bare, False  # 'Dublin City Council': the city is Dublin
             return end, gaz.names[key], False
     return None
+
+
+DOTTED_STATES = frozenset({"N.J.", "N.Y.", "N.C.", "S.C.", "N.D.", "S.D.", "N.H.", "N.M.", "R.I.", "D.C."})
+"""The stylebook's state abbreviations written with two capitals and points, unambiguous wherever
+they stand ('the N.J. Division', 'S.C. 5'); 'Pa.', 'Ga.' or 'MD' are read only after a comma."""
+
+
+DOTTED_TOWN = 100_000
+"""A town abbreviated with points is a large one ('L.A.'); 'P.A.' is no village called Pa."""
 
 
 PARTIES = frozenset({"D", "R", "I"})
@@ -197,6 +214,8 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 match, abbreviation = (i + 1 + period, gaz.after_comma[keys[i]], False), True
             elif _state_position(doc, i) and pair in gaz.after_comma:  # 'W. Va.'
                 match, abbreviation = (i + 2, gaz.after_comma[pair], False), True
+            elif doc[i].text in DOTTED_STATES and keys[i] in gaz.after_comma:  # 'the S.C. Highway Patrol'
+                match = (i + 1, gaz.after_comma[keys[i]], False)
             elif keys[i] in gaz.first_words:
                 match = _match_at(gaz, doc, keys, i)
         if match is None:
