@@ -655,6 +655,24 @@ def test_a_dotted_two_capital_state_abbreviation_is_the_state_anywhere(text, abb
     assert (place.text, place.name, place.feature) == (abbreviation, name, "admin1")
 
 
+@pytest.mark.parametrize("text, mention, name", [
+    ("US-based aluminium producer Corvant signed the deal.", "US", "United States"),
+    ("UK-based aluminium producer Corvant signed the deal.", "UK", "United Kingdom"),
+])
+def test_a_name_joined_by_a_hyphen_at_a_paragraph_start_is_no_dateline(text, mention, name):
+    """'US-based' opens the text in capitals but is no dateline ('BEIRUT —'): no town is forced."""
+    assert place_named(text, mention).name == name
+
+
+def test_a_based_outfit_names_its_place():
+    assert place_named("The Kent-based team has three drivers.", "Kent").text == "Kent"
+
+
+def test_initials_after_a_comma_are_no_state():
+    assert places_of("Lawyers at Dimond Kaplan & Rothstein, P.A. are reviewing the case.") == []
+    assert places_of("Jane Roe, M.D., signed the letter.") == []
+
+
 @pytest.mark.parametrize("text", [
     "Bring a photo I.D. to the polls.",
     "She earned an M.A. in history and works as a P.A. at the clinic.",

@@ -172,7 +172,7 @@ def _town_with_article(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     """'the Centre', 'the White House': towns and divisions take no article, so a name known
     only as one, after 'the' and not tagged a place, names a body or a building."""
     start, end = cand.tokens
-    modifier = doc[end - 1].dep_ in {"compound", "nmod", "amod", "poss"}  # 'the Atlanta area' is Atlanta
+    modifier = doc[end - 1].dep_ in {"compound", "nmod", "amod", "poss"} or _modifies_local_noun(doc, cand)
     return (start > 0 and doc[start - 1].lower_ == "the" and cand.label not in {"GPE", "LOC"}
             and not modifier and _town_names_only(gaz, cand))
 
@@ -234,11 +234,13 @@ def _followed_by_division(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[
 
 
 def dateline(doc: Doc, cand: Candidate) -> bool:
-    """A place in capitals opening a paragraph ('BEIRUT —', 'HAMILTON,')."""
+    """A place in capitals opening a paragraph ('BEIRUT —', 'HAMILTON,'); not a word joined to the
+    next by a hyphen ('US-based')."""
     start, end = cand.tokens
     opens = start == 0 or "\n" in doc[start - 1].text_with_ws
     upper = all(t.is_upper or not t.is_alpha for t in doc[start:end])
-    return opens and upper and end < len(doc) and doc[end].text in DATELINE_MARKS
+    joined = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    return opens and upper and end < len(doc) and doc[end].text in DATELINE_MARKS and not joined
 
 
 def _certain(gaz: Gazetteer, cand: Candidate) -> bool:

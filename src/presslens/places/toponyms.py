@@ -6,6 +6,7 @@ which candidates are kept and :mod:`.place_resolve` picks their gazetteer entry.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +48,7 @@ GENERIC_NAME_WORDS = frozenset().union(*FEATURE_SUFFIXES.values(), FEATURE_PREFI
 Somerset; 'Creek', Kentucky), but after another capitalised word they continue that name
 ('Big Creek', 'Barclays Center', 'Third Street') and name no town of their own."""
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _LEADING = frozenset({"the", "The"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _TRAILING = ".-–—"
@@ -108,6 +110,12 @@ def _plausible_case(doc: Doc, start: int, end: int, key: str) -> bool:
     return True
 
 
+def _initials(text: str) -> bool:
+    """Capitals with points ('P.A.', 'M.D.') other than a state's or province's stylebook abbreviation
+    ('S.C.', 'B.C.')."""
+    return bool(_INITIALS.fullmatch(text)) and text not in DOTTED_STATES | DOTTED_PROVINCES
+
+
 def _dotted(doc: Doc, start: int, end: int, key: str) -> bool:
     """Initials with points ('P.A.', 'L.A.'): an abbreviation, never a small town spelt with those letters."""
     return len(key.replace(" ", "")) <= 3 and any("." in t.text[:-1] for t in doc[start:end])
@@ -141,6 +149,8 @@ DOTTED_STATES = frozenset({"N.J.", "N.Y.", "N.C.", "S.C.", "N.D.", "S.D.", "N.H.
 they stand ('the N.J. Division', 'S.C. 5'); 'Pa.', 'Ga.' or 'MD' are read only after a comma."""
 
 
+DOTTED_PROVINCES = frozenset({"B.C.", "N.B.", "N.S.", "P.E.I.", "N.L."})
+"""Canadian provinces so abbreviated, read only after a comma ('Kamloops, B.C.'; '500 B.C.' is a year)."""
 DOTTED_TOWN = 100_000
 """A town abbreviated with points is a large one ('L.A.'); 'P.A.' is no village called Pa."""
 
@@ -209,7 +219,7 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         abbreviation = False
         if keys[i] and _capitalised(doc[i]):
             pair = _span_key(keys, i, i + 2) if i + 2 <= len(doc) and _capitalised(doc[i + 1]) else ""
-            if _state_position(doc, i) and keys[i] in gaz.after_comma:
+            if _state_position(doc, i) and keys[i] in gaz.after_comma and not _initials(doc[i].text):
                 period = i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_
                 match, abbreviation = (i + 1 + period, gaz.after_comma[keys[i]], False), True
             elif _state_position(doc, i) and pair in gaz.after_comma:  # 'W. Va.'
