@@ -144,6 +144,8 @@ NEGATIVE = [
     pytest.param("The wall was built to last, and the gate is expected at noon.", id="passive-without-infinitive"),
     pytest.param("“The Long Road Home” ― a film by Maria Keller", id="signed-title-is-not-speech"),
     pytest.param("The soldiers were sent to guard the bridge.", id="passive-of-a-non-cue-verb"),
+    pytest.param("A militia called the Northern Shield patrols the valley.", id="called-names-a-group"),
+    pytest.param("The visa program, called Gateway-7, gives residency to investors.", id="called-names-a-program"),
     pytest.param("", id="empty"),
 ]
 

@@ -217,6 +217,17 @@ def object_predicate(verb: Token) -> bool:
     return False
 
 
+def _naming(verb: Token) -> bool:
+    """A participle that gives the noun it follows its name, with nobody doing the calling ('a group
+    called the Northern Shield', 'the program, called EB-5'; not 'a reform called reckless by its
+    critics', nor 'the letter called Oz a quack' or "a bill, which X called ''crap''", which the
+    parser may hang on a noun)."""
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "dobj")]
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and len(complements) == 1
+            and (complements[0].pos_ == "PROPN" or complements[0].text[:1].isupper())
+            and not any(c.dep_ in ("agent", "nsubj") for c in verb.children))
+
+
 def cue_class(token: Token) -> str | None:
     """``speech``, ``belief``, ``intent``, ``evidence``, ``stance`` or ``quote-only`` for a cue verb, else None."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in _VERB_TAGS:
@@ -225,6 +236,8 @@ def cue_class(token: Token) -> str | None:
     if lemma in PHRASAL_CUES:
         if any(c.dep_ in ("prt", "prep") and c.lower_ in PHRASAL_CUES[lemma] for c in token.children):
             return "speech"
+        if lemma == "call" and _naming(token):
+            return None  # 'a group called Lashkar', 'the program, called EB-5': a name, not a saying
         if lemma == "call" and (any(c.dep_ == "ccomp" for c in token.children) or object_predicate(token)):
             return "speech"
         return None
