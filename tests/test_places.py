@@ -241,6 +241,14 @@ def test_a_person_s_supporters_name_no_place(text):
     assert places_of(text) == []
 
 
+def test_a_division_that_would_hold_another_name_of_the_article_is_meant():
+    """'Albany' can lie in Georgia, so 'Georgia' beside it is the US state and Albany the Georgian town."""
+    text = "An Albany police SWAT team and Georgia Bureau of Investigation agents raided the home."
+    georgia, albany = place_named(text, "Georgia"), place_named(text, "Albany")
+    assert (georgia.country, georgia.feature) == ("US", "admin1")
+    assert albany.country == "US" and abs(albany.lat - 31.58) < 0.5
+
+
 @pytest.mark.parametrize("text, word", [
     ("The visitors could not get through Police Union's tight defence. Riot police watched the fans.", "Police"),
     ("A service will be held Monday at the Brenner Funeral Home, 12 Mill St., Alton. "

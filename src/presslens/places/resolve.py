@@ -34,6 +34,8 @@ SAME_COUNTRY = 2.5
 SAME_ADMIN1 = 2.0
 SAME_ADMIN2 = 2.0
 NAMED_CONTAINER = 4.0
+POSSIBLE_CONTAINER = 2.0
+"""A first-level division that some other name of the article could lie in."""
 NEAR_DEGREES = 1.5
 LOCAL_FEATURES = frozenset({"city", "admin2", "landmark"})
 NEAR_WEIGHT = 1.0
@@ -286,16 +288,20 @@ def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[li
         if candidates[index]:
             groups[(mention.key, mention.demonym)].append(index)
     chosen_first = list(chosen)  # by kind and size alone
+    holders = _possible_holders(groups, candidates)
     for _ in range(ROUNDS):
         context = _Context(chosen, [m.votes for m in mentions])
         updated = list(chosen)
-        for members in groups.values():
+        for group, members in groups.items():
             own = [chosen[m] for m in members if chosen[m] is not None and mentions[m].votes]
             scores: dict[Entry, float] = {}
             for member in members:
                 for entry in candidates[member]:
                     if entry not in scores:
-                        scores[entry] = _prior(gaz, entry, keys[member], towns[member]) + context.score(entry, own)
+                        holds = (entry.feature == "admin1" and bool(holders[entry.admin1] - {group})
+                                 and not (chosen_first[member] and gaz.is_capital(chosen_first[member])))
+                        scores[entry] = (_prior(gaz, entry, keys[member], towns[member]) + context.score(entry, own)
+                                         + POSSIBLE_CONTAINER * holds)
             for member in members:
                 allowed = [e for e in candidates[member]
                            if _may_replace(gaz, chosen_first[member], e, context, own)]
@@ -304,6 +310,21 @@ def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[li
             break
         chosen = updated
     return chosen
+
+
+def _possible_holders(groups: dict[tuple[str, bool], list[int]],
+                      candidates: list[list[Entry]]) -> defaultdict[str | None, set[tuple[str, bool]]]:
+    """For each first-level division, the names of the article with a town or county in it among
+    their readings ('Albany' can be in Georgia): a division that would hold another name is more
+    likely meant ('Georgia Bureau of Investigation' beside 'Albany'), unless the name is first of
+    all a national capital ('Washington')."""
+    holders: defaultdict[str | None, set[tuple[str, bool]]] = defaultdict(set)
+    for group, members in groups.items():
+        for member in members:
+            for entry in candidates[member]:
+                if entry.feature in {"city", "admin2"} and entry.admin1:
+                    holders[entry.admin1].add(group)
+    return holders
 
 
 def _may_replace(gaz: Gazetteer, prominent: Entry | None, entry: Entry, context: _Context,
