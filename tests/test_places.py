@@ -249,6 +249,24 @@ def test_a_division_that_would_hold_another_name_of_the_article_is_meant():
     assert albany.country == "US" and abs(albany.lat - 31.58) < 0.5
 
 
+@pytest.mark.parametrize("text, street", [
+    ("Police found the car on Marystown Road late Friday.", "Marystown Road"),
+    ("Crowds gathered on Khreshchatyk Street in Kyiv.", "Khreshchatyk Street"),
+    ("Crowds gathered on Tverskaya Street in Moscow.", "Tverskaya Street"),
+    ("The shop at 208 Routon St. was closed.", "Routon St."),
+])
+def test_a_street_after_a_place_preposition_or_a_house_number_is_a_place(text, street):
+    assert place_named(text, street).text == street
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Marvin F. Lane of Virginia spoke at the meeting.", "Lane"),
+    ("The band played Penny Lane twice.", "Penny Lane"),
+])
+def test_a_person_or_a_song_named_like_a_street_is_no_place(text, name):
+    assert not [p for p in places_of(text) if name in p.text]
+
+
 @pytest.mark.parametrize("text, word", [
     ("The visitors could not get through Police Union's tight defence. Riot police watched the fans.", "Police"),
     ("A service will be held Monday at the Brenner Funeral Home, 12 Mill St., Alton. "

@@ -36,6 +36,9 @@ TOWN_POPULATION = 20_000
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 """Entity labels of names that can hold a place name without being places ('Paris Hilton',
 'George Washington University', 'the Bank of England')."""
+STREET_WORDS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "lane",
+                          "parkway", "highway", "pike"})
+"""Final words of street names (a subset of the landmark words)."""
 PERSON_LABELS = frozenset({"PERSON"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOCAL_OFFICES = frozenset({"mayor", "governor", "sheriff", "police", "fire", "council", "councilman",
@@ -276,8 +279,8 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
     if cand.label in NOT_PLACE_LABELS or cand.label == "NORP":
         return False
     if not cand.entries:
-        return (cand.label in PLACE_LABELS and cand.exact and _preceded_by_locative(doc, cand)
-                and _followed_by_division(gaz, doc, cand, kept))
+        return _street(doc, cand) or (cand.label in PLACE_LABELS and cand.exact and _preceded_by_locative(doc, cand)
+                                      and _followed_by_division(gaz, doc, cand, kept))
     if cand.key in certain_keys:
         return cand.label != "PERSON" or cand.exact
     if _after_place_noun(doc, cand) or _joined_to_place(gaz, doc, cand, kept):
@@ -289,6 +292,19 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
     wide = bool(_features(gaz, cand) - {"city", "admin2"})
     return (_preceded_by_locative(doc, cand, PLACE_PREPOSITIONS if wide else LOCATIVE)
             or _followed_by_division(gaz, doc, cand, kept) or dateline(doc, cand) or cand.after_comma)
+
+
+def _street(doc: Doc, cand: Candidate) -> bool:
+    """'on Marystown Road', 'to the Gillis Street address', '208 Routon St.': a street named with a
+    word of its own (not an initial: 'Marvin F. Lane' is a man), after a place preposition or a
+    house number."""
+    start, end = cand.tokens
+    if end - start < 2 or doc[end - 1].lower_.rstrip(".") not in STREET_WORDS:
+        return False
+    if any(len(t.text.rstrip(".")) == 1 for t in doc[start:end - 1]):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and (before.like_num or _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS))
 
 
 def _after_place_noun(doc: Doc, cand: Candidate) -> bool:
