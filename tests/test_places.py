@@ -259,6 +259,23 @@ def test_a_street_after_a_place_preposition_or_a_house_number_is_a_place(text, s
     assert place_named(text, street).text == street
 
 
+@pytest.mark.parametrize("text, street, town, country", [
+    ("Crowds gathered on Tverskaya Street in Moscow.", "Tverskaya Street", "Moscow", "RU"),
+    ("Crowds gathered on Khreshchatyk Street in Kyiv.", "Khreshchatyk Street", "Kyiv", "UA"),
+    ("A service will be held at 508 Cumberland St., Lebanon, Pa.", "Cumberland St.", "Lebanon", "US"),
+])
+def test_a_street_lies_in_the_town_the_text_puts_it(text, street, town, country):
+    place, where = place_named(text, street), place_named(text, town)
+    assert (place.country, place.lat, place.lon) == (country, where.lat, where.lon)
+    assert place.basis == f"within {where.name}"
+
+
+def test_a_street_the_text_puts_nowhere_has_no_coordinates():
+    """'Oxford Road' is named after Oxford but may lie in any town: no point is better than a wrong one."""
+    place = place_named("Protesters marched down Oxford Road on Sunday.", "Oxford Road")
+    assert (place.lat, place.lon) == (None, None)
+
+
 @pytest.mark.parametrize("text, name", [
     ("Marvin F. Lane of Virginia spoke at the meeting.", "Lane"),
     ("The band played Penny Lane twice.", "Penny Lane"),

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from presslens.core.nlp import doc_text
 from presslens.core.schema import Place
 
-from .filter import PLACE_NOUNS, dateline, inside_name, metonymic, occupant, part_of_name, select_places
+from .filter import PLACE_NOUNS, STREET_WORDS, dateline, inside_name, metonymic, occupant, part_of_name, select_places
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import normalize
 from .resolve import WITHIN, Mention, Resolution, fits, resolve_mentions
@@ -38,7 +38,7 @@ def extract_places(doc: Doc) -> list[Place]:
     gaz = load_gazetteer()
     selected = select_places(doc, gaz, find_candidates(doc, gaz))
     mentions = _mentions(doc, gaz, selected)
-    resolutions = resolve_mentions(gaz, mentions)
+    resolutions = _locate_streets(doc, selected, mentions, resolve_mentions(gaz, mentions))
     contained = {c.key for c, r in zip(selected, resolutions) if r.basis == "containment"}
     places, metonyms = [], set()
     for cand, resolution in zip(selected, resolutions):
@@ -64,11 +64,29 @@ def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Place]:
     candidates = [_span_candidate(doc, gaz, start, end) for start, end in spans]
     order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)
     ordered = [candidates[i] for i in order]
-    chosen = resolve_mentions(gaz, _mentions(doc, gaz, ordered))
+    mentions = _mentions(doc, gaz, ordered)
+    chosen = _locate_streets(doc, ordered, mentions, resolve_mentions(gaz, mentions))
     places: list[Place | None] = [None] * len(candidates)
     for index, resolution in zip(order, chosen):
         places[index] = _place(candidates[index], resolution)
     return places  # type: ignore[return-value]
+
+
+def _locate_streets(doc: Doc, selected: Sequence[Candidate], mentions: Sequence[Mention],
+                    resolutions: list[Resolution]) -> list[Resolution]:
+    """A street lies in the place the text puts it ('Cumberland St., Lebanon'; 'Tverskaya Street in
+    Moscow'), not at a town it is named after; where the text puts it nowhere it has no coordinates."""
+    located = list(resolutions)
+    for index, cand in enumerate(selected):
+        if cand.local != "landmark" or cand.text.split()[-1].lower().rstrip(".") not in STREET_WORDS:
+            continue
+        end = cand.tokens[1]
+        following = selected[index + 1] if index + 1 < len(selected) else None
+        placed = following is not None and (mentions[index].container is not None or (
+            end < len(doc) and doc[end].lower_ == "in" and following.tokens[0] == end + 1))
+        town = resolutions[index + 1].entry if placed else None
+        located[index] = Resolution(town, WITHIN) if town is not None else Resolution(None, None)
+    return located
 
 
 def _mentions(doc: Doc, gaz: Gazetteer, selected: Sequence[Candidate]) -> list[Mention]:
