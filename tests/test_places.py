@@ -249,6 +249,14 @@ def test_a_division_that_would_hold_another_name_of_the_article_is_meant():
     assert albany.country == "US" and abs(albany.lat - 31.58) < 0.5
 
 
+@pytest.mark.parametrize("text, pairs", [
+    ("The DPRK and the ROK agreed to resume talks.", [("DPRK", "KP"), ("ROK", "KR")]),
+    ("The PRC and the ROC traded accusations.", [("PRC", "CN"), ("ROC", "TW")]),
+])
+def test_official_abbreviations_of_states_name_them_on_each_side(text, pairs):
+    assert [(p.text, p.country) for p in places_of(text)] == pairs
+
+
 @pytest.mark.parametrize("text, street", [
     ("Police found the car on Marystown Road late Friday.", "Marystown Road"),
     ("Crowds gathered on Khreshchatyk Street in Kyiv.", "Khreshchatyk Street"),
