@@ -257,6 +257,28 @@ def test_official_abbreviations_of_states_name_them_on_each_side(text, pairs):
     assert [(p.text, p.country) for p in places_of(text)] == pairs
 
 
+@pytest.mark.parametrize("text, river", [
+    ("Ukrainian troops crossed the Dnipro River near Kherson.", "Dnipro River"),
+    ("Russian troops crossed the Dnieper near Kherson.", "Dnieper"),
+    ("Farmers protested over sharing the Cauvery waters.", "Cauvery"),
+    ("Barges moved along the Danube.", "Danube"),
+    ("Flooding along the Yangtze displaced thousands.", "Yangtze"),
+    ("Fishermen on the Mekong River reported low water.", "Mekong River"),
+    ("Militants retreated across the Euphrates River.", "Euphrates River"),
+])
+def test_major_rivers_are_places(text, river):
+    place = place_named(text, river)
+    assert (place.text, place.feature, place.lat is not None) == (river, "water", True)
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("Shelling hit Dnipro overnight.", "Dnipro", "city"),
+    ("Voters in Mississippi went to the polls.", "Mississippi", "admin1"),
+])
+def test_a_town_or_state_named_like_a_river_stays_itself(text, name, feature):
+    assert place_named(text, name).feature == feature
+
+
 @pytest.mark.parametrize("text, street", [
     ("Police found the car on Marystown Road late Friday.", "Marystown Road"),
     ("Crowds gathered on Khreshchatyk Street in Kyiv.", "Khreshchatyk Street"),

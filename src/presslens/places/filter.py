@@ -247,12 +247,15 @@ def dateline(doc: Doc, cand: Candidate) -> bool:
     return opens and upper and end < len(doc) and doc[end].text in DATELINE_MARKS and not joined
 
 
-def _certain(gaz: Gazetteer, cand: Candidate) -> bool:
+def _certain(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     """Kept on its own: spaCy and the gazetteer agree, or the name is unambiguous in kind."""
     features = _features(gaz, cand)
     label = cand.label
     if features & {"landmark", "water", "region"} and " " in cand.key:
         return True  # curated multi-word names ('Haram al-Sharif') whatever spaCy calls them
+    if features == {"water"} and label not in NOT_PLACE_LABELS:
+        # a river or sea no town shares a name with ('the Cauvery waters', 'along the Danube')
+        return label not in {"PERSON", "ORG"} or _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS)
     if cand.after_comma and cand.key in gaz.after_comma and cand.key not in gaz.names:
         return True  # a postal abbreviation after a comma ('Guelph, Ont.'), whatever spaCy calls it
     if label in NOT_PLACE_LABELS:
@@ -386,7 +389,7 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(doc, c, surnames)
                       and not _town_with_article(gaz, doc, c) and not _speaking_town(gaz, doc, c))]
     kept = {c.tokens[0]: c for c in candidates
-            if _certain(gaz, c) or _well_known(gaz, doc, c) or c.tokens[0] in local_office}
+            if _certain(gaz, doc, c) or _well_known(gaz, doc, c) or c.tokens[0] in local_office}
     certain_keys = {c.key for c in kept.values() if c.entries}
     for cand in candidates:
         if cand.tokens[0] not in kept and _supported(gaz, doc, cand, kept, certain_keys):
