@@ -210,19 +210,18 @@ def _standalone(doc: Doc, cand: Candidate) -> bool:
 def _well_known(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     """A prominent place name standing alone, whatever the small tagger calls it: spaCy often
     labels 'Rafah', 'Goma' or 'Dakar' a person and 'Punjab' or 'Aleppo' a nationality.
-    A name tagged as a person or an organisation must be the place's own name, not one of its
-    alternate names ('Hamas' is an old name of Hamm, 'Levi' one of Lévis), and one tagged as a
-    person must be an object ('strikes on Rafah', 'seized Goma')."""
+    A name tagged as a person must be an object ('strikes on Rafah', 'seized Goma', under any
+    spelling the press uses: 'struck Khan Younis'); one tagged as an organisation must be the
+    place's own name, not one of its alternate names ('Hamas' is an old name of Hamm)."""
     if not cand.entries or cand.demonym or not _prominent(gaz, cand) or not _standalone(doc, cand):
         return False
     if cand.label == "NORP":
         return cand.key not in gaz.demonyms
-    own_name = any(normalize(gaz.rows[i][1]) == cand.key for i in cand.entries)
     if cand.label == "PERSON":
         head = doc[cand.tokens[1] - 1]
-        return own_name and (_preceded_by_locative(doc, cand, PLACE_PREPOSITIONS) or head.dep_ in {"dobj", "pobj"})
+        return _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS) or head.dep_ in {"dobj", "pobj"}
     if cand.label == "ORG":
-        return own_name
+        return any(normalize(gaz.rows[i][1]) == cand.key for i in cand.entries)
     if cand.label in {"DATE", "TIME"}:  # 'Kyiv overnight' tagged as one time expression
         return not cand.exact
     return cand.label in {"", "GPE", "LOC", "FAC"}
