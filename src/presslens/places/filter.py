@@ -54,6 +54,8 @@ TITLES = frozenset({"president", "premier", "prime", "minister", "chancellor", "
                     "princess", "general", "ambassador", "envoy", "coach", "captain", "manager", "leader",
                     "chief", "governor", "senator", "mayor", "sheriff", "police", "army", "government"})
 """Words after a place name that make it a title or a body, not a first name ('Ukraine President')."""
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "note", "insist", "recall", "ask", "reply"})
 """Verbs of saying whose subject is a speaker ('Taylor said')."""
 PARTNER_PREPOSITIONS = frozenset({"with", "by", "against"})
@@ -169,6 +171,21 @@ def _common_word(gaz: Gazetteer, doc: Doc, cand: Candidate, lowercase: set[str])
     start, end = cand.tokens
     return (end - start == 1 and not cand.demonym and bool(cand.entries) and doc[start].lower_ in lowercase
             and all(gaz.rows[i][5] in {"city", "admin2"} for i in cand.entries))
+
+
+def _date_or_title_word(doc: Doc, cand: Candidate) -> bool:
+    """'March 31', '31 March': a month beside a day is a date; 'Vice-President': a word hyphened to a
+    title is part of the title (March, Cambridgeshire and Vice, Peru are not meant)."""
+    start, end = cand.tokens
+    if end - start != 1:
+        return False
+    word = doc[start].lower_
+    day = [t for t in (doc[start - 1] if start else None, doc[end] if end < len(doc) else None)
+           if t is not None and t.like_num and t.text.isdigit() and 1 <= int(t.text) <= 31]
+    if word in MONTHS and day:
+        return True
+    return (end + 1 < len(doc) and doc[end].text == "-" and not doc[start].whitespace_
+            and doc[end + 1].lower_ in TITLES)
 
 
 def _town_with_article(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
@@ -382,7 +399,8 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     """
     surnames = _surnames(doc)
     lowercase = {t.text for t in doc if t.text.islower()}
-    candidates = [c for c in candidates if not _function_word(gaz, doc, c) and not _common_word(gaz, doc, c, lowercase)]
+    candidates = [c for c in candidates if not _function_word(gaz, doc, c) and not _common_word(gaz, doc, c, lowercase)
+                  and not _date_or_title_word(doc, c)]
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(doc, c, surnames)
