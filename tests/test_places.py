@@ -300,6 +300,12 @@ def test_a_street_lies_in_the_town_the_text_puts_it(text, street, town, country)
     assert place.basis == f"within {where.name}"
 
 
+def test_an_abbreviated_street_keeps_its_point_and_its_town():
+    """The tokenizer splits 'Ave.' into 'Ave' and '.': the point belongs to the name, and 'in' still follows it."""
+    place = place_named("He lives on Lafayette Ave. in Brooklyn.", "Lafayette")
+    assert place.text == "Lafayette Ave." and place.basis == "within Brooklyn"
+
+
 def test_a_street_the_text_puts_nowhere_has_no_coordinates():
     """'Oxford Road' is named after Oxford but may lie in any town: no point is better than a wrong one."""
     place = place_named("Protesters marched down Oxford Road on Sunday.", "Oxford Road")

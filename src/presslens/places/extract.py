@@ -80,10 +80,9 @@ def _locate_streets(doc: Doc, selected: Sequence[Candidate], mentions: Sequence[
     for index, cand in enumerate(selected):
         if cand.local != "landmark" or cand.text.split()[-1].lower().rstrip(".") not in STREET_WORDS:
             continue
-        end = cand.tokens[1]
         following = selected[index + 1] if index + 1 < len(selected) else None
-        placed = following is not None and (mentions[index].container is not None or (
-            end < len(doc) and doc[end].lower_ == "in" and following.tokens[0] == end + 1))
+        placed = following is not None and (mentions[index].container is not None
+                                            or doc_text(doc)[cand.end:following.start].strip() == "in")
         town = resolutions[index + 1].entry if placed else None
         located[index] = Resolution(town, WITHIN) if town is not None else Resolution(None, None)
     return located

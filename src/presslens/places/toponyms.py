@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.core.nlp import doc_text
+
 from .gazetteer import Gazetteer
 from .names import normalize
 
@@ -281,8 +283,11 @@ def _candidate(doc: Doc, owner: list[Span | None], start: int, end: int, key: st
     """``qualified``: the first token is a compass word read with the name but left out of its span."""
     ent = owner[start] if owner[start] is not None else owner[end - 1]
     start_char, end_char = doc[start + qualified].idx, _char_end(doc[end - 1], after_comma)
-    text = doc[start + qualified:end].text
-    return Candidate(start=start_char, end=end_char, text=text[:end_char - start_char], key=key,
+    last = doc[end - 1]
+    if last.lower_ in _ABBREVIATED and end < len(doc) and doc[end].text == "." and not last.whitespace_:
+        end_char = doc[end].idx + 1  # 'Monument Ave.', split by the tokenizer into 'Ave' and '.'
+    text = doc_text(doc)[doc[start + qualified].idx:end_char]
+    return Candidate(start=start_char, end=end_char, text=text, key=key,
                      tokens=(start, end), entries=entries, demonym=demonym,
                      label=ent.label_ if ent is not None else "",
                      exact=ent is not None and _trim(doc, ent.start, ent.end) == (start, end),
