@@ -335,8 +335,10 @@ def test_a_town_named_like_a_word_the_article_uses_as_a_word_is_that_word(text, 
     ("During the vigil on Holy Saturday, March 31, at the Manila Cathedral, the cardinal spoke.", "March"),
     ("The talks ended on 12 May at the Corinthia Hotel in Tripoli.", "May"),
     ("Sheikh Hamdan, Vice-President of the council, attended.", "Vice"),
+    ("Safety was stressed on St. Patrick's Day.", "St. Patrick"),
+    ("Crowds marched on Independence Day in Kyiv.", "Independence"),
 ])
-def test_a_month_beside_a_day_or_a_word_hyphened_to_a_title_is_no_town(text, word):
+def test_a_month_beside_a_day_a_feast_or_a_word_hyphened_to_a_title_is_no_town(text, word):
     assert not [p for p in places_of(text) if p.text == word]
 
 

@@ -173,10 +173,14 @@ def _common_word(gaz: Gazetteer, doc: Doc, cand: Candidate, lowercase: set[str])
             and all(gaz.rows[i][5] in {"city", "admin2"} for i in cand.entries))
 
 
-def _date_or_title_word(doc: Doc, cand: Candidate) -> bool:
-    """'March 31', '31 March': a month beside a day is a date; 'Vice-President': a word hyphened to a
-    title is part of the title (March, Cambridgeshire and Vice, Peru are not meant)."""
+def _date_feast_or_title(doc: Doc, cand: Candidate) -> bool:
+    """'March 31', '31 March': a month beside a day is a date; "St. Patrick's Day", 'Independence
+    Day': a name before 'Day' is a feast; 'Vice-President': a word hyphened to a title is part of the
+    title (March, Cambridgeshire, Saint Patrick, Dominica, and Vice, Peru are not meant)."""
     start, end = cand.tokens
+    after = end + (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+    if after < len(doc) and doc[after].text == "Day":
+        return True
     if end - start != 1:
         return False
     word = doc[start].lower_
@@ -400,7 +404,7 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     surnames = _surnames(doc)
     lowercase = {t.text for t in doc if t.text.islower()}
     candidates = [c for c in candidates if not _function_word(gaz, doc, c) and not _common_word(gaz, doc, c, lowercase)
-                  and not _date_or_title_word(doc, c)]
+                  and not _date_feast_or_title(doc, c)]
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(doc, c, surnames)
