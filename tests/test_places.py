@@ -331,6 +331,12 @@ def test_a_town_named_like_a_word_the_article_uses_as_a_word_is_that_word(text, 
     assert not [p for p in places_of(text) if p.text == word]
 
 
+def test_a_short_word_in_capitals_amid_ordinary_text_is_an_acronym_not_a_village():
+    """'NATO' is no Nato, Philippines; a dateline in capitals still names its town."""
+    assert [p.text for p in places_of("Relations between NATO and Tunisia seemed solid.")] == ["Tunisia"]
+    assert place_named("AMES, Iowa — The council met on Monday.", "AMES").name == "Ames"
+
+
 @pytest.mark.parametrize("text, word", [
     ("During the vigil on Holy Saturday, March 31, at the Manila Cathedral, the cardinal spoke.", "March"),
     ("The talks ended on 12 May at the Corinthia Hotel in Tripoli.", "May"),

@@ -173,6 +173,19 @@ def _common_word(gaz: Gazetteer, doc: Doc, cand: Candidate, lowercase: set[str])
             and all(gaz.rows[i][5] in {"city", "admin2"} for i in cand.entries))
 
 
+def _acronym(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """'NATO and Tunisia': a short word in capitals amid ordinary text is an acronym, not a small town
+    spelt with those letters (Nato, Philippines); capital-letter headlines and datelines are not."""
+    start, end = cand.tokens
+    token = doc[start]
+    if end - start != 1 or not (token.is_upper and token.is_alpha and 3 <= len(token) <= 5) or dateline(doc, cand):
+        return False
+    around = [t for t in doc[max(start - 3, 0):min(end + 3, len(doc))] if t.is_alpha and t.i != start]
+    headline = bool(around) and all(t.is_upper for t in around)
+    towns = all(gaz.rows[i][5] == "city" and gaz.rows[i][6] < PROMINENT_POPULATION for i in cand.entries)
+    return bool(cand.entries) and towns and not headline and not cand.demonym
+
+
 def _date_feast_or_title(doc: Doc, cand: Candidate) -> bool:
     """'March 31', '31 March': a month beside a day is a date; "St. Patrick's Day", 'Independence
     Day': a name before 'Day' is a feast; 'Vice-President': a word hyphened to a title is part of the
@@ -404,7 +417,7 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     surnames = _surnames(doc)
     lowercase = {t.text for t in doc if t.text.islower()}
     candidates = [c for c in candidates if not _function_word(gaz, doc, c) and not _common_word(gaz, doc, c, lowercase)
-                  and not _date_feast_or_title(doc, c)]
+                  and not _date_feast_or_title(doc, c) and not _acronym(gaz, doc, c)]
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(doc, c, surnames)
