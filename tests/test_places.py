@@ -331,6 +331,18 @@ def test_a_town_named_like_a_word_the_article_uses_as_a_word_is_that_word(text, 
     assert not [p for p in places_of(text) if p.text == word]
 
 
+@pytest.mark.parametrize("text, town", [
+    ("Noise complaint ends in arrest. CROMWELL — Police said the issue had been resolved.", "CROMWELL"),
+    ("Suspect struck by car. ROSWELL - A man police say took a bracelet was hit.", "ROSWELL"),
+])
+def test_a_dateline_after_a_headline_on_the_same_line_names_its_town(text, town):
+    assert place_named(text, town).feature == "city"
+
+
+def test_a_word_in_capitals_before_a_dash_inside_a_paragraph_is_no_dateline_without_a_place():
+    assert places_of("He said it plainly. NO — we will not go.") == []
+
+
 def test_a_short_word_in_capitals_amid_ordinary_text_is_an_acronym_not_a_village():
     """'NATO' is no Nato, Philippines; a dateline in capitals still names its town."""
     assert [p.text for p in places_of("Relations between NATO and Tunisia seemed solid.")] == ["Tunisia"]

@@ -72,6 +72,7 @@ DOMINANT_RATIO = 10
 PLACE_NAME_WORDS = frozenset().union(*FEATURE_SUFFIXES.values(), {"strip", "bank", "coast", "republic", "city"})
 """Words that finish a place's own name ('the Gaza Strip', 'the West Bank'), not an institution's."""
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ",", "(", ":"})
+DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def _features(gaz: Gazetteer, cand: Candidate) -> set[str]:
@@ -271,10 +272,12 @@ def _followed_by_division(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[
 
 
 def dateline(doc: Doc, cand: Candidate) -> bool:
-    """A place in capitals opening a paragraph ('BEIRUT —', 'HAMILTON,'); not a word joined to the
-    next by a hyphen ('US-based')."""
+    """A place in capitals opening a paragraph ('BEIRUT —', 'HAMILTON,'), or a sentence when a spaced
+    dash follows ('Headline. CROMWELL — Police said…'); not a word joined to the next by a hyphen
+    ('US-based')."""
     start, end = cand.tokens
-    opens = start == 0 or "\n" in doc[start - 1].text_with_ws
+    dash = end < len(doc) and doc[end].text in DASHES and bool(doc[end - 1].whitespace_)
+    opens = start == 0 or "\n" in doc[start - 1].text_with_ws or (dash and doc[start].is_sent_start)
     upper = all(t.is_upper or not t.is_alpha for t in doc[start:end])
     joined = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
     return opens and upper and end < len(doc) and doc[end].text in DATELINE_MARKS and not joined
