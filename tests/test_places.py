@@ -343,6 +343,14 @@ def test_a_word_in_capitals_before_a_dash_inside_a_paragraph_is_no_dateline_with
     assert places_of("He said it plainly. NO — we will not go.") == []
 
 
+def test_names_before_a_lower_case_counties_are_counties():
+    text = "Families from Camden and Charlton counties in Georgia and Nassau and Baker counties in Florida took part."
+    found = {p.text: (p.name, p.feature, p.country) for p in places_of(text)}
+    assert found["Baker"] == ("Baker County", "admin2", "US") and found["Charlton"][0] == "Charlton County"
+    assert found["Georgia"][2] == "US"
+    assert abs(place_named(text, "Camden").lat - 30.85) < 0.5  # Camden County, Georgia, not New Jersey
+
+
 def test_a_short_word_in_capitals_amid_ordinary_text_is_an_acronym_not_a_village():
     """'NATO' is no Nato, Philippines; a dateline in capitals still names its town."""
     assert [p.text for p in places_of("Relations between NATO and Tunisia seemed solid.")] == ["Tunisia"]

@@ -18,7 +18,7 @@ from .filter import PLACE_NOUNS, STREET_WORDS, dateline, inside_name, metonymic,
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import normalize
 from .resolve import WITHIN, Mention, Resolution, fits, resolve_mentions
-from .toponyms import COMPASS, FEATURE_SUFFIXES, GENERIC_NAME_WORDS, Candidate, find_candidates
+from .toponyms import COMPASS, FEATURE_SUFFIXES, GENERIC_NAME_WORDS, Candidate, county_key, find_candidates
 
 CONTAINER_FEATURES = ("admin1", "country", "admin2")
 ARMED_NOUNS = frozenset({"force", "forces", "troops", "army", "soldiers", "military", "navy", "marines", "fighters",
@@ -179,6 +179,9 @@ def _span_candidate(doc: Doc, gaz: Gazetteer, start: int, end: int) -> Candidate
     for table, demonym in tables:
         if key in table:
             base.entries, base.demonym = table[key], demonym
+            county = county_key(doc, gaz, base)  # 'Nassau and Baker counties'
+            if county:
+                base.key, base.entries = county, gaz.names[county]
             return base
     if len(words) > 1 and words[0] in COMPASS and " ".join(words[1:]) in gaz.names:
         base.entries = gaz.names[" ".join(words[1:])]

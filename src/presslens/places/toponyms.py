@@ -36,6 +36,8 @@ FEATURE_SUFFIXES = {
     "admin2": frozenset({"township", "twp", "county", "parish", "borough", "district", "province"}),
 }
 """Final words that make a capitalised phrase a local place ('Catawba River', 'Main Street')."""
+COUNTY_NOUNS = frozenset({"county", "counties"})
+"""Lower-case nouns after a name or a list of names that make them counties ('Nassau and Baker counties')."""
 COUNTY_WORDS = frozenset({"county", "parish", "township", "twp", "borough"})
 """Words that end a county's own name, which its offices carry on ('Walker County Sheriff')."""
 FEATURE_PREFIXES = {"lake": "water", "mount": "landmark", "mt": "landmark", "fort": "city",
@@ -253,7 +255,28 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             if start < end:
                 found.append(_candidate(doc, owner, start, end, _span_key(keys, start, end), ()))
     found.sort(key=lambda c: c.start)
+    for cand in found:
+        county = county_key(doc, gaz, cand)
+        if county:
+            cand.key, cand.entries = county, gaz.names[county]
     return found
+
+
+def county_key(doc: Doc, gaz: Gazetteer, cand: Candidate) -> str:
+    """'Walker county', 'Nassau and Baker counties': a name followed, alone or in a list, by a
+    lower-case 'county' or 'counties' names that county (its key with 'county'), where one exists."""
+    if cand.demonym or cand.local:
+        return ""
+    i = cand.tokens[1]
+    while i < len(doc) and i - cand.tokens[1] < 8:
+        token = doc[i]
+        if token.text in COUNTY_NOUNS:
+            key = f"{cand.key} county"
+            return key if key in gaz.names else ""
+        if not (token.text in (",", "and", "or") or _capitalised(token)):
+            return ""
+        i += 1
+    return ""
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -294,4 +317,4 @@ def _candidate(doc: Doc, owner: list[Span | None], start: int, end: int, key: st
                      local=local, after_comma=after_comma)
 
 
-__all__ = ["Candidate", "find_candidates", "PLACE_LABELS", "COMPASS", "FEATURE_SUFFIXES", "GENERIC_NAME_WORDS"]
+__all__ = ["Candidate", "county_key", "find_candidates", "PLACE_LABELS", "COMPASS", "FEATURE_SUFFIXES", "GENERIC_NAME_WORDS"]
