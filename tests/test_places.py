@@ -343,6 +343,22 @@ def test_a_word_in_capitals_before_a_dash_inside_a_paragraph_is_no_dateline_with
     assert places_of("He said it plainly. NO — we will not go.") == []
 
 
+@pytest.mark.parametrize("text, town, country", [
+    ("Oksana Marchenko, 34, of Irpin, was among the wounded.", "Irpin", "UA"),
+    ("Dmitry Volkov, 51, of Shebekino, was among the wounded.", "Shebekino", "RU"),
+    ("Amal Haddad, 29, of Deir al-Balah, was among the wounded.", "Deir al-Balah", "PS"),
+    ("Noa Levi, 29, of Sderot, was among the wounded.", "Sderot", "IL"),
+    ("Authorities said Rebecca Sears, 41, of Grovetown, planned the theft.", "Grovetown", "US"),
+    ("Terry McAuliffe of McLean spoke first.", "McLean", "US"),
+])
+def test_of_and_a_town_after_a_person_is_where_they_live(text, town, country):
+    assert place_named(text, town).country == country
+
+
+def test_of_and_a_firm_after_a_person_is_no_place():
+    assert places_of("Analyst Tom Hale of Morgan Stanley said so.") == []
+
+
 def test_names_before_a_lower_case_counties_are_counties():
     text = "Families from Camden and Charlton counties in Georgia and Nassau and Baker counties in Florida took part."
     found = {p.text: (p.name, p.feature, p.country) for p in places_of(text)}

@@ -324,13 +324,27 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
         return cand.label != "PERSON" or cand.exact
     if _after_place_noun(doc, cand) or _joined_to_place(gaz, doc, cand, kept):
         return True  # 'the coast of Lampedusa', 'Nablus and Tulkarm', whatever spaCy calls them
-    if _taken_town(gaz, doc, cand) or _modifies_local_noun(doc, cand):
+    if _taken_town(gaz, doc, cand) or _modifies_local_noun(doc, cand) or _residence(doc, cand):
         return True
     if cand.label == "PERSON":
         return _town_after_preposition(gaz, doc, cand)
     wide = bool(_features(gaz, cand) - {"city", "admin2"})
     return (_preceded_by_locative(doc, cand, PLACE_PREPOSITIONS if wide else LOCATIVE)
             or _followed_by_division(gaz, doc, cand, kept) or dateline(doc, cand) or cand.after_comma)
+
+
+def _residence(doc: Doc, cand: Candidate) -> bool:
+    """'James Mitchell of Charleston', 'Rebecca Sears, 41, of Grovetown': 'of' and a name after a
+    person (and their age) give where the person lives, unless the name runs on ('of Morgan Stanley')."""
+    start, end = cand.tokens
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        return False
+    before = doc[start - 2]
+    if before.text == "," and start >= 5 and doc[start - 3].like_num and doc[start - 4].text == ",":
+        before = doc[start - 5]
+    return before.ent_type_ == "PERSON"
 
 
 def _street(doc: Doc, cand: Candidate) -> bool:
