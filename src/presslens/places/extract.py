@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from presslens.core.nlp import doc_text
 from presslens.core.schema import Place
 
-from .filter import PLACE_NOUNS, STREET_WORDS, dateline, inside_name, metonymic, occupant, part_of_name, select_places
+from .filter import (PLACE_NOUNS, STREET_WORDS, dateline, inside_name, metonymic, occupant, part_of_name,
+                     select_places)
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import normalize
 from .resolve import WITHIN, Mention, Resolution, fits, resolve_mentions

@@ -433,8 +433,9 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     """
     surnames = _surnames(doc)
     lowercase = {t.text for t in doc if t.text.islower()}
-    candidates = [c for c in candidates if not _function_word(gaz, doc, c) and not _common_word(gaz, doc, c, lowercase)
-                  and not _date_feast_or_title(doc, c) and not _acronym(gaz, doc, c)]
+    candidates = [c for c in candidates
+                  if not (_function_word(gaz, doc, c) or _common_word(gaz, doc, c, lowercase)
+                          or _date_feast_or_title(doc, c) or _acronym(gaz, doc, c))]
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(doc, c, surnames)

@@ -317,4 +317,5 @@ def _candidate(doc: Doc, owner: list[Span | None], start: int, end: int, key: st
                      local=local, after_comma=after_comma)
 
 
-__all__ = ["Candidate", "county_key", "find_candidates", "PLACE_LABELS", "COMPASS", "FEATURE_SUFFIXES", "GENERIC_NAME_WORDS"]
+__all__ = ["Candidate", "county_key", "find_candidates", "PLACE_LABELS", "COMPASS", "FEATURE_SUFFIXES",
+           "GENERIC_NAME_WORDS"]
