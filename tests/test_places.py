@@ -359,6 +359,19 @@ def test_of_and_a_firm_after_a_person_is_no_place():
     assert places_of("Analyst Tom Hale of Morgan Stanley said so.") == []
 
 
+@pytest.mark.parametrize("text, name, country, feature", [
+    ("Officials are engaging with the United States and with Mexico.", "Mexico", "MX", "country"),
+    ("Lamar County sales tax is booming. Paris showed a 22 percent increase in January.", "Paris", "US", "city"),
+    ("Mary Ann from a cake studio in Tacoma, Washington shares tips for decorating.", "Washington", "US", "admin1"),
+    ("Ottawa said it would respond to the tariffs.", "Ottawa", "CA", "city"),
+])
+def test_a_name_read_as_its_government_keeps_the_place_the_text_means(text, name, country, feature):
+    """A country stays the country, a town the article places in its county stays that town, a state
+    holding a town stays the state; only a capital's name standing alone is the seat of government."""
+    place = place_named(text, name)
+    assert (place.country, place.feature) == (country, feature)
+
+
 def test_names_before_a_lower_case_counties_are_counties():
     text = "Families from Camden and Charlton counties in Georgia and Nassau and Baker counties in Florida took part."
     found = {p.text: (p.name, p.feature, p.country) for p in places_of(text)}

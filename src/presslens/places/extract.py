@@ -16,7 +16,7 @@ from presslens.core.schema import Place
 
 from .filter import (PLACE_NOUNS, STREET_WORDS, dateline, inside_name, metonymic, occupant, part_of_name,
                      select_places)
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .names import normalize
 from .resolve import WITHIN, Mention, Resolution, fits, resolve_mentions
 from .toponyms import COMPASS, FEATURE_SUFFIXES, GENERIC_NAME_WORDS, Candidate, county_key, find_candidates
@@ -42,14 +42,19 @@ def extract_places(doc: Doc) -> list[Place]:
     resolutions = _locate_streets(doc, selected, mentions, resolve_mentions(gaz, mentions))
     contained = {c.key for c, r in zip(selected, resolutions) if r.basis == "containment"}
     places, metonyms = [], set()
-    for cand, resolution in zip(selected, resolutions):
+    containers = {index for index, m in enumerate(mentions) if m.container is not None}
+    for index, (cand, resolution) in enumerate(zip(selected, resolutions)):
         capital = None if cand.key in contained else \
             next((gaz.entry(i) for i in cand.entries if gaz.is_capital(gaz.entry(i))), None)
         if inside_name(doc, cand) or part_of_name(gaz, doc, cand):
             sense = "name"
+        elif index - 1 in containers:  # 'Tacoma, Washington shares tips': the state holding a town
+            sense = "literal"
         elif metonymic(doc, cand, capital is not None, metonyms):
             # a capital named for its government is that capital ('Ottawa said', not Ottawa, Illinois)
-            sense, resolution = "metonym", Resolution(capital, "seat of government")
+            sense = "metonym"
+            if _seat_of_government(resolution, capital, resolutions):
+                resolution = Resolution(capital, "seat of government")
             metonyms.add(cand.tokens[1] - 1)
         elif occupant(doc, cand):
             sense = "metonym"
@@ -57,6 +62,19 @@ def extract_places(doc: Doc) -> list[Place]:
             sense = "literal"
         places.append(_place(cand, resolution, sense))
     return places
+
+
+def _seat_of_government(resolution: Resolution, capital: Entry | None, resolutions: Sequence[Resolution]) -> bool:
+    """Whether a name read as its government is the capital: not where it names a country or a
+    division ('talks with Mexico', 'Tacoma, Washington'), nor a town the article places in a county
+    or state it names ('Paris showed a sales-tax rise' beside 'Lamar County')."""
+    entry = resolution.entry
+    if capital is None or entry is None or entry == capital:
+        return capital is not None
+    if entry.feature != "city":
+        return False
+    return not any(other.entry is not None and other.entry.feature in {"admin1", "admin2"} and fits(entry, other.entry)
+                   for other in resolutions)
 
 
 def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Place]:
