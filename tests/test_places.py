@@ -372,6 +372,31 @@ def test_a_name_read_as_its_government_keeps_the_place_the_text_means(text, name
     assert (place.country, place.feature) == (country, feature)
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Under pressure from the union's allies in Congress, the government backed out.", "Congress"),
+    ("Members of the Knesset and of the Rada met in Vilnius.", "Rada"),
+    ("Michael Haltzel, a former adviser to Vice President Joseph Biden, spoke.", "Vice"),
+    ("The rulings ran from Plessy v. Ferguson to Brown v. Board of Education.", "Brown"),
+    ("The case is U.S. v. Chen, heard in Boston.", "Chen"),
+    ("Many African-Americans take the controversy personally.", "Americans"),
+    ("Many African-Americans take the controversy personally.", "African"),
+    ("Rep. Bobby Scott spoke first. A scholar in Scott's district said so.", "Scott"),
+    ("Alicia Machado spoke on Friday. Trump attacked Machado in early-morning tweets.", "Machado"),
+])
+def test_bodies_titles_court_parties_peoples_and_people_are_no_towns(text, word):
+    assert not [p for p in places_of(text) if p.text == word]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The case is U.S. v. Chen, heard in Boston.", ["U.S.", "Boston"]),
+    ("It was the anniversary of Israeli-Egyptian peace.", ["Israeli", "Egyptian"]),
+    ("Rethinking Egypt-US relations. The aid has helped rebuild Egypt's infrastructure.", ["US", "Egypt"]),
+    ("Protesters gathered in Jordan. Michael Jordan spoke later.", ["Jordan"]),
+])
+def test_a_state_as_party_a_relation_between_peoples_and_a_well_known_country_stay_places(text, names):
+    assert [p.text for p in places_of(text)] == names
+
+
 def test_names_before_a_lower_case_counties_are_counties():
     text = "Families from Camden and Charlton counties in Georgia and Nassau and Baker counties in Florida took part."
     found = {p.text: (p.name, p.feature, p.country) for p in places_of(text)}

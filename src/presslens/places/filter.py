@@ -54,6 +54,14 @@ TITLES = frozenset({"president", "premier", "prime", "minister", "chancellor", "
                     "princess", "general", "ambassador", "envoy", "coach", "captain", "manager", "leader",
                     "chief", "governor", "senator", "mayor", "sheriff", "police", "army", "government"})
 """Words after a place name that make it a title or a body, not a first name ('Ukraine President')."""
+TITLE_PREFIXES = frozenset({"vice", "deputy", "acting", "interim", "lieutenant", "assistant"})
+"""Words that open a title ('Vice President'), never a town before it (Vice, Peru)."""
+CASE_MARKS = frozenset({"v.", "vs.", "v", "vs"})
+"""'Brown v. Board of Education': the parties of a court case."""
+INSTITUTION_WORDS = frozenset({"congress", "parliament", "senate", "cabinet", "pentagon", "knesset", "duma",
+                               "rada", "bundestag", "majlis", "sejm", "assembly", "kremlin"})
+"""Common names of legislatures and ministries, on every side; small towns share some of them."""
+_POSSESSIVES = frozenset({"'s", "’s"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "note", "insist", "recall", "ask", "reply"})
@@ -117,11 +125,17 @@ def inside_name(doc: Doc, cand: Candidate, labels: frozenset[str] = NAME_LABELS)
     return False
 
 
-def _surname_of_person(doc: Doc, cand: Candidate, surnames: set[str]) -> bool:
-    """The surname of a person the article names in full ('Tom Jordan … Jordan said'), unless a
-    place preposition or spaCy says it is a place here."""
-    return (cand.key in surnames and cand.label not in PLACE_LABELS
-            and not _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS))
+def _surname_of_person(gaz: Gazetteer, doc: Doc, cand: Candidate, surnames: set[str]) -> bool:
+    """The surname of a person the article names in full ('Tom Jordan … Jordan said', 'attacked
+    Machado'), unless spaCy says a well-known place is meant ('Egypt's infrastructure' after a
+    misread 'Rethinking Egypt') or a place preposition does ('in Jordan'); a possessive is the
+    person's ('in Scott's district')."""
+    if cand.key not in surnames or (cand.label in PLACE_LABELS and _prominent(gaz, cand)):
+        return False
+    end = cand.tokens[1]
+    if end < len(doc) and doc[end].text in _POSSESSIVES:
+        return True
+    return not _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS)
 
 
 def _surnames(doc: Doc) -> set[str]:
@@ -189,8 +203,8 @@ def _acronym(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
 
 def _date_feast_or_title(doc: Doc, cand: Candidate) -> bool:
     """'March 31', '31 March': a month beside a day is a date; "St. Patrick's Day", 'Independence
-    Day': a name before 'Day' is a feast; 'Vice-President': a word hyphened to a title is part of the
-    title (March, Cambridgeshire, Saint Patrick, Dominica, and Vice, Peru are not meant)."""
+    Day': a name before 'Day' is a feast; 'Vice President', 'Vice-President': part of a title
+    (March, Cambridgeshire, Saint Patrick, Dominica, and Vice, Peru are not meant)."""
     start, end = cand.tokens
     after = end + (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
     if after < len(doc) and doc[after].text == "Day":
@@ -202,8 +216,35 @@ def _date_feast_or_title(doc: Doc, cand: Candidate) -> bool:
            if t is not None and t.like_num and t.text.isdigit() and 1 <= int(t.text) <= 31]
     if word in MONTHS and day:
         return True
-    return (end + 1 < len(doc) and doc[end].text == "-" and not doc[start].whitespace_
-            and doc[end + 1].lower_ in TITLES)
+    title = end + (end < len(doc) and doc[end].text == "-")
+    return word in TITLE_PREFIXES and title < len(doc) and doc[title].lower_ in TITLES
+
+
+def _case_party(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """'Brown v. Board of Education', 'U.S. v. Chen': a person or body party to a court case, not a
+    town called Brown or Chen; a state or a country named as a party stays ('U.S.', 'Texas v. Johnson')."""
+    start, end = cand.tokens
+    beside = any(0 <= i < len(doc) and doc[i].lower_ in CASE_MARKS for i in (start - 1, end))
+    return beside and not _features(gaz, cand) & {"country", "admin1"}
+
+
+def _institution(gaz: Gazetteer, cand: Candidate) -> bool:
+    """'allies in Congress', 'the Knesset': the common name of a legislature or ministry is that body,
+    never a small town of the same name (Congress, Arizona)."""
+    return cand.key in INSTITUTION_WORDS and not _prominent(gaz, cand)
+
+
+def _ethnic_compound(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """'African-Americans', 'Italian-Canadians': two demonyms joined by a hyphen, the second a plural,
+    name a people, not the places of either ('Russian-American relations' names both places)."""
+    start, end = cand.tokens
+    if not cand.demonym:
+        return False
+    after = (end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].text.endswith("s")
+             and normalize(doc[end + 1].text) in gaz.demonyms)
+    before = (start > 1 and doc[start - 1].text == "-" and cand.text.endswith("s")
+              and normalize(doc[start - 2].text) in gaz.demonyms)
+    return after or before
 
 
 def _town_with_article(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
@@ -435,10 +476,11 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     lowercase = {t.text for t in doc if t.text.islower()}
     candidates = [c for c in candidates
                   if not (_function_word(gaz, doc, c) or _common_word(gaz, doc, c, lowercase)
-                          or _date_feast_or_title(doc, c) or _acronym(gaz, doc, c))]
+                          or _date_feast_or_title(doc, c) or _acronym(gaz, doc, c)
+                          or _case_party(gaz, doc, c) or _institution(gaz, c) or _ethnic_compound(gaz, doc, c))]
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
-                  or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(doc, c, surnames)
+                  or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(gaz, doc, c, surnames)
                       and not _town_with_article(gaz, doc, c) and not _speaking_town(gaz, doc, c))]
     kept = {c.tokens[0]: c for c in candidates
             if _certain(gaz, doc, c) or _well_known(gaz, doc, c) or c.tokens[0] in local_office}

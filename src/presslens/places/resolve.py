@@ -299,7 +299,9 @@ def _in_context(gaz: Gazetteer, mentions: Sequence[Mention], candidates: list[li
                 for entry in candidates[member]:
                     if entry not in scores:
                         holds = (entry.feature == "admin1" and bool(holders[entry.admin1] - {group})
-                                 and not (chosen_first[member] and gaz.is_capital(chosen_first[member])))
+                                 and not (chosen_first[member] and gaz.is_capital(chosen_first[member]))
+                                 and not any(e.feature == "country" and e.country == entry.country
+                                             for e in candidates[member]))
                         scores[entry] = (_prior(gaz, entry, keys[member], towns[member]) + context.score(entry, own)
                                          + POSSIBLE_CONTAINER * holds)
             for member in members:
@@ -317,7 +319,8 @@ def _possible_holders(groups: dict[tuple[str, bool], list[int]],
     """For each first-level division, the names of the article with a town or county in it among
     their readings ('Albany' can be in Georgia): a division that would hold another name is more
     likely meant ('Georgia Bureau of Investigation' beside 'Albany'), unless the name is first of
-    all a national capital ('Washington')."""
+    all a national capital ('Washington') or also names the country holding the division ('Mexico':
+    the country holds whatever its state would)."""
     holders: defaultdict[str | None, set[tuple[str, bool]]] = defaultdict(set)
     for group, members in groups.items():
         for member in members:
