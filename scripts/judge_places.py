@@ -9,7 +9,10 @@ at judging time and the verdicts — never the articles' text, which is read fro
     python scripts/judge_places.py sample --n 60 --seed 32 > new.jsonl   # draw a sample (no verdicts)
     python scripts/judge_places.py show [--file F]                       # print records with their text
     python scripts/judge_places.py rejudge                               # today's record where it changed
-    python scripts/judge_places.py summary [--file F]
+    python scripts/judge_places.py summary [--file F] [--field verdict_after]
+
+A later round keeps ``shown_after`` (the name, country and sense shown then, or null where no
+record remains on the span: ``gone``) and ``verdict_after`` beside the first verdict.
 
 Verdicts: ``right`` (a place mention resolved to the place meant, within 161 km),
 ``wrong-place`` (a place mention resolved elsewhere or left without a point although
@@ -90,22 +93,28 @@ def show(path: Path) -> None:
         _show(index, row, texts[row["article"]])
 
 
+def shown(row: dict[str, Any]) -> list[Any] | None:
+    """What the latest round saw on the span: [name, country, sense], or None where nothing was."""
+    if "shown_after" in row:
+        return row["shown_after"]
+    return [row["name"], row["country"], row["sense"]]
+
+
 def rejudge(path: Path) -> None:
-    """Judged records whose place today differs (name, country or sense), for a new verdict."""
+    """Judged records whose place today differs from the latest round's (name, country or sense)."""
     texts = _articles()
     rows = _read(path)
     for index, (row, now) in enumerate(zip(rows, today(rows))):
-        same = now is not None and (now.name, now.country, now.sense) == (row["name"], row["country"], row["sense"])
-        if not same:
+        if shown(row) != (None if now is None else [now.name, now.country, now.sense]):
             _show(index, row, texts[row["article"]], now)
 
 
-def summary(path: Path) -> dict[str, Any]:
-    """Verdict counts and the precision of the records shown as literal or metonymic places."""
+def summary(path: Path, field: str = "verdict") -> dict[str, Any]:
+    """Verdict counts and the precision of the records shown as places (``gone``: no record now)."""
     rows = _read(path)
-    verdicts = Counter(r["verdict"] for r in rows)
+    verdicts = Counter(r[field] for r in rows)
     judged = sum(verdicts[v] for v in ("right", "wrong-place", "not-place"))
-    return {"records": len(rows), "verdicts": dict(verdicts),
+    return {"records": len(rows), "field": field, "verdicts": dict(verdicts),
             "precision": round(verdicts["right"] / judged, 3) if judged else None}
 
 
@@ -117,6 +126,7 @@ def main() -> None:
     draw.add_argument("--seed", type=int, default=32)
     for name in ("show", "rejudge", "summary"):
         sub.add_parser(name).add_argument("--file", type=Path, default=JUDGED)
+    sub.choices["summary"].add_argument("--field", default="verdict")
     args = parser.parse_args()
     if args.command == "sample":
         for row in sample(args.n, args.seed):
@@ -126,7 +136,7 @@ def main() -> None:
     elif args.command == "rejudge":
         rejudge(args.file)
     else:
-        print(json.dumps(summary(args.file), indent=1))
+        print(json.dumps(summary(args.file, args.field), indent=1))
 
 
 if __name__ == "__main__":
