@@ -382,6 +382,7 @@ def test_a_name_read_as_its_government_keeps_the_place_the_text_means(text, name
     ("Many African-Americans take the controversy personally.", "African"),
     ("Rep. Bobby Scott spoke first. A scholar in Scott's district said so.", "Scott"),
     ("Alicia Machado spoke on Friday. Trump attacked Machado in early-morning tweets.", "Machado"),
+    ("Clinton kept the details under wraps, The Post has learned.", "The Post"),
 ])
 def test_bodies_titles_court_parties_peoples_and_people_are_no_towns(text, word):
     assert not [p for p in places_of(text) if p.text == word]

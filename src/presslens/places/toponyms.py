@@ -134,6 +134,8 @@ def _match_at(gaz: Gazetteer, doc: Doc, keys: list[str], i: int) -> tuple[int, t
             continue
         if key in gaz.demonyms:
             return end, gaz.demonyms[key], True
+        if key.startswith("the ") and not any(normalize(gaz.rows[e][1]) == key for e in gaz.names.get(key, ())):
+            continue  # 'The Post' is a newspaper, not Evergreen, Colorado, which GeoNames also calls so
         if key in gaz.names and _dotted(doc, i, end, key):
             large = tuple(e for e in gaz.names[key] if gaz.rows[e][5] != "city" or gaz.rows[e][6] >= DOTTED_TOWN)
             return (end, large, False) if large else None
