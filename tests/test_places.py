@@ -383,6 +383,9 @@ def test_a_name_read_as_its_government_keeps_the_place_the_text_means(text, name
     ("Rep. Bobby Scott spoke first. A scholar in Scott's district said so.", "Scott"),
     ("Alicia Machado spoke on Friday. Trump attacked Machado in early-morning tweets.", "Machado"),
     ("Clinton kept the details under wraps, The Post has learned.", "The Post"),
+    ("He dislikes the term 'African American outreach'.", "American"),
+    ("With the Ukrainian and Lithuanian American communities it approaches 9 percent.", "Ukrainian"),
+    ("Hillary Clinton spoke. Mike Schmidt, an adviser at the Clinton campaign, said so.", "Clinton"),
 ])
 def test_bodies_titles_court_parties_peoples_and_people_are_no_towns(text, word):
     assert not [p for p in places_of(text) if p.text == word]
@@ -391,6 +394,7 @@ def test_bodies_titles_court_parties_peoples_and_people_are_no_towns(text, word)
 @pytest.mark.parametrize("text, names", [
     ("The case is U.S. v. Chen, heard in Boston.", ["U.S.", "Boston"]),
     ("It was the anniversary of Israeli-Egyptian peace.", ["Israeli", "Egyptian"]),
+    ("Ukrainian and Russian troops clashed near the river.", ["Ukrainian", "Russian"]),
     ("Rethinking Egypt-US relations. The aid has helped rebuild Egypt's infrastructure.", ["US", "Egypt"]),
     ("Protesters gathered in Jordan. Michael Jordan spoke later.", ["Jordan"]),
 ])

@@ -61,6 +61,8 @@ CASE_MARKS = frozenset({"v.", "vs.", "v", "vs"})
 INSTITUTION_WORDS = frozenset({"congress", "parliament", "senate", "cabinet", "pentagon", "knesset", "duma",
                                "rada", "bundestag", "majlis", "sejm", "assembly", "kremlin"})
 """Common names of legislatures and ministries, on every side; small towns share some of them."""
+HERITAGE_NATIONALITIES = frozenset({"american", "americans", "canadian", "canadians", "australian", "australians"})
+"""Nationalities that follow a demonym of descent ('African American', 'Chinese Canadians')."""
 _POSSESSIVES = frozenset({"'s", "’s"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"})
@@ -128,13 +130,16 @@ def inside_name(doc: Doc, cand: Candidate, labels: frozenset[str] = NAME_LABELS)
 def _surname_of_person(gaz: Gazetteer, doc: Doc, cand: Candidate, surnames: set[str]) -> bool:
     """The surname of a person the article names in full ('Tom Jordan … Jordan said', 'attacked
     Machado'), unless spaCy says a well-known place is meant ('Egypt's infrastructure' after a
-    misread 'Rethinking Egypt') or a place preposition does ('in Jordan'); a possessive is the
-    person's ('in Scott's district')."""
+    misread 'Rethinking Egypt') or a place preposition does ('in Jordan'); a possessive or a noun
+    after it is the person's ('in Scott's district', 'at the Clinton campaign')."""
     if cand.key not in surnames or (cand.label in PLACE_LABELS and _prominent(gaz, cand)):
         return False
     end = cand.tokens[1]
+    last = doc[end - 1]
     if end < len(doc) and doc[end].text in _POSSESSIVES:
         return True
+    if last.dep_ == "compound" and last.head.i >= end and last.head.pos_ == "NOUN" and cand.label == "PERSON":
+        return True  # 'at the Clinton campaign': the person's campaign
     return not _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS)
 
 
@@ -235,15 +240,23 @@ def _institution(gaz: Gazetteer, cand: Candidate) -> bool:
 
 
 def _ethnic_compound(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
-    """'African-Americans', 'Italian-Canadians': two demonyms joined by a hyphen, the second a plural,
-    name a people, not the places of either ('Russian-American relations' names both places)."""
+    """'African-Americans', 'Italian-Canadians', 'African American outreach', 'the Lithuanian American
+    community': a demonym before the nationality of the country people live in names a people of
+    that descent, not the places of either ('Russian-American relations', hyphened and singular,
+    names both places)."""
     start, end = cand.tokens
     if not cand.demonym:
         return False
-    after = (end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].text.endswith("s")
-             and normalize(doc[end + 1].text) in gaz.demonyms)
-    before = (start > 1 and doc[start - 1].text == "-" and cand.text.endswith("s")
-              and normalize(doc[start - 2].text) in gaz.demonyms)
+    if end < len(doc) and doc[end].text == "-":  # hyphened: a people only in the plural
+        return (end + 1 < len(doc) and doc[end + 1].text.endswith("s")
+                and normalize(doc[end + 1].text) in gaz.demonyms)
+    if start > 0 and doc[start - 1].text == "-":
+        return cand.text.endswith("s") and start > 1 and normalize(doc[start - 2].text) in gaz.demonyms
+    listed = (end + 2 < len(doc) and doc[end].lower_ in ("and", "or", ",")  # 'Ukrainian and Lithuanian American'
+              and normalize(doc[end + 1].text) in gaz.demonyms)
+    after = end < len(doc) and doc[end + 2 * listed].lower_ in HERITAGE_NATIONALITIES
+    before = (cand.text.lower() in HERITAGE_NATIONALITIES and start > 0
+              and normalize(doc[start - 1].text) in gaz.demonyms)
     return after or before
 
 
