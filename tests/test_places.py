@@ -402,6 +402,18 @@ def test_a_state_as_party_a_relation_between_peoples_and_a_well_known_country_st
     assert [p.text for p in places_of(text)] == names
 
 
+@pytest.mark.parametrize("text, name, feature", [
+    ("A bomb went off in New York on Saturday.", "New York City", "city"),
+    ("Voters in New York state backed the measure.", "New York", "admin1"),
+    ("New York Gov. Andrew Cuomo spoke first.", "New York", "admin1"),
+    ("Albany, New York, is the state capital.", "New York", "admin1"),
+    ("Punjab Governor Salman Taseer spoke first.", "Punjab", "admin1"),
+])
+def test_bare_new_york_is_the_city_and_a_state_office_or_a_comma_makes_it_the_state(text, name, feature):
+    place = place_named(text, "New York" if "New York" in text else name)
+    assert (place.name, place.feature) == (name, feature)
+
+
 def test_names_before_a_lower_case_counties_are_counties():
     text = "Families from Camden and Charlton counties in Georgia and Nassau and Baker counties in Florida took part."
     found = {p.text: (p.name, p.feature, p.country) for p in places_of(text)}

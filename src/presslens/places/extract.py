@@ -30,6 +30,9 @@ ARMED_NOUNS = frozenset({"force", "forces", "troops", "army", "soldiers", "milit
 DIVISION_NOUNS = frozenset({"state", "province", "governorate", "oblast", "prefecture"})
 """A noun after a name that makes it a division ('Kaduna state', 'Kherson oblast'); not 'region',
 which is as often a town's surroundings ('the Charlotte region')."""
+STATE_OFFICES = frozenset({"gov.", "governor", "lt.", "legislature", "sen.", "senator", "rep.", "assemblyman",
+                           "assemblywoman", "attorney"})
+"""Offices after a name that make it a state or province ('New York Gov.', 'Texas Sen.', 'Punjab Governor')."""
 TOWN = frozenset({"city"})
 DIVISION = frozenset({"admin1", "admin2", "region"})
 
@@ -131,6 +134,8 @@ def _said_kind(doc: Doc, cand: Candidate) -> frozenset[str]:
     if dateline(doc, cand):
         return TOWN
     if end < len(doc) and doc[end].lower_ in DIVISION_NOUNS and doc[end].is_lower:
+        return DIVISION
+    if end < len(doc) and doc[end].lower_ in STATE_OFFICES:  # 'New York Gov. Andrew Cuomo'
         return DIVISION
     return frozenset()
 

@@ -89,7 +89,8 @@ def _prior(gaz: Gazetteer, entry: Entry, key: str = "", town: int = 0) -> float:
     A town matched only through one of its alternate names counts less (GeoNames lists
     historical and foreign names that would otherwise hijack common ones), unless it is
     ``ALIAS_SIZE_RATIO`` times larger than every town of that own name: then the name is the
-    one the press uses for it ('Jenin' is Janīn, not a Polish village; 'Juarez' Ciudad Juárez). A first-level
+    one the press uses for it ('Jenin' is Janīn, not a Polish village; 'Juarez' Ciudad Juárez), as it
+    is for a major city no town has as its own name ('New York' beside the state of that name). A first-level
     division that holds fewer people than ``town``, the largest town of the same name, counts
     as a town of its size ('St. Paul' is not a parish of Dominica, nor 'Charlotte' one of
     Saint Vincent; Florida, US still beats Florida, Puerto Rico).
@@ -104,7 +105,8 @@ def _prior(gaz: Gazetteer, entry: Entry, key: str = "", town: int = 0) -> float:
         return score + TIE_BREAK * size / (4 if entry.feature == "admin1" else 1)
     # a small capital ('Victoria', Seychelles) is a small town next to a division of the same name
     far_larger = bool(town) and entry.population >= ALIAS_SIZE_RATIO * town
-    alternate = bool(key) and normalize(entry.name) != key and not far_larger
+    usual = not town and entry.population >= MAJOR_CITY  # 'New York' is New York City's name in the news
+    alternate = bool(key) and normalize(entry.name) != key and not far_larger and not usual
     capital = gaz.is_capital(entry) and size >= LARGE_CITY_SIZE and not alternate
     return score + POPULATION_WEIGHT * size + CAPITAL_BONUS * capital - ALTERNATE_PENALTY * alternate
 
@@ -273,7 +275,7 @@ def _seats_over_their_divisions(entries: list[Entry]) -> list[Entry]:
 def _own_names_first(entries: list[Entry], key: str) -> list[Entry]:
     """A town's own name beats another town's old or foreign name ('Maryville' is never Beeville,
     'Quebec' never New Britain), unless that town is far larger ('Kiev' → Kyiv)."""
-    own = [e.population for e in entries if normalize(e.name) == key]
+    own = [e.population for e in entries if normalize(e.name) == key and e.feature == "city"]
     if not key or not own:
         return entries
     floor = ALIAS_SIZE_RATIO * max(own)
