@@ -72,8 +72,10 @@ def _seat_of_government(resolution: Resolution, capital: Entry | None, resolutio
     division ('talks with Mexico', 'Tacoma, Washington'), nor a town the article places in a county
     or state it names ('Paris showed a sales-tax rise' beside 'Lamar County')."""
     entry = resolution.entry
-    if capital is None or entry is None or entry == capital:
-        return capital is not None
+    if capital is None:
+        return False
+    if entry is None or entry == capital:
+        return True
     if entry.feature != "city":
         return False
     return not any(other.entry is not None and other.entry.feature in {"admin1", "admin2"} and fits(entry, other.entry)

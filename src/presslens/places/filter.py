@@ -15,7 +15,7 @@ from presslens.core.nlp import entity_of
 
 from .gazetteer import Gazetteer
 from .names import normalize
-from .toponyms import COMPASS, FEATURE_SUFFIXES, PLACE_LABELS, Candidate
+from .toponyms import COMPASS, FEATURE_SUFFIXES, PLACE_LABELS, POSSESSIVES, Candidate
 
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "CARDINAL", "ORDINAL",
                               "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE"})
@@ -63,7 +63,6 @@ INSTITUTION_WORDS = frozenset({"congress", "parliament", "senate", "cabinet", "p
 """Common names of legislatures and ministries, on every side; small towns share some of them."""
 HERITAGE_NATIONALITIES = frozenset({"american", "americans", "canadian", "canadians", "australian", "australians"})
 """Nationalities that follow a demonym of descent ('African American', 'Chinese Canadians')."""
-_POSSESSIVES = frozenset({"'s", "’s"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "note", "insist", "recall", "ask", "reply"})
@@ -136,7 +135,7 @@ def _surname_of_person(gaz: Gazetteer, doc: Doc, cand: Candidate, surnames: set[
         return False
     end = cand.tokens[1]
     last = doc[end - 1]
-    if end < len(doc) and doc[end].text in _POSSESSIVES:
+    if end < len(doc) and doc[end].text in POSSESSIVES:
         return True
     if last.dep_ == "compound" and last.head.i >= end and last.head.pos_ == "NOUN" and cand.label == "PERSON":
         return True  # 'at the Clinton campaign': the person's campaign

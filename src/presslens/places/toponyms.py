@@ -54,7 +54,8 @@ Somerset; 'Creek', Kentucky), but after another capitalised word they continue t
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _LEADING = frozenset({"the", "The"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+"""Possessive endings the tokenizer splits off a name ('Scott's', 'Texas'')."""
 _TRAILING = ".-–—"
 _ABBREVIATED = frozenset({"st", "rd", "ave", "blvd", "twp", "dr", "ln", "hwy", "pkwy", "mt", "ft"})
 
@@ -87,7 +88,7 @@ def _capitalised(token: Token) -> bool:
 
 
 def _keys(doc: Doc) -> list[str]:
-    return [normalize(t.text) if t.text not in _POSSESSIVE and t.text != "," else "" for t in doc]
+    return [normalize(t.text) if t.text not in POSSESSIVES and t.text != "," else "" for t in doc]
 
 
 def _span_key(keys: list[str], start: int, end: int) -> str:
@@ -285,7 +286,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading 'the' and a trailing possessive or punctuation from an entity span."""
     while start < end and doc[start].text in _LEADING:
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
         end -= 1
     return start, end
 
@@ -320,4 +321,4 @@ def _candidate(doc: Doc, owner: list[Span | None], start: int, end: int, key: st
 
 
 __all__ = ["Candidate", "county_key", "find_candidates", "PLACE_LABELS", "COMPASS", "FEATURE_SUFFIXES",
-           "GENERIC_NAME_WORDS"]
+           "GENERIC_NAME_WORDS", "POSSESSIVES"]
