@@ -54,8 +54,8 @@ def flag_candidates(doc: Doc, model: SpanModel | None = None, mentions: Iterable
     """All flags of a parsed text as token ranges (no voice yet); ``model`` replaces the packaged one;
     actor ``mentions`` are masked before the span model reads the text."""
     lexicon = load_lexicon()
-    rules = word_candidates(doc, lexicon) + phrase_candidates(doc, lexicon)
     places = place_tokens(doc, lexicon)
+    rules = word_candidates(doc, lexicon, places) + phrase_candidates(doc, lexicon)
     found = [m for m in model_candidates(doc, lexicon, rules, model, mentions)
              if not all(i in places for i in range(m.start, m.end))]
     return combine(rules, found)

@@ -87,10 +87,10 @@ def _inside_a_longer_name(token: Token) -> bool:
 class WordRules:
     """Applies the word-level rules to one parsed document."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon):
+    def __init__(self, doc: Doc, lexicon: Lexicon, places: set[int] | None = None):
         self.doc = doc
         self.lexicon = lexicon
-        self.places = place_tokens(doc, lexicon)
+        self.places = place_tokens(doc, lexicon) if places is None else places
 
     def candidates(self) -> list[Candidate]:
         found: list[Candidate] = []
@@ -222,9 +222,9 @@ class WordRules:
                 and token.head.head.pos_ in ("NOUN", "PROPN", "VERB"))
 
 
-def word_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
-    """Every word-level candidate flag of a document."""
-    return WordRules(doc, lexicon).candidates()
+def word_candidates(doc: Doc, lexicon: Lexicon, places: set[int] | None = None) -> list[Candidate]:
+    """Every word-level candidate flag of a document; ``places``: its ``place_tokens``, when known."""
+    return WordRules(doc, lexicon, places).candidates()
 
 
 __all__ = ["Candidate", "LOADED", "LABEL", "word_candidates", "place_tokens", "is_name", "np_start",
