@@ -130,9 +130,14 @@ official spokesman spokeswoman spokesperson minister president leader chief head
 ambassador diplomat senator lawmaker legislator representative governor mayor general officer
 director secretary chairman chairwoman chair adviser advisor aide analyst expert prime premier king
 queen prince emir sheikh cleric bishop negotiator militant fighter witness resident activist lawyer
-attorney judge prosecutor candidate nominee member deputy colonel captain lieutenant
+attorney judge prosecutor candidate nominee member deputy colonel captain lieutenant chancellor
+coordinator manager executive founder commissioner administrator inspector
+investigator campaigner strategist pollster consultant economist researcher scientist professor editor
+correspondent reporter doctor physician surgeon engineer principal superintendent sheriff detective
+sergeant counsel mediator volunteer
 """.split())
-"""Role nouns that stand for a person already named (the official, the minister)."""
+"""Role nouns that stand for a person already named (the official, the minister); before a name they make
+it a person's ('relief coordinator Anouk Terrin')."""
 
 TITLE_WORDS = frozenset("""
 mr mrs ms miss dr prof professor sir dame gen general president vice minister prime secretary senator sen

@@ -227,7 +227,10 @@ def verb_frame(verb: Token, quotes: list[QuoteSpan]) -> Frame | None:
         own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
         if source is not None:
             own |= {t.i for t in source.subtree}
+        own_content = bool(spans)
         for quote in _adjacent_quotes(verb, sentence, quotes, own):
+            if own_content and quote.end <= sentence.start_char:
+                continue  # 'She called on both sides to …' does not take the quotation before it
             other_side = any((s >= verb.idx) != (quote.start >= verb.idx) for s, _ in spans)
             if not any(s <= quote.start and quote.end <= e for s, e in spans) and (
                     not other_side or _has_verb(doc, quote)):

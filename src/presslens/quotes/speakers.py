@@ -177,6 +177,19 @@ def role_of(token: Token) -> tuple[str | None, str | None]:
     return role.text.strip(" ,"), affiliation
 
 
+def _titled_name(token: Token) -> bool:
+    """Whether a proper noun ends a name of two words or more written after a title ('Chancellor Odile
+    Farquar')."""
+    name = name_span(token) if token.pos_ == "PROPN" else None
+    return (name is not None and len(name) >= 2 and name.start > 0
+            and token.doc[name.start - 1].lower_.rstrip(".") in TITLE_WORDS)
+
+
+def _institution_name(name: Span | None) -> bool:
+    """Whether a name holds an institution's word ('Tarnholm Alliance for Schools', 'Veyrin Police')."""
+    return name is not None and any(t.lower_ in ORGANIZATION_NOUNS for t in name)
+
+
 def _looks_personal(role: str | None) -> bool:
     words = set(name_pieces(role or "")) | {w.lower().rstrip(".") for w in (role or "").split()}
     return bool(words & (PERSON_ROLE_NOUNS | TITLE_WORDS))
@@ -327,14 +340,17 @@ class SpeakerResolver:
         self.sentence_starts = [sent.start_char for sent in doc.sents]
 
     def _untagged_people(self, headlines: list[CharSpan]) -> None:
-        """Subjects the entity tagger missed that repeat a person's name ('Trump never missed …')."""
+        """Subjects the entity tagger missed that repeat a person's name ('Trump never missed …') or follow
+        a title ('Chancellor Odile Farquar thanked …')."""
         person_names = [n.pieces for n in self.names if n.kind == PERSON]
         for token in self.doc:
             if (token.dep_ == "nsubj" and token.ent_iob_ == "O" and token.text[:1].isupper()
                     and not _inside(token.idx, self.holes + headlines)
-                    and any(_compatible(name_pieces(token.text), pieces) for pieces in person_names)):
+                    and (any(_compatible(name_pieces(token.text), pieces) for pieces in person_names)
+                         or _titled_name(token))):
                 speaker = self._named(token, token.idx)
                 self.people.append(_Resolved(token.idx, speaker, True, gender=self.gender_of(speaker.name)))
+                self._remember(speaker)
 
     def _gender_votes(self, ents: list[Span], headlines: list[CharSpan]) -> dict[tuple[str, ...], str]:
         """Gender per name, from a title or an apposition beside it, else the first pronoun that follows it."""
@@ -470,9 +486,10 @@ class SpeakerResolver:
         title = [t.text for t in token.doc[max(0, name.start - 2):name.start]] if name is not None else []
         canonical, kind = self.canonical(name.text if name is not None else token.text, position,
                                          _gender_of_words(title))
-        if _looks_personal(role) or (name is not None and name.start > token.left_edge.i and _looks_personal(
-                token.doc[token.left_edge.i:name.start].text)):
-            kind = PERSON
+        if not _institution_name(name) and (_looks_personal(role) or (
+                name is not None and name.start > token.left_edge.i
+                and _looks_personal(token.doc[token.left_edge.i:name.start].text))):
+            kind = PERSON  # 'relief coordinator Anouk Terrin', not 'the event's coordinator, the Tarnholm Alliance'
         if kind is None and token.lower_ in ORGANIZATION_NOUNS:  # the (untagged) Central European Coalition
             kind = ORGANIZATION
         known_role, known_affiliation = self.details.get(canonical, (None, None))
@@ -487,7 +504,8 @@ class SpeakerResolver:
         appositive = next((c for c in source.children if c.dep_ == "appos" and name_span(c) is not None), None)
         if appositive is not None:  # the spokesman, Jane Doe, said …
             named = self._named(appositive, position)
-            return Speaker(named.name, PERSON, named.role or _phrase(source), named.affiliation)
+            kind = ORGANIZATION if _institution_name(name_span(appositive)) else PERSON  # the organiser, the X Alliance
+            return Speaker(named.name, kind, named.role or _phrase(source), named.affiliation)
         lemma = source.lemma_.lower()
         if lemma in DOCUMENT_NOUNS | MEDIA_NOUNS:
             owner = next((c for c in source.children if c.dep_ == "poss"), None) or next(
