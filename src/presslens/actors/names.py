@@ -234,13 +234,14 @@ def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
 
 
 def _after_title(doc: Doc, start: int, end: int, book: ActorBook) -> tuple[int, bool]:
-    """Skip a title at the start of a name ('Vice-President Moody Awori'); tell whether one precedes it."""
+    """Skip a title at the start of a name ('Vice-President Moody Awori'); tell whether one precedes it
+    ('relief coordinator Anouk Terrin', which the tagger may read as an organisation)."""
     for size in (3, 2, 1):
         words = normalize_words(doc[start:min(end, start + size)].text)
         if end - start > size and words and book.title(words) is not None:
             return start + size, True
     before = doc[start - 1] if start > 0 else None
-    return start, bool(before is not None and book.title(normalize_words(before.text)) not in (None, "generic"))
+    return start, bool(before is not None and book.title(normalize_words(before.text)) is not None)
 
 
 def _institution(span: Span, book: ActorBook) -> bool:
