@@ -960,3 +960,23 @@ def test_doers_of_gerunds_and_single_officers_and_protesters_are_sides(text, typ
     event = one(text, type_)
     assert {name.split()[-1] for name in event.sources} == {name.split()[-1] for name in sources}
     assert {name.split()[-1] for name in event.targets} == {name.split()[-1] for name in targets}
+
+
+# An amount given 'in' something ('2 million dollars in emergency aid') is coded by what it is given in.
+@pytest.mark.parametrize(("text", "type_", "targets"), [
+    ("Japan sent 2 million dollars in emergency aid to Nepal on Wednesday.", "AID", ("Nepal",)),
+    ("Nepal sent 2 million dollars in emergency aid to Japan on Wednesday.", "AID", ("Japan",)),
+    ("Brazil provided $40 million in humanitarian assistance to Haiti.", "AID", ("Haiti",)),
+    ("Haiti provided $40 million in humanitarian assistance to Brazil.", "AID", ("Brazil",)),
+    ("Kenya sent 300 million shillings in food aid to Somalia after the floods.", "AID", ("Somalia",)),
+])
+def test_an_amount_given_in_aid_is_aid(text, type_, targets):
+    assert one(text, type_).targets == targets
+
+
+@pytest.mark.parametrize("text", [
+    "Japan sent 2 million dollars in fees to a law firm in Osaka.",
+    "The company sent 3 million dollars in dividends to its shareholders.",
+])
+def test_an_amount_in_something_else_is_not_aid(text):
+    assert "AID" not in {e.type for e in events_in(text)}

@@ -241,8 +241,9 @@ class TriggerFinder:
         by_object = False
         if obj is not None:
             words, lemmas = phrase_words(obj), lemma_words(obj)
-            exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas) or self._contained(spec, obj)
-                              or self._by_preposition(spec, particle, obj) or self._named_town(spec, obj))
+            exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas) or self._amount_in(spec, obj)
+                              or self._contained(spec, obj) or self._by_preposition(spec, particle, obj)
+                              or self._named_town(spec, obj))
             # 'called the strike a massacre': a verb with an object predicate names its object, not does it
             light = (particle is None and lexicon_lemma(verb, self.lex) in self.lex.light_verbs
                      and obj.dep_ in ("dobj", "nsubjpass") and not object_predicate(verb))
@@ -266,6 +267,18 @@ class TriggerFinder:
         if code is None and spec is not None and not (spec.speech and any(c.dep_ == "ccomp" for c in verb.children)):
             code = spec.code  # a verb of saying with a clause ('conceded that …') says it: the clause is coded
         return Coded(code, spec, particle, obj, trigger, by_object)
+
+    def _amount_in(self, spec: VerbSpec, obj: Token) -> Code | None:
+        """An amount given 'in' something is coded by that thing ('sent 2 million dollars in emergency aid',
+        'provided $40 million in assistance', '300 million shillings in food aid')."""
+        if obj.ent_type_ not in ("MONEY", "QUANTITY") and not any(c.dep_ == "nummod" for c in obj.children):
+            return None
+        after = obj.right_edge.i + 1  # the parse may hang the 'in' phrase on the verb, right after the amount
+        preps = [p for p in obj.children if p.dep_ == "prep"] + [
+            p for p in obj.head.children if p.dep_ == "prep" and p.i == after and obj.dep_ == "dobj"]
+        within = [g for p in preps if p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+        return next((code for g in within for code in (self._exact(spec, phrase_words(g)),
+                                                        self._exact(spec, lemma_words(g))) if code), None)
 
     @staticmethod
     def _named_town(spec: VerbSpec, obj: Token) -> Code | None:
