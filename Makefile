@@ -18,7 +18,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB)
-	$(BIN)/presslens ingest examples --db $(DEMO_DB)
+	$(BIN)/presslens ingest examples --db $(DEMO_DB) --actors examples/actors.yaml
 	$(BIN)/presslens show --db $(DEMO_DB) --first
 
 test: $(STAMP)

@@ -591,3 +591,27 @@ def test_an_institution_after_a_role_word_stays_an_organisation():
     actor = actor_named("Some 9,000 people marched, said the event coordinator Tarnholm Alliance for Schools.",
                         "Tarnholm Alliance")
     assert actor.kind != "person"
+
+
+@pytest.mark.parametrize(("text", "name", "sector"), [
+    ("According to the national civil protection agency, 11 people died.", "protection agency", "GOV"),
+    ("The agency said the vaccine was safe.", "agency", "GOV"),
+    ("The state news agency KCNA said the test succeeded.", "KCNA", "JRN"),
+    ("Aid agencies said food was running out.", "aid agencies", "NGO"),
+])
+def test_an_agency_is_a_government_s_unless_it_is_news_or_aid(text, name, sector):
+    assert actor_named(text, name).sector == sector
+
+
+def test_the_examples_actor_file_names_the_fictional_states():
+    """`make demo` reads the example articles with examples/actors.yaml: their states act in events."""
+    from pathlib import Path
+
+    from presslens.pipeline import analyze
+
+    root = Path(__file__).resolve().parents[1] / "examples"
+    text = (root / "05-halvessa-flood-aid.txt").read_text(encoding="utf-8")
+    analysis = analyze(text, actor_files=(str(root / "actors.yaml"),))
+    coded = {(e.type, e.sources, e.targets) for e in analysis.events}
+    assert ("AID", ("Valdoria",), ("Orsenna",)) in coded
+    assert {a.name: a.country for a in analysis.actors}["Valdoria"] == "XVA"
