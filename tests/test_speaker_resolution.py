@@ -240,6 +240,15 @@ DEMO_CASES = [
     pytest.param("Tarnholm's Chancellor Berto Quillane thanked the rescuers.\n\nForecasters expect rain. The "
                  "chancellor said his government would rebuild the bridge.", "would rebuild", "Berto Quillane",
                  id="role-noun-to-titled-untagged-person-mirror"),
+    # a surname the tagger reads as an organisation is still the person ('Halvik struck a cautious note')
+    pytest.param("The talks bring together Foreign Minister Ilse Marovic and the Front's negotiator, Joren Halvik."
+                 "\n\n“Today we chose people over maps,” Marovic told journalists.\n\nHalvik struck a cautious "
+                 "note. \"We signed because families have waited too long,\" he said.", "We signed", "Joren Halvik",
+                 id="surname-tagged-as-organisation"),
+    pytest.param("The talks bring together Foreign Minister Tomas Reddane and the Front's negotiator, Odile "
+                 "Farquar.\n\n“Today we chose people over maps,” Reddane told journalists.\n\nFarquar struck a "
+                 "cautious note. \"We signed because families have waited too long,\" she said.", "We signed",
+                 "Odile Farquar", id="surname-tagged-as-organisation-mirror"),
 ]
 
 

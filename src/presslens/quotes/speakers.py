@@ -240,8 +240,19 @@ def speaker_entity(name: str | None, kind: str | None) -> str | None:
 
 
 def name_kind(ent: Span) -> str:
-    """The actor file's kind for a known name, else the entity label's."""
-    return known_kind(ent.text) or _NAME_LABELS[ent.label_]
+    """The actor file's kind for a known name, else a person's where a person's role word stands before
+    the name or it is set beside one ('relief coordinator Anouk Terrin', 'the negotiator, Odile Farquar':
+    the tagger reads some unfamiliar names as bodies), else the entity label's."""
+    known = known_kind(ent.text)
+    if known is not None:
+        return known
+    if ent.label_ != "PERSON" and not _institution_name(ent):
+        doc, root = ent.doc, ent.root
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        beside = root.head.lemma_.lower() if root.dep_ == "appos" else ""
+        if {before, beside} & (PERSON_ROLE_NOUNS | TITLE_WORDS):
+            return PERSON
+    return _NAME_LABELS[ent.label_]
 
 
 def headline_lines(text: str) -> list[CharSpan]:
@@ -326,8 +337,8 @@ class SpeakerResolver:
         self.named: list[_Resolved] = []
         """Named sources outside other attributions' content (antecedents for later pronouns and role nouns)."""
         self.people: list[_Resolved] = []
-        for ent in ents:
-            if ent.label_ == "PERSON" and not _inside(ent.start_char, self.holes + headlines) and not _owner(ent):
+        for ent, name in zip(ents, self.all_names):
+            if name.kind == PERSON and not _inside(ent.start_char, self.holes + headlines) and not _owner(ent):
                 speaker = self._named(ent.root, ent.start_char)
                 if speaker.kind == PERSON:
                     gender = _title_gender(ent) or self.gender_of(speaker.name)
@@ -340,14 +351,16 @@ class SpeakerResolver:
         self.sentence_starts = [sent.start_char for sent in doc.sents]
 
     def _untagged_people(self, headlines: list[CharSpan]) -> None:
-        """Subjects the entity tagger missed that repeat a person's name ('Trump never missed …') or follow
-        a title ('Chancellor Odile Farquar thanked …')."""
+        """Subjects the entity tagger missed, or took for a place or a body, that repeat a person's name
+        ('Trump never missed …', 'Halvik struck a cautious note') or follow a title ('Chancellor Odile
+        Farquar thanked …')."""
         person_names = [n.pieces for n in self.names if n.kind == PERSON]
         for token in self.doc:
-            if (token.dep_ == "nsubj" and token.ent_iob_ == "O" and token.text[:1].isupper()
-                    and not _inside(token.idx, self.holes + headlines)
+            ent = entity_of(token)
+            if (token.dep_ == "nsubj" and token.text[:1].isupper() and not _inside(token.idx, self.holes + headlines)
+                    and (ent is None or (len(ent) == 1 and ent.label_ != "PERSON"))  # 'Halvik' read as an ORG
                     and (any(_compatible(name_pieces(token.text), pieces) for pieces in person_names)
-                         or _titled_name(token))):
+                         or (ent is None and _titled_name(token)))):
                 speaker = self._named(token, token.idx)
                 self.people.append(_Resolved(token.idx, speaker, True, gender=self.gender_of(speaker.name)))
                 self._remember(speaker)
