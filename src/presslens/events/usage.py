@@ -226,6 +226,23 @@ def dismissal(c: Candidate, code: Code) -> bool:
     return any(child.dep_ in ("dobj", "nsubjpass") and _person(child) for child in c.verb.children)
 
 
+MARKET_NOUNS = frozenset("""
+price rate share stock index market inflation currency yield bond export import output production demand sales
+profit earnings revenue economy gdp dollar euro pound yen yuan rupee peso lira rouble ruble franc dow nasdaq
+nikkei ftse sensex futures commodity value valuation cost wage unemployment trade
+""".split())
+"""What a market or an economy measures (as lemma or as written): when one of them moves, no actor acts
+('prices eased', 'the Dow retreated', 'the rupee weakened')."""
+
+
+def market_move(c: Candidate) -> bool:
+    """A price, a currency, an index or a trade figure as the doer of an act ('wheat prices eased by 3 percent',
+    'the Dow retreated 200 points', 'exports collapsed'): PLOVER codes no event where no actor acts."""
+    doer, passive = subject(c.verb)
+    return (doer is not None and not passive and doer.ent_type_ not in ("PERSON", "GPE", "NORP")  # Ms. Price
+            and (doer.lemma_.lower() in MARKET_NOUNS or doer.lower_ in MARKET_NOUNS))
+
+
 def growth(c: Candidate, code: Code) -> bool:
     """'the prison population exploded': a group of people that 'explodes' grows; a bomb explodes."""
     if "ASSAULT" not in (code.type, c.code.type) or c.verb.lemma_.lower() != "explode" or c.trigger.i != c.verb.i:
@@ -493,10 +510,10 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
             or growth(c, code) or own_service(c, code) or accident(c, code, lex, n_sources) or habitual(c)
             or no_partner(c, code, n_sources, object_actors) or safety_directive(c, code, lex)
             or invitation_to_no_visit(c) or consequence(c, n_sources) or standing_deployment(c)
-            or emergency_decree(c, code, lex))
+            or emergency_decree(c, code, lex) or market_move(c))
 
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
-           "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth",
+           "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth", "market_move",
            "own_service", "accident", "habitual", "weapon_cause", "safety_directive", "invitation_to_no_visit",
            "consequence", "standing_deployment", "emergency_decree"]
