@@ -249,6 +249,15 @@ DEMO_CASES = [
                  "Farquar.\n\n“Today we chose people over maps,” Reddane told journalists.\n\nFarquar struck a "
                  "cautious note. \"We signed because families have waited too long,\" she said.", "We signed",
                  "Odile Farquar", id="surname-tagged-as-organisation-mirror"),
+    # the subject of a sourceless 'is expected to' is the outlet's topic, so a later 'he said' may be that person
+    pytest.param("Its director, Lene Oskarsen, said the cuts were unavoidable.\n\nLabour Minister Dario Fenwright "
+                 "is expected to meet both sides on Wednesday. He said on Monday that he was \"confident a fair "
+                 "compromise can be found.\"", "confident a fair", "Dario Fenwright",
+                 id="subject-of-is-expected-is-antecedent"),
+    pytest.param("Its director, Dario Fenwright, said the cuts were unavoidable.\n\nLabour Minister Lene Oskarsen "
+                 "is expected to meet both sides on Wednesday. She said on Monday that she was \"confident a fair "
+                 "compromise can be found.\"", "confident a fair", "Lene Oskarsen",
+                 id="subject-of-is-expected-is-antecedent-mirror"),
 ]
 
 

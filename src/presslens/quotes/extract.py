@@ -135,7 +135,8 @@ def _sentence_end(doc: Doc, char: int) -> int:
 def _resolve_speakers(doc: Doc, frames: list[Frame], marks: list[QuoteSpan]) -> list[Speaker]:
     """Named sources first (so a pronoun may look ahead), then the rest, first-person sources last."""
     quotations = [(m.start, m.end) for m in marks]
-    resolver = SpeakerResolver(doc, quotations + [span for f in frames for span in f.content], quotations)
+    reported = [span for f in frames if f.source is not None for span in f.content]  # 'X is expected to …' has
+    resolver = SpeakerResolver(doc, quotations + reported, quotations)  # no reporter: X is the outlet's topic
     speakers: list[Speaker | None] = [None] * len(frames)
     for index, frame in enumerate(frames):
         if is_named(frame.source) or _has_named_apposition(frame):
