@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 import re
 
 import pytest
@@ -615,3 +616,23 @@ def test_the_examples_actor_file_names_the_fictional_states():
     coded = {(e.type, e.sources, e.targets) for e in analysis.events}
     assert ("AID", ("Valdoria",), ("Orsenna",)) in coded
     assert {a.name: a.country for a in analysis.actors}["Valdoria"] == "XVA"
+
+
+EXAMPLE_ACTORS = (str(Path(__file__).resolve().parents[1] / "examples" / "actors.yaml"),)
+
+
+@pytest.mark.parametrize(("text", "capital", "state"), [
+    ('The fishing dispute deepened. Lindmark has called the sanctions "economic aggression."', "Lindmark",
+     "Valdoria"),
+    ('The fishing dispute deepened. Castrell has called the sanctions "a long-overdue response."', "Castrell",
+     "Orsenna"),
+])
+def test_a_capital_the_tagger_calls_a_person_is_its_state_when_no_one_bears_the_name(text, capital, state):
+    actors, mentions = actors_in(text, EXAMPLE_ACTORS)
+    by_id = {a.id: a for a in actors}
+    assert [by_id[m.actor_id].name for m in mentions if m.text == capital] == [state]
+
+
+def test_a_capital_s_name_borne_by_a_person_named_in_full_stays_the_person():
+    actors, mentions = actors_in("Victoria Nuland met the envoys on Monday. Victoria said the talks went well.")
+    assert all(a.country != "SYC" for a in actors), [(a.name, a.country) for a in actors]

@@ -102,13 +102,19 @@ def _where(tokens: list[Token]) -> bool:
     return alone and last.dep_ == "pobj" and last.head.lower_ in ("in", "near", "outside", "around", "from", "to")
 
 
-def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[int]) -> bool:
-    """Context rules: capitals only as places or subjects, no names inside a person's name, no 'the occupation of'."""
+def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[int],
+                 personal_words: frozenset[str] = frozenset()) -> bool:
+    """Context rules: capitals only as places or subjects, no names inside a person's name, no 'the occupation of'.
+    ``personal_words``: the words of the people the text names in full."""
     if not _case_ok(hit, tokens) or _tail_of_a_longer_place(hit, tokens):
         return False
     last = tokens[-1]
-    # a capital counts where spaCy calls it a place, or, untagged, as a clause's subject ('Kyiv accused')
-    subject = not last.ent_type_ and last.dep_ in ("nsubj", "nsubjpass")
+    if hit.form == "capital" and len(tokens) == 1 and last.lower_ in personal_words:
+        return False  # 'Victoria said' after 'Victoria Nuland'
+    # a capital counts where spaCy calls it a place, or, untagged or taken for a person no one named in full
+    # is, as a clause's subject ('Kyiv accused', 'Castrell has called the sanctions …')
+    lone = last.ent_type_ == "PERSON" and len(tokens) == 1 and len(entity_of(last) or ()) == 1
+    subject = (not last.ent_type_ or lone) and last.dep_ in ("nsubj", "nsubjpass")
     if hit.form == "capital" and not (_in_entity(last, ("GPE", "LOC", "ORG", "NORP")) or subject
                                       or _where(tokens)):
         return False
@@ -124,6 +130,7 @@ def book_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
     tokens = list(doc)
     words = [normalize_word(t.text) for t in tokens]
     not_people = _nationality_people(doc, book)
+    personal = frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
     anchors: list[Anchor] = []
     i = 0
     while i < len(tokens):
@@ -139,7 +146,7 @@ def book_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
                 if key not in book.prefixes:
                     break
                 for hit in book.hits(key):
-                    if _hit_allowed(hit, tokens[i:j + 1], doc, not_people) and not (
+                    if _hit_allowed(hit, tokens[i:j + 1], doc, not_people, personal) and not (
                             hit.form == "capital" and j == i and _first_word_of_name(doc, i, book)):
                         found = Anchor(start=i, end=j + 1, ref=ref_of(hit.entry, hit.form), sector=hit.sector)
                         break
