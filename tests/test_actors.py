@@ -636,3 +636,26 @@ def test_a_capital_the_tagger_calls_a_person_is_its_state_when_no_one_bears_the_
 def test_a_capital_s_name_borne_by_a_person_named_in_full_stays_the_person():
     actors, mentions = actors_in("Victoria Nuland met the envoys on Monday. Victoria said the talks went well.")
     assert all(a.country != "SYC" for a in actors), [(a.name, a.country) for a in actors]
+
+
+@pytest.mark.parametrize(("text", "full", "short"), [
+    ("The Kestrel Liberation Front stormed a garrison on Monday. The Front later rejected the label.",
+     "Kestrel Liberation Front", "The Front"),
+    ("The Tarnholm Workers' Party won the vote in May. The Party later rejected the coalition offer.",
+     "Tarnholm Workers' Party", "The Party"),
+])
+def test_an_organisation_s_last_word_refers_back_to_it(text, full, short):
+    """'the Front' after 'the Kestrel Liberation Front' is that front, whichever side it is."""
+    actors, mentions = actors_in(text)
+    by_id = {a.id: a for a in actors}
+    named = {m.text: by_id[m.actor_id].name for m in mentions}
+    assert named[short] == named[next(k for k in named if full in k)], named
+
+
+def test_a_last_word_shared_by_two_organisations_stays_apart():
+    text = ("The Kestrel Liberation Front and the Popular Front of Orsenna met in May. The Front rejected the "
+            "label.")
+    actors, mentions = actors_in(text)
+    by_id = {a.id: a for a in actors}
+    named = {m.text: by_id[m.actor_id].name for m in mentions}
+    assert "Kestrel" not in named.get("The Front", ""), named

@@ -38,7 +38,26 @@ def find_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
     anchors += entity_anchors(doc, book, taken)
     anchors += proper_runs(doc, book, taken)
     anchors += _surnames(doc, anchors, taken)
-    return sorted(anchors, key=lambda a: a.start)
+    return _short_forms(sorted(anchors, key=lambda a: a.start), book)
+
+
+def _short_forms(anchors: list[Anchor], book: ActorBook) -> list[Anchor]:
+    """'The Front' after 'the Kestrel Liberation Front', 'the Party' after 'the Workers' Party': an organisation
+    named by the word that heads its name (a word organisations are named with) is the one named before in full,
+    when only one has that word."""
+    full: dict[str, set[Ref]] = defaultdict(set)
+    result = []
+    for anchor in anchors:
+        words = normalize_words(anchor.ref.name)
+        if words and words[0] == "the":
+            words = words[1:]
+        head = next((w for w in reversed(words) if book.org_noun((w,))), None)  # 'Popular Front of Orsenna'
+        if anchor.ref.kind not in ("person", STATE_KIND, "place") and len(words) > 1 and head:
+            full[head].add(anchor.ref)
+        elif len(words) == 1 and len(full.get(words[0], ())) == 1 and anchor.ref.kind not in ("person", STATE_KIND):
+            anchor = replace(anchor, ref=next(iter(full[words[0]])))
+        result.append(anchor)
+    return result
 
 
 WIDE_FEATURES = frozenset({"continent", "region", "water"})
