@@ -12,6 +12,11 @@ which is read from ``../shared`` when this script runs.
     python scripts/judge_quotes.py record --round after2 --verdicts v.json  # keep today's speakers and verdicts
     python scripts/judge_quotes.py summary [--file F] [--field speaker_verdict_after2]
 
+``--texts`` reads the articles from another gold file's texts: ``tests/data/heldout_quotes_ptc.jsonl`` is a
+sample from the PTC dev texts (``../shared/eval/propaganda/dev.jsonl``), articles no rule was written
+from, drawn once (``sample --n 60 --seed 34 --texts ../shared/eval/propaganda/dev.jsonl``) and judged once;
+show, rejudge and record it with the same ``--texts``.
+
 A judging round ``R`` keeps ``speaker_R``, ``speaker_verdict_R`` and ``reason_R`` beside the earlier rounds:
 ``record`` copies the previous round's verdict where today's speaker is the same and takes the
 others from a hand-written JSON object ``{"index": [verdict, reason], ...}`` (it refuses to guess).
@@ -39,10 +44,10 @@ JUDGED = ROOT / "tests" / "data" / "judged_quotes.jsonl"
 CONTEXT = 260
 
 
-def _articles() -> dict[str, str]:
-    if not DEV.exists():
-        sys.exit(f"skipped: {DEV} is absent (the judged sample needs the PolNeAR dev texts beside the checkout)")
-    with DEV.open(encoding="utf-8") as handle:
+def _articles(source: Path = DEV) -> dict[str, str]:
+    if not source.exists():
+        sys.exit(f"skipped: {source} is absent (the judged sample needs the gold file's texts beside the checkout)")
+    with source.open(encoding="utf-8") as handle:
         return {r["id"]: r["text"] for r in map(json.loads, handle)}
 
 
@@ -60,9 +65,9 @@ def _row(article: str, quote: Any) -> dict[str, Any]:
             "speaker": quote.speaker}
 
 
-def sample(n: int, seed: int) -> list[dict[str, Any]]:
-    """``n`` quote records drawn with a fixed seed from every dev article's output."""
-    quotes = _quotes(_articles())
+def sample(n: int, seed: int, source: Path = DEV) -> list[dict[str, Any]]:
+    """``n`` quote records drawn with a fixed seed from every article's output."""
+    quotes = _quotes(_articles(source))
     pool = [(article, q) for article in sorted(quotes) for q in quotes[article]]
     return [_row(a, q) for a, q in random.Random(seed).sample(pool, n)]
 
@@ -84,8 +89,8 @@ def _show(index: int, row: dict[str, Any], text: str, speaker: str | None, menti
     print()
 
 
-def show(path: Path, first: int, count: int) -> None:
-    texts = _articles()
+def show(path: Path, first: int, count: int, source: Path = DEV) -> None:
+    texts = _articles(source)
     for index, row in enumerate(_read(path)[first:first + count], first):
         _show(index, row, texts[row["article"]], row["speaker"], (row["speaker_start"], row["speaker_end"]))
 
@@ -94,9 +99,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def today(rows: list[dict[str, Any]]) -> list[Any]:
+def today(rows: list[dict[str, Any]], source: Path = DEV) -> list[Any]:
     """Today's record for each judged one: the same cue on an overlapping span, else the most overlapping."""
-    texts = _articles()
+    texts = _articles(source)
     quotes = _quotes({a: texts[a] for a in {r["article"] for r in rows}})
     found = []
     for row in rows:
@@ -107,13 +112,14 @@ def today(rows: list[dict[str, Any]]) -> list[Any]:
     return found
 
 
-def rejudge(path: Path, first: int, count: int, changed_only: bool, since: str = "speaker") -> None:
+def rejudge(path: Path, first: int, count: int, changed_only: bool, since: str = "speaker",
+            source: Path = DEV) -> None:
     """Today's record on each judged span, for a new verdict (``--changed``: only where the speaker differs
     from the one in field ``since``, the original by default)."""
-    texts = _articles()
+    texts = _articles(source)
     rows = _read(path)[first:first + count]
     suffix = since[len("speaker"):]
-    for index, (row, now) in enumerate(zip(rows, today(rows)), first):
+    for index, (row, now) in enumerate(zip(rows, today(rows, source)), first):
         speaker = now.speaker if now is not None else None
         if changed_only and speaker == row.get(since) and (now is not None or suffix):
             continue
@@ -126,12 +132,12 @@ def rejudge(path: Path, first: int, count: int, changed_only: bool, since: str =
               (now.speaker_start, now.speaker_end))
 
 
-def record(path: Path, round_name: str, verdicts: dict[str, list[str]]) -> None:
+def record(path: Path, round_name: str, verdicts: dict[str, list[str]], source: Path = DEV) -> None:
     """Write today's speaker of every judged record as round ``round_name`` with its verdict."""
     rows = _read(path)
     previous = _latest_round(rows[0])
     missing = []
-    for index, (row, now) in enumerate(zip(rows, today(rows))):
+    for index, (row, now) in enumerate(zip(rows, today(rows, source))):
         speaker = now.speaker if now is not None else None
         if str(index) in verdicts:
             verdict, reason = verdicts[str(index)]
@@ -177,19 +183,20 @@ def main() -> None:
     parser.add_argument("--since", default="speaker", help="rejudge --changed: the round's speaker field to compare")
     parser.add_argument("--round", dest="round_name", help="record: the new round's name (after2, …)")
     parser.add_argument("--verdicts", type=Path, help="record: JSON object of index -> [verdict, reason]")
+    parser.add_argument("--texts", type=Path, default=DEV, help="the gold file whose texts are read as articles")
     args = parser.parse_args()
     if args.action == "sample":
-        for row in sample(args.n, args.seed):
+        for row in sample(args.n, args.seed, args.texts):
             print(json.dumps(row))
     elif args.action == "show":
-        show(args.file, args.first, args.count)
+        show(args.file, args.first, args.count, args.texts)
     elif args.action == "rejudge":
-        rejudge(args.file, args.first, args.count, args.changed, args.since)
+        rejudge(args.file, args.first, args.count, args.changed, args.since, args.texts)
     elif args.action == "record":
         if not args.round_name:
             parser.error("record needs --round")
         verdicts = json.loads(args.verdicts.read_text(encoding="utf-8")) if args.verdicts else {}
-        record(args.file, args.round_name, verdicts)
+        record(args.file, args.round_name, verdicts, args.texts)
     else:
         print(json.dumps(summary(args.file, args.field), indent=1))
 

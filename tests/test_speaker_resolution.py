@@ -149,11 +149,17 @@ def test_speaker_shares_add_up(nlp):
     assert shares["unresolved_share"] == pytest.approx(1 / 3)
 
 
-def test_judged_sample_file_holds_no_article_text():
+JUDGED_FILES = {"judged_quotes.jsonl": ("eval/attribution/dev.jsonl", 200),
+                "heldout_quotes_ptc.jsonl": ("eval/propaganda/dev.jsonl", 60)}
+"""Judged quote samples: the gold file whose texts they were drawn from, and their size."""
+
+
+@pytest.mark.parametrize("name", sorted(JUDGED_FILES))
+def test_judged_sample_file_holds_no_article_text(name):
     """The judged sample stores ids, offsets and verdicts only; the text is read from ../shared."""
-    path = Path(__file__).parent / "data" / "judged_quotes.jsonl"
+    path = Path(__file__).parent / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) >= 200
+    assert len(rows) >= JUDGED_FILES[name][1]
     allowed = {"article", "start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "speaker",
                "speaker_verdict", "content_verdict", "reason"}
     rounds = re.compile(r"(speaker|speaker_verdict|reason)_after\d*")  # one field of each per judging round
@@ -164,12 +170,32 @@ def test_judged_sample_file_holds_no_article_text():
         assert all(len(str(row[key] or "")) < 120 for key in row if key.startswith(("reason", "speaker")))
 
 
-def test_judged_sample_offsets_fit_the_articles():
-    dev = shared_path("eval/attribution/dev.jsonl")
-    texts = {r["id"]: r["text"] for r in map(json.loads, dev.read_text(encoding="utf-8").splitlines())}
-    path = Path(__file__).parent / "data" / "judged_quotes.jsonl"
+@pytest.mark.parametrize("name", sorted(JUDGED_FILES))
+def test_judged_sample_offsets_fit_the_articles(name):
+    dev = shared_path(JUDGED_FILES[name][0])
+    texts = {str(r["id"]): r["text"] for r in map(json.loads, dev.read_text(encoding="utf-8").splitlines())}
+    path = Path(__file__).parent / "data" / name
     for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
         assert 0 <= row["start"] < row["end"] <= len(texts[row["article"]])
+
+
+def test_held_out_quote_sample_still_gives_each_right_speaker():
+    """Re-running presslens on the held-out PTC sample: every record whose speaker was judged right in the
+    latest round still gets that speaker (the one wrong name left, 'he said' given to Hitler, is not fixed)."""
+    shared_path("eval/propaganda/dev.jsonl")  # skips with a message where ../shared is absent
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("judge_quotes", Path(__file__).parents[1] / "scripts" /
+                                                  "judge_quotes.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    rows = script._read(Path(__file__).parent / "data" / "heldout_quotes_ptc.jsonl")
+    now = script.today(rows, script.ROOT.parent / "shared" / "eval" / "propaganda" / "dev.jsonl")
+    suffix = script._latest_round(rows[0])
+    for row, record in zip(rows, now):
+        speaker = record.speaker if record is not None else None
+        if row["speaker_verdict" + suffix] == "right":
+            assert speaker == row["speaker" + suffix], row
 
 
 def test_function_words_hold_no_names():
@@ -258,6 +284,13 @@ DEMO_CASES = [
                  "is expected to meet both sides on Wednesday. She said on Monday that she was \"confident a fair "
                  "compromise can be found.\"", "confident a fair", "Lene Oskarsen",
                  id="subject-of-is-expected-is-antecedent-mirror"),
+    # a sentence of capitalised words ending in a full stop is no headline: its names are antecedents
+    pytest.param("Tomas Brandt is making it happen.\nKarl Moser Senior is the Secretary of State of Tarnholm.\n"
+                 "He wrote that these laws violate due process.", "these laws violate", "Karl Moser Senior",
+                 id="capitalised-sentence-is-no-headline"),
+    pytest.param("Ilse Varga is making it happen.\nAnna Petrov Brandt is the Secretary of State of Tarnholm.\n"
+                 "She wrote that these laws violate due process.", "these laws violate", "Anna Petrov Brandt",
+                 id="capitalised-sentence-is-no-headline-mirror"),
 ]
 
 

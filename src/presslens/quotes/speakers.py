@@ -255,12 +255,20 @@ def name_kind(ent: Span) -> str:
     return _NAME_LABELS[ent.label_]
 
 
+_TITLE_CASE_LOWER = frozenset("a an the and but or nor for so yet of in on at to by up as via vs per off out".split())
+"""Words title case writes in lower case."""
+
+
 def headline_lines(text: str) -> list[CharSpan]:
-    """Lines written in headline case ('Senator Thanks Voters After Vote'): their names are not sources' names."""
+    """Lines written in headline case ('Senator Thanks Voters After Vote'): their names are not sources' names.
+    Title case leaves only articles, conjunctions and short prepositions in lower case, so a line with another
+    short word in lower case is a sentence ('Kris Kobach is the Secretary of State of Kansas.')."""
     lines = []
     for start, end in line_spans(text):
-        words = [w for w in _WORD.findall(text[start:end]) if len(w) > 3]
-        if len(words) >= 3 and all(w[0].isupper() for w in words) and not text[start:end].isupper():
+        found = _WORD.findall(text[start:end])
+        words = [w for w in found if len(w) > 3]
+        sentence = any(w.islower() and len(w) <= 3 and w not in _TITLE_CASE_LOWER for w in found)
+        if len(words) >= 3 and all(w[0].isupper() for w in words) and not text[start:end].isupper() and not sentence:
             lines.append((start, end))
     return lines
 
