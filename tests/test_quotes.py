@@ -571,3 +571,27 @@ def test_seeing_something_as_something_is_a_view_attributed_to_its_holder(quotes
 ])
 def test_seeing_without_an_as_phrase_is_no_attribution(quotes_of, text):
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Ford did not act, according to her testimony, until May.", "her testimony"),
+    ("Employment rose by 105,000, according to the Household Survey.", "the Household Survey"),
+    ("The talks failed, according to diplomats.", "diplomats"),
+    ("The talks failed, according to Anna Petrov.", "Anna Petrov"),
+    ("The firm looted millions, according to a complaint filed by Tarnholm.", "a complaint filed by Tarnholm"),
+    ("Some 9.9 million mothers live in poverty, according to federal statistics.", "federal statistics"),
+    ("At least 707 people were shot, according to a newspaper database.", "a newspaper database"),
+])
+def test_according_to_a_source(nlp, text, source):
+    assert [q.speaker_mention for q in extract_quotes(nlp(text))][:1] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "The Pope sacks bishops according to his pleasure.",
+    "The Church may separate itself from a heretic according to divine law.",
+    "Prices rose, according to the law of supply and demand.",
+    "The ferry left according to schedule.",
+])
+def test_according_to_something_that_says_nothing_is_no_attribution(nlp, text):
+    """A source is someone or something that can say a thing (PolNeAR's definition of a source)."""
+    assert not extract_quotes(nlp(text)), [(q.cue, q.speaker_mention) for q in extract_quotes(nlp(text))]

@@ -122,6 +122,7 @@ singular (``a rebel said``) speak as people."""
 DOCUMENT_NOUNS = frozenset("""
 report study survey poll polls data figures statement document analysis estimate estimates census
 records research review assessment investigation audit filing memo letter ruling findings tally count
+complaint lawsuit suit indictment affidavit dossier statistics database journal
 """.split())
 """Head nouns of documents that make claims (the report says …)."""
 
@@ -159,7 +160,7 @@ guerrilla militia delegation side crew team thousand hundred dozen million
 MEDIA_NOUNS = frozenset("""
 ad advert advertisement clip video footage slide chart book article editorial column post tweet website
 site page message email note paper text transcript speech letter film documentary headline decree
-resolution recording
+resolution recording testimony remarks interview account
 """.split())
 """Nouns for things that carry a message (the ad says …), beside ``DOCUMENT_NOUNS``."""
 

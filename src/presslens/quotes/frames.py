@@ -376,8 +376,8 @@ def according_frame(token: Token, quotes: list[QuoteSpan]) -> Frame | None:
     if to is None:
         return None
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if source is None:
-        return None
+    if source is None or not (source.pos_ in ("PROPN", "PRON") or source.ent_type_ or _can_act(source)):
+        return None  # 'according to his pleasure', 'according to divine law': nothing that says anything
     first, last = token.i, max(to.right_edge.i, to.i)
     content = _sentenceminus(token.sent, first, last, quotes)
     if not content:
