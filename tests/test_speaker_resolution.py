@@ -362,3 +362,21 @@ def test_a_cue_with_its_own_content_does_not_take_the_quotation_before_it(nlp, t
 ])
 def test_a_role_word_before_a_name_makes_a_person_unless_the_name_is_an_institution(nlp, text, kind):
     assert [q.speaker_kind for q in extract_quotes(nlp(text))] == [kind]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Relief coordinator Anouk Terrin said field clinics were overwhelmed and called on both sides to let "
+     "ambulances through.", "Anouk Terrin"),
+    ("Relief coordinator Joost Verhallen said the clinics were full and called on both sides to let ambulances "
+     "through.", "Joost Verhallen"),
+])
+def test_a_cue_joined_to_a_reported_clause_about_things_is_the_reporter_s(nlp, text, speaker):
+    """The parse hangs 'called on' on the reported clause; clinics call on no one, so the reporter does."""
+    calls = [q for q in extract_quotes(nlp(text)) if q.cue == "called on"]
+    assert [q.speaker for q in calls] == [speaker]
+
+
+def test_a_cue_joined_to_a_reported_clause_about_people_stays_theirs(nlp):
+    text = "Anouk Terrin said the ministers met on Monday and called on both sides to let ambulances through."
+    calls = [q for q in extract_quotes(nlp(text)) if q.cue == "called on"]
+    assert calls and all(q.speaker != "Anouk Terrin" for q in calls)

@@ -25,7 +25,7 @@ from .frames import Frame, find_frames
 from .noun_cues import noun_frames
 from .quotemarks import QuoteSpan, quote_spans
 from .spans import CharSpan
-from .speakers import NAMED, NONE, UNRESOLVED, Speaker, SpeakerResolver, is_named, speaker_entity
+from .speakers import NAMED, NONE, UNRESOLVED, Speaker, SpeakerResolver, agentive, is_named, speaker_entity
 
 _MIN_CONTINUATION_WORDS = 2
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,300}\]|\.(?:\s?\.){2}|…")
@@ -149,7 +149,24 @@ def _resolve_speakers(doc: Doc, frames: list[Frame], marks: list[QuoteSpan]) -> 
         if speakers[index] is None:
             outer = _enclosing(frames, speakers, frame)
             speakers[index] = resolver.resolve(frame.source, frame.cue[0], outer)
+    for index, frame in enumerate(frames):
+        joined = _joined_to_a_thing(doc, frame) if not speakers[index].name else None
+        if joined is not None:
+            speakers[index] = _enclosing(frames, speakers, frame, joined) or speakers[index]
     return [resolver.with_details(s) if s and s.name else s or Speaker(None, status=NONE) for s in speakers]
+
+
+def _joined_to_a_thing(doc: Doc, frame: Frame) -> int | None:
+    """'X said field clinics were overwhelmed and called on both sides …': a cue verb the parse joins to a
+    clause about things (or about no one) takes no subject from it; it is the reporter's, whose content holds
+    the clause. The position of that clause's verb, else None."""
+    cue = doc.char_span(*frame.cue, alignment_mode="expand")
+    verb = cue.root if cue is not None and len(cue) else None
+    if verb is None or verb.dep_ != "conj":
+        return None
+    if frame.source is None or (frame.source.pos_ == "NOUN" and not agentive(frame.source)):
+        return verb.head.idx
+    return None
 
 
 def _has_named_apposition(frame: Frame) -> bool:
@@ -160,14 +177,16 @@ def _first_person(frame: Frame) -> bool:
     return frame.source is not None and frame.source.lower_ in FIRST_PERSON
 
 
-def _enclosing(frames: list[Frame], speakers: list[Speaker | None], frame: Frame) -> Speaker | None:
-    """The speaker of the innermost other attribution whose content holds this frame's cue."""
+def _enclosing(frames: list[Frame], speakers: list[Speaker | None], frame: Frame,
+               position: int | None = None) -> Speaker | None:
+    """The speaker of the innermost other attribution whose content holds this frame's cue (or ``position``)."""
     best, width = None, None
+    at = frame.cue[0] if position is None else position
     for other, speaker in zip(frames, speakers):
         if other is frame or speaker is None:
             continue
         for start, end in other.content:
-            if start <= frame.cue[0] < end and (width is None or end - start < width):
+            if start <= at < end and (width is None or end - start < width):
                 best, width = speaker, end - start
     return best
 
