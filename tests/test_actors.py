@@ -659,3 +659,16 @@ def test_a_last_word_shared_by_two_organisations_stays_apart():
     by_id = {a.id: a for a in actors}
     named = {m.text: by_id[m.actor_id].name for m in mentions}
     assert "Kestrel" not in named.get("The Front", ""), named
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Ethiopia met in Nairobi. The two governments agreed to reopen the border.",
+    "Ethiopia and Kenya met in Nairobi. Both governments agreed to reopen the border.",
+    "Peru and Chile met in Lima. The two sides agreed to reopen the border.",
+])
+def test_two_or_both_governments_are_not_the_state_named_last(text):
+    """'The two governments' are both states, so neither one alone."""
+    actors, mentions = actors_in(text)
+    by_id = {a.id: a for a in actors}
+    phrase = next(m for m in mentions if m.text.lower().startswith(("the two", "both")))
+    assert by_id[phrase.actor_id].kind != "state", (phrase.text, by_id[phrase.actor_id].name)

@@ -272,7 +272,8 @@ def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> l
             start_char = doc[m.start].idx
             own_subject = _clause_subject_tokens(doc[m.head])
             states = [p for p in result if p.ref.kind == STATE_KIND and p.end <= m.start
-                      and start_char - doc[p.start].idx <= ANAPHOR_REACH and p.head not in own_subject]
+                      and start_char - doc[p.start].idx <= ANAPHOR_REACH and p.head not in own_subject
+                      and not _of_several(doc[m.head])]
             noun = doc[m.head].lemma_.lower()
             same = [p for p in states if doc[p.head].lemma_.lower() == noun and p.head not in resolved]
             if states:  # a state's institution ('the army') is a state's, never the armed group named last
@@ -286,6 +287,12 @@ def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> l
                                m.sector, m.head)
         result.append(m)
     return result
+
+
+def _of_several(noun: Token) -> bool:
+    """'the two governments', 'both sides': a placeholder counted for more than one state is no one state."""
+    return any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+               for c in noun.children)
 
 
 def _clause_subject_tokens(noun: Token) -> set[int]:
