@@ -672,3 +672,21 @@ def test_two_or_both_governments_are_not_the_state_named_last(text):
     by_id = {a.id: a for a in actors}
     phrase = next(m for m in mentions if m.text.lower().startswith(("the two", "both")))
     assert by_id[phrase.actor_id].kind != "state", (phrase.text, by_id[phrase.actor_id].name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Water levels in the riverside city of Castrell rose by four metres.", "Castrell"),
+    ("Talks were held in the lakeside town of Veyrin over two weeks.", "Veyrin"),
+    ("Police in the port city of Tarnholm arrested 63 people.", "Tarnholm"),
+    ("The floods began after the Halvessa river burst its banks.", "Halvessa"),
+    ("Flooding hit the city of Jackson on Monday.", "Jackson"),
+])
+def test_a_name_given_as_a_town_or_river_is_no_person_or_body(text, name):
+    actors, _ = actors_in(text)
+    assert all(not (a.name == name and a.kind in ("person", "organization")) for a in actors), [
+        (a.name, a.kind) for a in actors]
+
+
+def test_a_person_of_a_town_stays_a_person():
+    actors, _ = actors_in("Mayor Anna Petrov of the town of Veyrin met the envoy.")
+    assert any(a.name == "Anna Petrov" and a.kind == "person" for a in actors), [(a.name, a.kind) for a in actors]

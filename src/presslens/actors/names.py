@@ -229,6 +229,8 @@ def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
                 normalize_words(doc[start:end].text)) else label
         if start >= end or any(i in taken for i in range(start, end)):
             continue
+        if label in ("PERSON", "ORG") and _named_as_a_place(doc[start:end]):
+            continue
         if label == "PERSON" and start > 0 and doc[start - 1].lower_ == "the" and doc[end - 1].dep_ != "compound":
             continue  # 'the Resistance' is no person; 'the Assad regime' names one
         if label == "ORG" and _institution(doc[start:end], book):
@@ -238,6 +240,20 @@ def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
             anchors.append(Anchor(start=start, end=end, ref=ref))
             taken.update(range(start, end))
     return anchors
+
+
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "capital", "province", "region", "district",
+                              "county", "municipality", "island", "river"})
+"""Nouns that give the name they govern as a place ('the port city of Tarnholm', 'the Halvessa river')."""
+
+
+def _named_as_a_place(span: Span) -> bool:
+    """A name the text gives as a town's or a river's ('the city of Jackson', 'the town of Veyrin', 'the Halvessa
+    river'), whatever entity type the tagger gave it: no person or body."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
+        return True
+    return root.dep_ == "compound" and root.head.lemma_.lower() in SETTLEMENT_NOUNS and root.head.i == span.end
 
 
 def _after_title(doc: Doc, start: int, end: int, book: ActorBook) -> tuple[int, bool]:
