@@ -1005,3 +1005,20 @@ def test_a_market_moving_is_no_event(text):
 ])
 def test_an_act_about_a_market_stays_an_event(text, type_):
     assert type_ in {e.type for e in events_in(text)}, [(e.type, e.trigger) for e in events_in(text)]
+
+
+# A verb the parse joins to a reported clause about things is done by the reporter ('X said field clinics
+# were overwhelmed and called on both sides …'); one joined to a clause about people is theirs.
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Relief coordinator Anouk Terrin said field clinics were overwhelmed and called on both sides to let "
+     "ambulances through.", ("Anouk Terrin",)),
+    ("Relief coordinator Joost Verhallen said the clinics were full and called on both armies to let ambulances "
+     "through.", ("Joost Verhallen",)),
+])
+def test_a_verb_joined_to_a_reported_clause_about_things_is_the_reporter_s(text, sources):
+    assert one(text, "REQUEST").sources == sources
+
+
+def test_a_verb_joined_to_a_reported_clause_about_people_is_theirs():
+    text = "Anouk Terrin said the ministers met on Monday and called on both sides to let ambulances through."
+    assert one(text, "REQUEST").sources != ("Anouk Terrin",)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from presslens.actors.book import normalize_words, surname_key
+from presslens.actors.book import load_actorbook, normalize_words, surname_key
 from presslens.actors.phrases import MODIFIER_DEPS
 from presslens.core.schema import Actor, ActorMention, Quote
 
@@ -236,6 +236,28 @@ def shares_passive(verb: Token) -> bool:
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
+def acting_noun(noun: Token) -> bool:
+    """A noun for people or a body that acts ('the army', 'officials'), not a thing ('the plan')."""
+    book = load_actorbook(())
+    words = normalize_words(noun.lemma_)
+    return bool(book.sector_noun(words) or book.group_noun(words) or book.org_noun(words)
+                or book.sector_noun(normalize_words(noun.text)) or book.group_noun(normalize_words(noun.text)))
+
+
+def _reporter_of_things(verb: Token, inherited: Token | None) -> Token | None:
+    """'X said field clinics were overwhelmed and called on both sides …': a verb the parse joins to a
+    reported clause whose subject is a thing (clinics call on no one) is done by the one who reports it."""
+    if inherited is not None and (inherited.pos_ != "NOUN" or inherited.ent_type_ or acting_noun(inherited)
+                                  or inherited.lemma_.lower().endswith(("er", "or", "ist", "ian"))):
+        return None
+    clause = verb.head
+    while clause.dep_ in ("conj", "acomp", "xcomp") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in NEUTRAL_SPEECH:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+
+
 def subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb (following control, coordination and relative clauses) and whether it is passive."""
     for child in verb.children:
@@ -268,6 +290,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         return subject(head)
     if verb.dep_ == "conj" and verb.head != verb:
         token, head_passive = subject(verb.head)
+        reporter = _reporter_of_things(verb, token) if verb.pos_ == "VERB" and verb.tag_ != "VBN" else None
+        if reporter is not None:
+            return reporter, False
         return token, any(c.dep_ == "auxpass" for c in verb.children) or (head_passive and verb.tag_ == "VBN")
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and agent(verb) is not None:
         return verb.head, True  # 'the officers shot by a gunman': the noun is what the participle was done to

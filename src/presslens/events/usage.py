@@ -38,7 +38,7 @@ from spacy.tokens import Token
 
 from presslens.actors.book import load_actorbook, normalize_words
 
-from .arguments import agent, subject
+from .arguments import acting_noun, agent, subject
 from .plover import HOSTILE, Code, Lexicon
 from .triggers import Candidate, TriggerFinder, counted_noun
 
@@ -490,15 +490,8 @@ def consequence(c: Candidate, n_sources: int) -> bool:
         return False
     return doer.pos_ != "PROPN" and not doer.ent_type_ and doer.lower_ not in ACTING_PRONOUNS and not (
         doer.lower_ in ("who", "that") and c.verb.dep_ == "relcl" and c.verb.head.pos_ == "PROPN") and (
-        doer.lower_ in ("that", "this", "it", "which") or doer.pos_ == "NOUN" and not _acting_noun(doer))
+        doer.lower_ in ("that", "this", "it", "which") or doer.pos_ == "NOUN" and not acting_noun(doer))
 
-
-def _acting_noun(noun: Token) -> bool:
-    """A noun for people or a body that acts ('the army', 'officials'), not a thing ('the plan')."""
-    book = load_actorbook(())
-    words = normalize_words(noun.lemma_)
-    return bool(book.sector_noun(words) or book.group_noun(words) or book.org_noun(words)
-                or book.sector_noun(normalize_words(noun.text)) or book.group_noun(normalize_words(noun.text)))
 
 
 def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_actors: bool, n_targets: int,
