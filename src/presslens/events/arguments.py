@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from presslens.actors.book import load_actorbook, normalize_words, surname_key
 from presslens.actors.phrases import MODIFIER_DEPS
 from presslens.core.schema import Actor, ActorMention, Quote
+from presslens.quotes.speakers import agentive
 
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
@@ -248,7 +249,7 @@ def _reporter_of_things(verb: Token, inherited: Token | None) -> Token | None:
     """'X said field clinics were overwhelmed and called on both sides …': a verb the parse joins to a
     reported clause whose subject is a thing (clinics call on no one) is done by the one who reports it."""
     if inherited is not None and (inherited.pos_ != "NOUN" or inherited.ent_type_ or acting_noun(inherited)
-                                  or inherited.lemma_.lower().endswith(("er", "or", "ist", "ian"))):
+                                  or agentive(inherited)):  # 'the ministers met and called on …' is theirs
         return None
     clause = verb.head
     while clause.dep_ in ("conj", "acomp", "xcomp") and clause.head is not clause:

@@ -493,7 +493,6 @@ def consequence(c: Candidate, n_sources: int) -> bool:
         doer.lower_ in ("that", "this", "it", "which") or doer.pos_ == "NOUN" and not acting_noun(doer))
 
 
-
 def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_actors: bool, n_targets: int,
                quoted: bool = False) -> bool:
     """Does a candidate use an event word in a way the PLOVER definitions do not code as an event?
