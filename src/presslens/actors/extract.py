@@ -291,8 +291,8 @@ def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> l
 
 def _of_several(noun: Token) -> bool:
     """'the two governments', 'both sides': a placeholder counted for more than one state is no one state."""
-    return any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-               for c in noun.children)
+    return any((c.dep_ == "nummod" and c.lower_ not in ("one", "1"))
+               or (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in noun.children)
 
 
 def _clause_subject_tokens(noun: Token) -> set[int]:
