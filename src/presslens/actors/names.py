@@ -103,7 +103,7 @@ def _where(tokens: list[Token]) -> bool:
 
 
 def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[int],
-                 personal_words: frozenset[str] = frozenset()) -> bool:
+                 personal_words: frozenset[str]) -> bool:
     """Context rules: capitals only as places or subjects, no names inside a person's name, no 'the occupation of'.
     ``personal_words``: the words of the people the text names in full."""
     if not _case_ok(hit, tokens) or _tail_of_a_longer_place(hit, tokens):
@@ -242,8 +242,7 @@ def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
     return anchors
 
 
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "capital", "province", "region", "district",
-                              "county", "municipality", "island", "river"})
+SETTLEMENT_NOUNS = PLACE_KIND_WORDS | {"town", "village", "port", "capital", "municipality", "island", "river"}
 """Nouns that give the name they govern as a place ('the port city of Tarnholm', 'the Halvessa river')."""
 
 
