@@ -395,6 +395,12 @@ def test_declining_numbers_and_trying_are_no_attribution(quotes_of, text):
     assert quotes_of(text) == []
 
 
+_PARTICIPLE_KEPT = pytest.mark.xfail(reason=(
+    "a participle of what follows from a reported clause is part of it, but the parse hangs the writer's comment "
+    "on the report the same way (…, engaging in …; …, contradicting …): keeping both lowered PolNeAR dev recall"),
+    strict=True)
+
+
 @pytest.mark.parametrize(("text", "content"), [
     pytest.param("Elena Marsh said the ferry would stop at Halvessa, which has the only deep harbour.",
                  "the ferry would stop at Halvessa, which has the only deep harbour", id="which-clause-of-a-report"),
@@ -411,12 +417,48 @@ def test_declining_numbers_and_trying_are_no_attribution(quotes_of, text):
                  id="adverbial-clause-to-the-end"),
     pytest.param('Ana Souza said the city needed one thing: "More buses, and soon."',
                  'the city needed one thing: "More buses, and soon."', id="colon-quotation-closing-the-report"),
+    pytest.param("Officials in Lagos said the new rules would cut emissions, making the city cleaner.",
+                 "the new rules would cut emissions, making the city cleaner", id="participle-of-consequence-kept", marks=_PARTICIPLE_KEPT),
+    pytest.param("The company said prices would rise next year, reflecting higher fuel costs.",
+                 "prices would rise next year, reflecting higher fuel costs", id="participle-of-cause-kept", marks=_PARTICIPLE_KEPT),
+    pytest.param("Priya Nair said the bridge would reopen on Monday, ending weeks of delays for commuters.",
+                 "the bridge would reopen on Monday, ending weeks of delays for commuters",
+                 id="participle-of-result-kept", marks=_PARTICIPLE_KEPT),
 ])
 def test_a_reported_clause_keeps_its_own_trailing_parts(quotes_of, text, content):
     """A clause reported as said is reported whole: its non-restrictive ``which``/``where`` clause and an
     adverbial or quotation closing the sentence belong to it; a ``who`` clause identifying a person is the
     writer's, as an apposition is."""
     assert [q.text for q in quotes_of(text)][:1] == [content]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    pytest.param("Elena Marsh said the plan would fail, citing rising costs.", "citing", "Elena Marsh",
+                 id="citing-after-a-thing"),
+    pytest.param("The Valdorian ministry said the talks had collapsed, blaming the rebels for the delay.", "blaming",
+                 "The Valdorian ministry", id="blaming-after-a-thing"),
+    pytest.param("Rebel commanders said the talks had collapsed, blaming the ministry for the delay.", "blaming",
+                 "Rebel commanders", id="blaming-other-side"),
+    pytest.param("Tomas Brell said the floods would displace thousands, adding that shelters were full.", "adding",
+                 "Tomas Brell", id="adding-after-a-thing"),
+    pytest.param("Tomas Brell said the minister had resigned, citing poor health.", "citing", "the minister",
+                 id="citing-after-a-person-is-theirs"),
+])
+def test_a_reporting_participle_after_a_reported_clause(quotes_of, text, cue, speaker):
+    """A reporting participle closing a reported clause is its subject's act when that subject can speak (the
+    minister resigned, citing …) and otherwise the reporter's (said the plan would fail, citing …); it is not
+    part of the reported clause."""
+    (quote,) = [q for q in quotes_of(text) if q.cue == cue]
+    assert quote.speaker_mention == speaker
+    reported = [q for q in quotes_of(text) if q.cue == "said"]
+    assert reported and cue not in reported[0].text
+
+
+@pytest.mark.parametrize("text", ["Sen. Ada Moss (R-Ga.) said the vote was close.",
+                                  "Rep. Tomas Brell (D-Ore.) said the vote was close."])
+def test_a_speaker_mention_keeps_its_closing_parenthesis(quotes_of, text):
+    (quote,) = quotes_of(text)
+    assert quote.speaker_mention == text.split(" said")[0]
 
 
 @pytest.mark.parametrize(("text", "cue", "speaker"), [

@@ -380,3 +380,15 @@ def test_a_cue_joined_to_a_reported_clause_about_people_stays_theirs(nlp):
     text = "Anouk Terrin said the ministers met on Monday and called on both sides to let ambulances through."
     calls = [q for q in extract_quotes(nlp(text)) if q.cue == "called on"]
     assert calls and all(q.speaker != "Anouk Terrin" for q in calls)
+
+
+@pytest.mark.parametrize("text", [
+    "Anouk Terrin said the agency has published thousands of reports, and now the agency is accused of hiding "
+    "the figures.",
+    "Joost Verhallen said the council has released every budget, and now the council is accused of hiding the "
+    "figures.",
+])
+def test_a_passive_cue_joined_to_a_reported_clause_names_no_accuser(nlp, text):
+    """'… and now X is accused of …': the accuser is unnamed, not the person reporting the clause before it."""
+    accusations = [q for q in extract_quotes(nlp(text)) if q.cue == "accused"]
+    assert accusations and all(q.speaker is None for q in accusations)

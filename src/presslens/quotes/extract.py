@@ -159,11 +159,11 @@ def _resolve_speakers(doc: Doc, frames: list[Frame], marks: list[QuoteSpan]) -> 
 def _joined_to_a_thing(doc: Doc, frame: Frame) -> int | None:
     """'X said field clinics were overwhelmed and called on both sides …': a cue verb the parse joins to a
     clause about things (or about no one) takes no subject from it; it is the reporter's, whose content holds
-    the clause. The position of that clause's verb, else None."""
+    the clause (a passive cue with a subject of its own is not). The position of that clause's verb, else None."""
     cue = doc.char_span(*frame.cue, alignment_mode="expand")
     verb = cue.root if cue is not None and len(cue) else None
-    if verb is None or verb.dep_ != "conj":
-        return None
+    if verb is None or verb.dep_ != "conj" or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # … and now the agency is accused of X: a passive without its accuser names no one
     if frame.source is None or (frame.source.pos_ == "NOUN" and not agentive(frame.source)):
         return verb.head.idx
     return None

@@ -62,8 +62,10 @@ def find_source(verb: Token, depth: int = 0) -> Token | None:
     """The head token of the cue's source: subject, passive agent, or inherited from a governing verb.
 
     An infinitive after an object takes the object as its subject (persuaded the utilities to agree:
-    the utilities agree), a participle its noun (artists writing songs: the artists write), and a participle after
-    a preposition the subject of the verb it modifies (answered by saying …) or, after ``for``, its object."""
+    the utilities agree), a participle its noun (artists writing songs: the artists write), a participle after
+    a preposition the subject of the verb it modifies (answered by saying …) or, after ``for``, its object, and a
+    participle closing a reported clause that clause's subject if it can speak, else the reporter (said the plan
+    would fail, citing …)."""
     source = own_source(verb)
     if source is not None or any(c.dep_ in ("agent", "nsubjpass") for c in verb.children):
         return source
@@ -73,6 +75,9 @@ def find_source(verb: Token, depth: int = 0) -> Token | None:
             return controller
     if depth < 4 and verb.dep_ == "pcomp" and _participle_host(verb) is not None:
         return _participle_doer(verb.head, depth)
+    if depth < 4 and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _reported(verb.head):
+        doer = find_source(verb.head, depth + 1)
+        return doer if doer is not None and _can_act(doer) else find_source(verb.head.head, depth + 1)
     if depth < 4 and (verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") or verb.dep_ == "acomp" and verb.pos_ == "ADJ"):
         return find_source(verb.head, depth + 1)  # 'X will be unable to … and accuse …': the adjective's subject
     if depth < 4 and verb.dep_ == "acl":
@@ -84,6 +89,11 @@ def find_source(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "ROOT":
         return _nearest_named_left(verb)
     return None
+
+
+def _reported(clause: Token) -> bool:
+    """Whether a clause is what a verb of saying or thinking reports (said [the plan would fail])."""
+    return clause.dep_ == "ccomp" and cue_class(clause.head) in ("speech", "belief")
 
 
 def _participle_host(verb: Token) -> Token | None:
@@ -154,7 +164,12 @@ def source_span(source: Token, verb: Token | None, holes: list[CharSpan]) -> Cha
             last -= 1
         while first <= last and start <= doc[first].idx < end and first < source.i:
             first += 1
-    return trimmed(doc, first, last)
+    span = trimmed(doc, first, last)
+    text = doc_text(doc)
+    if span is not None and text[span[0]:span[1]].count("(") > text[span[0]:span[1]].count(")") and text[
+            span[1]:span[1] + 1] == ")":
+        span = (span[0], span[1] + 1)  # Sen. Ada Moss (R-Ga.) said: the closing parenthesis belongs to the name
+    return span
 
 
 def _adjacent_quotes(verb: Token, sentence: Span, quotes: list[QuoteSpan], allowed: set[int]) -> list[QuoteSpan]:
