@@ -87,6 +87,10 @@ POSITIVE = [
                  "Elena Marsh", "indirect", "blamed", id="stance-blame-for"),
     pytest.param("Jonas Weber dismissed the proposal as a gimmick.", "the proposal as a gimmick", "Jonas Weber",
                  "indirect", "dismissed", id="stance-dismiss-as"),
+    pytest.param("Daniel Novak: Valdoria Will Not Sign the Water Treaty", "Valdoria Will Not Sign",
+                 "Daniel Novak", "indirect", ":", id="headline-speaker-label"),
+    pytest.param("Orsenna Ministry: Castrell Border Crossings Reopen on Monday", "Castrell Border Crossings",
+                 "Orsenna Ministry", "claim", ":", id="headline-organisation-label"),
     pytest.param("“The clinic is full and nobody is listening to us.” ― Maria Keller", "The clinic is full",
                  "Maria Keller", "direct", "―", id="signed-quotation"),
     pytest.param("“We waited three days for the ferry to come back.”— Daniel Novak.", "We waited three days",
@@ -146,6 +150,10 @@ NEGATIVE = [
     pytest.param("The soldiers were sent to guard the bridge.", id="passive-of-a-non-cue-verb"),
     pytest.param("A militia called the Northern Shield patrols the valley.", id="called-names-a-group"),
     pytest.param("The visa program, called Gateway-7, gives residency to investors.", id="called-names-a-program"),
+    pytest.param("Missile Madness: Valdoria Tests Rockets Near the Orsenna Border", id="headline-kicker"),
+    pytest.param("Bread And Butter: Farmers Count the Cost of the Drought in Castrell", id="headline-kicker-2"),
+    pytest.param("Another challenge: most towns have missed the deadline to register voters.",
+                 id="noun-phrase-label-is-no-speaker"),
     pytest.param("", id="empty"),
 ]
 

@@ -18,8 +18,10 @@ from presslens.core.nlp import doc_text, paragraph_spans
 
 from .frames import Frame
 from .quotemarks import QuoteSpan, line_spans
+from .speakers import agentive
 
 MAX_LABEL_TOKENS = 4
+_SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MIN_CONTENT_WORDS = 3
 _QUOTE_CHARS = "\"“”'‘’«»`"
 _DASH_QUOTE = re.compile(r"[―—–](?=\s*[\"“”«])")
@@ -32,14 +34,19 @@ background context summary listen see also share via source sources image credit
 """Words that label a section rather than a speaker."""
 
 
-def _is_speaker_label(label: Span) -> bool:
-    """A capitalised name-like phrase of a few words, not a section label or a clause."""
+def _is_speaker_label(label: Span, before_colon: bool = False) -> bool:
+    """A capitalised name-like phrase of a few words, not a section label or a clause; before a colon and of
+    several words, a transcript's upper-case label, a name or a noun that can speak (a headline's kicker is
+    none)."""
     if not 1 <= len(label) <= MAX_LABEL_TOKENS or not label.text[:1].isupper():
         return False
     if any(t.lower_ in SECTION_LABELS for t in label):
         return False
     if any(t.pos_ in ("VERB", "AUX", "PRON", "NUM", "ADP") or not (t.is_alpha or t.text in ".-’'") for t in label):
         return False
+    if before_colon and len(label) > 1 and not label.text.isupper() and not agentive(label.root) and not any(
+            t.ent_type_ in _SPEAKING_ENTITIES for t in label):
+        return False  # a headline's kicker (Missile Madness: …) or a noun phrase (Another challenge: …)
     return any(t.pos_ in ("PROPN", "NOUN") or t.is_upper for t in label)
 
 
@@ -63,7 +70,7 @@ def colon_frames(doc: Doc) -> list[Frame]:
         if colon <= start:
             continue
         label = doc.char_span(start, colon, alignment_mode="contract")
-        if label is None or not _is_speaker_label(label):
+        if label is None or not _is_speaker_label(label, text[colon] == ":"):
             continue
         content_start = colon + 1
         while content_start < end and text[content_start].isspace():
