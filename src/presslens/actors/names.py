@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from presslens.core.nlp import entity_of
+from presslens.core.nlp import doc_text, entity_of
+from presslens.core.structure import headline_lines
 
 from .book import STATE_SECTORS, ActorBook, Entry, NameHit, normalize_word, normalize_words
 
@@ -311,8 +312,11 @@ def _entity_ref(span: Span, label: str, book: ActorBook) -> Ref | None:
 
 
 def proper_runs(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
-    """Capitalised names outside any entity that head-modify an organisation noun ('Al-Mayadeen network')."""
+    """Capitalised names outside any entity that head-modify an organisation noun ('Al-Mayadeen network'), and
+    names of two words or more written after a person's title that the tagger missed ('Chancellor Odalys
+    Pemberhart')."""
     anchors: list[Anchor] = []
+    headlines: list[tuple[int, int]] | None = None
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -331,8 +335,34 @@ def proper_runs(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
                 ref = Ref(name=doc[i:end].text, kind=kind_sector[0], sector=kind_sector[1])
                 anchors.append(Anchor(start=i, end=end, ref=ref))
                 taken.update(range(i, end))
+        elif end > i:
+            anchor = _titled_name(doc, i, end, book)
+            if anchor is not None and headlines is None:
+                headlines = headline_lines(doc_text(doc))
+            if anchor is not None and not any(s <= doc[i].idx < e for s, e in headlines):
+                anchors.append(anchor)
+                taken.update(range(anchor.start, anchor.end))
         i = max(end, i + 1)
     return anchors
+
+
+def _role_or_body_word(book: ActorBook, word: str) -> bool:
+    """A title, or a noun that names a kind of actor ('officer', 'council'): no word of a personal name."""
+    return bool(book.title((word,)) or book.sector_noun((word,)) or book.org_noun((word,)))
+
+
+def _titled_name(doc: Doc, start: int, end: int, book: ActorBook) -> Anchor | None:
+    """A person's name of two words or more after a title, in an untagged run of proper nouns ('Chancellor
+    Odalys Pemberhart'); not a title of several words before a tagged name ('Deputy Attorney General Nicholas
+    Katzenbach', 'Chief Administrative Officer Phil Kiko')."""
+    start, titled = _after_title(doc, start, end, book)
+    if not titled or end - start < 2 or (end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].ent_type_)):
+        return None
+    if any(not t.is_alpha and t.text not in "-." or _role_or_body_word(book, normalize_word(t.text))
+           for t in doc[start:end]):
+        return None
+    ref = _entity_ref(doc[start:end], "PERSON", book)
+    return Anchor(start=start, end=end, ref=ref) if ref is not None and not _named_as_a_place(doc[start:end]) else None
 
 
 def _org_kind(book: ActorBook, head: Token) -> tuple[str, str] | None:

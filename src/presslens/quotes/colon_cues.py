@@ -15,9 +15,10 @@ import re
 from spacy.tokens import Doc, Span
 
 from presslens.core.nlp import doc_text, paragraph_spans
+from presslens.core.structure import line_spans
 
 from .frames import Frame
-from .quotemarks import QuoteSpan, line_spans
+from .quotemarks import QuoteSpan
 from .speakers import agentive
 
 MAX_LABEL_TOKENS = 4

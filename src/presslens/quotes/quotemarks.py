@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from presslens.core.structure import line_spans
+
 _DOUBLE = re.compile(r"''|``|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’]")
-_LINE = re.compile(r"\S[^\n]*")
 _OPENERS = "“„«`"
 _CLOSERS = "”»"
 _OPEN_CONTEXT = " \t\n([{—–-/:;"
@@ -93,17 +94,6 @@ def _has_later_close(text: str, start: int, end: int) -> bool:
     return re.search(r"\w’(?!\w)", text[start:end]) is not None
 
 
-def line_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-blank line, trimmed: a quotation never crosses a line break."""
-    spans = []
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        spans.append((start, end))
-    return spans
-
-
 def quote_spans(text: str) -> list[QuoteSpan]:
     """All quotation-mark spans of a text, in order, never crossing a line break."""
     spans: list[QuoteSpan] = []
@@ -116,4 +106,4 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     return sorted(spans, key=lambda s: s.start)
 
 
-__all__ = ["QuoteSpan", "quote_spans", "line_spans"]
+__all__ = ["QuoteSpan", "quote_spans"]

@@ -40,11 +40,11 @@ from spacy.tokens import Doc, Span, Token
 from presslens.actors.book import load_actorbook, normalize_words
 from presslens.actors.identity import entity_id
 from presslens.core.nlp import doc_text, entity_of
+from presslens.core.structure import headline_lines
 
 from .cues import (DOCUMENT_NOUNS, FEMININE_WORDS, FIRST_PERSON, FUNCTION_WORDS, GROUP_NOUNS, MASCULINE_WORDS,
                    MEDIA_NOUNS, ORGANIZATION_NOUNS, PLACE_BODY_NOUNS, ORGANIZATION_PRONOUNS, PEOPLE_NOUNS, PERSON_ROLE_NOUNS,
                    PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, TITLE_WORDS)
-from .quotemarks import line_spans
 from .spans import CharSpan
 
 PERSON, ORGANIZATION = "person", "organization"
@@ -253,24 +253,6 @@ def name_kind(ent: Span) -> str:
         if {before, beside} & (PERSON_ROLE_NOUNS | TITLE_WORDS):
             return PERSON
     return _NAME_LABELS[ent.label_]
-
-
-_TITLE_CASE_LOWER = frozenset("a an the and but or nor for so yet of in on at to by up as via vs per off out".split())
-"""Words title case writes in lower case."""
-
-
-def headline_lines(text: str) -> list[CharSpan]:
-    """Lines written in headline case ('Senator Thanks Voters After Vote'): their names are not sources' names.
-    Title case leaves only articles, conjunctions and short prepositions in lower case, so a line with another
-    short word in lower case is a sentence ('Kris Kobach is the Secretary of State of Kansas.')."""
-    lines = []
-    for start, end in line_spans(text):
-        found = _WORD.findall(text[start:end])
-        words = [w for w in found if len(w) > 3]
-        sentence = any(w.islower() and len(w) <= 3 and w not in _TITLE_CASE_LOWER for w in found)
-        if len(words) >= 3 and all(w[0].isupper() for w in words) and not text[start:end].isupper() and not sentence:
-            lines.append((start, end))
-    return lines
 
 
 def _inside(position: int, spans: list[CharSpan]) -> bool:
@@ -764,5 +746,5 @@ def is_named(token: Token | None) -> bool:
 
 
 __all__ = ["Speaker", "SpeakerResolver", "PERSON", "ORGANIZATION", "NAMED", "DESCRIBED", "UNRESOLVED", "NONE",
-           "agentive", "headline_lines", "speaker_entity", "clean_name", "name_pieces", "name_span",
+           "agentive", "speaker_entity", "clean_name", "name_pieces", "name_span",
            "role_of", "is_named"]
