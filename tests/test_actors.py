@@ -704,3 +704,22 @@ def test_a_name_the_tagger_misses_after_a_title_is_a_person(text, person, countr
     actor = next(a for a in analysis.actors if a.name == person)
     assert (actor.kind, actor.country, actor.sector) == ("person", country, "GOV")
     assert [(e.sources, e.targets) for e in analysis.events] == [((person,), (target,))]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Orsenna's Chancellor Odalys Pemberhart thanked Lindmark for the assistance. The chancellor said the fund "
+     "would open in May.", "Odalys Pemberhart"),
+    ("Valdoria's Foreign Minister Tomas Brell visited the Federated Duchy of Orsenna. The minister said the talks "
+     "went well.", "Tomas Brell"),
+])
+def test_a_title_used_alone_refers_to_the_person_last_named_with_it(text, person):
+    """'The chancellor' after 'Chancellor Odalys Pemberhart' is that person, not the state."""
+    actors, mentions = actors_in(text, EXAMPLE_ACTORS)
+    by_id = {a.id: a for a in actors}
+    alone = [m for m in mentions if m.text.lower() in ("the chancellor", "the minister")]
+    assert [by_id[m.actor_id].name for m in alone] == [person]
+
+
+def test_a_title_used_alone_with_no_one_named_with_it_stays_generic():
+    actors, mentions = actors_in("The minister said the talks went well.", EXAMPLE_ACTORS)
+    assert [a.kind for a in actors] != ["person"]

@@ -261,7 +261,8 @@ def book_states() -> frozenset[str]:
 
 
 def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> list[RawMention]:
-    """'This extremist regime', 'the army' → the state named last before it (within reach), else a generic
+    """'The chancellor' → the person last named with that title (within reach); 'this extremist regime', 'the
+    army' → the state named last before it (within reach), else a generic
     actor (an armed group named last is not whose army, minister or government it is); a state's
     institution named with the same noun before, by a name of its own, comes first ('the Obama
     administration … refugees from Syria … the administration' is the US one)."""
@@ -276,7 +277,10 @@ def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> l
                       and not _of_several(doc[m.head])]
             noun = doc[m.head].lemma_.lower()
             same = [p for p in states if doc[p.head].lemma_.lower() == noun and p.head not in resolved]
-            if states:  # a state's institution ('the army') is a state's, never the armed group named last
+            titled = _titled_before(doc, m, result, book)
+            if titled is not None:  # 'The chancellor said' after 'Chancellor Odalys Pemberhart': that person
+                m = RawMention(m.start, m.end, titled.ref, titled.sector, m.head)
+            elif states:  # a state's institution ('the army') is a state's, never the armed group named last
                 m = RawMention(m.start, m.end, (same or states)[-1].ref, m.sector, m.head)
                 resolved.add(m.head)
             else:
@@ -287,6 +291,20 @@ def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> l
                                m.sector, m.head)
         result.append(m)
     return result
+
+
+def _titled_before(doc: Doc, anaphor: RawMention, before: list[RawMention], book: ActorBook) -> RawMention | None:
+    """The person last named with the title a singular placeholder is ('the chancellor', 'the minister'),
+    within reach."""
+    head = doc[anaphor.head]
+    noun = head.lemma_.lower()
+    if head.tag_ != "NN" or book.title((noun,)) is None:
+        return None
+    start_char = head.idx
+    people = [p for p in before if p.ref.kind == "person" and p.end <= anaphor.start
+              and start_char - doc[p.start].idx <= ANAPHOR_REACH
+              and noun in set(normalize_words(doc[max(0, p.start - 3):p.end].text)) - set(normalize_words(p.ref.name))]
+    return people[-1] if people else None  # a title beside the name, not a word of it (Mark Judge)
 
 
 def _of_several(noun: Token) -> bool:
