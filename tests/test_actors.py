@@ -723,3 +723,24 @@ def test_a_title_used_alone_refers_to_the_person_last_named_with_it(text, person
 def test_a_title_used_alone_with_no_one_named_with_it_stays_generic():
     actors, mentions = actors_in("The minister said the talks went well.", EXAMPLE_ACTORS)
     assert [a.kind for a in actors] != ["person"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "state"), [
+    ("Orsenna's Chancellor Odalys Pemberhart said her government would announce a reconstruction fund in May.",
+     "her government", "Orsenna"),
+    ('"Our army is ready to defend the border," Valdorian Defence Minister Tomas Brell said.', "Our army",
+     "Valdoria"),
+    ("Valdorian Defence Minister Tomas Brell said his government would reopen the crossing.", "his government",
+     "Valdoria"),
+])
+def test_an_institution_a_speaker_calls_their_own_is_their_state_s(text, phrase, state):
+    actors, mentions = actors_in(text, EXAMPLE_ACTORS)
+    by_id = {a.id: a for a in actors}
+    assert [by_id[m.actor_id].name for m in mentions if m.text == phrase] == [state]
+
+
+def test_an_institution_of_someone_named_inside_the_report_is_not_the_speaker_s_state():
+    text = "Valdorian Defence Minister Tomas Brell said the rebel commander Ivo Darrant had lost control of his army."
+    actors, mentions = actors_in(text, EXAMPLE_ACTORS)
+    by_id = {a.id: a for a in actors}
+    assert [by_id[m.actor_id].kind for m in mentions if m.text == "his army"] != ["state"]

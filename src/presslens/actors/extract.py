@@ -160,6 +160,7 @@ def extract_actors(doc: Doc, quotes: list[Quote], actor_files: tuple[str, ...] =
     raw = resolve_designators(doc, raw, quotes)
     raw = _resolve_placeholders(doc, raw, book)
     raw += _speaker_mentions(doc, quotes, raw)
+    raw = _speakers_own_state(doc, raw, quotes, book)
     return _build(doc, raw, infos, quotes)
 
 
@@ -340,6 +341,29 @@ def _speaker_mentions(doc: Doc, quotes: list[Quote], raw: list[RawMention]) -> l
         span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
         if ref is not None and span is not None:
             result.append(RawMention(span.start, span.end, ref, ref.sector, span.end - 1, pronoun=True))
+    return result
+
+
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "my", "our"})
+
+
+def _speakers_own_state(doc: Doc, raw: list[RawMention], quotes: list[Quote], book: ActorBook) -> list[RawMention]:
+    """'X said her government would …', '"our army is ready," X said': a state's institution a speaker calls
+    their own, in what they said, is the state of that speaker (a person whose country is known); not a court
+    or a prosecution ('his prosecution' is the one brought against him)."""
+    known = {m.ref.name: m.ref for m in raw if m.ref.kind == "person"}
+    result = []
+    for m in raw:
+        head = doc[m.head]
+        quote = next((q for q in quotes if q.start <= head.idx < q.end and q.speaker), None)
+        owner = _matching_ref(quote.speaker, known) if quote is not None and m.ref.form == "generic" and (
+            m.sector in STATE_SECTORS - {"JUD"}) and any(c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES
+                                               for c in head.children) else None
+        if owner is not None and any(o.ref.kind != STATE_KIND and quote.start <= doc[o.start].idx < head.idx
+                                     for o in raw if o is not m):
+            owner = None  # 'said the rebel leader had lost his army': another possible owner is named first
+        state = book.state(owner.country) if owner is not None else None
+        result.append(RawMention(m.start, m.end, ref_of(state), m.sector, m.head) if state is not None else m)
     return result
 
 
