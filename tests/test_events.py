@@ -51,6 +51,8 @@ TYPED = [
     ("The Indian government condemned the attack on its consulate in Kabul.", "ACCUSE", "disapprove", {"IND"},
      {"AFG"}),
     ("The Nigerian government imposed a curfew on the city of Jos.", "COERCE", "curfew", {"NGA"}, {"NGA"}),
+    ("The Colombian army suspended operations against the rebels in Cauca.", "CONCEDE", None, {"COL"}, None),
+    ("The rebels in Cauca halted operations against the Colombian army.", "CONCEDE", None, None, {"COL"}),
 ]
 
 
@@ -1022,3 +1024,12 @@ def test_a_verb_joined_to_a_reported_clause_about_things_is_the_reporter_s(text,
 def test_a_verb_joined_to_a_reported_clause_about_people_is_theirs():
     text = "Anouk Terrin said the ministers met on Monday and called on both sides to let ambulances through."
     assert one(text, "REQUEST").sources != ("Anouk Terrin",)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile signed the accord because Peru had waited too long.",
+    "Peru signed the accord because Chile had waited too long.",
+])
+def test_the_subject_of_a_reason_clause_is_not_the_recipient(text):
+    """'signed because X had waited': X does an act of its own, it does not receive the signing."""
+    assert all(not e.targets for e in events_in(text) if e.trigger == "signed")

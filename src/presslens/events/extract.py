@@ -69,6 +69,8 @@ there is not its recipient ('for' and 'between' phrases often name it: 'a demons
 removal of X', 'a mediation mission between X and Y')."""
 TEMPORAL_MARKS = frozenset({"after", "before", "while", "when", "since", "as", "once"})
 """Subordinators of a clause that tells when an act happened: its subject does an act of its own."""
+REASON_MARKS = frozenset({"because", "although", "though", "whereas"})
+"""Subordinators of a clause that tells why an act happened, or despite what: its subject does an act of its own."""
 GENERIC_KINDS = frozenset({"population", "military", "police", "armed group", "government", "legislature", "court",
                            "intelligence service", "opposition", "political party", "labour", "religious body",
                            "business"})
@@ -614,14 +616,15 @@ def _a_town_where(token: Token, args: Arguments) -> bool:
 def _aside(token: Token, heads: set[int]) -> bool:
     """Whether an actor's place in the clause keeps it from being the recipient: inside an 'about' or
     'during' phrase, or inside the subject of a clause that tells another act beside this one ('… and the
-    banker gave …') or the time of it ('after the commission endorsed …'). A condition's subject stays
+    banker gave …'), the time of it ('after the commission endorsed …') or its reason ('because families have
+    waited …'). A condition's subject stays
     ('threatened a strike unless Israel rescinded …': the threat is aimed at Israel)."""
     while token.i not in heads and token.head.i != token.i:
         if token.dep_ == "prep" and token.lower_ in ASIDE_PREPOSITIONS:
             return True
         clause = token.head
         timing = clause.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in clause.children)
+            c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS | REASON_MARKS for c in clause.children)
         if token.dep_ == "nsubj" and clause.i not in heads and (clause.dep_ == "conj" or timing):
             return True
         token = token.head
