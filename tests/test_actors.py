@@ -624,6 +624,10 @@ EXAMPLE_ACTORS = (str(Path(__file__).resolve().parents[1] / "examples" / "actors
      "Valdoria"),
     ('The fishing dispute deepened. Castrell has called the sanctions "a long-overdue response."', "Castrell",
      "Orsenna"),
+    ("The Federated Duchy of Orsenna imposed sanctions, accusing Lindmark of allowing its trawlers to fish "
+     "illegally.", "Lindmark", "Valdoria"),
+    ("The Republic of Valdoria imposed sanctions, accusing Castrell of allowing its trawlers to fish illegally.",
+     "Castrell", "Orsenna"),
 ])
 def test_a_capital_the_tagger_calls_a_person_is_its_state_when_no_one_bears_the_name(text, capital, state):
     actors, mentions = actors_in(text, EXAMPLE_ACTORS)
