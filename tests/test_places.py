@@ -467,6 +467,10 @@ def test_places_inside_an_institution_name_are_marked_not_literal():
     ("Kyiv accused Moscow of shelling civilian areas overnight.", {"Kyiv", "Moscow"}),
     ("Washington and Beijing agreed to resume military talks.", {"Washington", "Beijing"}),
     ("Brussels warned Budapest that funds would be frozen.", {"Brussels", "Budapest"}),
+    ("Norway imposed sanctions, accusing Moscow of allowing its trawlers to fish illegally.", {"Moscow"}),
+    ("Russia imposed sanctions, accusing Oslo of allowing its trawlers to fish illegally.", {"Oslo"}),
+    ("The Ukrainian president thanked Warsaw for its help.", {"Warsaw"}),
+    ("The Polish president thanked Kyiv for its help.", {"Kyiv"}),
 ])
 def test_capitals_named_for_their_governments_are_metonyms_alike(text, capitals):
     senses = {p.text: p.sense for p in places_of(text)}

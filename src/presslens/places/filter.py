@@ -72,6 +72,11 @@ PARTNER_PREPOSITIONS = frozenset({"with", "by", "against"})
 RECEIVING_VERBS = frozenset({"buy", "purchase", "import", "receive", "obtain", "acquire", "get", "seek",
                              "request", "demand", "order", "win", "secure"})
 """After these, 'from' names the giver, not an origin ('buy submarines from Washington')."""
+ADDRESSED_VERBS = frozenset({"accuse", "blame", "warn", "urge", "thank", "praise", "criticize", "criticise",
+                             "condemn", "denounce", "rebuke", "congratulate", "reassure", "pressure", "press",
+                             "lobby", "petition", "sanction", "threaten", "snub", "reproach", "implore"})
+"""Verbs of saying something to or about an actor: a capital as their object is its government ('accusing
+Moscow of …'), not a place."""
 PLACE_PATIENT_VERBS = frozenset({"shell", "bomb", "bombard", "besiege", "encircle", "storm", "overrun", "occupy",
                                  "liberate", "capture", "seize", "retake", "recapture", "enter", "invade", "raid"})
 """Verbs of firing on, taking or entering whose object is a place or position ('shelled Avdiivka');
@@ -505,7 +510,8 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
 
 def metonymic(doc: Doc, cand: Candidate, capital: bool, metonyms: set[int]) -> bool:
     """A national capital named for its government: the subject of a clause ('Kyiv accused'),
-    the object of a verb whose subject is one ('Brussels warned Budapest'), a partner or agent
+    the object of a verb whose subject is one ('Brussels warned Budapest') or of a verb of saying something to
+    or about an actor ('Norway accused Moscow'), a partner or agent
     ('a protest with Beijing', 'brokered by Beijing', 'sanctions against Moscow'), the giver
     after a verb of receiving ('buy submarines from Washington'), or joined to any of these
     ('Washington and Beijing agreed').
@@ -528,7 +534,8 @@ def _acting_role(head, metonyms: set[int]) -> bool:
         # 'Brazzaville is the capital' describes the city; 'Kyiv is ready to talk' is its government
         return head.head.lemma_ != "be" or not any(c.dep_ == "attr" for c in head.head.children)
     if head.dep_ == "dobj":
-        return any(c.dep_ in SUBJECT_DEPS and c.i in metonyms for c in head.head.children)
+        return head.head.lemma_.lower() in ADDRESSED_VERBS or any(
+            c.dep_ in SUBJECT_DEPS and c.i in metonyms for c in head.head.children)
     if head.dep_ == "pobj":
         preposition = head.head
         if preposition.lower_ in PARTNER_PREPOSITIONS:
