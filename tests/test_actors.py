@@ -748,3 +748,33 @@ def test_an_institution_of_someone_named_inside_the_report_is_not_the_speaker_s_
     actors, mentions = actors_in(text, EXAMPLE_ACTORS)
     by_id = {a.id: a for a in actors}
     assert [by_id[m.actor_id].kind for m in mentions if m.text == "his army"] != ["state"]
+
+
+@pytest.mark.parametrize("text", [
+    "Not everyone was satisfied. Farmers' groups in the north said the accord left too little water.",
+    "Not everyone was satisfied. Workers' unions in the north said the accord left too little pay.",
+])
+def test_a_kind_of_people_capitalised_at_a_sentence_start_is_no_organisation(text):
+    actors, _ = actors_in(text, EXAMPLE_ACTORS)
+    assert all(a.name not in ("Farmers", "Workers") for a in actors), [a.name for a in actors]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Valdoria and Orsenna sign Halvessa water accord after summit in Veyrin\n\nThe accord, reached in the "
+     "lakeside town of Veyrin, shares the waters of the Halvessa river.", {"Halvessa", "Veyrin"}),
+    ("Orsenna and Valdoria sign Duskwater border pact after summit in Quillmoor\n\nThe pact, reached in the "
+     "hill town of Quillmoor, opens the Duskwater river crossing.", {"Duskwater", "Quillmoor"}),
+])
+def test_a_name_the_article_gives_as_a_place_is_no_person_or_organisation_anywhere_in_it(text, names):
+    actors, _ = actors_in(text, EXAMPLE_ACTORS)
+    assert not [a for a in actors if a.name in names and a.kind in ("person", "organization")], [
+        (a.name, a.kind) for a in actors]
+
+
+def test_a_title_used_alone_finds_the_person_named_with_it_long_before():
+    text = ("Chancellor Odalys Pemberhart of Orsenna signed the accord on Wednesday. "
+            + "The talks went on for two days and covered dams, levees and the shared river. " * 20
+            + "Pemberhart was upbeat. The chancellor said the sanctions would be reviewed.")
+    actors, mentions = actors_in(text, EXAMPLE_ACTORS)
+    by_id = {a.id: a for a in actors}
+    assert [by_id[m.actor_id].name for m in mentions if m.text == "The chancellor"] == ["Odalys Pemberhart"]

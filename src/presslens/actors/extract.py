@@ -295,17 +295,17 @@ def _resolve_placeholders(doc: Doc, raw: list[RawMention], book: ActorBook) -> l
 
 
 def _titled_before(doc: Doc, anaphor: RawMention, before: list[RawMention], book: ActorBook) -> RawMention | None:
-    """The person last named with the title a singular placeholder is ('the chancellor', 'the minister'),
-    within reach."""
+    """The person named with the title a singular placeholder is ('the chancellor', 'the minister') and named
+    last, by any of their names, within reach."""
     head = doc[anaphor.head]
     noun = head.lemma_.lower()
     if head.tag_ != "NN" or book.title((noun,)) is None:
         return None
-    start_char = head.idx
-    people = [p for p in before if p.ref.kind == "person" and p.end <= anaphor.start
-              and start_char - doc[p.start].idx <= ANAPHOR_REACH
-              and noun in set(normalize_words(doc[max(0, p.start - 3):p.end].text)) - set(normalize_words(p.ref.name))]
-    return people[-1] if people else None  # a title beside the name, not a word of it (Mark Judge)
+    earlier = [p for p in before if p.ref.kind == "person" and p.end <= anaphor.start]
+    titled = {p.ref.name for p in earlier
+              if noun in set(normalize_words(doc[max(0, p.start - 3):p.end].text)) - set(normalize_words(p.ref.name))}
+    recent = [p for p in earlier if p.ref.name in titled and head.idx - doc[p.start].idx <= ANAPHOR_REACH]
+    return recent[-1] if recent else None  # a title beside the name, not a word of it (Mark Judge)
 
 
 def _of_several(noun: Token) -> bool:

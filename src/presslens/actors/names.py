@@ -219,6 +219,7 @@ def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
     """Named entities the book does not know: people, organisations, groups and places."""
     anchors: list[Anchor] = []
     surnames = _full_name_surnames(doc)
+    places = {normalize_words(e.text) for e in doc.ents if _named_as_a_place(e, TOWN_NOUNS)}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -232,12 +233,15 @@ def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
                 normalize_words(doc[start:end].text)) else label
         if start >= end or any(i in taken for i in range(start, end)):
             continue
-        if label in ("PERSON", "ORG") and _named_as_a_place(doc[start:end]):
-            continue
+        if label in ("PERSON", "ORG") and (_named_as_a_place(doc[start:end]) or normalize_words(
+                doc[start:end].text) in places):
+            continue  # 'the town of Veyrin', and 'Veyrin' anywhere else in the article
         if label == "PERSON" and start > 0 and doc[start - 1].lower_ == "the" and doc[end - 1].dep_ != "compound":
             continue  # 'the Resistance' is no person; 'the Assad regime' names one
         if label == "ORG" and _institution(doc[start:end], book):
             continue
+        if end - start == 1 and label in ("PERSON", "ORG") and _capitalised_common_noun(doc[start], book):
+            continue  # "Farmers' groups said": a word capitalised at the start of a sentence, not a name
         ref = _entity_ref(doc[start:end], label, book)
         if ref is not None:
             anchors.append(Anchor(start=start, end=end, ref=ref))
@@ -249,13 +253,18 @@ SETTLEMENT_NOUNS = PLACE_KIND_WORDS | {"town", "village", "port", "capital", "mu
 """Nouns that give the name they govern as a place ('the port city of Tarnholm', 'the Halvessa river')."""
 
 
-def _named_as_a_place(span: Span) -> bool:
+TOWN_NOUNS = frozenset({"city", "town", "village", "port", "municipality", "island", "river"})
+"""Settlement nouns that name a place whatever else the article does with the name ('the town of Veyrin'); not
+'state' or 'region', which also take an owner ('a client state of X')."""
+
+
+def _named_as_a_place(span: Span, nouns: frozenset[str] = SETTLEMENT_NOUNS) -> bool:
     """A name the text gives as a town's or a river's ('the city of Jackson', 'the town of Veyrin', 'the Halvessa
     river'), whatever entity type the tagger gave it: no person or body."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns:
         return True
-    return root.dep_ == "compound" and root.head.lemma_.lower() in SETTLEMENT_NOUNS and root.head.i == span.end
+    return root.dep_ == "compound" and root.head.lemma_.lower() in nouns and root.head.i == span.end
 
 
 def _after_title(doc: Doc, start: int, end: int, book: ActorBook) -> tuple[int, bool]:
@@ -267,6 +276,12 @@ def _after_title(doc: Doc, start: int, end: int, book: ActorBook) -> tuple[int, 
             return start + size, True
     before = doc[start - 1] if start > 0 else None
     return start, bool(before is not None and book.title(normalize_words(before.text)) is not None)
+
+
+def _capitalised_common_noun(token: Token, book: ActorBook) -> bool:
+    """A noun for a kind of people or actor, capitalised only because it opens the sentence."""
+    word = (normalize_word(token.text),)
+    return token.is_sent_start and bool(book.group_noun(word) or book.sector_noun(word))
 
 
 def _institution(span: Span, book: ActorBook) -> bool:
