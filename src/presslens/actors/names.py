@@ -351,7 +351,7 @@ def proper_runs(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
                 anchors.append(Anchor(start=i, end=end, ref=ref))
                 taken.update(range(i, end))
         elif end > i:
-            anchor = _titled_name(doc, i, end, book)
+            anchor = titled_name(doc, i, end, book)
             if anchor is not None and headlines is None:
                 headlines = headline_lines(doc_text(doc))
             if anchor is not None and not any(s <= doc[i].idx < e for s, e in headlines):
@@ -366,7 +366,7 @@ def _role_or_body_word(book: ActorBook, word: str) -> bool:
     return bool(book.title((word,)) or book.sector_noun((word,)) or book.org_noun((word,)))
 
 
-def _titled_name(doc: Doc, start: int, end: int, book: ActorBook) -> Anchor | None:
+def titled_name(doc: Doc, start: int, end: int, book: ActorBook) -> Anchor | None:
     """A person's name of two words or more after a title, in an untagged run of proper nouns ('Chancellor
     Odalys Pemberhart'); not a title of several words before a tagged name ('Deputy Attorney General Nicholas
     Katzenbach', 'Chief Administrative Officer Phil Kiko')."""

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from presslens.actors.book import load_actorbook, normalize_words
 from presslens.actors.identity import entity_id
+from presslens.actors.names import titled_name
 from presslens.core.nlp import doc_text, entity_of
 from presslens.core.structure import headline_lines
 
@@ -177,12 +178,11 @@ def role_of(token: Token) -> tuple[str | None, str | None]:
     return role.text.strip(" ,"), affiliation
 
 
-def _titled_name(token: Token) -> bool:
-    """Whether a proper noun ends a name of two words or more written after a title ('Chancellor Odile
+def _titled(token: Token) -> bool:
+    """Whether a proper noun ends a person's name that the actors step reads after a title ('Chancellor Odile
     Farquar')."""
     name = name_span(token) if token.pos_ == "PROPN" else None
-    return (name is not None and len(name) >= 2 and name.start > 0
-            and token.doc[name.start - 1].lower_.rstrip(".") in TITLE_WORDS)
+    return name is not None and titled_name(token.doc, name.start, name.end, load_actorbook(())) is not None
 
 
 def _institution_name(name: Span | None) -> bool:
@@ -350,7 +350,7 @@ class SpeakerResolver:
             if (token.dep_ == "nsubj" and token.text[:1].isupper() and not _inside(token.idx, self.holes + headlines)
                     and (ent is None or (len(ent) == 1 and ent.label_ != "PERSON"))  # 'Halvik' read as an ORG
                     and (any(_compatible(name_pieces(token.text), pieces) for pieces in person_names)
-                         or (ent is None and _titled_name(token)))):
+                         or (ent is None and _titled(token)))):
                 speaker = self._named(token, token.idx)
                 self.people.append(_Resolved(token.idx, speaker, True, gender=self.gender_of(speaker.name)))
                 self._remember(speaker)
