@@ -25,6 +25,10 @@ near-miss model moves, actor naming). ``heldout_events_7.jsonl`` (``sample --n 8
 drawn and judged once after its eighth round; its name keeps it out of the model's training (which reads
 ``judged_events*.jsonl``), so later rounds can be re-judged on it without the model having learned its labels.
 
+``tests/data/review_nominal_events.jsonl`` holds, judged by hand, every event that the rule for acts named by a
+noun (``presslens.events.nominal``) added on the PolNeAR and PTC dev texts read as articles (``summary --file``);
+it is a review of one rule's output, not a random sample, and its name keeps it out of the model's training.
+
 ``tests/data/judged_ptc_triggers.jsonl`` compares two versions on articles no sample has used, the PTC
 dev texts (``../shared/eval/propaganda/dev.jsonl``, read as plain articles): every event trigger either
 version outputs falls in a stratum (``old_only``, ``new_only``, ``both``; ``both`` gave the same type each

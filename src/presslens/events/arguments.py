@@ -71,7 +71,7 @@ class Arguments:
                     p.actor.country is None and p.sector == found[0].sector) for p in parts):
                 continue  # 'Israeli helicopters and tanks': the adjective holds for both
             found += [s for s in parts if s not in found]
-        return _unique(found)
+        return unique_sides(found)
 
     def _own(self, token: Token, depth: int) -> list[Side]:
         covering = sorted(self.cover.get(token.i, []), key=lambda p: p[0])
@@ -328,7 +328,8 @@ def agent(verb: Token) -> Token | None:
     return None
 
 
-def _unique(sides: list[Side]) -> list[Side]:
+def unique_sides(sides: list[Side]) -> list[Side]:
+    """The sides in order, each actor once."""
     seen: set[str] = set()
     result = []
     for side in sides:

@@ -22,14 +22,16 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from presslens.actors.book import load_actorbook, normalize_words
+from presslens.actors.phrases import ARMED_SECTORS
 from presslens.core.nlp import doc_text
 from presslens.core.schema import Actor, ActorMention, Event, Place, Quote, TimeRef
 
 from . import context as ctx
-from .arguments import Arguments, Side, agent, subject
+from .arguments import Arguments, Side, agent, subject, unique_sides
 from .features import candidate_features
 from .mentions import merge_mentions
 from .model import EventModel, load_model
+from .nominal import PATIENT_MODES, nominal_candidates, noun_entry
 from .plover import HOSTILE, QUAD, Code, Lexicon, load_lexicon
 from .triggers import Candidate, TriggerFinder, counted_noun
 from .usage import not_an_act, weapon_cause
@@ -112,6 +114,7 @@ def extract_events(doc: Doc, actors: list[Actor], mentions: list[ActorMention], 
     finder = TriggerFinder(doc, builder.lex)
     candidates = finder.candidates()
     candidates += finite_modifiers(doc, finder, candidates)
+    candidates += nominal_candidates(doc, builder.lex, candidates)
     built = gerund_means_dropped([b for b in (builder.build(c) for c in candidates) if b])
     built = inherit_sources(doc, built, builder.lex)
     return merge_mentions(sorted((b.event for b in built), key=lambda e: (e.start, e.trigger_start)))
@@ -201,6 +204,8 @@ class EventBuilder:
 
     def build(self, c: Candidate) -> Built | None:
         reporter, speaker = self.args.attribution(c.trigger)
+        if c.nominal:
+            return self._named_by_a_noun(c, reporter)
         if c.control == "intend":
             return self._intention(c, speaker, reporter)
         code, negated, sources, targets, passive, features = self.describe(c)
@@ -218,7 +223,7 @@ class EventBuilder:
             return None
         sources, targets = self._roles(c, code, sources, targets)
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
-            code = Code("ASSAULT", self._instrument(c) or code.mode)
+            code = Code("ASSAULT", self._noun_mode(c) or self._instrument(c) or code.mode)
         hypothetical = self._hypothetical(c) or (reporter is None and ctx.conditional_mood(c.verb))
         negated = negated or ctx.ruled_out(c.verb)
         return Built(self._event(c, code, sources, targets, negated, hypothetical, reporter), c, passive)
@@ -272,6 +277,61 @@ class EventBuilder:
         sources = [Side(speaker, speaker.sector)]
         event = self._event(c, Code("ACCUSE", "allege"), sources, targets, False, False, reporter)
         return Built(event, c, False)
+
+    def _named_by_a_noun(self, c: Candidate, reporter: str | None) -> Built | None:
+        """An act named by a noun (``events.nominal``), with the roles the noun phrase gives: the doer ('by X',
+        'X's', 'Israeli strikes') and the one acted on ('on/against/of Y'; the possessive of 'her arrest').
+        A noun phrase that names no actor, or whose modifier names no actor and no weapon ('a heart attack'),
+        is no event."""
+        noun = c.trigger
+        if noun.i in self.args.cover or not self._noun_of_an_act(noun):
+            return None  # a word of a name ('the Las Vegas Massacre Shows' read as one organisation)
+        possessive = [g for g in noun.children if g.dep_ == "poss"]
+        sources = [s for g in _prep_objects(noun, ("by",)) for s in self.args.actors_at(g)]
+        patient = c.code.mode in PATIENT_MODES
+        named: list[Side] = []  # 'the Kennedy assassination', 'her arrest': the one it was done to
+        if not sources and not patient:
+            sources = [s for g in possessive for s in self.args.actors_at(g)]
+        if not sources:
+            modifiers = [m for m in self._noun_modifiers(noun) if m.actor.kind not in PLACE_KINDS - {"state"}]
+            if patient or c.code.mode == "targeted":
+                named = [m for m in modifiers if m.actor.kind == "person"]
+            sources = [m for m in modifiers if m not in named]  # 'the Parkland shooting': where, not who
+        own = {s.actor.id for s in sources}
+        aimed = [*(possessive if patient else []), *_prep_objects(noun, ("of",))]
+        targets = [t for t in [*named, *(s for g in aimed for s in self.args.actors_at(g)), *self._noun_targets(noun)]
+                   if t.actor.id not in own]
+        if not (sources or targets) or not self._physical(c, sources, targets):
+            return None
+        code = c.code
+        if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
+            code = Code("ASSAULT", next((m for t in noun.subtree if (m := self._weapon_mode(t))), code.mode))
+        hypothetical = self._hypothetical(c) or (reporter is None and ctx.conditional_mood(c.verb))
+        return Built(self._event(c, code, sources, unique_sides(targets), ctx.negated(c.verb, noun), hypothetical,
+                                 reporter), c, False)
+
+    def _physical(self, c: Candidate, sources: list[Side], targets: list[Side]) -> bool:
+        """PLOVER's ASSAULT is physical force. A bare 'attack' or 'assault' is also said of words ('the attacks on
+        the senator'): it counts when a weapon is named, an armed body or a state does it, or it hits a state, a
+        place, armed men or a thing ('the attack on the U.S. compound')."""
+        entry = noun_entry(c.trigger, self.lex)
+        if c.code.type != "ASSAULT" or c.code.mode is not None or entry is None or " " in entry[1]:
+            return True
+        if any(self._weapon_mode(t) for t in c.trigger.subtree):
+            return True
+        armed = {"state", "military", "armed group", "police"}
+        return any(s.actor.kind in armed or (s.sector or "") in ARMED_SECTORS for s in sources) or any(
+            t.actor.kind in armed | PLACE_KINDS or (t.sector or "") in ARMED_SECTORS for t in targets) or any(
+            g.pos_ == "NOUN" and g.lemma_.lower() in PHYSICAL_TARGETS for g in _prep_objects(c.trigger, NOUN_TARGET_PREPS))
+
+    def _noun_of_an_act(self, noun: Token) -> bool:
+        """The noun's entry has several words ('chlorine gas attack'), or every compound before it names an actor
+        or a weapon ('Hamas rocket attack'; not 'heart attack')."""
+        entry = noun_entry(noun, self.lex)
+        if entry is not None and " " in entry[1]:
+            return True  # the entry itself says what the noun names ('chlorine gas attack')
+        compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        return all(c.i in self.args.cover or c.ent_type_ in ACTOR_ENTITIES or self._weapon_mode(c) for c in compounds)
 
     # -- actors ---------------------------------------------------------------------
 
@@ -385,10 +445,7 @@ class EventBuilder:
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
         if not found and before is not None and before.i in self.args.cover and before.dep_ != "det":
             found = self.args.actors_at(before)
-        unique: dict[str, Side] = {}
-        for side in found:  # 'al-Shabaab': one actor over three modifier tokens
-            unique.setdefault(side.actor.id, side)
-        return list(unique.values())
+        return unique_sides(found)  # 'al-Shabaab': one actor over three modifier tokens
 
     def _noun_targets(self, noun: Token) -> list[Side]:
         """'strikes on Y towns', 'an attack against Y': who an event noun is aimed at (also when the parse
@@ -484,11 +541,22 @@ class EventBuilder:
             for token in head.subtree:
                 if _in_clause(token, head):
                     continue  # 'fired into the crowd without warning after protesters threw stones': not its weapon
-                words = normalize_words(token.lemma_) + normalize_words(token.text)
-                for key in (" ".join(normalize_words(token.text)), *words):
-                    if key in self.lex.modes:
-                        return self.lex.modes[key]
+                mode = self._weapon_mode(token)
+                if mode:
+                    return mode
         return None
+
+    def _noun_mode(self, c: Candidate) -> str | None:
+        """The ASSAULT mode of the event noun a verb reports ('wounded in an air strike': aerial)."""
+        noun = self._event_noun(c) if c.trigger is c.verb else None
+        entry = noun_entry(noun, self.lex) if noun is not None else None
+        return entry[0].mode if entry is not None and entry[0].type == "ASSAULT" else None
+
+    def _weapon_mode(self, token: Token) -> str | None:
+        """The ASSAULT mode of a weapon word ('rockets': heavy-weapons), else None."""
+        words = normalize_words(token.lemma_) + normalize_words(token.text)
+        return next((self.lex.modes[key] for key in (" ".join(normalize_words(token.text)), *words)
+                     if key in self.lex.modes), None)
 
     def _hypothetical(self, c: Candidate) -> bool:
         if ctx.conditional(c.verb) or ctx.within_condition(c.verb) or ctx.modal(c.verb) or (
@@ -521,7 +589,8 @@ class EventBuilder:
             trigger_start=trigger[0], trigger_end=trigger[1],
             sources=tuple(s.actor.name for s in sources), targets=tuple(t.actor.name for t in targets),
             source_countries=tuple(_country(s, here) for s in sources),
-            target_countries=tuple(_country(t, here or (domestic.pop() if len(domestic) == 1 else "")) for t in targets),
+            target_countries=tuple(_country(t, here or (domestic.pop() if len(domestic) == 1 else ""))
+                                   or self._struck_town_country(t, code) for t in targets),
             source_sectors=tuple(s.sector or s.actor.sector or "" for s in sources),
             target_sectors=tuple(t.sector or t.actor.sector or "" for t in targets),
             location=place[0] if place else None, location_start=place[1] if place else None,
@@ -534,6 +603,14 @@ class EventBuilder:
             reported_by_entity_id=self._reporter_entity(reporter, c),
             mention_starts=(trigger[0],), mention_ends=(trigger[1],),
             **self._date(when), **self._place_fields(place))
+
+    def _struck_town_country(self, side: Side, code: Code) -> str:
+        """Force or coercion aimed at a name the tagger read as an organisation or a person but the article's
+        places step resolved as a town ('a drone strike on Kharkiv', 'an air strike on Rafah'): its country."""
+        if code.type not in FORCE_TYPES or side.actor.kind not in ("organization", "person"):
+            return ""
+        return next((_alpha3(p.country) for p in self.places
+                     if p.country and p.sense == "literal" and not p.demonym and p.text == side.actor.name), "")
 
     def _date(self, when: tuple[str, int, int] | None) -> dict[str, str | None]:
         """The sentence's resolved date expression, else the article date (None when neither is known)."""
@@ -587,6 +664,12 @@ def _in_clause(token: Token, top: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def _prep_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the noun's own prepositional phrases headed by one of ``preps``."""
+    return [g for child in noun.children if child.dep_ in ("prep", "agent") and child.lower_ in preps
+            for g in child.children if g.dep_ == "pobj"]
 
 
 def _past_force(c: Candidate, code: Code) -> bool:

@@ -69,6 +69,8 @@ class Candidate:
     governs: list[int] = field(default_factory=list)
     by_object: bool = False
     """The object phrase chose the code ('destroyed a weapons cache')."""
+    nominal: bool = False
+    """The trigger is an event noun the clause of ``verb`` is set in or follows from (``events.nominal``)."""
 
 
 def phrase_words(token: Token) -> list[str]:
@@ -213,8 +215,8 @@ class TriggerFinder:
         governed = {i for c in found.values() for i in c.governs}
         uncoded = [self.open_candidate(t) for t in self.doc
                    if t.pos_ == "VERB" and t.i not in found and t.i not in governed]
-        return [c for i, c in found.items() if i not in governed and self._is_event(c)] + [
-            c for c in uncoded if self._is_event(c)]
+        return [c for i, c in found.items() if i not in governed and self.is_event(c)] + [
+            c for c in uncoded if self.is_event(c)]
 
     def open_candidate(self, verb: Token) -> Candidate:
         """A verb the lexicon does not code: the event-type model may still find an event in it."""
@@ -434,7 +436,9 @@ class TriggerFinder:
     # -- what is not an event ------------------------------------------------------------
 
     @staticmethod
-    def _is_event(candidate: Candidate) -> bool:
+    def is_event(candidate: Candidate) -> bool:
+        """Whether the candidate's verb presents an act: not a modifier, a purpose infinitive, a habitual relative
+        clause or an act said not to be done."""
         verb = candidate.verb
         if candidate.reporter is not None:
             return True
