@@ -1033,3 +1033,13 @@ def test_a_verb_joined_to_a_reported_clause_about_people_is_theirs():
 def test_the_subject_of_a_reason_clause_is_not_the_recipient(text):
     """'signed because X had waited': X does an act of its own, it does not receive the signing."""
     assert all(not e.targets for e in events_in(text) if e.trigger == "signed")
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli aircraft struck Rafah on Tuesday.",
+    "Hamas militants struck Sderot on Tuesday.",
+    "Russian aircraft bombed Avdiivka on Tuesday.",
+    "Ukrainian aircraft bombed Belgorod on Tuesday.",
+])
+def test_force_aimed_at_a_town_the_tagger_leaves_untagged_is_an_event(text):
+    assert [e for e in events_in(text) if e.type == "ASSAULT"], events_in(text)

@@ -104,3 +104,4 @@ def test_the_name_before_an_assassination_is_its_target(text, target):
 ])
 def test_a_place_before_an_event_noun_is_no_doer(text):
     assert not [e for e in events_in(text) if e.sources], events_in(text)
+

@@ -412,7 +412,7 @@ class EventBuilder:
         ('police said shops were looted'); a present-tense clause with no actor ('the program allows
         investors ...') states a rule."""
         if c.spec is not None and c.spec.needs_actor and c.complement is None and not c.by_object and not (
-                self._animate(c.obj) or (c.obj is not None and self.args.actors_at(c.obj))):
+                self._animate(c.obj) or (c.obj is not None and (self.args.actors_at(c.obj) or self._named_town(c.obj)))):
             return False
         if c.reporter is not None and not targets and not _past_force(c, code):
             return False
@@ -533,6 +533,11 @@ class EventBuilder:
                     or self.book.group_noun(lemma) or self.book.sector_noun(lemma) or self.book.title(lemma)
                     or set(lemma) & self.book.facility_nouns
                     or set(lemma) & PHYSICAL_TARGETS)
+
+    def _named_town(self, token: Token) -> bool:
+        """A one-word name the tagger left untagged that the gazetteer knows as a town ('aircraft struck Rafah')."""
+        return token.pos_ == "PROPN" and not token.ent_type_ and not any(
+            c.dep_ in ("compound", "flat") for c in token.children) and bool(self.book.city_country(token.text))
 
     def _instrument(self, c: Candidate) -> str | None:
         """ASSAULT mode from a weapon named in the clause ('fired rockets', 'helicopters shelled')."""
