@@ -1043,3 +1043,39 @@ def test_the_subject_of_a_reason_clause_is_not_the_recipient(text):
 ])
 def test_force_aimed_at_a_town_the_tagger_leaves_untagged_is_an_event(text):
     assert [e for e in events_in(text) if e.type == "ASSAULT"], events_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Valdoria discussed the idea of deporting the migrants to Orsenna.",
+    "Officials in Orsenna discussed the idea of deporting the migrants to Valdoria.",
+    "The prospect of sanctioning the bank worried investors.",
+    "\"Kill them wherever you find them,\" the commander told his men.",
+    "Arrest the ringleaders, the minister told the police.",
+    "\"Free the hostages now,\" the envoy told the rebels.",
+])
+def test_an_act_only_thought_of_or_ordered_is_not_asserted(text):
+    """PLOVER codes what happened: an act named as an idea or a prospect, or given as a command, is not done."""
+    assert not [e for e in events_in(text) if not e.hypothetical and not e.negated and e.type not in (
+        "REQUEST", "THREATEN")], events_in(text)
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("The army was able to recapture the town on Sunday.", "ASSAULT"),
+    ("Police arrested the ringleaders, the minister said.", "COERCE"),
+    ("The rebels freed the hostages on Sunday.", "RETREAT"),
+])
+def test_acts_told_as_done_stay_asserted(text, type_):
+    assert [e for e in events_in(text) if e.type == type_ and not e.hypothetical], events_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The senator called out the governor for his remarks.",
+    "The governor called out the senator for his remarks.",
+])
+def test_calling_someone_out_is_criticism(text):
+    assert [e.type for e in events_in(text)] == ["ACCUSE"], events_in(text)
+
+
+def test_a_goal_reached_is_an_act_done():
+    text = "Last month, the Norwegian government said it had reached its goal of accepting 10,000 refugees."
+    assert [e for e in events_in(text) if e.type == "AID" and not e.hypothetical], events_in(text)

@@ -165,6 +165,20 @@ def negated(verb: Token, trigger: Token) -> bool:
     return trigger is not verb and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
 
 
+def imperative(verb: Token) -> bool:
+    """'Kill them wherever you find them', 'Arrest the ringleaders': a command, which asks for an act and
+    reports none (a base-form verb heading its own clause with no subject or auxiliary)."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark") for c in verb.children):
+        return False
+    if verb.dep_ == "conj":
+        return imperative(verb.head)
+    first = next((t for t in verb.subtree if not t.is_punct and not t.is_quote), verb)
+    # a command the parse hangs on the reporting verb as an adverbial clause opens the sentence
+    return first.i == verb.i and (verb.dep_ != "advcl" or verb.i == next(
+        (t.i for t in verb.sent if not t.is_punct and not t.is_quote), verb.i))
+
+
 def modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in verb.children)
 

@@ -564,7 +564,7 @@ class EventBuilder:
                      if key in self.lex.modes), None)
 
     def _hypothetical(self, c: Candidate) -> bool:
-        if ctx.conditional(c.verb) or ctx.within_condition(c.verb) or ctx.modal(c.verb) or (
+        if ctx.conditional(c.verb) or ctx.within_condition(c.verb) or ctx.modal(c.verb) or ctx.imperative(c.verb) or (
                 c.complement is not None and ctx.conditional(c.complement)):
             return True
         if any(a.dep_ == "aux" and a.lower_ in RECOMMENDED for a in c.verb.children) and c.reporter is None:

@@ -37,6 +37,10 @@ NON_FACTIVE = frozenset({"expect", "hope", "need", "seem", "appear", "wish", "li
 """Heads whose to-infinitive did not (yet) happen: 'is expected to attack', 'failed to reach'."""
 NOT_DONE = frozenset({"avoid", "refrain", "fail", "neglect", "omit"})
 """Heads whose gerund did not happen: 'avoids condemning', 'refrained from condemning'."""
+UNREALISED_NOUNS = frozenset({"idea", "plan", "prospect", "possibility", "notion", "thought", "option", "proposal",
+                              "suggestion", "intention", "risk", "danger", "fear", "question", "talk", "temptation"})
+"""Nouns whose 'of' gerund names an act thought of, not one done: 'the idea of deporting them' (not a goal, which
+can be reached: 'reached its goal of accepting 10,000 refugees')."""
 
 
 class Coded(NamedTuple):
@@ -117,9 +121,13 @@ def lexicon_lemma(verb: Token, lex: Lexicon) -> str:
 
 
 def _not_done(verb: Token) -> bool:
-    """'avoids condemning', 'refrained from condemning': a gerund its head says did not happen."""
+    """'avoids condemning', 'refrained from condemning', 'the idea of deporting': a gerund its head says did
+    not happen."""
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
-    return verb.dep_ in ("xcomp", "pcomp") and verb.tag_ == "VBG" and head.lemma_.lower() in NOT_DONE
+    if verb.dep_ not in ("xcomp", "pcomp") or verb.tag_ != "VBG":
+        return False
+    return head.lemma_.lower() in NOT_DONE or (head.pos_ == "NOUN" and head.lemma_.lower() in UNREALISED_NOUNS
+                                               and verb.head.lower_ == "of")
 
 
 def counted_noun(noun: Token) -> Token:
