@@ -1079,3 +1079,46 @@ def test_calling_someone_out_is_criticism(text):
 def test_a_goal_reached_is_an_act_done():
     text = "Last month, the Norwegian government said it had reached its goal of accepting 10,000 refugees."
     assert [e for e in events_in(text) if e.type == "AID" and not e.hypothetical], events_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Congress must investigate the ministry.",
+    "The ministry must apologize to the families.",
+    "The Valdorian army can strike targets deep inside Orsenna.",
+    "The Orsennan army can strike targets deep inside Valdoria.",
+    "The church can hold up to 2,000 people.",
+])
+def test_an_act_owed_or_possible_is_not_done(text):
+    """In the outlet's own voice, what someone must or can do is an opinion or a capacity, not an event."""
+    assert not [e for e in events_in(text) if not e.hypothetical and not e.negated], events_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Neither Peru nor any other state had ever attacked Chile.",
+    "Neither Chile nor any other state had ever attacked Peru.",
+    "No country has recognised the breakaway region.",
+])
+def test_a_subject_that_denies_the_act_negates_it(text):
+    assert events_in(text) and all(e.negated for e in events_in(text)), events_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Donald Trump attacked Hillary Clinton over her emails.",
+    "Hillary Clinton attacked Donald Trump over his taxes.",
+    "He began his speech by attacking President Orvane for supporting the bill.",
+    "The former officials attack Senator Marlow ferociously to hide their own failure.",
+])
+def test_one_politician_attacking_another_is_criticism(text):
+    """PLOVER's ASSAULT is physical force; a person or party attacking a named person with no weapon and no
+    harm is criticism (ACCUSE)."""
+    assert [e.type for e in events_in(text)] == ["ACCUSE"], events_in(text)
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Gunmen attacked the mayor of Tarnholm with knives on Sunday.", "ASSAULT"),
+    ("Valdorian troops attacked Orsennan positions overnight.", "ASSAULT"),
+    ("Orsennan troops attacked Valdorian positions overnight.", "ASSAULT"),
+    ("Rebels attacked the governor's convoy near the border.", "ASSAULT"),
+])
+def test_physical_attacks_stay_assaults(text, type_):
+    assert [e for e in events_in(text) if e.type == type_], events_in(text)

@@ -10,7 +10,8 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around
                       "within", "over"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 INVERTED_AUX = frozenset({"should", "were", "had"})
-MODAL_AUX = frozenset({"could", "might", "may"})
+MODAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
+"""Auxiliaries of a possible act, not a done one ('ca' is 'can' before "n't")."""
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_NOUNS = frozenset({"port", "city", "town", "village", "camp", "district", "province", "region", "island"})
 TIME_LABELS = ("DATE", "TIME")
@@ -158,11 +159,23 @@ def conditional_text(doc: Doc, start: int, end: int) -> bool:
                                                                      and inverted_condition(t)) for t in span)
 
 
+NO_ONE = frozenset({"nobody", "none", "noone"})
+
+
 def negated(verb: Token, trigger: Token) -> bool:
-    """'did not attack', 'never agreed', 'no attacks were carried out'."""
+    """'did not attack', 'never agreed', 'no attacks were carried out', and a subject that denies the act:
+    'no country has recognised', 'neither X nor Y had attacked', 'nobody was arrested'."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in verb.children):
+        return True
     return trigger is not verb and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+
+
+def _no_one(subject: Token) -> bool:
+    return subject.lower_ in NO_ONE or any(
+        (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ in ("preconj", "det") and c.lower_ == "neither")
+        for c in subject.children)
 
 
 def imperative(verb: Token) -> bool:
@@ -198,11 +211,15 @@ def _speech_medium(token: Token) -> bool:
 
 def in_words(verb: Token) -> bool:
     """Whether the verb's act is done in words: 'in/on/during/through a speech, tweet, interview ...' on the
-    verb, or such a thing as its subject ('her tweets attacked') or the noun it describes ('a tweet attacking')."""
+    verb, such a thing as its subject ('her tweets attacked') or the noun it describes ('a tweet attacking'),
+    or the means of such a thing ('began his speech by attacking')."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in SPEECH_PREPOSITIONS and any(
                 grand.dep_ == "pobj" and _speech_medium(grand) for grand in child.children):
             return True
         if child.dep_ == "nsubj" and _speech_medium(child):
             return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and any(  # 'began his speech by attacking X'
+            c.dep_ == "dobj" and _speech_medium(c) for c in verb.head.head.children):
+        return True
     return verb.dep_ in ("acl", "relcl") and _speech_medium(verb.head)

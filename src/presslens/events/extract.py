@@ -37,7 +37,7 @@ from .triggers import Candidate, TriggerFinder, counted_noun
 from .usage import not_an_act, weapon_cause
 
 NOUN_TARGET_PREPS = ("on", "against", "at", "upon")
-RECOMMENDED = frozenset({"should", "ought"})
+RECOMMENDED = frozenset({"should", "ought", "must"})
 TARGET_PREPS = ("against", "on", "upon", "at", "to", "into", "toward", "towards", "over", "with", "from", "for")
 PLACE_PREPS = ("in", "near", "inside", "outside", "across", "throughout")
 MUTUAL = frozenset({"fight", "clash", "battle", "negotiate", "meet", "talk", "discuss", "confer", "consult",
@@ -81,6 +81,11 @@ ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 """Entity labels whose words the event-type model sees only as ``ACTOR`` (names never decide a type)."""
 NOT_PEOPLE = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"})
 """Entity labels of numbers that count no people."""
+CRITICISED_KINDS = frozenset({"person", "political party", "legislature"})
+"""Actors one attacks in words as often as by force: persons and political bodies."""
+HARM_WORDS = frozenset({"kill", "wound", "injure", "hurt", "stab", "beat", "punch", "kick", "shoot", "hospital",
+                        "hospitalise", "hospitalize", "knife", "gun", "blood", "bleed", "drag", "rape", "choke"})
+"""Words of bodily harm: an attack told with one of them is physical."""
 CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REF", "AGR", "OPP", "SOC", "MED", "JRN", "REL"})
 
 
@@ -212,7 +217,7 @@ class EventBuilder:
         if self.model is not None and not weapon_cause(c, code, self.lex):
             code = self.model.decide(features, code, self._modes(c))
         if (code.type == "ASSAULT" and c.spec is not None and c.spec.verbal is not None and c.trigger is c.verb
-                and ctx.in_words(c.verb)):
+                and (ctx.in_words(c.verb) or self._criticism(c, code, sources, targets))):
             code = c.spec.verbal  # PLOVER's ASSAULT is physical force: an attack in a speech or a tweet is criticism
         if code.type is None or not self._episodic(c, code, sources, targets):
             return None
@@ -533,6 +538,18 @@ class EventBuilder:
                     or self.book.group_noun(lemma) or self.book.sector_noun(lemma) or self.book.title(lemma)
                     or set(lemma) & self.book.facility_nouns
                     or set(lemma) & PHYSICAL_TARGETS)
+
+    def _criticism(self, c: Candidate, code: Code, sources: list[Side], targets: list[Side]) -> bool:
+        """'Trump attacked Clinton over her emails': people or parties, none armed and no state, 'attacking' a
+        named person or a political body with no weapon and no harm told in the sentence."""
+        if code.mode is not None or not targets or self._instrument(c) is not None:
+            return False
+        if not all(t.actor.kind in CRITICISED_KINDS and (t.sector or "") not in ARMED_SECTORS for t in targets):
+            return False
+        if not all(s.actor.kind in CRITICISED_KINDS | {"organization", "media", "government"}
+                   and (s.sector or "") not in ARMED_SECTORS for s in sources):
+            return False
+        return not any(t.lemma_.lower() in HARM_WORDS for t in c.verb.sent)
 
     def _named_town(self, token: Token) -> bool:
         """A one-word name the tagger left untagged that the gazetteer knows as a town ('aircraft struck Rafah')."""
