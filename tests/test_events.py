@@ -1122,3 +1122,15 @@ def test_one_politician_attacking_another_is_criticism(text):
 ])
 def test_physical_attacks_stay_assaults(text, type_):
     assert [e for e in events_in(text) if e.type == type_], events_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dan Fishback had written an article arguing for boycotting Israeli plays.",
+    "Aya Haddad had written an article arguing for boycotting Palestinian plays.",
+    "Blaming Jews for the attacks is incredibly offensive.",
+    "Blaming Muslims for the attacks is incredibly offensive.",
+    "ERO New York received a lead from the ICE attache in Guatemala.",
+])
+def test_acts_argued_for_named_in_general_or_information_received_are_no_events(text):
+    assert not [e for e in events_in(text) if not e.hypothetical and not e.negated], events_in(text)
+

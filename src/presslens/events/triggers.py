@@ -41,6 +41,8 @@ UNREALISED_NOUNS = frozenset({"idea", "plan", "prospect", "possibility", "notion
                               "suggestion", "intention", "risk", "danger", "fear", "question", "talk", "temptation"})
 """Nouns whose 'of' gerund names an act thought of, not one done: 'the idea of deporting them' (not a goal, which
 can be reached: 'reached its goal of accepting 10,000 refugees')."""
+ADVOCACY = frozenset({"argue", "advocate", "campaign", "lobby", "plead", "argument", "case"})
+"""Verbs and nouns whose 'for' gerund is an act argued for, not one done: 'arguing for boycotting the plays'."""
 
 
 class Coded(NamedTuple):
@@ -121,13 +123,21 @@ def lexicon_lemma(verb: Token, lex: Lexicon) -> str:
 
 
 def _not_done(verb: Token) -> bool:
-    """'avoids condemning', 'refrained from condemning', 'the idea of deporting': a gerund its head says did
-    not happen."""
+    """'avoids condemning', 'refrained from condemning', 'the idea of deporting', 'arguing for boycotting': a
+    gerund its head says did not happen."""
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
     if verb.dep_ not in ("xcomp", "pcomp") or verb.tag_ != "VBG":
         return False
-    return head.lemma_.lower() in NOT_DONE or (head.pos_ == "NOUN" and head.lemma_.lower() in UNREALISED_NOUNS
-                                               and verb.head.lower_ == "of")
+    lemma = head.lemma_.lower()
+    return lemma in NOT_DONE or (head.pos_ == "NOUN" and lemma in UNREALISED_NOUNS and verb.head.lower_ == "of") or (
+        lemma in ADVOCACY and verb.head.lower_ in ("for", "against"))
+
+
+def _generic_gerund(verb: Token) -> bool:
+    """'Blaming Jews for the attacks is offensive', 'Attacking civilians is a war crime': a gerund clause with no
+    doer of its own ('their', 'by X') as a clause's subject names a kind of act, not one done."""
+    return verb.dep_ in ("csubj", "nsubj") and verb.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children)
 
 
 def counted_noun(noun: Token) -> Token:
@@ -454,7 +464,7 @@ class TriggerFinder:
             return False
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children):
             return False
-        if _not_done(verb):
+        if _not_done(verb) or _generic_gerund(verb):
             return False
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if infinitive and (verb.dep_ in ("advcl", "acl", "relcl")
