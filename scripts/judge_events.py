@@ -28,6 +28,10 @@ drawn and judged once after its eighth round; its name keeps it out of the model
 ``tests/data/review_nominal_events.jsonl`` holds, judged by hand, every event that the rule for acts named by a
 noun (``presslens.events.nominal``) added on the PolNeAR and PTC dev texts read as articles (``summary --file``);
 it is a review of one rule's output, not a random sample, and its name keeps it out of the model's training.
+``tests/data/review_event_types_s36.jsonl`` holds 90 asserted events drawn at random from the PolNeAR and PTC dev
+texts read as articles (45 from both, seed 3607; 45 from PTC, seed 3608) and judged for their type only; the errors
+found there led to the rules of that round, so ``summary --suffix _after`` on it measures those rules on the
+records they were written from (the held-out sample, ``heldout_events_7.jsonl``, is the number to quote).
 
 ``tests/data/judged_ptc_triggers.jsonl`` compares two versions on articles no sample has used, the PTC
 dev texts (``../shared/eval/propaganda/dev.jsonl``, read as plain articles): every event trigger either
