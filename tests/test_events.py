@@ -1134,3 +1134,16 @@ def test_physical_attacks_stay_assaults(text, type_):
 def test_acts_argued_for_named_in_general_or_information_received_are_no_events(text):
     assert not [e for e in events_in(text) if not e.hypothetical and not e.negated], events_in(text)
 
+
+
+@pytest.mark.parametrize("text,types", [
+    ("In a famous speech given in the 1930s, Niemoller said the Nazis came for socialists.", []),
+    ("The government of Chad gave in to the strikers' demands.", ["CONCEDE"]),
+    ("The pope recognizes the egregious failures of the Church.", []),
+    ("Brazil recognized the new government of Bolivia.", ["SUPPORT"]),
+    ("Bolivia recognized the new government of Brazil.", ["SUPPORT"]),
+    ("Kenya recognized the independence of Somaliland.", ["SUPPORT"]),
+    ("The two officials exchanged thousands of text messages.", ["CONSULT"]),
+])
+def test_what_the_object_or_the_particle_says(text, types):
+    assert [e.type for e in events_in(text) if not e.hypothetical] == types, events_in(text)

@@ -99,11 +99,17 @@ def verb_entry(verb: Token, lex: Lexicon) -> tuple[VerbSpec | None, Token | None
     children = list(verb.children)
     for dep in ("prt", "prep", "dobj", "advmod"):
         for child in children:
-            if child.dep_ == dep:
+            if child.dep_ == dep and not _a_preposition_of_place_or_time(child):
                 spec = lex.phrasal.get(f"{lemma} {child.lower_}")
                 if spec:
                     return spec, child
     return lex.verbs.get(lemma) or lex.phrasal.get(lemma), None
+
+
+def _a_preposition_of_place_or_time(child: Token) -> bool:
+    """'a speech given in the 1930s', 'gave awards in 2007': an 'in' with its own object is a preposition, not the
+    particle of 'give in' or 'step in' ('walked off the job' keeps its particle with an object)."""
+    return child.dep_ == "prep" and child.lower_ == "in" and any(g.dep_ == "pobj" for g in child.children)
 
 
 def lexicon_lemma(verb: Token, lex: Lexicon) -> str:
