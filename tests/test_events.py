@@ -1147,3 +1147,30 @@ def test_acts_argued_for_named_in_general_or_information_received_are_no_events(
 ])
 def test_what_the_object_or_the_particle_says(text, types):
     assert [e.type for e in events_in(text) if not e.hypothetical] == types, events_in(text)
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Al-Shabab killed a teenage boy on Thursday.", "ASSAULT"),
+    ("Government soldiers killed a teenage boy on Thursday.", "ASSAULT"),
+    ("Police in Lagos arrested a woman outside the court.", "COERCE"),
+    ("The Syrian air force destroyed a number of vehicles near the village.", "ASSAULT"),
+    ("The Turkish air force destroyed a number of vehicles near the village.", "ASSAULT"),
+])
+def test_one_person_or_a_number_of_things_is_acted_on(text, type_):
+    assert [e for e in events_in(text) if e.type == type_], events_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A man attacked a teenager who was wearing a MAGA hat.",
+    "A man attacked a teenager who was wearing a Palestinian scarf.",
+])
+def test_an_attacker_named_by_no_actor_is_taken_at_their_word(text):
+    assert "ACCUSE" not in [e.type for e in events_in(text)], events_in(text)
+
+
+@pytest.mark.parametrize("text,types", [
+    ("Officers were searching for another man, a suspect with an outstanding warrant.", []),
+    ("Soldiers searched homes in the village of Beit Ummar.", ["COERCE"]),
+])
+def test_searching_for_someone_is_no_search_of_them(text, types):
+    assert [e.type for e in events_in(text) if not e.hypothetical] == types, events_in(text)

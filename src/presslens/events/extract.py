@@ -55,6 +55,10 @@ PHYSICAL_TARGETS = frozenset({"convoy", "vehicle", "vehicles", "car", "cars", "b
                               "complex", "academy", "barracks", "garrison"})
 """Concrete objects an attack or a search can be aimed at (besides people and places)."""
 CLAUSE_DEPS = ("ccomp", "advcl", "conj", "relcl")
+PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "teenager", "teen", "baby", "infant", "person",
+                          "individual", "adult", "youth", "student", "worker", "farmer", "driver", "passenger",
+                          "victim", "suspect", "resident", "villager", "civilian", "pilgrim", "shepherd", "fisherman"})
+"""Nouns of one person, who can be harmed, held or freed ('killed a teenage boy')."""
 COUNTED_PEOPLE = frozenset({"dozen", "hundred", "thousand", "score", "million"})
 """'killed dozens', 'wounded hundreds': a count of people."""
 DOMESTIC_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG"})
@@ -217,7 +221,7 @@ class EventBuilder:
         if self.model is not None and not weapon_cause(c, code, self.lex):
             code = self.model.decide(features, code, self._modes(c))
         if (code.type == "ASSAULT" and c.spec is not None and c.spec.verbal is not None and c.trigger is c.verb
-                and (ctx.in_words(c.verb) or self._criticism(c, code, sources, targets))):
+                and (ctx.in_words(c.verb) or self._criticism(c, code, sources, targets, passive))):
             code = c.spec.verbal  # PLOVER's ASSAULT is physical force: an attack in a speech or a tweet is criticism
         if code.type is None or not self._episodic(c, code, sources, targets):
             return None
@@ -532,17 +536,25 @@ class EventBuilder:
         if token.lemma_.lower() in COUNTED_PEOPLE and token.ent_type_ not in NOT_PEOPLE:
             counted = counted_noun(token)  # 'dozens' are people; 'millions of dollars' and '$12.5 million' are not
             return counted is token or self._animate(counted)
+        if token.lemma_.lower() == "number":  # 'a number of vehicles' is what it counts
+            counted = counted_noun(token)
+            return counted is not token and self._animate(counted)
         people = token.like_num and token.ent_type_ not in NOT_PEOPLE
         return bool(token.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC", "ORG") or people
-                    or token.pos_ == "PRON" or self.book.group_noun(words) or self.book.sector_noun(words)
+                    or token.pos_ == "PRON" or token.lemma_.lower() in PERSON_NOUNS
+                    or self.book.group_noun(words) or self.book.sector_noun(words)
                     or self.book.group_noun(lemma) or self.book.sector_noun(lemma) or self.book.title(lemma)
                     or set(lemma) & self.book.facility_nouns
                     or set(lemma) & PHYSICAL_TARGETS)
 
-    def _criticism(self, c: Candidate, code: Code, sources: list[Side], targets: list[Side]) -> bool:
+    def _criticism(self, c: Candidate, code: Code, sources: list[Side], targets: list[Side], passive: bool) -> bool:
         """'Trump attacked Clinton over her emails': people or parties, none armed and no state, 'attacking' a
-        named person or a political body with no weapon and no harm told in the sentence."""
+        named person or a political body with no weapon and no harm told in the sentence (an attacker the text
+        names only as one person, 'a man attacked a teenager', is taken at its word)."""
         if code.mode is not None or not targets or self._instrument(c) is not None:
+            return False
+        doer = subject(c.verb)[0]
+        if not sources and not passive and doer is not None and doer.lemma_.lower() in PERSON_NOUNS:
             return False
         if not all(t.actor.kind in CRITICISED_KINDS and (t.sector or "") not in ARMED_SECTORS for t in targets):
             return False

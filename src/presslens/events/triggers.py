@@ -148,7 +148,8 @@ def _generic_gerund(verb: Token) -> bool:
 
 def counted_noun(noun: Token) -> Token:
     """What a quantity counts ('hundreds of demonstrators' -> 'demonstrators'), else the noun itself."""
-    if noun.like_num or noun.lemma_.lower() in ("hundred", "thousand", "dozen", "score", "million", "group", "crowd"):
+    if noun.like_num or noun.lemma_.lower() in ("hundred", "thousand", "dozen", "score", "million", "group", "crowd",
+                                                "number"):
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 return next((g for g in child.children if g.dep_ == "pobj"), noun)
