@@ -1174,3 +1174,16 @@ def test_an_attacker_named_by_no_actor_is_taken_at_their_word(text):
 ])
 def test_searching_for_someone_is_no_search_of_them(text, types):
     assert [e.type for e in events_in(text) if not e.hypothetical] == types, events_in(text)
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Russian missiles struck Kyiv on Tuesday, killing 12 people.", None),
+    ("Ukrainian drones struck Belgorod on Tuesday, killing 12 people.", None),
+    ("Israeli aircraft bombed the camp on Tuesday, killing 12 people.", None),
+    ("Hamas fighters opened fire on Tuesday, killing 12 people.", "people"),
+])
+def test_a_participle_of_result_is_the_same_act(text, target):
+    """'struck Kyiv, killing 12 people' is one attack: its dead are its result, not a second event."""
+    assaults = [e for e in events_in(text) if e.type == "ASSAULT"]
+    assert len(assaults) == 1, assaults
+    assert target is None or assaults[0].targets == (target,), assaults

@@ -159,10 +159,23 @@ def _generic_you(verb: Token) -> bool:
 
 def gerund_means_dropped(built: list[Built]) -> list[Built]:
     """'Shelling by the RSF killed three civilians': a gerund subject that names how the verb's act was done,
-    coded with the same type, is that act and not a second event."""
-    acts = {(b.candidate.verb.i, b.event.type) for b in built}
-    return [b for b in built if not (b.candidate.verb.dep_ == "csubj" and b.candidate.verb.tag_ == "VBG"
-                                     and (b.candidate.verb.head.i, b.event.type) in acts)]
+    coded with the same type, is that act and not a second event. So is a participle that tells the result
+    of an act of force ('struck Kyiv, killing 12 people'): its victims are the act's when it has none."""
+    acts = {(b.candidate.verb.i, b.event.type): b for b in built}
+    kept = []
+    for b in built:
+        verb = b.candidate.verb
+        if verb.tag_ != "VBG" or (verb.head.i, b.event.type) not in acts:
+            kept.append(b)
+        elif verb.dep_ == "advcl" and b.event.type == "ASSAULT" and b.candidate.trigger is verb:
+            main = acts[(verb.head.i, b.event.type)]
+            if not main.event.targets and b.event.targets:
+                main.event = replace(main.event, targets=b.event.targets, target_countries=b.event.target_countries,
+                                     target_sectors=b.event.target_sectors, target_ids=b.event.target_ids,
+                                     target_entity_ids=b.event.target_entity_ids)
+        elif verb.dep_ != "csubj":
+            kept.append(b)
+    return kept
 
 
 def _named_in(doc: Doc, place: Place, mention: ActorMention, actor: Actor | None) -> bool:
