@@ -25,6 +25,10 @@ near-miss model moves, actor naming). ``heldout_events_7.jsonl`` (``sample --n 8
 drawn and judged once after its eighth round; its name keeps it out of the model's training (which reads
 ``judged_events*.jsonl``), so later rounds can be re-judged on it without the model having learned its labels.
 
+``heldout_events_8.jsonl`` (``sample --n 60 --seed 1211``, then 20 more records of ``sample --n 24 --seed 1212``
+not already in it) is an eighth, drawn and judged once at the end of the
+round that added acts named by nouns, commands, owed and possible acts and criticism told as 'attacks'.
+
 ``tests/data/review_nominal_events.jsonl`` holds, judged by hand, every event that the rule for acts named by a
 noun (``presslens.events.nominal``) added on the PolNeAR and PTC dev texts read as articles (``summary --file``);
 it is a review of one rule's output, not a random sample, and its name keeps it out of the model's training.
