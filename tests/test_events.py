@@ -1187,3 +1187,23 @@ def test_a_participle_of_result_is_the_same_act(text, target):
     assaults = [e for e in events_in(text) if e.type == "ASSAULT"]
     assert len(assaults) == 1, assaults
     assert target is None or assaults[0].targets == (target,), assaults
+
+
+@pytest.mark.parametrize("text,protest", [
+    ("Hillary Clinton has held rallies before largely black crowds in Cleveland.", False),
+    ("Donald Trump held a rally in Michigan on Friday.", False),
+    ("Donald Trump held a campaign rally in Michigan on Friday.", False),
+    ("Thousands of farmers held a rally in the capital to protest the new tax.", True),
+    ("Supporters of the opposition rallied outside the courthouse on Monday.", True),
+])
+def test_a_candidates_rally_is_no_protest(text, protest):
+    assert bool([e for e in events_in(text) if e.type == "PROTEST"]) == protest, events_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "In July 2014, Sofian Zakkout organized a pro-Hamas rally outside the Israeli Consulate in Miami.",
+    "In July 2014, David Levy organized a pro-Israel rally outside the Palestinian mission in Miami.",
+    "Senator Marlow held a rally against the new tax in Tarnholm.",
+])
+def test_a_rally_for_or_against_a_cause_is_a_protest_whoever_holds_it(text):
+    assert [e for e in events_in(text) if e.type == "PROTEST"], events_in(text)

@@ -244,6 +244,9 @@ class EventBuilder:
                       quote is not None and quote.kind == "direct"):
             return None
         sources, targets = self._roles(c, code, sources, targets)
+        if code.type == "PROTEST" and c.trigger.lemma_.lower() == "rally" and sources and all(
+                s.actor.kind == "person" for s in sources) and not _names_a_cause(c.trigger):
+            return None  # 'Clinton held rallies in Cleveland': a candidate's rally is a campaign meeting, no protest
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
             code = Code("ASSAULT", self._noun_mode(c) or self._instrument(c) or code.mode)
         hypothetical = self._hypothetical(c) or (reporter is None and ctx.conditional_mood(c.verb))
@@ -711,6 +714,16 @@ def _in_clause(token: Token, top: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+CAUSE_WORDS = frozenset({"pro", "anti", "against", "protest", "demand", "solidarity", "support", "over"})
+"""Words by which a rally names its cause ('a pro-Hamas rally', 'a rally against the war', 'to protest the tax')."""
+
+
+def _names_a_cause(noun: Token) -> bool:
+    """Whether a rally's phrase says what it is for or against: then a person holding it leads a demonstration."""
+    return any(t.lower_ in CAUSE_WORDS or t.lower_.startswith(("pro-", "anti-")) for t in noun.subtree) or any(
+        t.lower_ in CAUSE_WORDS or t.lemma_.lower() in CAUSE_WORDS for t in noun.head.subtree if t.i > noun.i)
 
 
 def _prep_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
