@@ -105,3 +105,37 @@ def test_the_name_before_an_assassination_is_its_target(text, target):
 def test_a_place_before_an_event_noun_is_no_doer(text):
     assert not [e for e in events_in(text) if e.sources], events_in(text)
 
+
+
+@pytest.mark.parametrize("text", [
+    "Three killed in Kabul blast.",
+    "Three killed in Tel Aviv blast.",
+    "Five killed in Gaza strikes.",
+])
+def test_a_headline_passive_is_an_event_and_the_town_before_its_noun_is_no_doer(text):
+    """'Three killed in Kabul blast': the headline's participle is the act; Kabul is where it happened."""
+    assaults = [e for e in analyze(text).events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].sources == (), assaults
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds wounded as police fire on protesters in Nairobi.",
+    "Hundreds wounded as soldiers fire on protesters in Harare.",
+])
+def test_the_wounded_are_no_one_else(text):
+    """A passive's subject is who it was done to: another actor of the clause is not taken in its place."""
+    assert all(e.targets == () for e in events_in(text) if e.trigger == "wounded"), events_in(text)
+
+
+@pytest.mark.parametrize("text", ["The plague has killed 97 people in Madagascar.",
+                                  "The outbreak of the black plague in Madagascar has so far killed 97 people."])
+def test_an_epidemic_kills_in_no_event(text):
+    assert not [e for e in analyze(text).events if e.type == "ASSAULT"], analyze(text).events
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Marlow told the bank's chief: 'You should be criminally investigated.'",
+    "The question is whether the officer is prosecuted as a police officer or a civilian.",
+])
+def test_a_clause_of_its_own_or_a_question_is_no_headline_passive(text):
+    assert not [e for e in events_in(text) if not e.hypothetical and e.type in ("ACCUSE", "SANCTION")], events_in(text)

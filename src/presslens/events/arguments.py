@@ -295,8 +295,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         if reporter is not None:
             return reporter, False
         return token, any(c.dep_ == "auxpass" for c in verb.children) or (head_passive and verb.tag_ == "VBN")
-    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and agent(verb) is not None:
-        return verb.head, True  # 'the officers shot by a gunman': the noun is what the participle was done to
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and (agent(verb) is not None or headline_passive(verb)):
+        return verb.head, True  # 'the officers shot by a gunman', 'Protesters arrested in Kampala': done to the noun
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("ADJ", "NOUN"):
         holder = verb.head.head
         return subject(holder) if holder.pos_ == "ADJ" else (holder, False)
@@ -314,6 +314,18 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "relcl":
         return verb.head, False
     return None, False
+
+
+def headline_passive(verb: Token) -> bool:
+    """'Three killed in Kabul blast', 'Two soldiers killed in ambush, army says': a headline's passive without its
+    auxiliary, which the parse hangs on the victims as a modifier of a sentence with no verb of its own (or of
+    one that only reports it)."""
+    head = verb.head
+    if any(c.dep_ in ("dobj", "dative", "nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False  # 'Soldiers beat detainees' (a past tense misread), 'You should be investigated' (a clause)
+    return head.pos_ in ("NOUN", "NUM", "PROPN") and (head.dep_ == "ROOT" or (
+        head.dep_ == "nsubj" and head.head.lemma_.lower() in ("say", "report", "claim")
+        and head.head.i > verb.right_edge.i))
 
 
 def agent(verb: Token) -> Token | None:

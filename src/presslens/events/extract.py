@@ -214,6 +214,8 @@ class EventBuilder:
         self.places, self.times = places, times
         self.model = model
         self.book = load_actorbook(())
+        self._guessed: set[int] = set()
+        """Triggers whose recipient only the last resort found (``_clause_actors``)."""
 
     def describe(self, c: Candidate) -> Described:
         """The lexicon's code of a candidate, its actors and its features for the event-type model."""
@@ -231,6 +233,8 @@ class EventBuilder:
         if c.control == "intend":
             return self._intention(c, speaker, reporter)
         code, negated, sources, targets, passive, features = self.describe(c)
+        if passive and c.trigger.i in self._guessed and subject(c.reporter or c.verb)[0] is not None:
+            targets = []  # 'Hundreds wounded as police fire': the wounded, named or not, not another actor
         if self.model is not None and not weapon_cause(c, code, self.lex):
             code = self.model.decide(features, code, self._modes(c))
         if (code.type == "ASSAULT" and c.spec is not None and c.spec.verbal is not None and c.trigger is c.verb
@@ -318,10 +322,10 @@ class EventBuilder:
         if not sources and not patient:
             sources = [s for g in possessive for s in self.args.actors_at(g)]
         if not sources:
-            modifiers = [m for m in self._noun_modifiers(noun) if m.actor.kind not in PLACE_KINDS - {"state"}]
+            modifiers = self._noun_modifiers(noun)
             if patient or c.code.mode == "targeted":
                 named = [m for m in modifiers if m.actor.kind == "person"]
-            sources = [m for m in modifiers if m not in named]  # 'the Parkland shooting': where, not who
+            sources = [m for m in modifiers if m not in named]
         own = {s.actor.id for s in sources}
         aimed = [*(possessive if patient else []), *_prep_objects(noun, ("of",))]
         targets = [t for t in [*named, *(s for g in aimed for s in self.args.actors_at(g)), *self._noun_targets(noun)]
@@ -391,8 +395,9 @@ class EventBuilder:
             options.append(found)
         options = [o for o in options if o]
         targets = (options or [[]])[0]
-        if not targets and c.code.mode != "resign" and (c.code.type != "CONSULT" or c.code.mode):
+        if not targets and c.code.mode != "resign" and (c.code.type != "CONSULT" or c.code.mode) :
             targets = self._clause_actors(c, own)
+            self._guessed.add(c.trigger.i)
         return sources, targets, passive
 
     def _may_receive(self, c: Candidate, side: Side, token: Token, place_only: bool) -> bool:
@@ -463,14 +468,22 @@ class EventBuilder:
 
     def _noun_modifiers(self, noun: Token) -> list[Side]:
         """'Israeli strikes', 'Hamas rockets': the actor an event noun's modifier names (a name just before
-        the noun counts when the parse did not attach it)."""
+        the noun counts when the parse did not attach it); a town or a region there says where, not who ('the
+        Kabul blast', 'the Parkland shooting'), a state who ('Israeli strikes')."""
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
         modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
+        modifiers = [m for m in modifiers if not self._town_named(m)]
         found = [s for child in modifiers for s in self.args.actors_at(child)]  # 'army helicopter raids'
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
-        if not found and before is not None and before.i in self.args.cover and before.dep_ != "det":
+        if not found and before is not None and before.i in self.args.cover and before.dep_ != "det" and not (
+                self._town_named(before)):
             found = self.args.actors_at(before)
-        return unique_sides(found)  # 'al-Shabaab': one actor over three modifier tokens
+        places = PLACE_KINDS - {"state"}  # 'al-Shabaab': one actor over three modifier tokens
+        return [side for side in unique_sides(found) if side.actor.kind not in places]
+
+    def _town_named(self, token: Token) -> bool:
+        """The token names a place the places step resolved below the level of a country ('Kabul', 'Gaza')."""
+        return any(p.start <= token.idx < p.end and not p.demonym and p.feature != "country" for p in self.places)
 
     def _noun_targets(self, noun: Token) -> list[Side]:
         """'strikes on Y towns', 'an attack against Y': who an event noun is aimed at (also when the parse
@@ -614,8 +627,9 @@ class EventBuilder:
             return True
         if any(a.dep_ == "aux" and a.lower_ in RECOMMENDED for a in c.verb.children) and c.reporter is None:
             return True  # 'Mexico should sue': recommended, not done
-        if c.trigger.sent.text.rstrip().rstrip("”\"'").endswith("?"):
-            return True  # asked about, not reported
+        if c.trigger.sent.text.rstrip().rstrip("”\"'").endswith("?") or any(
+                ch.dep_ == "mark" and ch.lower_ == "whether" for ch in c.verb.children):
+            return True  # asked about, not reported ('the question is whether she is prosecuted')
         quote = self.args.cue_quote(c.verb)
         return quote is not None and ctx.conditional_text(self.doc, quote.start, quote.end)
 
