@@ -1207,3 +1207,16 @@ def test_a_candidates_rally_is_no_protest(text, protest):
 ])
 def test_a_rally_for_or_against_a_cause_is_a_protest_whoever_holds_it(text):
     assert [e for e in events_in(text) if e.type == "PROTEST"], events_in(text)
+
+
+@pytest.mark.parametrize("text,targets", [
+    pytest.param("President Obama called for relief for middle class families.", (), marks=pytest.mark.xfail(
+        strict=True, reason="the beneficiary inside the thing called for ('relief for families') is still taken")),
+    ("President Obama called for a tax cut in a compromise rebuffed by Republicans.", ()),
+    ("President Putin called for a tax cut in a compromise rebuffed by the Duma.", ()),
+    ("Egypt called for the withdrawal of Ethiopian troops from Somalia.", ("Ethiopia",)),
+    ("The UN called on Israel and Hamas to agree a ceasefire.", ("Israel", "Hamas")),
+])
+def test_a_call_for_a_thing_asks_only_whom_the_thing_names(text, targets):
+    request = next(e for e in events_in(text) if e.type == "REQUEST")
+    assert request.targets == targets, request

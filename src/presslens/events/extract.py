@@ -233,8 +233,8 @@ class EventBuilder:
         if c.control == "intend":
             return self._intention(c, speaker, reporter)
         code, negated, sources, targets, passive, features = self.describe(c)
-        if passive and c.trigger.i in self._guessed and subject(c.reporter or c.verb)[0] is not None:
-            targets = []  # 'Hundreds wounded as police fire': the wounded, named or not, not another actor
+        if c.trigger.i in self._guessed and self._asks_or_suffers(c, passive):
+            targets = []  # a recipient only the last resort found, where the clause says who it is
         if self.model is not None and not weapon_cause(c, code, self.lex):
             code = self.model.decide(features, code, self._modes(c))
         if (code.type == "ASSAULT" and c.spec is not None and c.spec.verbal is not None and c.trigger is c.verb
@@ -353,6 +353,15 @@ class EventBuilder:
             t.actor.kind in armed | PLACE_KINDS or (t.sector or "") in ARMED_SECTORS for t in targets) or any(
             g.pos_ == "NOUN" and g.lemma_.lower() in PHYSICAL_TARGETS for g in _prep_objects(c.trigger, NOUN_TARGET_PREPS))
 
+    @staticmethod
+    def _asks_or_suffers(c: Candidate, passive: bool) -> bool:
+        """Clauses whose recipient is in their own words, so that no other actor of the clause may stand in: a
+        passive's subject ('Hundreds wounded as police fire on protesters': the wounded, named or not) and a call
+        for a thing ('called for relief for families', '… in a compromise rebuffed by Republicans')."""
+        if passive and subject(c.reporter or c.verb)[0] is not None:
+            return True
+        return c.control == "request" and c.particle is not None and c.particle.lower_ == "for"
+
     def _noun_of_an_act(self, noun: Token) -> bool:
         """The noun's entry has several words ('chlorine gas attack'), or every compound before it names an actor
         or a weapon ('Hamas rocket attack'; not 'heart attack')."""
@@ -395,7 +404,7 @@ class EventBuilder:
             options.append(found)
         options = [o for o in options if o]
         targets = (options or [[]])[0]
-        if not targets and c.code.mode != "resign" and (c.code.type != "CONSULT" or c.code.mode) :
+        if not targets and c.code.mode != "resign" and (c.code.type != "CONSULT" or c.code.mode):
             targets = self._clause_actors(c, own)
             self._guessed.add(c.trigger.i)
         return sources, targets, passive
