@@ -451,7 +451,7 @@ class EventBuilder:
         ('police said shops were looted'); a present-tense clause with no actor ('the program allows
         investors ...') states a rule."""
         if c.spec is not None and c.spec.needs_actor and c.complement is None and not c.by_object and not (
-                self._animate(c.obj) or (c.obj is not None and (self.args.actors_at(c.obj) or self._named_town(c.obj)))):
+                self._animate(c.obj) or (c.obj is not None and (self.args.actors_at(c.obj) or self._untagged_town(c.obj)))):
             return False
         if c.reporter is not None and not targets and not _past_force(c, code):
             return False
@@ -481,16 +481,16 @@ class EventBuilder:
         Kabul blast', 'the Parkland shooting'), a state who ('Israeli strikes')."""
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
         modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
-        modifiers = [m for m in modifiers if not self._town_named(m)]
+        modifiers = [m for m in modifiers if not self._place_below_a_country(m)]
         found = [s for child in modifiers for s in self.args.actors_at(child)]  # 'army helicopter raids'
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
         if not found and before is not None and before.i in self.args.cover and before.dep_ != "det" and not (
-                self._town_named(before)):
+                self._place_below_a_country(before)):
             found = self.args.actors_at(before)
         places = PLACE_KINDS - {"state"}  # 'al-Shabaab': one actor over three modifier tokens
         return [side for side in unique_sides(found) if side.actor.kind not in places]
 
-    def _town_named(self, token: Token) -> bool:
+    def _place_below_a_country(self, token: Token) -> bool:
         """The token names a place the places step resolved below the level of a country ('Kabul', 'Gaza')."""
         return any(p.start <= token.idx < p.end and not p.demonym and p.feature != "country" for p in self.places)
 
@@ -601,7 +601,7 @@ class EventBuilder:
             return False
         return not any(t.lemma_.lower() in HARM_WORDS for t in c.verb.sent)
 
-    def _named_town(self, token: Token) -> bool:
+    def _untagged_town(self, token: Token) -> bool:
         """A one-word name the tagger left untagged that the gazetteer knows as a town ('aircraft struck Rafah')."""
         return token.pos_ == "PROPN" and not token.ent_type_ and not any(
             c.dep_ in ("compound", "flat") for c in token.children) and bool(self.book.city_country(token.text))
