@@ -160,6 +160,7 @@ def conditional_text(doc: Doc, start: int, end: int) -> bool:
 
 
 NO_ONE = frozenset({"nobody", "none", "noone"})
+"""Subjects that say no one did the act ('nobody was arrested')."""
 
 
 def negated(verb: Token, trigger: Token) -> bool:

@@ -56,9 +56,10 @@ PHYSICAL_TARGETS = frozenset({"convoy", "vehicle", "vehicles", "car", "cars", "b
 """Concrete objects an attack or a search can be aimed at (besides people and places)."""
 CLAUSE_DEPS = ("ccomp", "advcl", "conj", "relcl")
 PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "teenager", "teen", "baby", "infant", "person",
-                          "individual", "adult", "youth", "student", "worker", "farmer", "driver", "passenger",
-                          "victim", "suspect", "resident", "villager", "civilian", "pilgrim", "shepherd", "fisherman"})
-"""Nouns of one person, who can be harmed, held or freed ('killed a teenage boy')."""
+                          "individual", "adult", "worker", "farmer", "driver", "passenger", "victim", "suspect",
+                          "resident", "villager", "pilgrim", "shepherd", "fisherman"})
+"""Nouns of one person, who can be harmed, held or freed ('killed a teenage boy'), that the actor book's
+population nouns ('civilian', 'student', 'youth') do not already hold."""
 COUNTED_PEOPLE = frozenset({"dozen", "hundred", "thousand", "score", "million"})
 """'killed dozens', 'wounded hundreds': a count of people."""
 DOMESTIC_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG"})
@@ -102,6 +103,8 @@ class Described(NamedTuple):
     targets: list[Side]
     passive: bool
     features: list[str]
+    guessed: bool = False
+    """The recipient was found only by the last resort (``_clause_actors``)."""
 
 
 @dataclass
@@ -214,17 +217,15 @@ class EventBuilder:
         self.places, self.times = places, times
         self.model = model
         self.book = load_actorbook(())
-        self._guessed: set[int] = set()
-        """Triggers whose recipient only the last resort found (``_clause_actors``)."""
 
     def describe(self, c: Candidate) -> Described:
         """The lexicon's code of a candidate, its actors and its features for the event-type model."""
         code, negated = self._adjusted_code(c)
-        sources, targets, passive = self._sides(c)
+        sources, targets, passive, guessed = self._sides(c)
         code = self._by_subject(c, code, sources)
         features = candidate_features(c, code, sources, targets, negated, passive, self.lex,
                                       lambda token: token.i in self.args.cover or token.ent_type_ in ACTOR_ENTITIES)
-        return Described(code, negated, sources, targets, passive, features)
+        return Described(code, negated, sources, targets, passive, features, guessed)
 
     def build(self, c: Candidate) -> Built | None:
         reporter, speaker = self.args.attribution(c.trigger)
@@ -232,8 +233,8 @@ class EventBuilder:
             return self._named_by_a_noun(c, reporter)
         if c.control == "intend":
             return self._intention(c, speaker, reporter)
-        code, negated, sources, targets, passive, features = self.describe(c)
-        if c.trigger.i in self._guessed and self._asks_or_suffers(c, passive):
+        code, negated, sources, targets, passive, features, guessed = self.describe(c)
+        if guessed and self._asks_or_suffers(c, passive):
             targets = []  # a recipient only the last resort found, where the clause says who it is
         if self.model is not None and not weapon_cause(c, code, self.lex):
             code = self.model.decide(features, code, self._modes(c))
@@ -373,7 +374,8 @@ class EventBuilder:
 
     # -- actors ---------------------------------------------------------------------
 
-    def _sides(self, c: Candidate) -> tuple[list[Side], list[Side], bool]:
+    def _sides(self, c: Candidate) -> tuple[list[Side], list[Side], bool, bool]:
+        """Sources, targets, whether the clause is passive, and whether the targets are the last resort's."""
         verb = c.reporter or c.verb
         subj, passive = subject(verb)
         source_token = agent(verb) if passive else subj
@@ -385,9 +387,9 @@ class EventBuilder:
         if c.reporter is not None:
             own_subject = subject(c.verb)[0]
             asked = self.args.actors_at(own_subject) if own_subject is not None else []
-            return sources, [t for t in asked if t.actor.id not in {s.actor.id for s in sources}], False
+            return sources, [t for t in asked if t.actor.id not in {s.actor.id for s in sources}], False, False
         if passive and subj is not None and not sources and c.code.type == "MOBILIZE":
-            return self.args.actors_at(subj), [], passive  # 'troops were deployed': the forces' own side
+            return self.args.actors_at(subj), [], passive, False  # 'troops were deployed': the forces' own side
         noun = self._event_noun(c) if c.trigger is c.verb else None
         noun_targets: list[Side] = []
         if noun is not None:
@@ -405,9 +407,8 @@ class EventBuilder:
         options = [o for o in options if o]
         targets = (options or [[]])[0]
         if not targets and c.code.mode != "resign" and (c.code.type != "CONSULT" or c.code.mode):
-            targets = self._clause_actors(c, own)
-            self._guessed.add(c.trigger.i)
-        return sources, targets, passive
+            return sources, self._clause_actors(c, own), passive, True
+        return sources, targets, passive, False
 
     def _may_receive(self, c: Candidate, side: Side, token: Token, place_only: bool) -> bool:
         """Whether a side found at a target position may be the recipient: in a place phrase, or reached through

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .plover import Code, Lexicon
 from presslens.actors.phrases import cue_words
 
+from .plover import Code, Lexicon
 from .triggers import Candidate, TriggerFinder, is_future
 
 NOMINAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
@@ -90,7 +90,7 @@ def _setting_verb(noun: Token, coded_verbs: set[int]) -> Token | None:
 
 
 def _unreal(noun: Token) -> bool:
-    """'a possible attack', 'no arrests', 'further strikes': an act not presented as done."""
+    """'a possible attack', 'no arrests', 'an expected raid': an act not presented as done."""
     return any(c.dep_ in ("amod", "det") and c.lower_ in UNREAL_MODIFIERS for c in noun.children)
 
 
