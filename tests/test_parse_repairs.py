@@ -157,3 +157,40 @@ def test_an_opening_gerund_clause_with_a_comma_stays_a_clause(text):
 
 def _head_dep(text: str, word: str, repaired: bool = True) -> str:
     return next(t.dep_ for t in _parsed(text, repaired) if t.text == word)
+
+
+def _entities(text: str, repaired: bool = True) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in _parsed(text, repaired).ents]
+
+
+RUN_OVER_THE_VERB = [
+    ('Kofi Mensah met Ama Adjei on Monday. Bemoaning the "rigged count," Mensah accused Adjei of being a partisan.',
+     "Mensah", "Adjei"),
+    ('Ama Adjei met Kofi Mensah on Monday. Bemoaning the "rigged count," Adjei accused Mensah of being a partisan.',
+     "Adjei", "Mensah"),
+]
+
+
+@pytest.mark.parametrize(("text", "accuser", "accused"), RUN_OVER_THE_VERB)
+def test_an_entity_run_over_its_sentences_verb_keeps_only_the_names(text, accuser, accused):
+    """The model reads 'Mensah accused Adjei of being a' as one title: the names stay entities, each with the
+    label the article's full name for it has."""
+    full = {e[0].split()[-1]: e[1] for e in _entities(text)[:2]}
+    assert any("accused" in name for name, _ in _entities(text, repaired=False))
+    assert _entities(text)[3:] == [(accuser, full[accuser]), (accused, full[accused])]
+
+
+def test_a_person_run_over_a_headline_verb_is_the_person():
+    """'Lopez Seeks More Aid': the model took the verb into the person's name."""
+    assert _entities("Lopez Seeks More Aid for Farmers.", repaired=False) == [("Lopez Seeks", "PERSON")]
+    assert _entities("Lopez Seeks More Aid for Farmers.") == [("Lopez", "PERSON")]
+
+
+def test_an_entity_run_over_its_verb_with_no_name_known_is_dropped():
+    """Neither name is known from elsewhere and the model called the run a title: no entity is better than it."""
+    assert _entities('Bemoaning the "rigged count," Mensah accused Adjei of being a partisan.') == []
+
+
+def test_a_title_in_quotation_marks_keeps_its_verb():
+    """'“Lopez Seeks More Aid.”' as a quoted title is one work, verb and all."""
+    assert _entities("“Lopez Seeks More Aid.”") == [("Lopez Seeks More Aid", "WORK_OF_ART")]

@@ -170,6 +170,66 @@ def gerund_subject_read_as_clause(sent: Span) -> bool:
     return True
 
 
+def list_read_as_two_subjects(verb: Token) -> bool:
+    """'The family, protesters and civic leaders demanded …': a verb has one subject; a second subject the
+    model hangs on it, separated from the first by a comma alone, is the next item of the first one's list."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 2:
+        return False
+    first, second = subjects
+    comma = first.right_edge.i + 1
+    if comma + 1 != second.left_edge.i or verb.doc[comma].text != ",":
+        return False
+    _move(second, first, "conj")
+    return True
+
+
+def _name_pieces(entity: Span, verb: Token) -> list[Span]:
+    """The names on either side of the verb: the capitalised words before it ('Lopez' in 'Lopez Seeks More
+    Aid', which the tagger may call a common noun) and the proper nouns right after it."""
+    doc, before, after = entity.doc, verb.i, verb.i + 1
+    while before > entity.start and (doc[before - 1].is_title or doc[before - 1].tag_ in ("NNP", "NNPS")):
+        before -= 1
+    while after < entity.end and doc[after].tag_ in ("NNP", "NNPS"):
+        after += 1
+    return [doc[a:b] for a, b in ((before, verb.i), (verb.i + 1, after)) if b > a]
+
+
+def _piece_label(piece: Span, label: str, others: list[Span]) -> str | None:
+    """A piece's label: that of another entity of the article with the same words, or with this one word as its
+    last ('Trump' after 'Donald Trump'); else a person's if the model read the run as a person ('Lopez Seeks'),
+    else none ('Mensah accused Adjei of being a' read as a title)."""
+    words = piece.text
+    same = next((e.label_ for e in others if e.text == words), None)
+    if same is not None:
+        return same
+    named = next((e.label_ for e in others if len(piece) == 1 and len(e) > 1 and e[-1].text == words), None)
+    if named is not None:
+        return named
+    return label if label == "PERSON" else None
+
+
+def entity_over_its_verb(sent: Span) -> bool:
+    """'Lopez Seeks More Aid', 'Mensah accused Adjei of being a partisan': an entity that runs over its
+    sentence's finite main verb is two names the model ran together with the verb between them; the names
+    stay entities, the verb and the rest do not. A title after an opening quotation mark may hold a verb and is
+    left."""
+    root, doc = sent.root, sent.doc
+    if root.pos_ != "VERB" or root.tag_ not in FINITE_TAGS or not root.ent_type_:
+        return False
+    entity = next((e for e in doc.ents if e.start <= root.i < e.end), None)
+    if entity is None or (entity.start > 0 and doc[entity.start - 1].tag_ == "``"):
+        return False
+    others = [e for e in doc.ents if e != entity]
+    pieces = []
+    for piece in _name_pieces(entity, root):
+        label = _piece_label(piece, entity.label_, others)
+        if label is not None:
+            pieces.append(Span(doc, piece.start, piece.end, label=label))
+    doc.ents = sorted(others + pieces, key=lambda e: e.start)
+    return True
+
+
 @Language.component("parse_repairs")
 def parse_repairs(doc: Doc) -> Doc:
     """Apply every repair, sentence by sentence and verb by verb."""
@@ -177,12 +237,14 @@ def parse_repairs(doc: Doc) -> Doc:
         verb_read_as_participle(sent)
         modifier_read_as_person(sent)
         gerund_subject_read_as_clause(sent)
+        entity_over_its_verb(sent)
         for token in sent:
             if token.pos_ in ("VERB", "AUX"):
                 agent_read_as_verbs(token)
                 complement_read_as_modifier(token)
                 gerund_complement_on_object(token)
                 participle_read_as_past(token)
+                list_read_as_two_subjects(token)
     return doc
 
 

@@ -67,8 +67,9 @@ class Arguments:
         found = self._own(token, depth)
         for conj in token.conjuncts if token.dep_ != "conj" else ():
             parts = self._own(conj, depth)
-            if found and all(p.actor.country is None and p.actor.kind == found[0].actor.kind or (
-                    p.actor.country is None and p.sector == found[0].sector) for p in parts):
+            if found and found[0].actor.country is not None and all(
+                    p.actor.country is None and (p.actor.kind == found[0].actor.kind or p.sector == found[0].sector)
+                    for p in parts):
                 continue  # 'Israeli helicopters and tanks': the adjective holds for both
             found += [s for s in parts if s not in found]
         return unique_sides(found)

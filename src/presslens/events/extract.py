@@ -138,10 +138,18 @@ WITHDRAWING = frozenset({"withdraw", "pull", "recall", "redeploy", "remove", "de
 troops along the border'): never the recipient, which the 'from' or 'against' phrase names."""
 
 
-def _origin(child: Token, c: Candidate) -> bool:
-    """'fired rockets from Gaza', 'missiles launched from Belarus': under force, a 'from' phrase says where the
-    force comes from, never whom it hits."""
-    return child.dep_ == "prep" and child.lower_ == "from" and c.code.type == "ASSAULT"
+TOPIC_PREPS = frozenset({"over", "about", "on", "regarding", "concerning"})
+"""Prepositions that name what a meeting is about ('negotiated with Russia over Syria'): no participant."""
+
+
+def _no_side(child: Token, c: Candidate) -> bool:
+    """A phrase that names no party to the act. 'fired rockets from Gaza', 'missiles launched from Belarus':
+    under force, a 'from' phrase says where the force comes from, never whom it hits. 'negotiated with
+    Russia over Syria': a meeting's topic is not one of those who meet (PLOVER CONSULT: the participants)."""
+    if child.dep_ != "prep":
+        return False
+    return (child.lower_ == "from" and c.code.type == "ASSAULT") or (
+        child.lower_ in TOPIC_PREPS and c.code.type == "CONSULT")
 
 
 def _withdrawn(c: Candidate, token: Token) -> bool:
@@ -432,7 +440,7 @@ class EventBuilder:
         for head in heads:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis") or (
-                        child.lower_ == "according" or _origin(child, c)):
+                        child.lower_ == "according" or _no_side(child, c)):
                     skipped.update(t.i for t in child.subtree)
         tokens = sorted({t.i for head in heads for t in head.subtree if t.i > c.trigger.i and t.i not in skipped})
         head_indexes = {head.i for head in heads}
@@ -528,24 +536,24 @@ class EventBuilder:
                       if child.dep_ in ("prep", "dative") and child.lower_ == "to"
                       for g in child.children if g.dep_ == "pobj"]
         children = [list(head.children) for head in heads]  # each read once: a Token is built per access
-        for kids in children:
+        comp_subject = subject(c.complement)[0] if c.complement is not None else None
+        for head, kids in zip(heads, children):
+            if head is c.complement and comp_subject is not None and comp_subject.i > c.verb.i:
+                found.append((comp_subject, False))  # 'demanded that Pakistan release the detainees': the one asked
             for child in kids:
                 if child.dep_ in ("dobj", "dative", "attr", "oprd") and child is not c.trigger:
                     found.append((child, False))
             for prep in TARGET_PREPS:
                 for child in kids:
-                    if _origin(child, c):
+                    if _no_side(child, c):
                         continue
                     if child.dep_ in ("prep", "dative") and child.lower_ == prep and child is not c.particle:
                         found += [(g, False) for g in child.children if g.dep_ == "pobj"]
-        if c.complement is not None:
-            comp_subject = subject(c.complement)[0]
-            if comp_subject is not None and comp_subject.i > c.verb.i:
-                found.append((comp_subject, False))
         for kids in children:
             for child in kids:
-                if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-                    found += [(g, True) for g in child.children if g.dep_ == "pobj"]
+                if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:  # not 'in a White House statement'
+                    found += [(g, True) for g in child.children if g.dep_ == "pobj"
+                              and g.lemma_.lower() not in ctx.SPEECH_MEDIA]
         return found
 
     def _roles(self, c: Candidate, code: Code, sources: list[Side], targets: list[Side]
