@@ -1220,3 +1220,55 @@ def test_a_rally_for_or_against_a_cause_is_a_protest_whoever_holds_it(text):
 def test_a_call_for_a_thing_asks_only_whom_the_thing_names(text, targets):
     request = next(e for e in events_in(text) if e.type == "REQUEST")
     assert request.targets == targets, request
+
+
+WORDS_AT_SOMEONE_S_THING = [
+    ("Senator Okafor criticized Governor Adeyemi's budget bill at a rally in Lagos.", "ACCUSE", "Adeyemi"),
+    ("Rights groups denounced the abuses committed by the militia in Darfur.", "ACCUSE", "militia"),
+    ("Rights groups denounced the abuses committed by the army in Darfur.", "ACCUSE", "army"),
+    ("Israel condemned the attacks carried out by Hamas.", "ACCUSE", "Hamas"),
+    ("Hamas condemned the attacks carried out by Israel.", "ACCUSE", "Israel"),
+    ("The abuses committed by the militia were condemned by rights groups.", "ACCUSE", "militia"),
+    ("The abuses committed by the army were condemned by rights groups.", "ACCUSE", "army"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "target"), WORDS_AT_SOMEONE_S_THING)
+def test_words_aimed_at_a_thing_someone_owns_or_did_are_aimed_at_them(text, type_, target):
+    """'denounced the abuses committed by the militia': the doer a participle names is whom the words reach."""
+    assert one(text, type_).targets == (target,)
+
+
+@pytest.mark.parametrize("text", [
+    "Rights groups denounced the abuses committed by the militia in Darfur.",
+    "The crimes committed by the soldiers were documented by the UN.",
+    "The crimes committed by the rebels were documented by the UN.",
+    "The abuses committed by the army were condemned by rights groups.",
+])
+def test_crimes_committed_are_no_pledge(text):
+    """'commit' is a pledge with troops, money or 'to' an act; 'the abuses committed by X' is the perpetration sense."""
+    assert "AGREE" not in {e.type for e in events_in(text)}
+
+
+def test_troops_committed_stay_a_pledge():
+    assert one("NATO has committed troops to the mission in Kosovo.", "AGREE").sources == ("NATO",)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Kenyan president praised the peace plan during a visit to Nairobi by the Ugandan foreign minister.", "KEN"),
+    ("The Ugandan president praised the peace plan during a visit to Kampala by the Kenyan foreign minister.", "UGA"),
+])
+def test_an_act_of_another_type_in_the_setting_does_not_lend_its_doer(text, source):
+    """'X praised the plan during a visit by Y': Y made the visit, X the praise."""
+    assert one(text, "SUPPORT").source_countries == (source,)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The ordination was disrupted by hundreds of protesters accusing Bishop Okafor of covering up abuse.", "Okafor"),
+    ("The ordination was disrupted by hundreds of protesters accusing Bishop Adeyemi of covering up abuse.",
+     "Adeyemi"),
+])
+def test_a_participle_on_a_passive_s_agent_is_the_agent_s_own_act(text, target):
+    """'disrupted by protesters accusing X': the protesters accuse X; the clause's passive is not the accusation's."""
+    accusation = one(text, "ACCUSE")
+    assert (accusation.sources, accusation.targets) == (("protesters",), (target,))

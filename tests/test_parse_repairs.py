@@ -194,3 +194,21 @@ def test_an_entity_run_over_its_verb_with_no_name_known_is_dropped():
 def test_a_title_in_quotation_marks_keeps_its_verb():
     """'“Lopez Seeks More Aid.”' as a quoted title is one work, verb and all."""
     assert _entities("“Lopez Seeks More Aid.”") == [("Lopez Seeks More Aid", "WORK_OF_ART")]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("The family, protesters and civic leaders have been demanding that police release the video.", "family",
+     "protesters"),
+    ("Serbia, Hungary and Slovakia criticized the European Union on Monday.", "Serbia", "Hungary"),
+])
+def test_a_comma_list_read_as_two_subjects_is_one_list(text, first, second):
+    doc = _doc(text)
+    item = next(t for t in doc if t.text == second)
+    assert item.dep_ == "conj" and item.head.text == first
+
+
+def test_a_clause_before_a_reporting_verb_is_no_list_item():
+    """'Youths resorted to throwing stones, officials said': the model hangs both nouns on 'said'; the first
+    holds a clause, so the two are no list."""
+    text = "Palestinian youths resorted to throwing stones during the protest, officials said on Thursday."
+    assert _tree(text) == _tree(text, repaired=False)

@@ -392,3 +392,20 @@ def test_a_passive_cue_joined_to_a_reported_clause_names_no_accuser(nlp, text):
     """'… and now X is accused of …': the accuser is unnamed, not the person reporting the clause before it."""
     accusations = [q for q in extract_quotes(nlp(text)) if q.cue == "accused"]
     assert accusations and all(q.speaker is None for q in accusations)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Chris Dunmore, the mayor, met Ms. Amara Reyes on Monday, and she said: "The port will stay open."',
+     "Amara Reyes"),
+    ('Robin Achterberg, the mayor, met Mr. Joost Verhallen on Monday, and he said: "The port will stay open."',
+     "Joost Verhallen"),
+    ('Mr. Sam Okafor, the governor, met Mrs. Anouk Terrin on Friday, and he said: "The talks are over."',
+     "Sam Okafor"),
+    ('Mrs. Anouk Terrin, the governor, met Mr. Sam Okafor on Friday, and she said: "The talks are over."',
+     "Anouk Terrin"),
+])
+def test_a_pronoun_goes_to_the_person_known_to_agree_before_one_of_unknown_gender(nlp, text, speaker):
+    """'Chris' says nothing of gender, 'Ms.' does: of two people in the pronoun's sentence, the one the
+    article shows to agree is its antecedent, subject or not; a subject that agrees stays the antecedent."""
+    quotes = [q for q in extract_quotes(nlp(text)) if q.text.startswith('"')]
+    assert [q.speaker for q in quotes] == [speaker]

@@ -178,8 +178,9 @@ def list_read_as_two_subjects(verb: Token) -> bool:
         return False
     first, second = subjects
     comma = first.right_edge.i + 1
-    if comma + 1 != second.left_edge.i or verb.doc[comma].text != ",":
-        return False
+    if comma + 1 != second.left_edge.i or verb.doc[comma].text != "," or any(
+            t.pos_ == "VERB" for t in [*first.subtree, *second.subtree]):
+        return False  # list items are noun phrases: 'Youths resorted to throwing stones, officials said' is none
     _move(second, first, "conj")
     return True
 

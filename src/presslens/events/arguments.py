@@ -92,6 +92,10 @@ class Arguments:
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
                 for part in [child, *child.conjuncts]:
                     found += self._own(part, depth + 1)
+        for child in token.children if not found and depth == 0 else ():
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # 'the abuses committed by X': done by X
+                doer = agent(child)
+                found += self.actors_at(doer, depth + 1) if doer is not None else []
         for prep in ("of", "by", "against", "for", "from", "in"):
             if found:
                 break
@@ -308,6 +312,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         head = verb.head
         if head.pos_ in ("VERB", "AUX"):
             return subject(head)
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            return head, False  # 'disrupted by hundreds of protesters accusing X': the doers named do it
         if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX", "ADP"):
             governor = head.head if head.dep_ == "dobj" else head.head.head
             return subject(governor)

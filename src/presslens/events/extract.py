@@ -399,6 +399,8 @@ class EventBuilder:
         if passive and subj is not None and not sources and c.code.type == "MOBILIZE":
             return self.args.actors_at(subj), [], passive, False  # 'troops were deployed': the forces' own side
         noun = self._event_noun(c) if c.trigger is c.verb else None
+        if noun is not None and sources and not passive and self._another_act(noun, c):
+            noun = None  # 'X praised the plan during a visit by Y': the visit is Y's, the praise X's
         noun_targets: list[Side] = []
         if noun is not None:
             sources = sources if noun.dep_ in ("nsubj", "nsubjpass") and sources else (
@@ -406,8 +408,8 @@ class EventBuilder:
             noun_targets = [t for t in self._noun_targets(noun) if t.actor.id not in {s.actor.id for s in sources}]
         own = {s.actor.id for s in sources}
         options: list[list[Side]] = [noun_targets]
-        if passive and subj is not None:
-            options.append(self.args.actors_at(subj))
+        if passive and subj is not None:  # not the doer, named in a participle on the subject ('missiles supplied by X')
+            options.append([t for t in self.args.actors_at(subj) if t.actor.id not in own])
         for token, place_only in self._target_tokens(c):
             found = [t for t in self.args.actors_at(token) if t.actor.id not in own
                      and self._may_receive(c, t, token, place_only)]
@@ -483,6 +485,13 @@ class EventBuilder:
                         self.lex.noun([after.lower_]) or self.lex.noun([after.lemma_.lower()])):
                     return after  # 'killed in X strikes on Y' parsed with 'strikes' as a second verb
         return None
+
+    def _another_act(self, noun: Token, c: Candidate) -> bool:
+        """An event noun in the clause's setting that names an act of another type than the verb's, done by
+        someone it names ('during a visit by Y'; not 'during demonstrations against X', the subject's own)."""
+        coded = self.lex.noun([noun.lower_]) or self.lex.noun([noun.lemma_.lower()])
+        return noun.dep_ == "pobj" and coded is not None and coded[0].type != c.code.type and bool(
+            self._noun_agent(noun) or self._noun_modifiers(noun))
 
     def _noun_modifiers(self, noun: Token) -> list[Side]:
         """'Israeli strikes', 'Hamas rockets': the actor an event noun's modifier names (a name just before

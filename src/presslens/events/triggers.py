@@ -264,6 +264,8 @@ class TriggerFinder:
     def _code_of(self, verb: Token) -> Coded:
         spec, particle = verb_entry(verb, self.lex)
         obj = object_of(verb, particle)
+        if obj is None and spec is not None and "-" in spec.objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            obj = verb.head  # 'the abuses committed by X': for a verb its object decides, the noun is what was done
         trigger = verb
         code: Code | None = None
         by_object = False

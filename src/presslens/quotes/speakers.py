@@ -359,14 +359,16 @@ class SpeakerResolver:
         """Gender per name, from a title or an apposition beside it, else the first pronoun that follows it."""
         votes: dict[tuple[str, ...], list[str]] = {}
         doc = self.doc
-        people = [e for e in ents if e.label_ == "PERSON" and not _inside(e.start_char, headlines + self.holes)]
-        for index, ent in enumerate(people):
+        named = [e for e in ents if e.label_ == "PERSON"]
+        people = [e for e in named if not _inside(e.start_char, headlines + self.holes)]
+        for ent in people:
             titled = _title_gender(ent)
             apposition = doc[ent.end + 1:min(ent.sent.end, ent.end + 4)] if ent.end < len(doc) and \
                 doc[ent.end].text == "," else doc[ent.end:ent.end]
             hint = titled or _gender_of_words([t.text for t in apposition])
             if hint is None and ent.root.dep_ in ("nsubj", "nsubjpass"):  # Jane Roe said she …; Roe left. She …
-                limit = people[index + 1].start if index + 1 < len(people) else len(doc)
+                # up to the next person named, inside a quotation or not ('X called Y a disgrace after she …')
+                limit = next((e.start for e in named if e.start >= ent.end), len(doc))
                 sentence = ent.sent
                 following = doc[sentence.end].sent if sentence.end < len(doc) else sentence
                 root = following.root.i
@@ -550,7 +552,7 @@ class SpeakerResolver:
                       if (r.speaker.kind or PERSON) == PERSON and (gender is None or r.gender in (None, gender))
                       and (role is None or self._role_fits(r.speaker, role, affiliation))]
         before = sorted((r for r in candidates if r.position < position), key=lambda r: r.position)
-        pick = self._salient(before)
+        pick = self._salient(before, gender)
         if role is not None and self._introduced_unnamed(role, pick, position):
             return None  # 'a candidate who … That candidate would …': someone the article does not name
         if role is None:
@@ -595,13 +597,17 @@ class SpeakerResolver:
                  and self._sentence_start(t.idx) > since and _gender_of_words([t.lemma_]) in (None, gender)]
         return found[-1] if found else None
 
-    def _salient(self, before: list[_Resolved]) -> _Resolved | None:
+    def _salient(self, before: list[_Resolved], gender: str | None = None) -> _Resolved | None:
         """In the latest sentence holding a candidate: its named source, else its last subject or introduced
-        person, else its last candidate."""
+        person, else its last candidate. Where some of that sentence's candidates are known to agree with the
+        pronoun and the others' gender is unknown, only the agreeing ones count ('Gov. Chris Christie called
+        Hillary Clinton a disgrace after she attacked …': she is Clinton, whom the article calls 'she')."""
         if not before:
             return None
         latest = self._sentence_start(before[-1].position)
         in_sentence = [r for r in before if self._sentence_start(r.position) == latest]
+        agreeing = [r for r in in_sentence if gender is not None and r.gender == gender]
+        in_sentence = agreeing or in_sentence
         return next((r for r in reversed(in_sentence) if r.source), None) or next(
             (r for r in reversed(in_sentence) if r.subject), in_sentence[-1])
 
