@@ -29,6 +29,10 @@ drawn and judged once after its eighth round; its name keeps it out of the model
 not already in it) is an eighth, drawn and judged once at the end of the
 round that added acts named by nouns, commands, owed and possible acts and criticism told as 'attacks'.
 
+``heldout_events_9.jsonl`` (``sample --n 80 --seed 1213 --unseen``) is a ninth, drawn after the round that read
+roles from participles and settings, only from triggers no earlier file had judged (by then 459 of the texts'
+triggers had been; a plain draw shared 54 of its 80 records with earlier samples), and judged once.
+
 ``tests/data/review_nominal_events.jsonl`` holds, judged by hand, every event that the rule for acts named by a
 noun (``presslens.events.nominal``) added on the PolNeAR and PTC dev texts read as articles (``summary --file``);
 it is a review of one rule's output, not a random sample, and its name keeps it out of the model's training.
@@ -107,10 +111,18 @@ def row(article: str, event: Any) -> dict[str, Any]:
             "targets": list(event.targets), "hypothetical": event.hypothetical, "negated": event.negated}
 
 
-def sample(n: int, seed: int) -> list[dict[str, Any]]:
-    """``n`` event records drawn with a fixed seed from every article's output."""
+def judged_triggers() -> set[tuple[str, int]]:
+    """Every (article, trigger start) some earlier sample or review of these texts judged."""
+    return {(r["article"], r["trigger_start"]) for path in sorted((ROOT / "tests" / "data").glob("*events*.jsonl"))
+            for r in read(path) if "trigger_start" in r}
+
+
+def sample(n: int, seed: int, unseen: bool = False) -> list[dict[str, Any]]:
+    """``n`` event records drawn with a fixed seed from every article's output (``unseen``: only records on
+    triggers no earlier sample judged, so that no rule can have been written from them)."""
     found = events(articles())
-    pool = [(article, e) for article in sorted(found) for e in found[article]]
+    skip = judged_triggers() if unseen else set()
+    pool = [(article, e) for article in sorted(found) for e in found[article] if (article, e.trigger_start) not in skip]
     return [row(a, e) for a, e in random.Random(seed).sample(pool, min(n, len(pool)))]
 
 
@@ -234,10 +246,11 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--suffix", default="", help="summary: verdict fields with this suffix (e.g. _after)")
     parser.add_argument("--changed", action="store_true", help="rejudge: only records whose output changed")
+    parser.add_argument("--unseen", action="store_true", help="sample: only triggers no judged file holds")
     args = parser.parse_args()
     path = args.file or (PTC_JUDGED if args.action == "compare" else JUDGED)
     if args.action == "sample":
-        for record in sample(args.n, args.seed):
+        for record in sample(args.n, args.seed, args.unseen):
             print(json.dumps(record))
     elif args.action == "show":
         show(path, args.first, args.count)

@@ -1272,3 +1272,35 @@ def test_a_participle_on_a_passive_s_agent_is_the_agent_s_own_act(text, target):
     """'disrupted by protesters accusing X': the protesters accuse X; the clause's passive is not the accusation's."""
     accusation = one(text, "ACCUSE")
     assert (accusation.sources, accusation.targets) == (("protesters",), (target,))
+
+
+@pytest.mark.parametrize("text", [
+    "Joost Verhallen released his returns this year, even though they disclosed the specter of his wife making "
+    "millions from a university.",
+    "Amara Reyes released her returns this year, even though they disclosed the specter of her husband making "
+    "millions from a university.",
+])
+def test_releasing_what_someone_owns_is_no_release(text):
+    """PLOVER's RETREAT/release frees people; tax returns are released by their owner, who frees no one."""
+    assert not [e for e in events_in(text) if e.type == "RETREAT"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The rebels released two Kenyan nationals.", "KEN"),
+    ("The militia released two French tourists.", "FRA"),
+])
+def test_releasing_people_stays_a_release(text, target):
+    assert one(text, "RETREAT").target_countries == (target,)
+
+
+@pytest.mark.parametrize("text", [
+    "The campaign expects Holt to insert himself into the debate by calling out Trump for his lies.",
+    "The campaign expects Adeyemi to win the debate by calling out Okafor for his lies.",
+])
+def test_the_means_of_an_expected_act_is_not_done(text):
+    """'by calling out X' is how the expected act would be done: neither has happened."""
+    assert not [e for e in events_in(text) if not (e.hypothetical or e.negated)]
+
+
+def test_the_means_of_a_done_act_is_done():
+    assert one("Adeyemi won the debate by calling out Okafor for his lies.", "ACCUSE").targets == ("Okafor",)

@@ -57,7 +57,8 @@ PHYSICAL_TARGETS = frozenset({"convoy", "vehicle", "vehicles", "car", "cars", "b
 CLAUSE_DEPS = ("ccomp", "advcl", "conj", "relcl")
 PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "teenager", "teen", "baby", "infant", "person",
                           "individual", "adult", "worker", "farmer", "driver", "passenger", "victim", "suspect",
-                          "resident", "villager", "pilgrim", "shepherd", "fisherman"})
+                          "resident", "villager", "pilgrim", "shepherd", "fisherman", "national", "tourist",
+                          "foreigner", "crew", "sailor", "pilot", "priest", "nun", "missionary", "hiker"})
 """Nouns of one person, who can be harmed, held or freed ('killed a teenage boy'), that the actor book's
 population nouns ('civilian', 'student', 'youth') do not already hold."""
 COUNTED_PEOPLE = frozenset({"dozen", "hundred", "thousand", "score", "million"})
@@ -462,7 +463,8 @@ class EventBuilder:
         ('police said shops were looted'); a present-tense clause with no actor ('the program allows
         investors ...') states a rule."""
         if c.spec is not None and c.spec.needs_actor and c.complement is None and not c.by_object and not (
-                self._animate(c.obj) or (c.obj is not None and (self.args.actors_at(c.obj) or self._untagged_town(c.obj)))):
+                self._animate(c.obj) or (c.obj is not None and not c.spec.needs_person and (
+                    self.args.actors_at(c.obj) or self._untagged_town(c.obj)))):
             return False
         if c.reporter is not None and not targets and not _past_force(c, code):
             return False

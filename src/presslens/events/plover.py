@@ -49,6 +49,9 @@ class VerbSpec:
     official: Code | None = None
     verbal: Code | None = None
     needs_actor: bool = False
+    needs_person: bool = False
+    """The act is done to people themselves ('released the hostages'), not to what someone owns ('released
+    her tax returns')."""
     swap: bool = False
     control: str | None = None
     speech: bool = False
@@ -64,7 +67,8 @@ class VerbSpec:
                    civil=Code.parse(value["civil"]) if value.get("civil") else None,
                    official=Code.parse(value["official"]) if value.get("official") else None,
                    verbal=Code.parse(value["verbal"]) if value.get("verbal") else None,
-                   needs_actor=value.get("needs") == "actor", swap=bool(value.get("swap")),
+                   needs_actor=value.get("needs") in ("actor", "person"), needs_person=value.get("needs") == "person",
+                   swap=bool(value.get("swap")),
                    control=value.get("control"), speech=value.get("speech") == "neutral",
                    subjects={k: Code.parse(v) for k, v in (value.get("subjects") or {}).items()})
 

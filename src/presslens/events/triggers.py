@@ -140,6 +140,22 @@ def _not_done(verb: Token) -> bool:
         lemma in ADVOCACY and verb.head.lower_ in ("for", "against"))
 
 
+def _unrealised_infinitive(verb: Token, purposes: tuple[str, ...] = ()) -> bool:
+    """'is expected to attack', 'failed to reach' (and, given ``purposes``, 'went there to attack'): a
+    to-infinitive that did not (yet) happen."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    return verb.dep_ in purposes or (verb.dep_ in COMPLEMENT_DEPS and verb.head.lemma_.lower() in NON_FACTIVE)
+
+
+def _means_of_an_unrealised_act(verb: Token) -> bool:
+    """'expects Holt to insert himself by calling out Trump': a 'by' gerund is the means of its verb's act, and
+    is done only if that act is."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ != "by" or verb.head.dep_ != "prep":
+        return False
+    return _unrealised_infinitive(verb.head.head)
+
+
 def _generic_gerund(verb: Token) -> bool:
     """'Blaming Jews for the attacks is offensive', 'Attacking civilians is a war crime': a gerund clause with no
     doer of its own ('their', 'by X') as a clause's subject names a kind of act, not one done."""
@@ -477,9 +493,7 @@ class TriggerFinder:
             return False
         if _not_done(verb) or _generic_gerund(verb):
             return False
-        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-        if infinitive and (verb.dep_ in ("advcl", "acl", "relcl")
-                           or verb.dep_ in COMPLEMENT_DEPS and verb.head.lemma_.lower() in NON_FACTIVE):
+        if _unrealised_infinitive(verb, ("advcl", "acl", "relcl")) or _means_of_an_unrealised_act(verb):
             return False
         code = candidate.code
         clause = verb
