@@ -1304,3 +1304,14 @@ def test_the_means_of_an_expected_act_is_not_done(text):
 
 def test_the_means_of_a_done_act_is_done():
     assert one("Adeyemi won the debate by calling out Okafor for his lies.", "ACCUSE").targets == ("Okafor",)
+
+
+@pytest.mark.parametrize(("text", "blamed"), [
+    ("Israel condemned the attack on Monday, and Iran blamed the United States.", "USA"),
+    ("Iran condemned the attack on Monday, and Israel blamed Russia.", "RUS"),
+])
+def test_the_actors_of_a_coordinated_clause_with_its_own_subject_are_not_this_clause_s(text, blamed):
+    """The condemnation names no one condemned; whom the second clause's subject blames is that clause's."""
+    assert one(text, "ACCUSE").targets == () and one(text, "ACCUSE").trigger == "condemned"
+    blame = next(e for e in events_in(text) if e.trigger == "blamed")
+    assert blame.target_countries == (blamed,)

@@ -212,3 +212,20 @@ def test_a_clause_before_a_reporting_verb_is_no_list_item():
     holds a clause, so the two are no list."""
     text = "Palestinian youths resorted to throwing stones during the protest, officials said on Thursday."
     assert _tree(text) == _tree(text, repaired=False)
+
+
+@pytest.mark.parametrize("text", [
+    "Republicans said the Justice Department mishandled the investigation and Democrats accused the GOP of lying.",
+    "Democrats said the Justice Department mishandled the investigation and Republicans accused the DNC of lying.",
+])
+def test_a_subject_read_as_the_last_item_of_an_object_is_its_verb_s_subject(text):
+    """'… mishandled the investigation and Democrats accused …': two clauses joined by 'and', not a list."""
+    doc = _doc(text)
+    accused = next(t for t in doc if t.text == "accused")
+    subject = next((c for c in accused.children if c.dep_ == "nsubj"), None)
+    assert subject is not None and subject.text in ("Democrats", "Republicans")
+
+
+def test_a_list_before_a_verb_with_a_subject_stays_a_list():
+    text = "Israel and Hamas agreed on a truce."
+    assert _tree(text) == _tree(text, repaired=False)

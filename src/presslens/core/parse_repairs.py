@@ -185,6 +185,23 @@ def list_read_as_two_subjects(verb: Token) -> bool:
     return True
 
 
+def subject_read_as_conjunct(verb: Token) -> bool:
+    """'… mishandled the investigation and Democrats accused the GOP': a finite verb with no subject, right after
+    'and' + a noun that the model made the last item of the object before it, has that noun as its subject (two
+    clauses joined by 'and', not a list)."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return False
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.head.i >= noun.i or not any(
+            c.dep_ == "cc" and c.lower_ in ("and", "but") for c in noun.head.children if c.i == noun.left_edge.i - 1):
+        return False
+    if noun.left_edge.i != noun.i and any(t.pos_ in ("VERB", "ADP") for t in noun.lefts):
+        return False
+    _move(noun, verb, "nsubj")
+    return True
+
+
 def _name_pieces(entity: Span, verb: Token) -> list[Span]:
     """The names on either side of the verb: the capitalised words before it ('Lopez' in 'Lopez Seeks More
     Aid', which the tagger may call a common noun) and the proper nouns right after it."""
@@ -246,6 +263,7 @@ def parse_repairs(doc: Doc) -> Doc:
                 gerund_complement_on_object(token)
                 participle_read_as_past(token)
                 list_read_as_two_subjects(token)
+                subject_read_as_conjunct(token)
     return doc
 
 

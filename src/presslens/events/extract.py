@@ -443,7 +443,7 @@ class EventBuilder:
         for head in heads:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis") or (
-                        child.lower_ == "according" or _no_side(child, c)):
+                        child.lower_ == "according" or _no_side(child, c) or _own_clause(child)):
                     skipped.update(t.i for t in child.subtree)
         tokens = sorted({t.i for head in heads for t in head.subtree if t.i > c.trigger.i and t.i not in skipped})
         head_indexes = {head.i for head in heads}
@@ -761,6 +761,13 @@ def _in_clause(token: Token, top: Token) -> bool:
 
 CAUSE_WORDS = frozenset({"pro", "anti", "against", "protest", "demand", "solidarity", "support", "over"})
 """Words by which a rally names its cause ('a pro-Hamas rally', 'a rally against the war', 'to protest the tax')."""
+
+
+def _own_clause(child: Token) -> bool:
+    """'The army shelled the town and rebels attacked a convoy': a coordinated verb with a subject of its own is
+    another clause, whose actors are not this one's."""
+    return child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
+        g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
 
 
 def _names_a_cause(noun: Token) -> bool:
