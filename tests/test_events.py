@@ -1315,3 +1315,14 @@ def test_the_actors_of_a_coordinated_clause_with_its_own_subject_are_not_this_cl
     assert one(text, "ACCUSE").targets == () and one(text, "ACCUSE").trigger == "condemned"
     blame = next(e for e in events_in(text) if e.trigger == "blamed")
     assert blame.target_countries == (blamed,)
+
+
+@pytest.mark.parametrize(("text", "blamer"), [
+    ("Kofi Mensah, speaking after Joost Verhallen at the forum, cited problems in the north that he blamed on the "
+     "policies of President Okafor.", "Kofi Mensah"),
+    ("Joost Verhallen, speaking after Kofi Mensah at the forum, cited problems in the north that he blamed on the "
+     "policies of President Okafor.", "Joost Verhallen"),
+])
+def test_a_subject_pronoun_below_a_clause_is_that_clause_s_subject(text, blamer):
+    """'X, speaking after Y, cited problems that he blamed on Z': he is X, not the last man named."""
+    assert one(text, "ACCUSE").sources == (blamer,)

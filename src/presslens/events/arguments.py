@@ -133,13 +133,30 @@ class Arguments:
         if as_speaker is not None:
             return [Side(as_speaker, as_speaker.sector)]
         if word in PERSONAL:
-            person = self._previous(token, lambda a: a.kind == "person")
+            person = self._governing_subject(token) or self._previous(token, lambda a: a.kind == "person")
             return [Side(person, person.sector)] if person else []
         reporter = self._reporter(token)
         if reporter:
             return reporter
         found = self._previous(token, lambda a: a.kind != "person", same_sentence=True)
         return [Side(found, found.sector)] if found else []
+
+    def _governing_subject(self, token: Token) -> Actor | None:
+        """'Trump, appearing after Clinton, cited problems that he blamed on Obama': a personal pronoun in a
+        clause below another is the person who is the subject of the nearest clause above it (not the last
+        person named before it)."""
+        quote = self.quote_at(token.idx)
+        if token.dep_ not in ("nsubj", "nsubjpass") or (quote is not None and quote.kind == "direct"):
+            return None  # an object pronoun is not its own clause's subject; a quotation speaks in its own voice
+        node = token.head
+        while node.head.i != node.i:
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ == "nsubj" and not c.is_ancestor(token)]
+            if subjects:
+                sides = self.actors_at(subjects[0], 3)  # 'X and his friend Y were there when she …': not X
+                one = len(sides) == 1 and sides[0].actor.kind == "person" and subjects[0].pos_ != "PRON"
+                return sides[0].actor if one and not subjects[0].conjuncts else None
+        return None
 
     def _reporter(self, token: Token) -> list[Side]:
         """'Iraq said it would ...': the subject of the reporting verb (a person's organisation for 'they')."""
