@@ -193,7 +193,8 @@ def subject_read_as_conjunct(verb: Token) -> bool:
             c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
         return False
     noun = verb.doc[verb.i - 1]
-    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.head.i >= noun.i or not any(
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.head.i >= noun.i or noun.is_ancestor(
+            verb) or not any(
             c.dep_ == "cc" and c.lower_ in ("and", "but") for c in noun.head.children if c.i == noun.left_edge.i - 1):
         return False
     if noun.left_edge.i != noun.i and any(t.pos_ in ("VERB", "ADP") for t in noun.lefts):
