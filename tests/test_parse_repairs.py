@@ -229,3 +229,12 @@ def test_a_subject_read_as_the_last_item_of_an_object_is_its_verb_s_subject(text
 def test_a_list_before_a_verb_with_a_subject_stays_a_list():
     text = "Israel and Hamas agreed on a truce."
     assert _tree(text) == _tree(text, repaired=False)
+
+
+def test_a_verb_the_model_hangs_on_the_noun_before_it_keeps_its_tree():
+    """The model reads 'some adults planned' as a noun with a clause on it; making that noun the clause's subject
+    would put it below itself, and spaCy's tree would break (E039)."""
+    text = ("Mensah, the girl's stepmother, her baby half-sister, a dozen classmates and some adults planned to apply "
+            "for British visas today at the British Interests Section in Accra, the British mission here.")
+    doc = _doc(text)
+    assert all(doc[i:j].root for i in range(len(doc)) for j in range(i + 1, min(len(doc), i + 6) + 1))
