@@ -779,3 +779,17 @@ def test_a_title_used_alone_finds_the_person_named_with_it_long_before():
             + "The talks went on for two days and covered dams, levees and the shared river. " * 20
             + "Pemberhart was upbeat. The chancellor said the sanctions would be reviewed.")
     assert [a.name for a in actors_named_by(text, "The chancellor")] == ["Odalys Pemberhart"]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ('The journalists were detained, according to their editor, Yusra Daventry. "This is an outrage," she said.',
+     "Yusra Daventry", "person"),
+    ('The journalists were detained, according to their editor, Joost Verhallen. "This is an outrage," he said.',
+     "Joost Verhallen", "person"),
+    ('The journalists were detained, according to the Kestrel Voice newspaper. "This is an outrage," it said.',
+     "Kestrel Voice", "organization"),
+])
+def test_a_name_called_he_or_she_is_a_person(text, name, kind):
+    """The tagger reads 'Yusra Daventry' as an organisation; the article calls her 'she', which only a person is."""
+    actors, _ = actors_in(text)
+    assert next(a.kind for a in actors if a.name == name) == kind

@@ -345,6 +345,8 @@ def _speaker_mentions(doc: Doc, quotes: list[Quote], raw: list[RawMention]) -> l
 
 
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "my", "our"})
+PERSONAL = frozenset({"he", "she", "him", "her"})
+"""Pronouns only a person is called by."""
 """Possessives by which a speaker calls an institution their own ('her government', 'our army')."""
 
 
@@ -414,13 +416,16 @@ def _build(doc: Doc, raw: list[RawMention], infos: dict[str, PersonInfo], quotes
         first = doc[members[0].start:members[0].end]
         names = [doc[m.start:m.end].text for m in members if not m.pronoun]
         info = infos.get(name, PersonInfo())
+        kind = refs[0].kind
+        if kind == "organization" and any(m.pronoun and doc[m.start:m.end].text.lower() in PERSONAL for m in members):
+            kind = "person"  # 'Yusra Daventry … she said': what the tagger took for an organisation is a person
         actors.append(Actor(
-            id=ident, name=name, kind=refs[0].kind, start=first.start_char, end=first.end_char,
+            id=ident, name=name, kind=kind, start=first.start_char, end=first.end_char,
             country=next((r.country for r in refs if r.country), None),
             sector=next((r.sector for r in refs if r.sector), None), role=info.role,
             affiliation=next((r.affiliation for r in refs if r.affiliation), None),
             names=tuple(dict.fromkeys(names)),
-            entity_id=entity_id(name, refs[0].kind, next((r.country for r in refs if r.country), None))))
+            entity_id=entity_id(name, kind, next((r.country for r in refs if r.country), None))))
     mentions = []
     for m in sorted(raw, key=lambda m: (doc[m.start].idx, -m.end)):
         span = doc[m.start:m.end]
