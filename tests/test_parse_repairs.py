@@ -87,6 +87,9 @@ def test_gerund_complement_goes_to_the_verb_and_other_phrases_stay(text):
     "Police called to the scene",
     "They called the meeting a success.",
     "She accused the minister of corruption.",
+    # the model hangs both nouns on 'said'; the first holds a clause, so the two are no list
+    "Palestinian youths resorted to throwing stones during the protest, officials said on Thursday.",
+    "Israel and Hamas agreed on a truce.",  # a list before a verb that has its subject
 ])
 def test_constructions_grammar_leaves_open_are_not_rewritten(text):
     """No repair fires where the tree is already the grammar's, or where the words allow other readings."""
@@ -207,13 +210,6 @@ def test_a_comma_list_read_as_two_subjects_is_one_list(text, first, second):
     assert item.dep_ == "conj" and item.head.text == first
 
 
-def test_a_clause_before_a_reporting_verb_is_no_list_item():
-    """'Youths resorted to throwing stones, officials said': the model hangs both nouns on 'said'; the first
-    holds a clause, so the two are no list."""
-    text = "Palestinian youths resorted to throwing stones during the protest, officials said on Thursday."
-    assert _tree(text) == _tree(text, repaired=False)
-
-
 @pytest.mark.parametrize("text", [
     "Republicans said the Justice Department mishandled the investigation and Democrats accused the GOP of lying.",
     "Democrats said the Justice Department mishandled the investigation and Republicans accused the DNC of lying.",
@@ -224,11 +220,6 @@ def test_a_subject_read_as_the_last_item_of_an_object_is_its_verb_s_subject(text
     accused = next(t for t in doc if t.text == "accused")
     subject = next((c for c in accused.children if c.dep_ == "nsubj"), None)
     assert subject is not None and subject.text in ("Democrats", "Republicans")
-
-
-def test_a_list_before_a_verb_with_a_subject_stays_a_list():
-    text = "Israel and Hamas agreed on a truce."
-    assert _tree(text) == _tree(text, repaired=False)
 
 
 def test_a_verb_the_model_hangs_on_the_noun_before_it_keeps_its_tree():
