@@ -345,9 +345,9 @@ def _speaker_mentions(doc: Doc, quotes: list[Quote], raw: list[RawMention]) -> l
 
 
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "my", "our"})
+"""Possessives by which a speaker calls an institution their own ('her government', 'our army')."""
 PERSONAL = frozenset({"he", "she", "him", "her"})
 """Pronouns only a person is called by."""
-"""Possessives by which a speaker calls an institution their own ('her government', 'our army')."""
 
 
 def _speakers_own_state(doc: Doc, raw: list[RawMention], quotes: list[Quote], book: ActorBook) -> list[RawMention]:

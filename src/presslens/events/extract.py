@@ -549,7 +549,7 @@ class EventBuilder:
         children = [list(head.children) for head in heads]  # each read once: a Token is built per access
         comp_subject = subject(c.complement)[0] if c.complement is not None else None
         for head, kids in zip(heads, children):
-            if head is c.complement and comp_subject is not None and comp_subject.i > c.verb.i:
+            if comp_subject is not None and head.i == c.complement.i and comp_subject.i > c.verb.i:
                 found.append((comp_subject, False))  # 'demanded that Pakistan release the detainees': the one asked
             for child in kids:
                 if child.dep_ in ("dobj", "dative", "attr", "oprd") and child is not c.trigger:
@@ -764,8 +764,8 @@ CAUSE_WORDS = frozenset({"pro", "anti", "against", "protest", "demand", "solidar
 
 
 def _own_clause(child: Token) -> bool:
-    """'The army shelled the town and rebels attacked a convoy': a coordinated verb with a subject of its own is
-    another clause, whose actors are not this one's."""
+    """'Israel condemned the attack, and Iran blamed the United States': a coordinated verb with a subject of its
+    own is another clause, whose actors are not this one's."""
     return child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
         g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
 

@@ -600,8 +600,8 @@ class SpeakerResolver:
     def _salient(self, before: list[_Resolved], gender: str | None = None) -> _Resolved | None:
         """In the latest sentence holding a candidate: its named source, else its last subject or introduced
         person, else its last candidate. Where some of that sentence's candidates are known to agree with the
-        pronoun and the others' gender is unknown, only the agreeing ones count ('Gov. Chris Christie called
-        Hillary Clinton a disgrace after she attacked …': she is Clinton, whom the article calls 'she')."""
+        pronoun and the others' gender is unknown, only the agreeing ones count ('Chris Dunmore, the mayor, met
+        Ms. Amara Reyes, and she said …': she is Ms. Reyes; 'Chris' says nothing of gender)."""
         if not before:
             return None
         latest = self._sentence_start(before[-1].position)
