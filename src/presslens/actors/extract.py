@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.core.schema import Actor, ActorMention, Place, Quote
 
-from .book import STATE_KIND, STATE_SECTORS, ActorBook, load_actorbook, normalize_words, surname_key
+from .book import STATE_KIND, STATE_SECTORS, ActorBook, NameHit, load_actorbook, normalize_words, surname_key
 from .designators import resolve_designators
 from .identity import entity_id
 from .names import PRONOUNS, Anchor, Ref, book_anchors, entity_anchors, proper_runs, ref_of
@@ -64,16 +64,36 @@ WIDE_FEATURES = frozenset({"continent", "region", "water"})
 """Places no one country holds when the places step gives them none ('Asia', 'the Middle East', 'the Atlantic')."""
 
 
-def _as_the_places_step_reads(doc: Doc, anchors: list[Anchor], places: Sequence[Place]) -> list[Anchor]:
+def _as_the_places_step_reads(doc: Doc, anchors: list[Anchor], places: Sequence[Place],
+                              book: ActorBook) -> list[Anchor]:
     """Anchors whose name the places step, reading the whole article, resolved otherwise than the actor book's
-    context-free look-up (see ``_read_ref``)."""
+    context-free look-up (see ``_read_ref``), and a national capital it reads as its government (``metonym``)
+    as that state wherever the tagger left it untagged or took it for a person ('Moscow accused Kyiv',
+    'accused Yerevan'), so that no capital's reading hangs on how the tagger happens to label its name."""
     by_span = {(p.start, p.end): p for p in places if not p.demonym}
     result = []
     for anchor in anchors:
         last = doc[anchor.end - 1]
         place = by_span.get((doc[anchor.start].idx, last.idx + len(last)))
         result.append(anchor if place is None else replace(anchor, ref=_read_ref(anchor.ref, place)))
-    return result
+    for place in places:
+        span = doc.char_span(place.start, place.end)
+        seat = _seat_of_government(place, book) if span is not None else None
+        if seat is None or any(a.start == span.start and a.end == span.end and a.ref.form == "capital"
+                               for a in result):
+            continue
+        result = [a for a in result if a.end <= span.start or a.start >= span.end]
+        result.append(Anchor(start=span.start, end=span.end, ref=ref_of(seat.entry, "capital"), sector=seat.sector))
+    return sorted(result, key=lambda a: a.start)
+
+
+def _seat_of_government(place: Place, book: ActorBook) -> NameHit | None:
+    """The actor book's capital entry for a place the places step reads as a government's seat, if any."""
+    if place.sense != "metonym" or place.demonym:
+        return None
+    code = place_country(place)
+    return next((hit for hit in book.hits(tuple(normalize_words(place.text)))
+                 if hit.form == "capital" and hit.entry.country == code), None)
 
 
 def _read_ref(ref: Ref, place: Place) -> Ref:
@@ -154,7 +174,7 @@ def extract_actors(doc: Doc, quotes: list[Quote], actor_files: tuple[str, ...] =
     """Canonical actors of the document and each of their mentions; ``places``, the places step's readings,
     tell a state from another country's division of the same name ('a congressman from Georgia')."""
     book = load_actorbook(tuple(actor_files))
-    anchors = _as_the_places_step_reads(doc, find_anchors(doc, book), places)
+    anchors = _as_the_places_step_reads(doc, find_anchors(doc, book), places, book)
     raw = Composer(doc, anchors, book).mentions()
     raw, infos = _resolve_people(doc, anchors, raw, book)
     raw = resolve_designators(doc, raw, quotes)
