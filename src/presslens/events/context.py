@@ -59,12 +59,12 @@ def location(doc: Doc, verb: Token, places: list[Place]) -> tuple[str, int, int]
     ('fought Ukraine', 'warned Israel') is the state acted on, as an armed group would be, not a setting."""
     spans = _place_spans(doc, verb, places)
     literal = {(p.start, p.end) for p in places if p.sense == "literal" and not p.demonym and p.feature != "country"}
-    targets = [s for s in spans if (s[0], s[1]) in literal and _acted_on(doc, verb, s[0], s[1])]
+    targets = [s for s in spans if (s[0], s[1]) in literal and acted_on(doc, verb, s[0], s[1])]
     located = targets or [s for s in spans if _locative(doc, s[0], s[1])]
     return (located[0][2], located[0][0], located[0][1]) if located else None
 
 
-def _acted_on(doc: Doc, verb: Token, start: int, end: int) -> bool:
+def acted_on(doc: Doc, verb: Token, start: int, end: int) -> bool:
     """The verb's object is the place, or a place noun of it ('the port of Hodeidah')."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:

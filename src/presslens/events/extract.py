@@ -676,12 +676,14 @@ class EventBuilder:
         place = ctx.location(self.doc, c.verb, self.places)
         when = ctx.time(self.doc, c.verb, sentence, self.times)
         here = self._place_country(place or ctx.setting(self.doc, c.verb, self.places))
+        # a place the act is aimed at ('drones struck Kyiv') is where the targets are, not the doers
+        doers_here = "" if place and ctx.acted_on(self.doc, c.verb, place[1], place[2]) else here
         domestic = {s.actor.country for s in sources if s.sector in DOMESTIC_SECTORS and s.actor.country}
         return Event(
             start=start, end=end, type=code.type, mode=code.mode, trigger=doc_text(self.doc)[trigger[0]:trigger[1]],
             trigger_start=trigger[0], trigger_end=trigger[1],
             sources=tuple(s.actor.name for s in sources), targets=tuple(t.actor.name for t in targets),
-            source_countries=tuple(_country(s, here) for s in sources),
+            source_countries=tuple(_country(s, doers_here) for s in sources),
             target_countries=tuple(_country(t, here or (domestic.pop() if len(domestic) == 1 else ""))
                                    or self._struck_town_country(t, code) for t in targets),
             source_sectors=tuple(s.sector or s.actor.sector or "" for s in sources),
