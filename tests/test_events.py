@@ -816,6 +816,46 @@ def test_the_town_where_two_sides_fought_is_not_a_party(analyze_text, text, part
     assert len(event.sources) == parties and not event.targets, (event.sources, event.targets)
 
 
+@pytest.mark.parametrize(("text", "attackers", "struck"), [
+    ("Drones struck Kyiv overnight.", ("",), ("UKR",)),
+    ("Drones struck Moscow overnight.", ("",), ("RUS",)),
+    ("Fighters shelled Kharkiv on Monday.", ("",), ("UKR",)),
+    ("Fighters shelled Belgorod on Monday.", ("",), ("RUS",)),
+    ("Militants shelled Sderot.", ("",), ("ISR",)),
+    ("Militants shelled Khan Younis.", ("",), ("PSE",)),
+    ("Gunmen attacked a checkpoint in Borno.", ("NGA",), None),
+])
+def test_a_place_struck_gives_its_country_to_the_struck_not_to_unnamed_attackers(analyze_text, text, attackers,
+                                                                                 struck):
+    """An unnamed group takes the country of where it acts (CAMEO practice), but a town it strikes is what it
+    acts on: 'drones struck Kyiv' says nothing of whose drones they were."""
+    event = next(e for e in analyze_text(text).events if e.type == "ASSAULT")
+    assert event.source_countries == attackers, (event.sources, event.source_countries)
+    if struck is not None:
+        assert event.target_countries == struck, (event.targets, event.target_countries)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Rebels seized Goma on Sunday.", "ASSAULT"),
+    ("Rebels seized Kharkiv on Sunday.", "ASSAULT"),
+    ("Militants fired on a police post on Tuesday.", "ASSAULT"),
+    ("The UN called on Israel to halt the strikes.", "REQUEST"),
+    ("The UN called on Hamas to release the hostages.", "REQUEST"),
+])
+def test_a_date_after_a_verb_is_no_particle_of_a_phrasal_verb(text, type_):
+    """'seize on' (make use of) and 'call on' (ask) are phrasal; 'on Sunday' is when, not a particle."""
+    assert one(text, type_)
+
+
+@pytest.mark.parametrize("text", [
+    "The police department fired the officer on Monday.",
+    "The senator called the governor on Friday to thank her.",
+    "Critics seized on the letter.",
+])
+def test_a_date_after_a_verb_does_not_make_a_phrasal_act(text):
+    assert not events_in(text), [(e.type, e.trigger) for e in events_in(text)]
+
+
 @pytest.mark.parametrize(("text", "source", "country"), [
     ("Shelling by the RSF killed three civilians in Omdurman.", "Rapid Support Forces", "SDN"),
     ("Shelling by the army killed three civilians in Khartoum.", "army", None),

@@ -109,8 +109,12 @@ def verb_entry(verb: Token, lex: Lexicon) -> tuple[VerbSpec | None, Token | None
 
 def _a_preposition_of_place_or_time(child: Token) -> bool:
     """'a speech given in the 1930s', 'gave awards in 2007': an 'in' with its own object is a preposition, not the
-    particle of 'give in' or 'step in' ('walked off the job' keeps its particle with an object)."""
-    return child.dep_ == "prep" and child.lower_ == "in" and any(g.dep_ == "pobj" for g in child.children)
+    particle of 'give in' or 'step in' ('walked off the job' keeps its particle with an object); nor is any
+    preposition whose object is a date or a time ('seized Goma on Sunday' is no 'seize on')."""
+    if child.dep_ != "prep":
+        return False
+    objects = [g for g in child.children if g.dep_ == "pobj"]
+    return (child.lower_ == "in" and bool(objects)) or any(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
 def lexicon_lemma(verb: Token, lex: Lexicon) -> str:
