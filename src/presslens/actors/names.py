@@ -113,9 +113,10 @@ def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[in
     if hit.form == "capital" and len(tokens) == 1 and last.lower_ in personal_words:
         return False  # 'Victoria said' after 'Victoria Nuland'
     # a capital counts where spaCy calls it a place, or, untagged or taken for a person no one named in full
-    # is, as a clause's subject ('Kyiv accused', 'Castrell has called the sanctions …')
+    # is, as a clause's subject or one of its items ('Kyiv accused', 'Castrell has called the sanctions …')
     lone = last.ent_type_ == "PERSON" and len(tokens) == 1 and len(entity_of(last) or ()) == 1
-    subject = (not last.ent_type_ or lone) and last.dep_ in ("nsubj", "nsubjpass")
+    subject = (not last.ent_type_ or lone) and (last.dep_ in ("nsubj", "nsubjpass") or (
+        last.dep_ == "conj" and last.head.dep_ in ("nsubj", "nsubjpass")))  # 'Juba and Khartoum agreed'
     if hit.form == "capital" and not (_in_entity(last, ("GPE", "LOC", "ORG", "NORP")) or subject
                                       or _where(tokens)):
         return False

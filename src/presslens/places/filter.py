@@ -15,7 +15,7 @@ from presslens.core.nlp import entity_of
 
 from .gazetteer import Gazetteer
 from .names import normalize
-from .toponyms import COMPASS, FEATURE_SUFFIXES, PLACE_LABELS, POSSESSIVES, Candidate
+from .toponyms import COMPASS, FEATURE_SUFFIXES, PLACE_LABELS, POSSESSIVES, TOWN_POPULATION, Candidate
 
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "CARDINAL", "ORDINAL",
                               "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE"})
@@ -31,8 +31,6 @@ PLACE_PREPOSITIONS = LOCATIVE | {"on", "off", "over", "against", "along", "beyon
 """Prepositions after which a well-known place name is read as the place ('strikes on Rafah')."""
 PROMINENT_POPULATION = 100_000
 """A city at least this large is well known enough to be kept without spaCy's support."""
-TOWN_POPULATION = 20_000
-"""A town this large is read as the place after 'in', 'from', 'near'… even when tagged a person."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 """Entity labels of names that can hold a place name without being places ('Paris Hilton',
 'George Washington University', 'the Bank of England')."""
@@ -69,6 +67,10 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "note", "insist", "r
 """Verbs of saying whose subject is a speaker ('Taylor said')."""
 PARTNER_PREPOSITIONS = frozenset({"with", "by", "against"})
 """A capital after these is a party to what happens ('talks with Washington', 'sanctions against Moscow')."""
+PRESSURE_WORDS = frozenset({"sanction", "embargo", "tariff", "ban", "restriction", "pressure", "duty", "levy",
+                            "impose", "reimpose"})
+"""After these, 'on' names whom a measure is aimed at ('sanctions on Moscow', 'tariffs on Beijing', 'imposed on
+Kyiv'), a party and not a place."""
 RECEIVING_VERBS = frozenset({"buy", "purchase", "import", "receive", "obtain", "acquire", "get", "seek",
                              "request", "demand", "order", "win", "secure"})
 """After these, 'from' names the giver, not an origin ('buy submarines from Washington')."""
@@ -300,19 +302,25 @@ def _standalone(doc: Doc, cand: Candidate) -> bool:
     return not joined_before and not joined_after
 
 
+MISREAD_LABELS = frozenset({"PERSON", "LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT"})
+"""Labels the small tagger gives prominent place names it does not know ('Goma', 'Kigali', 'Novi Sad')."""
+
+
 def _well_known(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     """A prominent place name standing alone, whatever the small tagger calls it: spaCy often
     labels 'Rafah', 'Goma' or 'Dakar' a person and 'Punjab' or 'Aleppo' a nationality.
-    A name tagged as a person must be an object ('strikes on Rafah', 'seized Goma', under any
-    spelling the press uses: 'struck Khan Younis'); one tagged as an organisation must be the
+    A name tagged as a person, a language, a work, a product or an event must be an object ('strikes on
+    Rafah', 'seized Goma', under any spelling the press uses: 'struck Khan Younis'; 'attacked Kigali',
+    'shelled Novi Sad') or joined to a place ('Baku and Yerevan'); one tagged as an organisation must be the
     place's own name, not one of its alternate names ('Hamas' is an old name of Hamm)."""
     if not cand.entries or cand.demonym or not _prominent(gaz, cand) or not _standalone(doc, cand):
         return False
     if cand.label == "NORP":
         return cand.key not in gaz.demonyms
-    if cand.label == "PERSON":
+    if cand.label in MISREAD_LABELS:
         head = doc[cand.tokens[1] - 1]
-        return _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS) or head.dep_ in {"dobj", "pobj"}
+        return _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS) or head.dep_ in {"dobj", "pobj"} or (
+            head.dep_ == "conj" and head.head.ent_type_ in ("GPE", "LOC"))
     if cand.label == "ORG":
         return any(normalize(gaz.rows[i][1]) == cand.key for i in cand.entries)
     if cand.label in {"DATE", "TIME"}:  # 'Kyiv overnight' tagged as one time expression
@@ -539,6 +547,8 @@ def _acting_role(head, metonyms: set[int]) -> bool:
     if head.dep_ == "pobj":
         preposition = head.head
         if preposition.lower_ in PARTNER_PREPOSITIONS:
+            return True
+        if preposition.lower_ in ("on", "upon") and preposition.head.lemma_.lower() in PRESSURE_WORDS:
             return True
         verb = preposition.head.head if preposition.head.dep_ == "dobj" else preposition.head
         return preposition.lower_ == "from" and verb.lemma_.lower() in RECEIVING_VERBS

@@ -115,6 +115,22 @@ def _plausible_case(doc: Doc, start: int, end: int, key: str) -> bool:
     return True
 
 
+TOWN_POPULATION = 20_000
+"""A town this large is read as the place after 'in', 'from', 'near'… even when tagged a person."""
+SHORT_TOWN_PREPOSITIONS = frozenset({"in", "near", "outside", "around"})
+
+
+def _short_town(gaz: Gazetteer, doc: Doc, start: int, end: int, key: str) -> bool:
+    """'in Gao', 'near Wau', 'in Jos': a name of three letters or fewer in title case right after a locative
+    preposition, written exactly as a town of some size writes its own name ('God' is not Göd); elsewhere such
+    short names are read only in capitals ('US', 'EU')."""
+    token = doc[start]
+    if end - start != 1 or start == 0 or doc[start - 1].lower_ not in SHORT_TOWN_PREPOSITIONS or not token.is_title:
+        return False
+    return any(gaz.rows[e][5] == "city" and gaz.rows[e][1] == token.text and gaz.rows[e][6] >= TOWN_POPULATION
+               for e in gaz.names.get(key, ()))
+
+
 def _initials(text: str) -> bool:
     """Capitals with points ('P.A.', 'M.D.') other than a state's or province's stylebook abbreviation
     ('S.C.', 'B.C.')."""
@@ -131,7 +147,8 @@ def _match_at(gaz: Gazetteer, doc: Doc, keys: list[str], i: int) -> tuple[int, t
     width = gaz.first_words.get(keys[i], 0)
     for end in range(min(i + width + 2, doc[i].sent.end), i, -1):
         key = _span_key(keys, i, end)
-        if not key or key in COMPASS or not _plausible_case(doc, i, end, key) or _continues_name(doc, keys, i, end):
+        if not key or key in COMPASS or not (_plausible_case(doc, i, end, key) or _short_town(gaz, doc, i, end, key)) or (
+                _continues_name(doc, keys, i, end)):
             continue
         if key in gaz.demonyms:
             return end, gaz.demonyms[key], True
