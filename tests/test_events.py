@@ -290,6 +290,9 @@ THROUGH_SPEECH = [
     "The mayor of Cebu hit the provincial governor in an interview with a local radio station.",
     "The party leader targeted the prime minister in a televised debate in Warsaw.",
     "Her tweets attacked the chief justice of Kenya after the ruling.",
+    "The senator attacked the governor and mocked his record on jobs.",
+    "The opposition leader attacked the president and blamed him for the strikes.",
+    "The minister attacked the union and criticized its leaders.",
 ]
 PHYSICAL = [
     "Militants attacked a police station in Borno on Monday.",
@@ -301,6 +304,9 @@ PHYSICAL = [
     "Valdorian troops attacked Orsennan positions overnight.",
     "Orsennan troops attacked Valdorian positions overnight.",
     "Rebels attacked the governor's convoy near the border.",
+    "Protesters attacked the police and denounced the government.",
+    "Troops attacked the village and blamed the rebels for the fire.",
+    "Gunmen attacked the mayor with knives and mocked his guards.",
 ]
 
 
@@ -823,6 +829,10 @@ def test_the_town_where_two_sides_fought_is_not_a_party(analyze_text, text, part
     ("Fighters shelled Belgorod on Monday.", ("",), ("RUS",)),
     ("Militants shelled Sderot.", ("",), ("ISR",)),
     ("Militants shelled Khan Younis.", ("",), ("PSE",)),
+    ("Serbian forces shelled Prizren.", ("SRB",), ("KOS",)),
+    ("Kosovar forces shelled Novi Sad.", ("KOS",), ("SRB",)),
+    ("Congolese forces attacked Kigali overnight.", ("COD",), ("RWA",)),
+    ("Rwandan forces attacked Kinshasa overnight.", ("RWA",), ("COD",)),
     ("Gunmen attacked a checkpoint in Borno.", ("NGA",), None),
 ])
 def test_a_place_struck_gives_its_country_to_the_struck_not_to_unnamed_attackers(analyze_text, text, attackers,
@@ -854,6 +864,16 @@ def test_a_date_after_a_verb_is_no_particle_of_a_phrasal_verb(text, type_):
 ])
 def test_a_date_after_a_verb_does_not_make_a_phrasal_act(text):
     assert not events_in(text), [(e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize(("text", "type_", "excluded"), [
+    ("Troops attacked the village and blamed the rebels for the fire.", "ASSAULT", "rebels"),
+    ("Rebels attacked the village and blamed the army for the fire.", "ASSAULT", "army"),
+    ("Police raided the office and accused the union of fraud.", "COERCE", "union"),
+])
+def test_a_coordinated_verb_with_its_own_object_lends_no_recipient(text, type_, excluded):
+    """'attacked the village and blamed the rebels': the rebels are the blame's, not the attack's."""
+    assert excluded not in one(text, type_).targets
 
 
 @pytest.mark.parametrize(("text", "source", "country"), [

@@ -23,8 +23,10 @@ from spacy.tokens import Doc, Span, Token
 
 from presslens.actors.book import load_actorbook, normalize_words
 from presslens.actors.phrases import ARMED_SECTORS
+from presslens.core.countries import alpha_3
 from presslens.core.nlp import doc_text
 from presslens.core.schema import Actor, ActorMention, Event, Place, Quote, TimeRef
+from presslens.quotes.cues import SPEECH_VERBS, STANCE_VERBS
 
 from . import context as ctx
 from .arguments import Arguments, Side, agent, subject, unique_sides
@@ -248,7 +250,8 @@ class EventBuilder:
         if self.model is not None and not weapon_cause(c, code, self.lex):
             code = self.model.decide(features, code, self._modes(c))
         if (code.type == "ASSAULT" and c.spec is not None and c.spec.verbal is not None and c.trigger is c.verb
-                and (ctx.in_words(c.verb) or self._criticism(c, code, sources, targets, passive))):
+                and (ctx.in_words(c.verb) or self._criticism(c, code, sources, targets, passive)
+                     or self._beside_words(c, sources))):
             code = c.spec.verbal  # PLOVER's ASSAULT is physical force: an attack in a speech or a tweet is criticism
         if code.type is None or not self._episodic(c, code, sources, targets):
             return None
@@ -621,6 +624,16 @@ class EventBuilder:
             return False
         return not any(t.lemma_.lower() in HARM_WORDS for t in c.verb.sent)
 
+    def _beside_words(self, c: Candidate, sources: list[Side]) -> bool:
+        """'She attacked the officers and blamed the shootings on bias', 'attacked the governor and mocked his
+        record': an attack joined to a verb of saying or judging, by a doer that bears no arms and with no
+        weapon named, is made in words."""
+        if not sources or self._instrument(c) is not None or any(
+                s.actor.kind not in CRITICISED_KINDS | {"organization", "media", "government"}
+                or (s.sector or "") in ARMED_SECTORS for s in sources):
+            return False
+        return any(v.pos_ == "VERB" and v.lemma_.lower() in SPEECH_VERBS | STANCE_VERBS for v in c.verb.conjuncts)
+
     def _untagged_town(self, token: Token) -> bool:
         """A one-word name the tagger left untagged that the gazetteer knows as a town ('aircraft struck Rafah')."""
         return token.pos_ == "PROPN" and not token.ent_type_ and not any(
@@ -704,7 +717,7 @@ class EventBuilder:
         places step resolved as a town ('a drone strike on Kharkiv', 'an air strike on Rafah'): its country."""
         if code.type not in FORCE_TYPES or side.actor.kind not in ("organization", "person"):
             return ""
-        return next((_alpha3(p.country) for p in self.places
+        return next(((alpha_3(p.country) or "") for p in self.places
                      if p.country and p.sense == "literal" and not p.demonym and p.text == side.actor.name), "")
 
     def _date(self, when: tuple[str, int, int] | None) -> dict[str, str | None]:
@@ -739,7 +752,7 @@ class EventBuilder:
             return ""
         for p in self.places:
             if p.start == place[1] and p.country:
-                return _alpha3(p.country)
+                return (alpha_3(p.country) or "")
         span = self.doc.char_span(place[1], place[2], alignment_mode="expand")
         sides = self.args.actors_at(span.root) if span is not None else []
         return next((s.actor.country for s in sides if s.actor.country), "")
@@ -767,9 +780,15 @@ CAUSE_WORDS = frozenset({"pro", "anti", "against", "protest", "demand", "solidar
 
 def _own_clause(child: Token) -> bool:
     """'Israel condemned the attack, and Iran blamed the United States': a coordinated verb with a subject of its
-    own is another clause, whose actors are not this one's."""
-    return child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
-        g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
+    own is another clause, whose actors are not this one's; so is a verb of saying or judging with an object of
+    its own after a verb that has its own ('Troops attacked the village and blamed the rebels': the rebels are
+    blamed, not attacked; in 'struck and destroyed the rebels' positions' the object is both verbs', and in
+    'established ties with and opened an embassy in Tehran' the place is both acts')."""
+    if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"):
+        return False
+    words = child.lemma_.lower() in SPEECH_VERBS | STANCE_VERBS and any(
+        g.dep_ == "dobj" for g in child.children) and any(g.dep_ == "dobj" for g in child.head.children)
+    return words or any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
 
 
 def _names_a_cause(noun: Token) -> bool:
@@ -824,13 +843,6 @@ def _aside(token: Token, heads: set[int]) -> bool:
             return True
         token = token.head
     return False
-
-
-def _alpha3(code: str) -> str:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
-    return country.alpha_3 if country else code
 
 
 def _trimmed(sentence: Span) -> tuple[int, int]:
