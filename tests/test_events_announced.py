@@ -132,8 +132,8 @@ def test_no_doubt_asserts_the_act(analyze_text):
 @pytest.mark.parametrize("text", [
     "The bank said it had fired 5,000 employees.",
     "The mining firm in Zambia fired hundreds of workers after the strike.",
-    pytest.param("The club fired its Ghanaian coach after the defeat.", marks=pytest.mark.xfail(
-        strict=True, reason="'coach' is no group or sector noun of the actor book, so not known to be a person")),
+    "The club fired its Ghanaian coach after the defeat.",
+    "The police department fired the officer on Monday.",
     "The ministry in Kyiv fired two senior officials over the scandal.",
     "The ministry in Moscow fired two senior officials over the scandal.",
     "The president fired the FBI director in May.",
