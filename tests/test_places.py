@@ -135,6 +135,24 @@ def test_resolve_spans_leaves_unknown_names_unresolved():
     assert place.text == "Qwzxburg" and place.lat is None and place.name is None
 
 
+@pytest.mark.parametrize("text, name, town", [
+    ("The reading was held at Terra Kulture in Lagos.", "Terra Kulture", "Lagos"),
+    ("He won his home race at Thruxton, near Andover.", "Thruxton", "Andover"),
+    ("She visited the complaints office of the Qwzx People's Court in Beijing.", "Qwzx People's Court", "Beijing"),
+])
+def test_a_given_name_the_gazetteer_lacks_lies_in_the_place_the_text_puts_it(text, name, town):
+    spans = [(text.index(name), text.index(name) + len(name)), (text.index(town), text.index(town) + len(town))]
+    inner, outer = resolve_spans(parse(text), spans)
+    assert (inner.lat, inner.lon) == (outer.lat, outer.lon) and inner.basis == f"within {town}", inner
+
+
+def test_a_name_the_gazetteer_lacks_in_a_list_of_places_is_not_placed_in_the_next_one():
+    text = "Rockets hit Qwzxburg, Sderot and Ashkelon."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Qwzxburg", "Sderot")]
+    unknown, _ = resolve_spans(parse(text), spans)
+    assert unknown.lat is None, unknown
+
+
 def test_geojson_features_are_points_in_lon_lat_order():
     text = "Protesters gathered in Lebanon and in Qwzxburg Square."
     places = tuple(places_of(text))

@@ -96,17 +96,27 @@ def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Place]:
     return places  # type: ignore[return-value]
 
 
+WITHIN_WORDS = frozenset({"in", "near", "at", "outside"})
+"""What may stand between a name the gazetteer lacks and the place the text puts it in (a comma only before a
+division: 'Thruxton, Hampshire'; 'Portroe, Toomevara' is a list)."""
+
+
 def _locate_streets(doc: Doc, selected: Sequence[Candidate], mentions: Sequence[Mention],
                     resolutions: list[Resolution]) -> list[Resolution]:
     """A street lies in the place the text puts it ('Cumberland St., Lebanon'; 'Tverskaya Street in
-    Moscow'), not at a town it is named after; where the text puts it nowhere it has no coordinates."""
+    Moscow'), not at a town it is named after; so does any name the gazetteer lacks ('Terra Kulture in
+    Lagos', 'the Supreme People's Court in Beijing', 'Thruxton, near Andover'). Where the text puts it
+    nowhere it has no coordinates."""
     located = list(resolutions)
+    text = doc_text(doc)
     for index, cand in enumerate(selected):
-        if cand.local != "landmark" or cand.text.split()[-1].lower().rstrip(".") not in STREET_WORDS:
+        street = cand.local == "landmark" and cand.text.split()[-1].lower().rstrip(".") in STREET_WORDS
+        if not street and resolutions[index].entry is not None:
             continue
         following = selected[index + 1] if index + 1 < len(selected) else None
-        placed = following is not None and (mentions[index].container is not None
-                                            or doc_text(doc)[cand.end:following.start].strip() == "in")
+        between = text[cand.end:following.start].replace(",", " ").split() if following else []
+        placed = following is not None and (mentions[index].container is not None or (
+            0 < len(between) <= 2 and all(w in WITHIN_WORDS for w in between)))
         town = resolutions[index + 1].entry if placed else None
         located[index] = Resolution(town, WITHIN) if town is not None else Resolution(None, None)
     return located
