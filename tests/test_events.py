@@ -722,6 +722,9 @@ NOT_DONE = [
     ("The senator avoids condemning the invasion of the island.", "ACCUSE"),
     ("The senator refrained from condemning the invasion of the island.", "ACCUSE"),
     ("The two sides failed to agree on a ceasefire.", "AGREE"),
+    ("The party expects its candidate to keep attacking the governor.", "ACCUSE"),
+    ("Police are expected to start arresting protesters in Dhaka.", "COERCE"),
+    ("Rebels are expected to continue shelling the town.", "ASSAULT"),
 ]
 
 
@@ -738,6 +741,7 @@ def test_an_act_avoided_or_failed_is_not_asserted(text, type_):
 
 @pytest.mark.parametrize(("text", "type_"), [
     ("Rebels repeatedly attacked the convoy on Tuesday.", "ASSAULT"),
+    ("Rebels continued shelling the town on Tuesday.", "ASSAULT"),
     ("The senator condemned the invasion of the island.", "ACCUSE"),
     ("The two sides agreed on a ceasefire.", "AGREE"),
 ])

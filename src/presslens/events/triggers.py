@@ -144,9 +144,15 @@ def _not_done(verb: Token) -> bool:
         lemma in ADVOCACY and verb.head.lower_ in ("for", "against"))
 
 
+ASPECTUAL = frozenset({"continue", "keep", "start", "begin", "stop", "resume", "cease"})
+"""Verbs whose gerund is done when they are: 'expects the campaign to continue calling out bias'."""
+
+
 def _unrealised_infinitive(verb: Token, purposes: tuple[str, ...] = ()) -> bool:
-    """'is expected to attack', 'failed to reach' (and, given ``purposes``, 'went there to attack'): a
-    to-infinitive that did not (yet) happen."""
+    """'is expected to attack', 'failed to reach', 'expects them to keep attacking' (and, given ``purposes``,
+    'went there to attack'): a to-infinitive that did not (yet) happen, or a gerund of one."""
+    while verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in ASPECTUAL:
+        verb = verb.head
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
     return verb.dep_ in purposes or (verb.dep_ in COMPLEMENT_DEPS and verb.head.lemma_.lower() in NON_FACTIVE)
