@@ -870,6 +870,17 @@ def test_a_date_after_a_verb_does_not_make_a_phrasal_act(text):
     assert not events_in(text), [(e.type, e.trigger) for e in events_in(text)]
 
 
+@pytest.mark.parametrize(("text", "trigger", "source"), [
+    ("Mr. Hale criticized Ms. Varga after she denounced the police union.", "denounced", "Varga"),
+    ("Ms. Varga criticized Mr. Hale after he denounced the police union.", "denounced", "Hale"),
+    ("Mr. Hale criticized Mr. Okoye after he denounced the police union.", "denounced", "Hale"),
+])
+def test_a_pronoun_below_a_clause_is_its_subject_only_if_the_gender_fits(text, trigger, source):
+    """'she' in a clause below 'Mr. Hale criticized …' is not Mr. Hale; where both fit, the subject above it
+    is taken, as before."""
+    assert [e.sources for e in events_in(text) if e.trigger == trigger] == [(source,)]
+
+
 @pytest.mark.parametrize(("text", "type_", "excluded"), [
     ("Troops attacked the village and blamed the rebels for the fire.", "ASSAULT", "rebels"),
     ("Rebels attacked the village and blamed the army for the fire.", "ASSAULT", "army"),

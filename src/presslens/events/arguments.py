@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from presslens.actors.book import load_actorbook, normalize_words, surname_key
 from presslens.actors.phrases import MODIFIER_DEPS
 from presslens.core.schema import Actor, ActorMention, Quote
-from presslens.quotes.speakers import agentive
+from presslens.quotes.speakers import SpeakerResolver, agentive
 
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
@@ -59,6 +59,7 @@ class Arguments:
             for i in range(span.start, span.end):
                 self.cover.setdefault(i, []).append((span.end - span.start, m))
         self.order.sort(key=lambda p: p[0])
+        self._genders: SpeakerResolver | None = None
 
     # -- actors of a token -----------------------------------------------------
 
@@ -155,8 +156,21 @@ class Arguments:
             if subjects:
                 sides = self.actors_at(subjects[0], 3)  # 'X and his friend Y were there when she …': not X
                 one = len(sides) == 1 and sides[0].actor.kind == "person" and subjects[0].pos_ != "PRON"
-                return sides[0].actor if one and not subjects[0].conjuncts else None
+                if not one or subjects[0].conjuncts or not self._may_be(token, sides[0].actor):
+                    return None
+                return sides[0].actor
         return None
+
+    def _may_be(self, pronoun: Token, person: Actor) -> bool:
+        """Whether 'he' or 'she' can stand for the person: not where the article gives them the other gender
+        ('Christie called Clinton a disgrace after she attacked the police': she is not Christie)."""
+        wanted = {"he": "m", "she": "f"}.get(pronoun.lower_)
+        if wanted is None:
+            return True
+        if self._genders is None:
+            self._genders = SpeakerResolver(self.doc)
+        known = self._genders.gender_of(person.name)
+        return known is None or known == wanted
 
     def _reporter(self, token: Token) -> list[Side]:
         """'Iraq said it would ...': the subject of the reporting verb (a person's organisation for 'they')."""
