@@ -53,6 +53,8 @@ TYPED = [
     ("The Nigerian government imposed a curfew on the city of Jos.", "COERCE", "curfew", {"NGA"}, {"NGA"}),
     ("The Colombian army suspended operations against the rebels in Cauca.", "CONCEDE", None, {"COL"}, None),
     ("The rebels in Cauca halted operations against the Colombian army.", "CONCEDE", None, None, {"COL"}),
+    ("Kenya and Ethiopia signed a security pact in Nairobi.", "SUPPORT", None, {"KEN", "ETH"}, None),
+    ("Ethiopia and Kenya signed a security pact in Nairobi.", "SUPPORT", None, {"KEN", "ETH"}, None),
 ]
 
 
@@ -160,6 +162,9 @@ def test_location_and_time_come_from_the_clause():
     "The occupied territories have a young population.",
     "The parties that support the reform hold a majority.",
     "The ministry opened a hotline to help families.",
+    "He signed the letter with his initials.",
+    "A hat signed by the president sold for 500 dollars.",
+    "The governor signed the budget bill on Friday.",
 ])
 def test_sentences_without_an_event(text):
     assert events_in(text) == ()
