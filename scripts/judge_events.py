@@ -32,6 +32,9 @@ round that added acts named by nouns, commands, owed and possible acts and criti
 ``heldout_events_9.jsonl`` (``sample --n 80 --seed 1213 --unseen``) is a ninth, drawn after the round that read
 roles from participles and settings, only from triggers no earlier file had judged (by then 459 of the texts'
 triggers had been; a plain draw shared 54 of its 80 records with earlier samples), and judged once.
+``heldout_events_10.jsonl`` (``sample --n 80 --seed 1214 --unseen --corpus ptc``) is a tenth, drawn at stop 38 from
+the PTC dev texts (``../shared/eval/propaganda/dev.jsonl``, read as articles; their ids are numbers), since only 16
+PolNeAR triggers were left that no file had judged; opinion and advocacy pieces more than wire copy, judged once.
 
 ``tests/data/review_nominal_events.jsonl`` holds, judged by hand, every event that the rule for acts named by a
 noun (``presslens.events.nominal``) added on the PolNeAR and PTC dev texts read as articles (``summary --file``);
@@ -74,6 +77,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "attribution" / "dev.jsonl"
+PTC_DEV = ROOT.parent / "shared" / "eval" / "propaganda" / "dev.jsonl"
 EXAMPLES = ROOT / "examples"
 JUDGED = ROOT / "tests" / "data" / "judged_events.jsonl"
 PTC_JUDGED = ROOT / "tests" / "data" / "judged_ptc_triggers.jsonl"
@@ -81,16 +85,23 @@ SIDE_RIGHT = frozenset({"right", "none-ok"})
 
 
 def articles() -> dict[str, Any]:
-    """Every article of the sample's corpus by id: PolNeAR dev ids, and the examples' own article ids."""
+    """Every article of the samples' corpora by id: PolNeAR dev ids, PTC dev ids (numbers) where that file is
+    present, and the examples' own article ids."""
     from presslens.core.readers import make_article, read_articles
 
     if not DEV.exists():
         sys.exit(f"skipped: {DEV} is absent (the judged sample needs the PolNeAR dev texts beside the checkout)")
     found = {}
-    with DEV.open(encoding="utf-8") as handle:
-        for record in map(json.loads, handle):
-            article = make_article(record["text"], source=str(DEV), date=record.get("date"), outlet=record.get("outlet"))
-            found[record["id"]] = replace(article, id=record["id"])
+    for path in (DEV, PTC_DEV):
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8") as handle:
+            for record in map(json.loads, handle):
+                if record["id"] in found:
+                    continue
+                article = make_article(record["text"], source=str(path), date=record.get("date"),
+                                       outlet=record.get("outlet"))
+                found[record["id"]] = replace(article, id=record["id"])
     for article in read_articles([EXAMPLES]):
         if article.status == "ok":
             found[article.id] = article
@@ -113,14 +124,17 @@ def row(article: str, event: Any) -> dict[str, Any]:
 
 def judged_triggers() -> set[tuple[str, int]]:
     """Every (article, trigger start) some earlier sample or review of these texts judged."""
-    return {(r["article"], r["trigger_start"]) for path in sorted((ROOT / "tests" / "data").glob("*events*.jsonl"))
-            for r in read(path) if "trigger_start" in r}
+    paths = [*sorted((ROOT / "tests" / "data").glob("*events*.jsonl")), PTC_JUDGED]
+    return {(r["article"], r["trigger_start"]) for path in paths for r in read(path) if "trigger_start" in r}
 
 
-def sample(n: int, seed: int, unseen: bool = False) -> list[dict[str, Any]]:
+def sample(n: int, seed: int, unseen: bool = False, corpus: str = "polnear") -> list[dict[str, Any]]:
     """``n`` event records drawn with a fixed seed from every article's output (``unseen``: only records on
-    triggers no earlier sample judged, so that no rule can have been written from them)."""
-    found = events(articles())
+    triggers no earlier sample judged, so that no rule can have been written from them). ``corpus``: the
+    PolNeAR dev texts and the examples (``polnear``), or the PTC dev texts (``ptc``)."""
+    every = articles()
+    ptc = {a for a in every if a.isdigit()}
+    found = events({a: article for a, article in every.items() if (a in ptc) == (corpus == "ptc")})
     skip = judged_triggers() if unseen else set()
     pool = [(article, e) for article in sorted(found) for e in found[article] if (article, e.trigger_start) not in skip]
     return [row(a, e) for a, e in random.Random(seed).sample(pool, min(n, len(pool)))]
@@ -247,10 +261,12 @@ def main() -> None:
     parser.add_argument("--suffix", default="", help="summary: verdict fields with this suffix (e.g. _after)")
     parser.add_argument("--changed", action="store_true", help="rejudge: only records whose output changed")
     parser.add_argument("--unseen", action="store_true", help="sample: only triggers no judged file holds")
+    parser.add_argument("--corpus", choices=("polnear", "ptc"), default="polnear",
+                        help="sample: the PolNeAR dev texts and the examples, or the PTC dev texts")
     args = parser.parse_args()
     path = args.file or (PTC_JUDGED if args.action == "compare" else JUDGED)
     if args.action == "sample":
-        for record in sample(args.n, args.seed, args.unseen):
+        for record in sample(args.n, args.seed, args.unseen, args.corpus):
             print(json.dumps(record))
     elif args.action == "show":
         show(path, args.first, args.count)

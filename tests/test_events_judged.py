@@ -20,7 +20,8 @@ JUDGED = Path(__file__).parent / "data" / "judged_events.jsonl"
 FRESH = [Path(__file__).parent / "data" / name for name in ("judged_events_2.jsonl", "judged_events_3.jsonl",
                                                                 "judged_events_4.jsonl", "judged_events_5.jsonl",
                                                                 "judged_events_6.jsonl", "heldout_events_7.jsonl",
-                                                                "heldout_events_8.jsonl", "heldout_events_9.jsonl")]
+                                                                "heldout_events_8.jsonl", "heldout_events_9.jsonl",
+                                                                "heldout_events_10.jsonl")]
 TYPE_VERDICTS = {"right", "wrong", "no-event"}
 SIDE_VERDICTS = {"right", "wrong", "missing", "none-ok", "extra", "partial", "n/a"}
 FIELDS = {"article", "start", "end", "trigger_start", "trigger_end", "type", "mode", "sources", "targets",
