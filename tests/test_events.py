@@ -298,6 +298,8 @@ THROUGH_SPEECH = [
     "The senator attacked the governor and mocked his record on jobs.",
     "The opposition leader attacked the president and blamed him for the strikes.",
     "The minister attacked the union and criticized its leaders.",
+    "The senator attacked the opposition, blaming it for the chaos in parliament.",
+    "The governor attacked the mayor, saying he had failed the city.",
 ]
 PHYSICAL = [
     "Militants attacked a police station in Borno on Monday.",
@@ -312,6 +314,8 @@ PHYSICAL = [
     "Protesters attacked the police and denounced the government.",
     "Troops attacked the village and blamed the rebels for the fire.",
     "Gunmen attacked the mayor with knives and mocked his guards.",
+    "Militants attacked the checkpoint, killing two soldiers.",
+    "Rebels attacked the convoy, saying it carried troops.",
 ]
 
 
@@ -873,6 +877,20 @@ def test_a_date_after_a_verb_is_no_particle_of_a_phrasal_verb(text, type_):
 ])
 def test_a_date_after_a_verb_does_not_make_a_phrasal_act(text):
     assert not events_in(text), [(e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("The minister said Israel must withdraw its troops from the border.", True),
+    ("The minister said Hamas must release the hostages.", True),
+    ("The UN said both sides should stop the fighting.", True),
+    ("A newspaper reported that the cardinal must have known about the abuse.", False),
+    ("Critics said the minister must have approved the raid.", False),
+    ("Critics said the general must have ordered the strike.", False),
+    ("Critics said the government should have stopped the convoy.", False),
+])
+def test_a_reported_must_is_a_request_but_a_must_have_is_an_inference(text, asks):
+    """'X said Y must Z' asks Y to act; 'must have known' infers and 'should have stopped' reproaches."""
+    assert ("REQUEST" in [e.type for e in events_in(text)]) == asks, [(e.type, e.trigger) for e in events_in(text)]
 
 
 @pytest.mark.parametrize(("text", "trigger", "source"), [

@@ -626,13 +626,14 @@ class EventBuilder:
 
     def _beside_words(self, c: Candidate, sources: list[Side]) -> bool:
         """'She attacked the officers and blamed the shootings on bias', 'attacked the governor and mocked his
-        record': an attack joined to a verb of saying or judging, by a doer that bears no arms and with no
-        weapon named, is made in words."""
+        record', 'attacked Democrats, blaming them for the circus': an attack joined to a verb of saying or
+        judging, or told by one, by a doer that bears no arms and with no weapon named, is made in words."""
         if not sources or self._instrument(c) is not None or any(
                 s.actor.kind not in CRITICISED_KINDS | {"organization", "media", "government"}
                 or (s.sector or "") in ARMED_SECTORS for s in sources):
             return False
-        return any(v.pos_ == "VERB" and v.lemma_.lower() in SPEECH_VERBS | STANCE_VERBS for v in c.verb.conjuncts)
+        beside = [*c.verb.conjuncts, *(t for t in c.verb.children if t.dep_ == "advcl" and t.tag_ == "VBG")]
+        return any(v.pos_ == "VERB" and v.lemma_.lower() in SPEECH_VERBS | STANCE_VERBS for v in beside)
 
     def _untagged_town(self, token: Token) -> bool:
         """A one-word name the tagger left untagged that the gazetteer knows as a town ('aircraft struck Rafah')."""

@@ -224,9 +224,10 @@ def has_aux(verb: Token, words: frozenset[str]) -> bool:
 
 
 def obligation(verb: Token) -> bool:
-    """'must withdraw', 'should stop', 'has to leave', 'needs to end'."""
+    """'must withdraw', 'should stop', 'has to leave', 'needs to end' (not 'must have known', 'should have
+    stopped': with the perfect, 'must' infers and 'should' reproaches what is past)."""
     if has_aux(verb, OBLIGATION_AUX):
-        return True
+        return not (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children))
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_ in ("have", "need") and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
