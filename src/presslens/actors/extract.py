@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from presslens.core.countries import alpha_3
 from presslens.core.schema import Actor, ActorMention, Place, Quote
@@ -83,7 +83,38 @@ def _as_the_places_step_reads(doc: Doc, anchors: list[Anchor], places: Sequence[
             continue
         result = [a for a in result if a.end <= span.start or a.start >= span.end]
         result.append(Anchor(start=span.start, end=span.end, ref=ref_of(seat.entry, "capital"), sector=seat.sector))
+    for place in places:
+        span = doc.char_span(place.start, place.end)
+        if span is None or not _place_before_a_body(span, place, book):
+            continue
+        covering = [a for a in result if a.start < span.end and a.end > span.start]
+        if any(a.start < span.start or a.end > span.end or a.ref.kind not in GUESSED_KINDS
+               or book.hits(normalize_words(a.ref.name)) for a in covering):
+            continue
+        result = [a for a in result if a not in covering]
+        result.append(Anchor(start=span.start, end=span.end,
+                             ref=Ref(name=place.text, kind="place", country=place_country(place), form="place")))
     return sorted(result, key=lambda a: a.start)
+
+
+GUESSED_KINDS = frozenset({"organization", "group"})
+"""Kinds the tagger's label alone gives a name the actor book does not know (a name it calls a person is left to
+the people step: 'the Obama administration' is no town's)."""
+
+
+def _place_before_a_body(span: Span, place: Place, book: ActorBook) -> bool:
+    """'Kyiv police', 'Kharkiv police', 'the Sinaloa cartel': a town or a division the places step resolved, named
+    before a noun for a body of people, says whose body it is, whatever label the tagger gave the name (so 'Kyiv
+    police' is read as 'Moscow police' is)."""
+    if place.sense != "literal" or place.demonym or place.feature in WIDE_FEATURES or not place_country(place):
+        return False
+    root = span.root
+    if root.dep_ not in ("compound", "nmod", "amod") or root.head.i != span.end or any(
+            t.ent_type_ == "PERSON" for t in span):
+        return False
+    head = root.head
+    return any(lookup(normalize_words(form)) for form in (head.text, head.lemma_)
+               for lookup in (book.sector_noun, book.group_noun))
 
 
 def _seat_of_government(place: Place, book: ActorBook) -> NameHit | None:

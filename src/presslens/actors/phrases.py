@@ -26,14 +26,14 @@ AFFILIATING_VERBS = frozenset({"kill", "wound", "injure", "arrest", "detain", "c
 ('killed 15 fighters from X', wherever the parser hangs 'from X'; unlike 'withdrew troops from Gaza')."""
 COUNT_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores"})
 """Counts that name people when bare ('Thousands marched') and only count when followed by 'of'."""
-ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF"})
-"""Sectors of armed bodies: their noun before another noun ('army raids', 'police raids') says whose it is."""
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "PRM", "CRM"})
+"""Sectors of armed bodies (and criminal groups): their noun before another noun ('army raids', 'police raids') says whose it is."""
 LOCAL_SECTORS = frozenset({"GOV", "COP", "LEG", "JUD", "PRM"})
 """Sectors whose 'in' phrase says whose they are ('police in Kharkiv', 'a court in Moscow'); for others it says
 only where ('soldiers in Gaza', 'troops in Mali', 'a gunman in Dallas' are no one's by that)."""
 ANAPHOR_DETS = frozenset({"this", "that", "these", "those", "the"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
-GENERIC_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "GOV", "LEG", "JUD", "PRM", "NGO", "LAB"})
+GENERIC_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "GOV", "LEG", "JUD", "PRM", "CRM", "NGO", "LAB"})
 STATE_OF_PERSON = "state of person"
 """Kind of a placeholder ref ('Netanyahu's cabinet'): the person's state, once people are resolved."""
 ANAPHOR = "anaphor"
