@@ -50,15 +50,15 @@ class Arguments:
         self.doc, self.quotes = doc, quotes
         self.by_id = {a.id: a for a in actors}
         self.cover: dict[int, list[tuple[int, ActorMention]]] = {}
-        self.order: list[tuple[int, ActorMention]] = []
+        self.order: list[tuple[int, int, ActorMention]] = []
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or m.actor_id not in self.by_id:
                 continue
-            self.order.append((span.start, m))
+            self.order.append((span.start, span.end, m))
             for i in range(span.start, span.end):
                 self.cover.setdefault(i, []).append((span.end - span.start, m))
-        self.order.sort(key=lambda p: p[0])
+        self.order.sort(key=lambda p: (p[0], -p[1]))  # a phrase before the names inside it
         self._genders: SpeakerResolver | None = None
 
     # -- actors of a token -----------------------------------------------------
@@ -201,12 +201,15 @@ class Arguments:
     def _previous(self, token: Token, accept, same_sentence: bool = False) -> Actor | None:
         limit = token.sent.start if same_sentence else 0
         best: Actor | None = None
-        for start, mention in self.order:
+        best_end = -1
+        for start, end, mention in self.order:
             if start >= token.i:
                 break
+            if end <= best_end:
+                continue  # 'Hindu' inside 'Hindu nationalists': the phrase is the antecedent, not a name inside it
             actor = self.by_id[mention.actor_id]
             if start >= limit and accept(actor) and actor.kind not in ("place", "region"):
-                best = actor
+                best, best_end = actor, end
         if best is None and same_sentence and token.sent.start > 0:
             return self._previous(self.doc[token.sent.start - 1], accept, same_sentence=True)
         return best

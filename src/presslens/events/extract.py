@@ -35,7 +35,7 @@ from .mentions import merge_mentions
 from .model import EventModel, load_model
 from .nominal import PATIENT_MODES, nominal_candidates, noun_entry
 from .plover import HOSTILE, QUAD, Code, Lexicon, load_lexicon
-from .triggers import Candidate, TriggerFinder, counted_noun
+from .triggers import Candidate, TriggerFinder, counted_noun, gerund_head
 from .usage import not_an_act, weapon_cause
 
 NOUN_TARGET_PREPS = ("on", "against", "at", "upon")
@@ -54,7 +54,12 @@ PHYSICAL_TARGETS = frozenset({"convoy", "vehicle", "vehicles", "car", "cars", "b
                               "village", "city", "district", "area", "areas", "region", "neighbourhood",
                               "neighborhood", "patrol", "outpost", "post", "posts", "target", "targets", "site",
                               "sites", "pipeline", "line", "lines", "plant", "power", "centre", "center",
-                              "complex", "academy", "barracks", "garrison"})
+                              "complex", "academy", "barracks", "garrison", "refinery", "refineries", "factory",
+                              "factories", "warehouse", "warehouses", "substation", "substations", "railway",
+                              "railways", "train", "trains", "terminal", "terminals", "airfield", "airfields",
+                              "airbase", "airbases", "oilfield", "oilfields", "arsenal", "hangar", "radar", "radars",
+                              "helicopter", "helicopters", "tank", "tanks", "warship", "warships", "boat", "boats",
+                              "apartment", "apartments", "grid"})
 """Concrete objects an attack or a search can be aimed at (besides people and places)."""
 CLAUSE_DEPS = ("ccomp", "advcl", "conj", "relcl")
 PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "teenager", "teen", "baby", "infant", "person",
@@ -81,10 +86,14 @@ TEMPORAL_MARKS = frozenset({"after", "before", "while", "when", "since", "as", "
 """Subordinators of a clause that tells when an act happened: its subject does an act of its own."""
 REASON_MARKS = frozenset({"because", "although", "though", "whereas"})
 """Subordinators of a clause that tells why an act happened, or despite what: its subject does an act of its own."""
-GENERIC_KINDS = frozenset({"population", "military", "police", "armed group", "government", "legislature", "court",
+GENERIC_KINDS = frozenset({"population", "military", "police", "armed group", "criminal group", "government",
+                           "legislature", "court",
                            "intelligence service", "opposition", "political party", "labour", "religious body",
                            "business"})
 """Actors the text gives no country for, which then take the country where the event happens."""
+REMOTE_WEAPONS = frozenset({"drones", "drone", "warplanes", "warplane", "jets", "fighter jets", "aircraft", "helicopters",
+                            "helicopter", "gunships", "artillery", "warships", "warship", "bombers"})
+"""Weapons named as the doer that strike from afar: whose they are is not where they strike."""
 ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 """Entity labels whose words the event-type model sees only as ``ACTOR`` (names never decide a type)."""
 NOT_PEOPLE = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"})
@@ -361,7 +370,7 @@ class EventBuilder:
             return True
         if any(self._weapon_mode(t) for t in c.trigger.subtree):
             return True
-        armed = {"state", "military", "armed group", "police"}
+        armed = {"state", "military", "armed group", "criminal group", "police"}
         return any(s.actor.kind in armed or (s.sector or "") in ARMED_SECTORS for s in sources) or any(
             t.actor.kind in armed | PLACE_KINDS or (t.sector or "") in ARMED_SECTORS for t in targets) or any(
             g.pos_ == "NOUN" and g.lemma_.lower() in PHYSICAL_TARGETS for g in _prep_objects(c.trigger, NOUN_TARGET_PREPS))
@@ -668,6 +677,10 @@ class EventBuilder:
         if ctx.conditional(c.verb) or ctx.within_condition(c.verb) or ctx.modal(c.verb) or ctx.imperative(c.verb) or (
                 c.complement is not None and ctx.conditional(c.complement)):
             return True
+        gerund = gerund_head(c.verb)
+        if gerund.tag_ == "VBG" and gerund.dep_ in ("dobj", "xcomp") and (
+                ctx.modal(gerund.head) or ctx.conditional_mood(gerund.head)):
+            return True  # 'options could include indicting the hackers': what could be done
         if any(a.dep_ == "aux" and a.lower_ in RECOMMENDED for a in c.verb.children) and c.reporter is None:
             return True  # 'Mexico should sue': recommended, not done
         if c.trigger.sent.text.rstrip().rstrip("”\"'").endswith("?") or any(
@@ -815,9 +828,12 @@ def _modified(c: Candidate) -> list[Token]:
 
 
 def _country(side: Side, here: str) -> str:
-    """An actor's country; a group the text gives no country takes the event's (CAMEO practice)."""
+    """An actor's country; a group the text gives no country takes the event's (CAMEO practice), but not a weapon
+    that strikes from afar: 'drones struck a refinery in Belgorod' says where they struck, not whose they are."""
     if side.actor.country:
         return side.actor.country
+    if " ".join(normalize_words(side.actor.name)) in REMOTE_WEAPONS:
+        return ""
     return here if side.actor.kind in GENERIC_KINDS else ""
 
 

@@ -34,10 +34,15 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "territory", "area", "distri
 """Nouns of places that can be held by force ('took control of the crossing')."""
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 NON_FACTIVE = frozenset({"expect", "hope", "need", "seem", "appear", "wish", "like", "fail", "be", "use", "help",
-                         "mean", "struggle", "hesitate", "dare"})
-"""Heads whose to-infinitive did not (yet) happen: 'is expected to attack', 'failed to reach'."""
-NOT_DONE = frozenset({"avoid", "refrain", "fail", "neglect", "omit"})
-"""Heads whose gerund did not happen: 'avoids condemning', 'refrained from condemning'."""
+                         "mean", "struggle", "hesitate", "dare", "able", "unable", "capable", "likely", "unlikely",
+                         "poised", "ready", "prepared"})
+"""Heads whose to-infinitive did not (yet) happen: 'is expected to attack', 'failed to reach', 'is able to strike',
+'is poised to take the city'."""
+NOT_DONE = frozenset({"avoid", "refrain", "fail", "neglect", "omit", "consider", "contemplate", "propose", "suggest",
+                      "recommend", "mull", "weigh", "discuss", "debate"})
+"""Heads whose gerund did not happen: 'avoids condemning', 'refrained from condemning', 'considered deporting'."""
+KIND_OF_ACT_HEADS = frozenset({"include", "involve", "mean", "require", "entail"})
+"""Heads whose gerund, in the simple present, names a kind of act: 'the measures include arresting the organizers'."""
 UNREALISED_NOUNS = frozenset({"idea", "plan", "prospect", "possibility", "notion", "thought", "option", "proposal",
                               "suggestion", "intention", "risk", "danger", "fear", "question", "talk", "temptation"})
 """Nouns whose 'of' gerund names an act thought of, not one done: 'the idea of deporting them' (not a goal, which
@@ -136,12 +141,23 @@ def lexicon_lemma(verb: Token, lex: Lexicon) -> str:
 def _not_done(verb: Token) -> bool:
     """'avoids condemning', 'refrained from condemning', 'the idea of deporting', 'arguing for boycotting': a
     gerund its head says did not happen."""
+    verb = gerund_head(verb)
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
-    if verb.dep_ not in ("xcomp", "pcomp") or verb.tag_ != "VBG":
+    if verb.dep_ not in ("xcomp", "pcomp", "dobj") or verb.tag_ != "VBG":
         return False
     lemma = head.lemma_.lower()
+    if lemma in KIND_OF_ACT_HEADS and head.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("nsubj", "poss") for c in verb.children):
+        return True  # not 'the video includes her pleading with officers', whose doer is named
     return lemma in NOT_DONE or (head.pos_ == "NOUN" and lemma in UNREALISED_NOUNS and verb.head.lower_ == "of") or (
         lemma in ADVOCACY and verb.head.lower_ in ("for", "against"))
+
+
+def gerund_head(verb: Token) -> Token:
+    """The first of coordinated gerunds ('indicting the hackers and imposing sanctions': 'indicting')."""
+    while verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG" and verb.head is not verb:
+        verb = verb.head
+    return verb
 
 
 ASPECTUAL = frozenset({"continue", "keep", "start", "begin", "stop", "resume", "cease"})
@@ -155,7 +171,10 @@ def _unrealised_infinitive(verb: Token, purposes: tuple[str, ...] = ()) -> bool:
         verb = verb.head
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
-    return verb.dep_ in purposes or (verb.dep_ in COMPLEMENT_DEPS and verb.head.lemma_.lower() in NON_FACTIVE)
+    head = verb.head
+    if head.lemma_.lower() == "able" and head.head.tag_ == "VBD":
+        return False  # 'the army was able to retake the town': it did
+    return verb.dep_ in purposes or (verb.dep_ in COMPLEMENT_DEPS and head.lemma_.lower() in NON_FACTIVE)
 
 
 def _means_of_an_unrealised_act(verb: Token) -> bool:

@@ -307,7 +307,9 @@ def _cause_clauses(verb: Token) -> list[Token]:
 
 
 def _objects(prep: Token) -> list[Token]:
-    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    """The nouns a preposition governs, also one the parse hung as its clause ('killed by lightning off the coast',
+    'lightning' a pcomp), and those coordinated with them."""
+    objects = [g for g in prep.children if g.dep_ == "pobj" or (g.dep_ == "pcomp" and g.pos_ == "NOUN")]
     return objects + [conj for o in objects for conj in o.conjuncts]
 
 
@@ -407,8 +409,15 @@ HABITUAL = frozenset({"often", "routinely", "regularly", "usually", "frequently"
 
 
 def habitual(c: Candidate) -> bool:
-    """'has often been criticized', 'rebels routinely attack convoys': a habit, no one act."""
-    return any(child.dep_ == "advmod" and child.lower_ in HABITUAL for child in c.verb.children)
+    """'has often been criticized', 'rebels routinely attack convoys', 'tourists invade the island every August': a
+    habit, no one act (a recurring time, 'every'/'each', counts with the simple present)."""
+    for child in c.verb.children:
+        if child.dep_ == "advmod" and child.lower_ in HABITUAL:
+            return True
+        if c.verb.tag_ in ("VBZ", "VBP") and child.dep_ in ("npadvmod", "advmod") and any(
+                g.dep_ == "det" and g.lower_ in ("every", "each") for g in child.children):
+            return True
+    return False
 
 
 def own_service(c: Candidate, code: Code) -> bool:
