@@ -87,6 +87,8 @@ POSITIVE = [
                  "Elena Marsh", "indirect", "blamed", id="stance-blame-for"),
     pytest.param("Jonas Weber dismissed the proposal as a gimmick.", "the proposal as a gimmick", "Jonas Weber",
                  "indirect", "dismissed", id="stance-dismiss-as"),
+    pytest.param("Elena Marsh attacked Jonas Weber over the water contracts.", "Jonas Weber over the water contracts",
+                 "Elena Marsh", "indirect", "attacked", id="stance-attack-in-words"),
     pytest.param("Daniel Novak: Valdoria Will Not Sign the Water Treaty", "Valdoria Will Not Sign",
                  "Daniel Novak", "indirect", ":", id="headline-speaker-label"),
     pytest.param("Orsenna Ministry: Castrell Border Crossings Reopen on Monday", "Castrell Border Crossings",
@@ -154,6 +156,8 @@ NEGATIVE = [
     pytest.param("Bread And Butter: Farmers Count the Cost of the Drought in Castrell", id="headline-kicker-2"),
     pytest.param("Another challenge: most towns have missed the deadline to register voters.",
                  id="noun-phrase-label-is-no-speaker"),
+    pytest.param("Gunmen attacked the Ferrovale police station, killing two officers.", id="attack-by-force"),
+    pytest.param("Valdorian troops attacked the town of Veyrin overnight.", id="attack-on-a-town"),
     pytest.param("", id="empty"),
 ]
 

@@ -97,6 +97,7 @@ CONTENT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "boast": ("about", "of"), "hint": ("at",), "report": ("on",), "think": ("about", "of"),
     "worry": ("about",), "hope": ("for",), "plead": ("for",), "accuse": ("of",),
     "blame": ("for", "on"), "dismiss": ("as",), "praise": ("for", "as"), "criticize": ("for",), "criticise": ("for",),
+    "attack": ("for", "over", "as"),
 }
 """Prepositions whose object is that cue's content (warned of …, spoke about …, called for …)."""
 
@@ -259,9 +260,35 @@ def cue_class(token: Token) -> str | None:
         return "intent"
     if lemma in STANCE_VERBS and not _descriptive(token):
         return "stance"
+    if lemma in ATTACK_VERBS and not _descriptive(token) and _attack_in_words(token):
+        return "stance"
     if lemma in VIEWING_VERBS and _object_as(token):  # investors who see X as Y: still their view
         return "stance"
     return None
+
+
+ATTACK_VERBS = frozenset({"attack"})
+"""Verbs of force also said of criticism ('Trump attacked Clinton for her emails')."""
+PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+HARM_WORDS = frozenset({"kill", "wound", "injure", "shoot", "stab", "bomb", "gun", "knife", "missile", "rocket",
+                        "drone", "troops", "soldier", "police", "hospital", "dead", "die", "fire", "weapon", "blood"})
+"""Words that make an attack one of force, whatever else the sentence says."""
+
+
+def _attack_in_words(verb: Token) -> bool:
+    """'attacked Clinton over her emails', 'attacked the hateful ideology': a person or a party attacking a named
+    person, party or idea in a sentence that tells no harm and names no weapon is criticism, a stance."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not subjects or not objects:
+        return False
+    doer, target = subjects[0], objects[0]
+    if not (doer.ent_type_ in ("PERSON", "ORG") or doer.lower_ in PERSONAL_SUBJECTS):
+        return False
+    if target.ent_type_ in ("GPE", "LOC", "FAC") or target.lemma_.lower() in ("town", "city", "village", "base",
+                                                                              "convoy", "position", "camp"):
+        return False
+    return not any(t.lemma_.lower() in HARM_WORDS for t in verb.sent)
 
 
 def _object_as(verb: Token) -> bool:
