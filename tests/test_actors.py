@@ -897,3 +897,15 @@ def test_a_town_s_police_is_its_state_s_whatever_the_tagger_calls_the_town(analy
     actors = analyze_text(text).actors
     police = [a for a in actors if a.country == country and a.kind == "state"]
     assert police and not [a for a in actors if "police" in a.name.lower() and a.country is None]
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("Venezuela's opposition leader called for mass protests.", "Venezuela's opposition leader", "VEN"),
+    ("Russia's opposition leader called for mass protests.", "Russia's opposition leader", "RUS"),
+    ("Ukraine's opposition leader called for mass protests.", "Ukraine's opposition leader", "UKR"),
+    ("The Belarusian opposition leader met the chancellor.", "The Belarusian opposition leader", "BLR"),
+])
+def test_an_opposition_leader_is_the_opposition_not_the_government(text, surface, country):
+    """'leader' alone is a government's; 'opposition leader' is the opposition's, of any state alike."""
+    mention, actor = mention_of(text, surface)
+    assert (actor.kind, actor.country, mention.sector or actor.sector) == ("opposition", country, "OPP")

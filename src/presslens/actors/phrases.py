@@ -33,7 +33,7 @@ LOCAL_SECTORS = frozenset({"GOV", "COP", "LEG", "JUD", "PRM"})
 only where ('soldiers in Gaza', 'troops in Mali', 'a gunman in Dallas' are no one's by that)."""
 ANAPHOR_DETS = frozenset({"this", "that", "these", "those", "the"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
-GENERIC_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "GOV", "LEG", "JUD", "PRM", "CRM", "NGO", "LAB"})
+GENERIC_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "GOV", "LEG", "JUD", "PRM", "CRM", "OPP", "NGO", "LAB"})
 STATE_OF_PERSON = "state of person"
 """Kind of a placeholder ref ('Netanyahu's cabinet'): the person's state, once people are resolved."""
 ANAPHOR = "anaphor"
