@@ -1481,3 +1481,35 @@ def test_their_refers_to_the_whole_group_not_to_the_name_inside_it(analyze_text,
 ])
 def test_what_someone_was_able_to_do_was_done(text, type_):
     assert one(text, type_).hypothetical is False
+
+
+@pytest.mark.parametrize("text", [
+    "Russian warships fired missiles at Odesa from the Black Sea.",
+    "Ukrainian drones attacked Russian warships in the Black Sea.",
+    "Houthi forces fired a missile at a commercial ship in the Red Sea.",
+    "Ukraine fired Storm Shadow missiles at a Russian base in Crimea.",
+    "Israeli naval vessels shelled the coast of Gaza from the Mediterranean Sea.",
+])
+def test_a_hazard_word_inside_a_name_is_no_hazard(text):
+    """'the Black Sea' is where, 'Storm Shadow' a missile: neither makes an attack an accident."""
+    assert one(text, "ASSAULT").type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "The Yamuna River burst its banks, killing 12 people.",
+    "The Camp Fire killed 85 people in northern California.",
+    "Cholera killed 40 people in Yemen last month.",
+])
+def test_a_named_river_wildfire_or_disease_is_still_a_hazard(text):
+    assert not [e for e in events_in(text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Russian forces shelled Donetsk, killing three civilians.", "Donetsk"),
+    ("Ukrainian forces shelled Donetsk, killing three civilians.", "Donetsk"),
+    ("Russian forces shelled Kherson, killing three civilians.", "Kherson"),
+    ("Ukrainian forces shelled Belgorod, killing three civilians.", "Belgorod"),
+])
+def test_a_place_shelled_is_where_the_event_happens_however_its_name_is_parsed(analyze_text, text, place):
+    event = next(e for e in analyze_text(text).events if e.type == "ASSAULT")
+    assert event.location == place and event.lat is not None

@@ -18,7 +18,8 @@ TIME_LABELS = ("DATE", "TIME")
 SPEECH_MEDIA = frozenset({"speech", "remark", "tweet", "post", "interview", "statement", "ad", "advert",
                           "advertisement", "commercial", "op-ed", "editorial", "column", "debate", "sermon", "letter",
                           "podcast", "blog", "memo", "book", "essay", "briefing", "conference", "address", "comment",
-                          "message", "broadcast", "newsletter"})
+                          "message", "broadcast", "newsletter", "media", "twitter", "facebook", "instagram",
+                          "telegram", "tiktok", "youtube"})
 """Things said or written: an act done in or through one of them is done in words ('attacked X in a speech')."""
 SPEECH_PREPOSITIONS = frozenset({"in", "on", "during", "through", "via"})
 COMPLETING = frozenset({"ccomp", "xcomp", "oprd"})
@@ -79,6 +80,8 @@ def acted_on(doc: Doc, verb: Token, start: int, end: int) -> bool:
     head = span.root
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in PLACE_NOUNS:
         head = head.head.head
+    if head.dep_ in ("npadvmod", "advmod") and head.pos_ == "PROPN" and head.left_edge.i == verb.i + 1:
+        return head.head.i == verb.i  # 'shelled Donetsk, killing three': the name right after the verb, however parsed
     return head.dep_ == "dobj" and head.head.i == verb.i
 
 
@@ -221,11 +224,13 @@ def in_words(verb: Token) -> bool:
     """Whether the verb's act is done in words: 'in/on/during/through a speech, tweet, interview ...' on the
     verb, such a thing as its subject ('her tweets attacked') or the noun it describes ('a tweet attacking'),
     or the means of such a thing ('began his speech by attacking')."""
-    for child in verb.children:
+    objects = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects += [c for c in verb.children if c.dep_ == "dobj"]
+    for child in [*verb.children, *(c for o in objects for c in o.children)]:  # also hung on the object
         if child.dep_ == "prep" and child.lower_ in SPEECH_PREPOSITIONS and any(
                 grand.dep_ == "pobj" and _speech_medium(grand) for grand in child.children):
             return True
-        if child.dep_ == "nsubj" and _speech_medium(child):
+        if child.dep_ == "nsubj" and child.head.i == verb.i and _speech_medium(child):
             return True
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and any(  # 'began his speech by attacking X'
             c.dep_ == "dobj" and _speech_medium(c) for c in verb.head.head.children):

@@ -100,6 +100,8 @@ NOT_PEOPLE = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"})
 """Entity labels of numbers that count no people."""
 CRITICISED_KINDS = frozenset({"person", "political party", "legislature"})
 """Actors one attacks in words as often as by force: persons and political bodies."""
+UNARMED_KINDS = CRITICISED_KINDS | {"organization", "media", "government", "opposition"}
+"""Actors whose attack, with no weapon named, is one in words."""
 HARM_WORDS = frozenset({"kill", "wound", "injure", "hurt", "stab", "beat", "punch", "kick", "shoot", "hospital",
                         "hospitalise", "hospitalize", "knife", "gun", "blood", "bleed", "drag", "rape", "choke"})
 """Words of bodily harm: an attack told with one of them is physical."""
@@ -261,6 +263,8 @@ class EventBuilder:
         if (code.type == "ASSAULT" and c.spec is not None and c.spec.verbal is not None and c.trigger is c.verb
                 and (ctx.in_words(c.verb) or self._criticism(c, code, sources, targets, passive)
                      or self._beside_words(c, sources))):
+            if not targets:
+                return None  # 'fired back at critics on social media': words aimed at no one named
             code = c.spec.verbal  # PLOVER's ASSAULT is physical force: an attack in a speech or a tweet is criticism
         if code.type is None or not self._episodic(c, code, sources, targets):
             return None
@@ -628,7 +632,7 @@ class EventBuilder:
             return False
         if not all(t.actor.kind in CRITICISED_KINDS and (t.sector or "") not in ARMED_SECTORS for t in targets):
             return False
-        if not all(s.actor.kind in CRITICISED_KINDS | {"organization", "media", "government"}
+        if not all(s.actor.kind in UNARMED_KINDS
                    and (s.sector or "") not in ARMED_SECTORS for s in sources):
             return False
         return not any(t.lemma_.lower() in HARM_WORDS for t in c.verb.sent)
@@ -638,7 +642,7 @@ class EventBuilder:
         record', 'attacked Democrats, blaming them for the circus': an attack joined to a verb of saying or
         judging, or told by one, by a doer that bears no arms and with no weapon named, is made in words."""
         if not sources or self._instrument(c) is not None or any(
-                s.actor.kind not in CRITICISED_KINDS | {"organization", "media", "government"}
+                s.actor.kind not in UNARMED_KINDS
                 or (s.sector or "") in ARMED_SECTORS for s in sources):
             return False
         beside = [*c.verb.conjuncts, *(t for t in c.verb.children if t.dep_ == "advcl" and t.tag_ == "VBG")]

@@ -49,7 +49,7 @@ def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: l
         features.append(f"comp_verb={word(c.complement)}")
     doers = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")] + [
         g for child in verb.children if child.dep_ in ("agent", "prep") for g in child.children if g.dep_ == "pobj"]
-    hazard = any(t.lower_ in lex.hazards or t.lemma_.lower() in lex.hazards for d in doers for t in d.subtree)
+    hazard = any(lex.hazard(t) for d in doers for t in d.subtree)
     features += [f"hazard={hazard}", f"rule+hazard={rule.type}+{hazard}",
                  f"rule+sources={rule.type}+{bool(sources)}", f"rule+targets={rule.type}+{bool(targets)}",
                  f"hazard_in_sentence={_hazard_besides(trigger, verb, lex)}"]
@@ -77,7 +77,7 @@ def _hazard_besides(trigger: Token, verb: Token, lex: Lexicon) -> bool:
     sentence = trigger.sent
     found = by_sentence.get(sentence.start)
     if found is None:
-        found = by_sentence[sentence.start] = [t.i for t in sentence if t.lemma_.lower() in lex.hazards]
+        found = by_sentence[sentence.start] = [t.i for t in sentence if lex.hazard(t, lemma_only=True)]
     return any(i not in (trigger.i, verb.i) for i in found)
 
 

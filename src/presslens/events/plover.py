@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.tokens import Token
 
 PLOVER_YAML = Path(__file__).parent / "data" / "plover.yaml"
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -73,6 +74,14 @@ class VerbSpec:
                    subjects={k: Code.parse(v) for k, v in (value.get("subjects") or {}).items()})
 
 
+NAMED_THINGS = frozenset({"PRODUCT"})
+"""Entity labels of names whose hazard word names no hazard ('Storm Shadow missiles'); a disease the tagger calls an
+organisation ('Cholera killed 40') and a named wildfire ('the Camp Fire', a facility to the tagger) still do."""
+NAMED_PLACES = frozenset({"LOC", "GPE", "FAC"})
+WATERS = frozenset({"sea", "river", "water", "waves"})
+"""Hazard words that are also the last word of a place's name ('the Black Sea', 'the Jordan River')."""
+
+
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, VerbSpec]
@@ -86,6 +95,16 @@ class Lexicon:
     request_modes: dict[str, str]
     hazards: frozenset[str] = frozenset()
     """Nouns of disasters, accidents and epidemics (PLOVER's `disasters` and `health` contexts)."""
+
+    def hazard(self, token: Token, lemma_only: bool = False) -> bool:
+        """Is the word a hazard noun, outside a name of a place, a thing or a body ('the Red Sea', 'Storm Shadow
+        missiles'; a storm's own name, 'Hurricane Katrina', 'Typhoon Haiyan', still names a storm)?"""
+        if token.ent_type_ in NAMED_THINGS:
+            return False
+        lemma = token.lemma_.lower()
+        if token.ent_type_ in NAMED_PLACES and lemma in WATERS and token.dep_ not in ("nsubj", "nsubjpass"):
+            return False  # 'in the Red Sea' is where; 'the Yamuna River burst its banks' is a flood
+        return lemma in self.hazards or (not lemma_only and token.lower_ in self.hazards)
 
     def noun(self, words: list[str]) -> tuple[Code, str] | None:
         """Event code of a noun phrase ending in ``words`` ('hunger strike'), and the matched key."""

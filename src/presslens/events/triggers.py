@@ -155,7 +155,7 @@ def _not_done(verb: Token) -> bool:
 
 def gerund_head(verb: Token) -> Token:
     """The first of coordinated gerunds ('indicting the hackers and imposing sanctions': 'indicting')."""
-    while verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG" and verb.head.i != verb.i:
         verb = verb.head
     return verb
 
@@ -217,7 +217,7 @@ def object_of(verb: Token, particle: Token | None) -> Token | None:
         if child.dep_ == "dobj" and child != particle:
             return child
     for child in verb.children:  # 'fought M23': a name right after the verb, whatever the parse calls it
-        if child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1 and (
+        if child.dep_ in ("npadvmod", "advmod") and child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1 and (
                 child.ent_type_ not in ("DATE", "TIME")):
             return child
     for child in verb.children:

@@ -328,7 +328,7 @@ def _hazard(noun: Token, lex: Lexicon, prep: str | None = None) -> bool:
     fighting' or 'the heat of battle', and 'fire' only where it burns ('in a house fire', 'when fire swept
     through'), not where it is shot ('by sniper fire', 'fire from helicopters')."""
     lemma = noun.lemma_.lower()
-    if noun.lower_ not in lex.hazards and lemma not in lex.hazards or (prep is not None and lemma in NOT_CAUSES):
+    if not lex.hazard(noun) or (prep is not None and lemma in NOT_CAUSES):
         return False
     if _weapon(noun, lex):
         return False
@@ -350,9 +350,15 @@ INDUSTRIAL = frozenset({"plant", "factory", "warehouse", "refinery", "depot", "m
 EXPLOSIONS = frozenset({"explosion", "blast", "fire", "blaze"})
 
 
+ARMED_VEHICLE_WORDS = frozenset({"bomb", "war", "naval", "navy", "military", "armed", "patrol", "army"})
+"""Words that make a vehicle an armed one ('naval vessels shelled the coast' is no collision)."""
+WEAPON_VERBS = frozenset({"shell", "fire", "bomb", "shoot", "torpedo", "strafe"})
+"""What no vehicle does by accident."""
+
+
 def _vehicle(noun: Token | None) -> bool:
-    return noun is not None and noun.lemma_.lower() in CIVIL_VEHICLES and not any(
-        t.lemma_.lower() in ("bomb", "war") for t in noun.subtree)
+    return noun is not None and noun.lemma_.lower() in CIVIL_VEHICLES and noun.head.lemma_.lower() not in (
+        WEAPON_VERBS) and not any(t.lemma_.lower() in ARMED_VEHICLE_WORDS for t in noun.subtree)
 
 
 def _industrial_explosion(verb: Token, lex: Lexicon) -> bool:
@@ -441,7 +447,7 @@ PUBLIC = frozenset({"resident", "people", "visitor", "citizen", "local", "public
 def safety_directive(c: Candidate, code: Code, lex: Lexicon) -> bool:
     """'a chemical spill prompted officials to order residents to shelter in place': a directive to the public in
     the face of a disaster is disaster management, as PLOVER leaves disaster emergency decrees uncoded."""
-    if code.type != "REQUEST" or not any(t.lemma_.lower() in lex.hazards for t in c.verb.sent):
+    if code.type != "REQUEST" or not any(lex.hazard(t, lemma_only=True) for t in c.verb.sent):
         return False
     asked = [g for g in c.verb.children if g.dep_ in ("dobj", "nsubj") and g.i > c.verb.i]
     asked += [g for g in (c.complement.children if c.complement is not None else ()) if g.dep_ == "nsubj"]
@@ -453,7 +459,7 @@ def emergency_decree(c: Candidate, code: Code, lex: Lexicon) -> bool:
     a thing or an activity rather than on a group, is an emergency decree, which PLOVER leaves uncoded unless used
     repressively ('banned opposition rallies amid the outbreak' names whom it is aimed at, and stays)."""
     if code.type != "COERCE" or code.mode not in ("restrict", "curfew") or not any(
-            t.lemma_.lower() in lex.hazards for t in c.verb.sent):
+            lex.hazard(t, lemma_only=True) for t in c.verb.sent):
         return False
     objects = [ch for ch in c.verb.children if ch.dep_ in ("dobj", "nsubjpass")]
     words = [t for o in objects for t in (o, *o.lefts, *(g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
