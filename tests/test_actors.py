@@ -909,3 +909,39 @@ def test_an_opposition_leader_is_the_opposition_not_the_government(text, surface
     """'leader' alone is a government's; 'opposition leader' is the opposition's, of any state alike."""
     mention, actor = mention_of(text, surface)
     assert (actor.kind, actor.country, mention.sector or actor.sector) == ("opposition", country, "OPP")
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("Hamas released four Israeli hostages in Gaza.", "four Israeli hostages", "Israeli hostages"),
+    ("Israel released 90 Palestinian prisoners.", "90 Palestinian prisoners", "Palestinian prisoners"),
+    ("Israel released 90 Palestinian detainees.", "90 Palestinian detainees", "Palestinian detainees"),
+    ("Ukraine freed 40 Russian captives.", "40 Russian captives", "Russian captives"),
+    ("Russia freed 40 Ukrainian prisoners.", "40 Ukrainian prisoners", "Ukrainian prisoners"),
+])
+def test_people_held_by_the_other_side_keep_the_text_s_noun(text, surface, name):
+    """Hostages, prisoners, detainees, captives: the word is the text's framing, never relabelled."""
+    _, actor = mention_of(text, surface)
+    assert actor.name == name
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Nicaraguan police arrested opposition activists in Managua.", "NIC"),
+    ("Venezuelan security forces arrested opposition activists in Caracas.", "VEN"),
+    ("Georgian police arrested opposition activists in Tbilisi.", "GEO"),
+])
+def test_a_state_s_opposition_is_not_the_state(text, country):
+    _, actor = mention_of(text, "opposition activists")
+    assert (actor.kind, actor.country) == ("opposition", country)
+
+
+@pytest.mark.parametrize(("text", "surface", "name", "country"), [
+    ("Serbian police detained Kosovo Albanian protesters.", "Kosovo Albanian protesters", "Kosovo Albanian protesters",
+     "KOS"),
+    ("Kosovo police detained Kosovo Serb protesters.", "Kosovo Serb protesters", "Kosovo Serb protesters", "KOS"),
+    ("Bosnian Serb civilians fled the town.", "Bosnian Serb civilians", "Bosnian Serb civilians", "BIH"),
+    ("Iraqi Kurdish civilians fled the town.", "Iraqi Kurdish civilians", "Iraqi Kurdish civilians", "IRQ"),
+])
+def test_a_people_of_a_place_is_one_group_of_that_place(text, surface, name, country):
+    """'Kosovo Albanian protesters' are one group in Kosovo, not Kosovo and Albania."""
+    _, actor = mention_of(text, surface)
+    assert (actor.name, actor.country) == (name, country)

@@ -280,7 +280,8 @@ class Composer:
         others = [a for a in anchors if a not in states]
         if others:
             return self._organisation(head, others, states, sector, kind, start, end)
-        if sector in STATE_SECTORS or not left:     # 'fighters from Israel' is Israel, as 'fighters from Hamas' is Hamas
+        if sector != "OPP" and (sector in STATE_SECTORS or not left):  # 'fighters from Israel' is Israel, as
+            # 'fighters from Hamas' is Hamas; a state's opposition is never the state ('opposition activists in X')
             if len(states) == 1:
                 return [RawMention(start, end, state_ref(states[0], self.book), sector, head.i)]
             return [RawMention(a.start, a.end, state_ref(a, self.book), sector, head.i) for a in states]
@@ -329,6 +330,11 @@ class Composer:
     def _group(self, head: Token, anchors: list[Anchor], group: tuple[str, str], start: int, end: int
                ) -> list[RawMention]:
         category, sector = group
+        qualified = self._qualified_people(head, anchors)
+        if qualified is not None:
+            ref = Ref(name=f"{qualified[0]} {category}", kind="population", country=qualified[1], sector=sector,
+                      form="group")
+            return [RawMention(start, end, ref, sector, head.i)]
         result = []
         for anchor in anchors:
             state = state_ref(anchor, self.book)
@@ -347,6 +353,20 @@ class Composer:
             span = (start, end) if len(anchors) == 1 else (anchor.start, anchor.end)
             result.append(RawMention(span[0], span[1], ref, sector, head.i))
         return result
+
+    def _qualified_people(self, head: Token, anchors: list[Anchor]) -> tuple[str, str | None] | None:
+        """'Kosovo Albanian protesters', 'Kosovo Serb protesters', 'Bosnian Serb civilians': a people's adjective
+        right before the noun, after the name of the state or place they live in, names one group of that place
+        (its words as written, its country the place's), not two states' peoples."""
+        if len(anchors) != 2:
+            return None
+        place, people = sorted(anchors, key=lambda a: a.start)
+        home, own = state_ref(place, self.book), state_ref(people, self.book)
+        foreign = own is not None and own.country != home.country if home is not None else False
+        if home is None or not (foreign or people.ref.kind == "group") or place.end != people.start or (
+                people.end != head.i or people.ref.form not in ("adjective", "people", "group")):
+            return None
+        return self.doc[place.start:people.end].text, home.country
 
     def _unanchored(self, head: Token, start: int, end: int, sector_kind: tuple[str, str] | None,
                     group: tuple[str, str] | None) -> list[RawMention]:
