@@ -136,6 +136,11 @@ ADJECTIVE_TEMPLATES = [
     "The {a} government accused the {b} regime of brutal attacks on civilians.",
     "{a} officials said {b} soldiers had crossed the border.",
     "One {a} official called the {b} strike the worst massacre in history.",
+    # the words for people held, hackers, and remote strikes on places, for either side alike
+    "{a} forces released 40 {b} prisoners and 12 {b} hostages on Sunday.",
+    "{a} hackers attacked {b} government websites, officials said.",
+    "{a} drones struck a {b} refinery overnight.",
+    "{a} police detained {b} journalists near the border.",
 ]
 
 # Capitals named for their governments, in the constructions that read a capital so: a clause's subject, one
