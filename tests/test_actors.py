@@ -891,6 +891,7 @@ def test_a_capitalised_common_noun_opening_a_sentence_is_no_town(text):
     ("Kharkiv police arrested a journalist.", "UKR"),
     ("Belgorod police arrested a journalist.", "RUS"),
     ("Lagos police arrested a journalist.", "NGA"),
+    ("West Midlands police arrested a journalist.", "GBR"),  # a region with a country, as a town is
 ])
 def test_a_town_s_police_is_its_state_s_whatever_the_tagger_calls_the_town(analyze_text, text, country):
     """'Kyiv police' is read as 'Moscow police' is: the places step's reading of the town decides, not its label."""
@@ -945,3 +946,13 @@ def test_a_people_of_a_place_is_one_group_of_that_place(text, surface, name, cou
     """'Kosovo Albanian protesters' are one group in Kosovo, not Kosovo and Albania."""
     _, actor = mention_of(text, surface)
     assert (actor.name, actor.country) == (name, country)
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("Donbas separatists shelled the town.", "Donbas separatists", "Donbas separatists"),
+    ("Druze militias took the hill.", "Druze militias", "Druze militias"),
+])
+def test_a_group_of_a_contested_land_or_a_people_keeps_its_noun(text, surface, name):
+    """'Donbas separatists' was the region 'Donbas': the group is the actor, of no state, as the land is."""
+    _, actor = mention_of(text, surface)
+    assert actor.name.lower() == name.lower() and actor.kind == "armed group"

@@ -106,7 +106,7 @@ def _place_before_a_body(span: Span, place: Place, book: ActorBook) -> bool:
     """'Kyiv police', 'Kharkiv police', 'the Sinaloa cartel': a town or a division the places step resolved, named
     before a noun for a body of people, says whose body it is, whatever label the tagger gave the name (so 'Kyiv
     police' is read as 'Moscow police' is)."""
-    if place.sense != "literal" or place.demonym or place.feature in WIDE_FEATURES or not place_country(place):
+    if place.sense != "literal" or place.demonym or not place_country(place):
         return False
     root = span.root
     if root.dep_ not in ("compound", "nmod", "amod") or root.head.i != span.end or any(

@@ -320,9 +320,10 @@ class Composer:
         ref = anchor.ref
         if ref.kind == "person":
             return [RawMention(start, end, Ref(name=ref.name, kind=STATE_OF_PERSON), sector, head.i)]
-        if ref.kind == "group":
+        if ref.kind in ("group", "region"):  # 'Druze militias', 'Donbas separatists': a group of that people or land
             name = self.doc[self._after_det(start):head.i + 1].text
-            return [RawMention(start, end, Ref(name=name, kind=kind, sector=sector), sector, head.i)]
+            return [RawMention(start, end, Ref(name=name, kind=kind, country=ref.country, sector=sector), sector,
+                               head.i)]
         if ref.country is None and states:
             ref = replace(ref, country=state_ref(states[0], self.book).country)
         return [RawMention(start, end, ref, ref.sector or sector, head.i)]
