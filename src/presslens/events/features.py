@@ -35,7 +35,7 @@ def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: l
         "bias", f"rule={rule.type or 'none'}", f"rule_mode={rule.type}/{rule.mode}",
         f"verb={verb_lemma}", f"trigger={trigger_lemma}", f"trigger_pos={trigger.pos_}",
         f"obj={obj_lemma}", f"verb+obj={verb_lemma}+{obj_lemma}",
-        f"dep={verb.dep_}", f"tag={verb.tag_}", f"control={c.control}",
+        f"dep={verb.dep_}", f"tag={tense_tag(verb)}", f"control={c.control}",
         f"comp={c.comp_code.type if c.comp_code else None}", f"rule+control={rule.type}+{c.control}",
         f"future={c.future}", f"negated={negated}", f"passive={passive}",
         f"speech={verb_lemma in NEUTRAL_SPEECH}", f"reported={c.reporter is not None}",
@@ -65,6 +65,18 @@ def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: l
         for standing in sorted({_standing(side) for side in sides}):
             features += [f"{name}={standing}", f"rule+{name}={rule.type}+{standing}"]
     return features
+
+
+SAME_PAST_FORMS = frozenset({"beat", "hit", "cut", "shut", "put", "set", "spread", "burst", "shed", "hurt", "cast",
+                             "quit", "let", "thrust", "upset", "broadcast"})
+"""Verbs whose simple past is their present form: 'Taliban fighters beat protesters' is read in news as done."""
+
+
+def tense_tag(verb: Token) -> str:
+    """The verb's tag, a present form of a verb whose past is the same word read as the past the news tells."""
+    if verb.tag_ == "VBP" and verb.lower_ in SAME_PAST_FORMS:
+        return "VBD"
+    return verb.tag_
 
 
 _HAZARDS_KEY = "presslens.hazard_tokens"
