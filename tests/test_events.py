@@ -1523,3 +1523,14 @@ def test_a_place_shelled_is_where_the_event_happens_however_its_name_is_parsed(a
 def test_a_verb_whose_past_is_its_present_form_tells_what_was_done(text):
     """'beat', 'hit' tagged as present are the news's past, not a habit."""
     assert one(text, "ASSAULT").type == "ASSAULT"
+
+
+@pytest.mark.parametrize(("text", "targets"), [
+    ("Palestinian and Israeli civilians were killed.", ("Palestinian civilians", "Israeli civilians")),
+    ("Israeli and Palestinian civilians were killed.", ("Israeli civilians", "Palestinian civilians")),
+    ("Azerbaijani and Armenian villages were shelled.", ("Azerbaijani civilians", "Armenian civilians")),
+])
+def test_coordinated_peoples_of_one_noun_are_both_that_group(text, targets):
+    """'Palestinian and Israeli civilians': civilians of each side, not the two states."""
+    event = next(e for e in events_in(text) if e.type == "ASSAULT")
+    assert event.targets == targets

@@ -76,7 +76,9 @@ class Arguments:
         return unique_sides(found)
 
     def _own(self, token: Token, depth: int) -> list[Side]:
-        covering = sorted(self.cover.get(token.i, []), key=lambda p: p[0])
+        # the shortest mention; of two over the same words, the one composed with its noun ('Palestinian' in
+        # 'Palestinian and Israeli civilians' is the civilians, not the state)
+        covering = sorted(self.cover.get(token.i, []), key=lambda p: (p[0], p[1].sector is None))
         if covering:
             mention = covering[0][1]
             actor = self.by_id[mention.actor_id]
