@@ -1534,3 +1534,22 @@ def test_coordinated_peoples_of_one_noun_are_both_that_group(text, targets):
     """'Palestinian and Israeli civilians': civilians of each side, not the two states."""
     event = next(e for e in events_in(text) if e.type == "ASSAULT")
     assert event.targets == targets
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Rebels took the city of Goma on Sunday.", "ASSAULT"),
+    ("The army took the town after a week of fighting.", "ASSAULT"),
+    ("Papuan rebels took a New Zealand pilot hostage.", "ASSAULT"),
+    ("Gunmen took five soldiers hostage near the border.", "ASSAULT"),
+    ("A swathe of territory was handed over by the rebels to the army.", "RETREAT"),
+])
+def test_taking_a_town_or_a_hostage_is_an_event(text, type_):
+    assert one(text, type_).type == type_
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor took a tour of the city on Monday.",
+    "Tourists took photos of the village.",
+])
+def test_a_place_after_of_in_an_object_is_not_the_object(text):
+    assert not [e for e in events_in(text) if e.type == "ASSAULT"]

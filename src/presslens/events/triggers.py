@@ -103,7 +103,7 @@ def verb_entry(verb: Token, lex: Lexicon) -> tuple[VerbSpec | None, Token | None
     """The verb's lexicon entry, a phrasal one ('call on', 'open fire') first."""
     lemma = lexicon_lemma(verb, lex)
     children = list(verb.children)
-    for dep in ("prt", "prep", "dobj", "advmod"):
+    for dep in ("prt", "prep", "dobj", "advmod", "oprd", "npadvmod"):
         for child in children:
             if child.dep_ == dep and not _a_preposition_of_place_or_time(child):
                 spec = lex.phrasal.get(f"{lemma} {child.lower_}")
@@ -190,6 +190,23 @@ def _generic_gerund(verb: Token) -> bool:
     doer of its own ('their', 'by X') as a clause's subject names a kind of act, not one done."""
     return verb.dep_ in ("csubj", "nsubj") and verb.tag_ == "VBG" and not any(
         c.dep_ in ("nsubj", "poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children)
+
+
+QUANTITY_NOUNS = frozenset({"barrage", "volley", "salvo", "hail", "dozens", "hundreds", "thousands", "scores",
+                            "number", "series", "wave", "waves", "string", "batch", "couple", "pair", "group", "fleet",
+                            "convoy", "cache", "stockpile", "shipment", "consignment", "round", "rounds", "kind",
+                            "type", "types", "lot", "lots", "handful", "set", "range", "variety", "supply", "supplies",
+                            "million", "millions", "tons", "tonnes", "some", "many", "most", "all", "one", "part",
+                            "rest", "much", "none", "each", "both", "few", "several", "any", "swathe", "swathes",
+                            "swath", "stretch", "strip", "chunk", "piece", "portion", "section", "parts"})
+"""Nouns that count, gather or cut out what their 'of' phrase names ('a barrage of rockets' is rockets, 'a swathe of
+territory' territory)."""
+
+
+def _counted(head: list[str]) -> bool:
+    """Whether the words before 'of' only count or gather what follows ('a barrage', 'two dozen', 'the rest')."""
+    content = [w for w in head if w not in ("a", "an", "the", "two", "three", "several", "another")]
+    return not content or content[-1] in QUANTITY_NOUNS or content[-1].isdigit()
 
 
 def counted_noun(noun: Token) -> Token:
@@ -393,17 +410,20 @@ class TriggerFinder:
         phrases += [words[i:i + size] for size in (3, 2, 1) for i in range(len(words) - size)]
         for phrase in phrases:
             code = self._exact(spec, phrase)
-            if code is not None and code.type == "ASSAULT":
-                return code
+            if code is not None and code.type == "ASSAULT" and code.mode is not None:
+                return code  # a weapon has a mode; a town inside the object ('a tour of the city') is no weapon
         return None
 
     @staticmethod
     def _exact(spec: VerbSpec, words: list[str]) -> Code | None:
         """The entry's code for the object phrase ('state of emergency'), else for its noun before an 'of'
         complement ('prisoners of war', 'control of the crossing')."""
-        for phrase in (words, words[:words.index("of")] if "of" in words else []):
+        head = words[:words.index("of")] if "of" in words else []
+        for phrase in (words, head):
             for size in (3, 2, 1):
                 key = " ".join(phrase[-size:])
+                if head and phrase is words and "of" not in phrase[-size:] and not _counted(head):
+                    continue  # 'a tour of the city' is no city; 'a barrage of rockets' counts rockets
                 if len(phrase) >= size and key in spec.objects and key != "-":
                     return spec.objects[key]
         return None
