@@ -1553,3 +1553,9 @@ def test_taking_a_town_or_a_hostage_is_an_event(text, type_):
 ])
 def test_a_place_after_of_in_an_object_is_not_the_object(text):
     assert not [e for e in events_in(text) if e.type == "ASSAULT"]
+
+
+def test_a_participle_describing_the_people_aimed_at_is_not_their_attacker_s_act():
+    """'fired rubber bullets at protesting students': the students protest; the police do not 'protest' them."""
+    events = events_in("Bangladeshi police fired rubber bullets at protesting students in Dhaka.")
+    assert [e.type for e in events] == ["ASSAULT"]

@@ -139,8 +139,9 @@ def lexicon_lemma(verb: Token, lex: Lexicon) -> str:
 
 
 def _not_done(verb: Token) -> bool:
-    """'avoids condemning', 'refrained from condemning', 'the idea of deporting', 'arguing for boycotting': a
-    gerund its head says did not happen."""
+    """'avoids condemning', 'refrained from condemning', 'the idea of deporting', 'arguing for boycotting',
+    'considered deporting': a gerund its head says did not happen; 'the measures include arresting': one that names a
+    kind of act."""
     verb = gerund_head(verb)
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
     if verb.dep_ not in ("xcomp", "pcomp", "dobj") or verb.tag_ != "VBG":
@@ -151,6 +152,19 @@ def _not_done(verb: Token) -> bool:
         return True  # not 'the video includes her pleading with officers', whose doer is named
     return lemma in NOT_DONE or (head.pos_ == "NOUN" and lemma in UNREALISED_NOUNS and verb.head.lower_ == "of") or (
         lemma in ADVOCACY and verb.head.lower_ in ("for", "against"))
+
+
+DESCRIBING_PARTICIPLES = frozenset({"protest", "demonstrate", "march", "strike", "flee", "retreat", "riot", "mourn"})
+"""Verbs whose participle before a noun of people describes them ('protesting students', 'fleeing civilians')."""
+
+
+def _participle_read_as_verb(verb: Token) -> bool:
+    """'fired rubber bullets at protesting students': a participle right after a preposition, with the people it
+    describes parsed as its object, is their description, not an act of the clause's doer."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.i != verb.i - 1 or (
+            verb.lemma_.lower() not in DESCRIBING_PARTICIPLES):
+        return False
+    return any(c.dep_ == "dobj" and c.i == verb.i + 1 and c.tag_ == "NNS" for c in verb.children)
 
 
 def gerund_head(verb: Token) -> Token:
@@ -196,7 +210,7 @@ QUANTITY_NOUNS = frozenset({"barrage", "volley", "salvo", "hail", "dozens", "hun
                             "number", "series", "wave", "waves", "string", "batch", "couple", "pair", "group", "fleet",
                             "convoy", "cache", "stockpile", "shipment", "consignment", "round", "rounds", "kind",
                             "type", "types", "lot", "lots", "handful", "set", "range", "variety", "supply", "supplies",
-                            "million", "millions", "tons", "tonnes", "some", "many", "most", "all", "one", "part",
+                            "million", "millions", "tons", "tonnes", "dozen", "some", "many", "most", "all", "one", "part",
                             "rest", "much", "none", "each", "both", "few", "several", "any", "swathe", "swathes",
                             "swath", "stretch", "strip", "chunk", "piece", "portion", "section", "parts"})
 """Nouns that count, gather or cut out what their 'of' phrase names ('a barrage of rockets' is rockets, 'a swathe of
@@ -541,7 +555,7 @@ class TriggerFinder:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children) and not (
                 headline_passive(verb)):
             return False
-        if _not_done(verb) or _generic_gerund(verb):
+        if _not_done(verb) or _generic_gerund(verb) or _participle_read_as_verb(verb):
             return False
         if _unrealised_infinitive(verb, ("advcl", "acl", "relcl")) or _means_of_an_unrealised_act(verb):
             return False
