@@ -27,7 +27,8 @@ AFFILIATING_VERBS = frozenset({"kill", "wound", "injure", "arrest", "detain", "c
 COUNT_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores"})
 """Counts that name people when bare ('Thousands marched') and only count when followed by 'of'."""
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "PRM", "CRM"})
-"""Sectors of armed bodies (and criminal groups): their noun before another noun ('army raids', 'police raids') says whose it is."""
+"""Sectors of armed bodies (and criminal groups): their noun before another noun ('army raids', 'police raids') says
+whose it is."""
 LOCAL_SECTORS = frozenset({"GOV", "COP", "LEG", "JUD", "PRM"})
 """Sectors whose 'in' phrase says whose they are ('police in Kharkiv', 'a court in Moscow'); for others it says
 only where ('soldiers in Gaza', 'troops in Mali', 'a gunman in Dallas' are no one's by that)."""

@@ -91,8 +91,8 @@ GENERIC_KINDS = frozenset({"population", "military", "police", "armed group", "c
                            "intelligence service", "opposition", "political party", "labour", "religious body",
                            "business"})
 """Actors the text gives no country for, which then take the country where the event happens."""
-REMOTE_WEAPONS = frozenset({"drones", "drone", "warplanes", "warplane", "jets", "fighter jets", "aircraft", "helicopters",
-                            "helicopter", "gunships", "artillery", "warships", "warship", "bombers"})
+REMOTE_WEAPONS = frozenset({"drones", "drone", "warplanes", "warplane", "jets", "fighter jets", "aircraft",
+                            "helicopters", "helicopter", "gunships", "artillery", "warships", "warship", "bombers"})
 """Weapons named as the doer that strike from afar: whose they are is not where they strike."""
 ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 """Entity labels whose words the event-type model sees only as ``ACTOR`` (names never decide a type)."""

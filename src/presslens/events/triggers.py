@@ -207,12 +207,13 @@ def _generic_gerund(verb: Token) -> bool:
 
 
 QUANTITY_NOUNS = frozenset({"barrage", "volley", "salvo", "hail", "dozens", "hundreds", "thousands", "scores",
-                            "number", "series", "wave", "waves", "string", "batch", "couple", "pair", "group", "fleet",
-                            "convoy", "cache", "stockpile", "shipment", "consignment", "round", "rounds", "kind",
-                            "type", "types", "lot", "lots", "handful", "set", "range", "variety", "supply", "supplies",
-                            "million", "millions", "tons", "tonnes", "dozen", "some", "many", "most", "all", "one", "part",
-                            "rest", "much", "none", "each", "both", "few", "several", "any", "swathe", "swathes",
-                            "swath", "stretch", "strip", "chunk", "piece", "portion", "section", "parts"})
+                            "number", "series", "wave", "waves", "string", "batch", "couple", "pair", "group",
+                            "fleet", "convoy", "cache", "stockpile", "shipment", "consignment", "round", "rounds",
+                            "kind", "type", "types", "lot", "lots", "handful", "set", "range", "variety", "supply",
+                            "supplies", "million", "millions", "tons", "tonnes", "dozen", "some", "many", "most",
+                            "all", "one", "part", "rest", "much", "none", "each", "both", "few", "several", "any",
+                            "swathe", "swathes", "swath", "stretch", "strip", "chunk", "piece", "portion", "section",
+                            "parts"})
 """Nouns that count, gather or cut out what their 'of' phrase names ('a barrage of rockets' is rockets, 'a swathe of
 territory' territory)."""
 
