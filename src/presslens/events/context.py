@@ -38,8 +38,8 @@ def _within(start: int, end: int, outer: tuple[int, int]) -> bool:
     return outer[0] <= start and end <= outer[1]
 
 
-DIVISION_NOUNS = frozenset({"state", "province", "region", "district", "county", "governorate", "oblast",
-                            "prefecture", "department", "municipality", "city", "town", "village"})
+NAMED_PLACE_HEADS = frozenset({"state", "province", "region", "district", "county", "governorate", "oblast",
+                               "prefecture", "department", "municipality", "city", "town", "village"})
 """Nouns a place's name modifies when it names a division or a settlement ('in Zamfara state', 'in Kharkiv region')."""
 
 
@@ -48,7 +48,7 @@ def _locative(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     head = span.root
-    if head.dep_ == "compound" and head.head.lower_ in DIVISION_NOUNS:
+    if head.dep_ == "compound" and head.head.lower_ in NAMED_PLACE_HEADS:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
 

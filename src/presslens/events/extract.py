@@ -26,7 +26,7 @@ from presslens.actors.phrases import ARMED_SECTORS
 from presslens.core.countries import alpha_3
 from presslens.core.nlp import doc_text
 from presslens.core.schema import Actor, ActorMention, Event, Place, Quote, TimeRef
-from presslens.quotes.cues import SPEECH_VERBS, STANCE_VERBS
+from presslens.quotes.cues import HARM_WORDS, SPEECH_VERBS, STANCE_VERBS
 
 from . import context as ctx
 from .arguments import Arguments, Side, agent, subject, unique_sides
@@ -102,9 +102,6 @@ CRITICISED_KINDS = frozenset({"person", "political party", "legislature"})
 """Actors one attacks in words as often as by force: persons and political bodies."""
 UNARMED_KINDS = CRITICISED_KINDS | {"organization", "media", "government", "opposition"}
 """Actors whose attack, with no weapon named, is one in words."""
-HARM_WORDS = frozenset({"kill", "wound", "injure", "hurt", "stab", "beat", "punch", "kick", "shoot", "hospital",
-                        "hospitalise", "hospitalize", "knife", "gun", "blood", "bleed", "drag", "rape", "choke"})
-"""Words of bodily harm: an attack told with one of them is physical."""
 CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REF", "AGR", "OPP", "SOC", "MED", "JRN", "REL"})
 
 

@@ -270,9 +270,12 @@ def cue_class(token: Token) -> str | None:
 ATTACK_VERBS = frozenset({"attack"})
 """Verbs of force also said of criticism ('Trump attacked Clinton for her emails')."""
 PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
-HARM_WORDS = frozenset({"kill", "wound", "injure", "shoot", "stab", "bomb", "gun", "knife", "missile", "rocket",
-                        "drone", "troops", "soldier", "police", "hospital", "dead", "die", "fire", "weapon", "blood"})
-"""Words that make an attack one of force, whatever else the sentence says."""
+HARM_WORDS = frozenset({"kill", "wound", "injure", "hurt", "stab", "beat", "punch", "kick", "shoot", "hospital",
+                        "hospitalise", "hospitalize", "knife", "gun", "blood", "bleed", "drag", "rape", "choke"})
+"""Words of bodily harm: an attack told with one of them is physical (also for events)."""
+FORCE_WORDS = frozenset({"bomb", "missile", "rocket", "drone", "troops", "soldier", "police", "dead", "die", "fire",
+                         "weapon"})
+"""Weapons, armed bodies and deaths: an attack told with one of them is not a stance."""
 
 
 def _attack_in_words(verb: Token) -> bool:
@@ -288,7 +291,7 @@ def _attack_in_words(verb: Token) -> bool:
     if target.ent_type_ in ("GPE", "LOC", "FAC") or target.lemma_.lower() in ("town", "city", "village", "base",
                                                                               "convoy", "position", "camp"):
         return False
-    return not any(t.lemma_.lower() in HARM_WORDS for t in verb.sent)
+    return not any(t.lemma_.lower() in HARM_WORDS | FORCE_WORDS for t in verb.sent)
 
 
 def _object_as(verb: Token) -> bool:
@@ -303,5 +306,5 @@ __all__ = [
     "GROUP_NOUNS", "STANCE_VERBS", "VIEWING_VERBS", "PASSIVE_RAISING_VERBS", "EVIDENTIAL_VERBS", "QUOTE_ONLY_VERBS", "PHRASAL_CUES", "CONTENT_PREPOSITIONS", "GENERAL_PREPOSITIONS", "ORGANIZATION_NOUNS",
     "DOCUMENT_NOUNS", "PERSON_ROLE_NOUNS", "TITLE_WORDS", "SINGULAR_PRONOUNS", "ORGANIZATION_PRONOUNS", "PLURAL_PRONOUNS",
     "RELATIVE_PRONOUNS", "FIRST_PERSON", "PEOPLE_NOUNS", "MEDIA_NOUNS", "PLACE_BODY_NOUNS", "FEMININE_WORDS", "MASCULINE_WORDS",
-    "FUNCTION_WORDS", "content_prepositions", "cue_class", "object_predicate",
+    "FUNCTION_WORDS", "HARM_WORDS", "FORCE_WORDS", "content_prepositions", "cue_class", "object_predicate",
 ]
