@@ -229,3 +229,26 @@ def test_a_verb_the_model_hangs_on_the_noun_before_it_keeps_its_tree():
             "for British visas today at the British Interests Section in Accra, the British mission here.")
     doc = _doc(text)
     assert all(doc[i:j].root for i in range(len(doc)) for j in range(i + 1, min(len(doc), i + 6) + 1))
+
+
+@pytest.mark.parametrize(("text", "verb", "subject", "obj"), [
+    ("Police fire tear gas at protesters in Nairobi.", "fire", "Police", "gas"),
+    ("Riot police fire tear gas at students in Jakarta.", "fire", "police", "gas"),
+    ("Rebels attack army base in the north.", "attack", "Rebels", "base"),
+    ("Soldiers attack rebel base in the north.", "attack", "Soldiers", "base"),
+    ("Al-Shabab gunmen storm university complex at dawn.", "storm", "gunmen", "complex"),
+])
+def test_a_headline_verb_read_as_a_compound_noun_is_the_sentence_s_verb(text, verb, subject, obj):
+    doc = _doc(text)
+    token = next(t for t in doc if t.text == verb)
+    assert token.dep_ == "ROOT" and token.pos_ == "VERB"
+    assert _head_of(doc, subject) == verb and _head_of(doc, obj) == verb
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police photos from the Santiago protests.",
+    "The army base attack in the north.",
+    "Police said the fire spread quickly.",
+])
+def test_a_noun_compound_without_a_plural_doer_before_a_headline_verb_is_left(text):
+    assert _tree(text) == _tree(text, repaired=False)

@@ -31,6 +31,15 @@ FORCE_NOUNS = frozenset({"police", "policemen", "officers", "guards", "troops", 
 """Plural nouns for armed or police personnel: a single capitalised word before them that opens the
 sentence is their modifier ('Riot police fired …'), not a person."""
 
+HEADLINE_VERBS = frozenset({"ambush", "arrest", "attack", "ban", "battle", "bomb", "block", "blockade", "capture",
+                            "charge", "clash", "fire", "free", "halt", "hit", "march", "protest", "raid", "rally",
+                            "release", "sanction", "shell", "shoot", "storm", "strike", "target", "torch"})
+"""Verbs of acts the news reports whose plain form is also a singular noun: in a headline's simple present after a
+plural doer ('Police fire tear gas at protesters', 'Rebels attack army base') the tagger may read a noun compound."""
+PLURAL_COLLECTIVES = frozenset({"police", "people", "military", "militia", "army"})
+"""Nouns that take a plural verb in the simple present with no plural ending ('police fire', 'people march')."""
+
+HYPHENS = frozenset("-‐‑–")
 AGENT_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -63,6 +72,40 @@ def verb_read_as_participle(sent: Span) -> bool:
         _move(child, verb, child.dep_)
     if len(objects) == 2 and objects[0].dep_ == "oprd":
         objects[0].dep_ = "dobj"
+    return True
+
+
+def verb_read_as_compound(sent: Span) -> bool:
+    """'Police fire tear gas at protesters': a sentence with no finite verb that opens with a plural noun phrase
+    followed by a headline verb the tagger made one more noun of the compound is that verb's sentence: the plural
+    noun its subject, the noun phrase after it its object, the rest (prepositions, 'to' clauses) its own."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in FINITE_TAGS for t in sent):
+        return False
+    verb = next((t for t in sent if t.i > sent.start and t.tag_ == "NN" and t.is_lower and t.lemma_ in HEADLINE_VERBS),
+                None)
+    if verb is None:
+        return False
+    doer = verb.nbor(-1)
+    if not (doer.tag_ in ("NNS", "NNPS") or doer.lower_ in PLURAL_COLLECTIVES) or any(
+            t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN") and t.text not in HYPHENS for t in sent[:doer.i - sent.start]):
+        return False
+    chain = [verb]
+    while chain[-1].i != root.i and chain[-1].dep_ == "compound" and chain[-1].head.i > chain[-1].i:
+        chain.append(chain[-1].head)
+    if chain[-1].i != root.i:
+        return False
+    before_doer = [t for t in sent if t.i < doer.i and t.head.i > doer.i]
+    if verb.i != root.i:
+        after_object = [c for c in root.children if c.i > root.i]
+        _move(verb, verb, "ROOT")
+        _move(root, verb, "dobj")
+        for child in after_object:
+            _move(child, verb, "advcl" if child.dep_ == "relcl" else child.dep_)
+    for token in before_doer:
+        _move(token, doer, token.dep_)
+    _move(doer, verb, "nsubj")
+    verb.tag_, verb.pos_ = "VBP", "VERB"
     return True
 
 
@@ -254,6 +297,7 @@ def parse_repairs(doc: Doc) -> Doc:
     """Apply every repair, sentence by sentence and verb by verb."""
     for sent in list(doc.sents):
         verb_read_as_participle(sent)
+        verb_read_as_compound(sent)
         modifier_read_as_person(sent)
         gerund_subject_read_as_clause(sent)
         entity_over_its_verb(sent)
