@@ -626,20 +626,15 @@ def actors_named_by(text: str, *surfaces: str) -> list[Actor]:
     return [by_id[m.actor_id] for m in mentions if m.text in surfaces]
 
 
-_CAPITAL_AS_OBJECT = pytest.mark.xfail(strict=True, reason=(
-    "a capital the tagger takes for a person, as an object, is its state when accused and the town when struck "
-    "('Russian missiles struck Kyiv'); read as the state whatever the verb, it broke the struck town"))
-
-
 @pytest.mark.parametrize(("text", "capital", "state"), [
     ('The fishing dispute deepened. Lindmark has called the sanctions "economic aggression."', "Lindmark",
      "Valdoria"),
     ('The fishing dispute deepened. Castrell has called the sanctions "a long-overdue response."', "Castrell",
      "Orsenna"),
-    pytest.param("The Federated Duchy of Orsenna imposed sanctions, accusing Lindmark of allowing its trawlers to "
-                 "fish illegally.", "Lindmark", "Valdoria", marks=_CAPITAL_AS_OBJECT),
-    pytest.param("The Republic of Valdoria imposed sanctions, accusing Castrell of allowing its trawlers to fish "
-                 "illegally.", "Castrell", "Orsenna", marks=_CAPITAL_AS_OBJECT),
+    ("The Federated Duchy of Orsenna imposed sanctions, accusing Lindmark of allowing its trawlers to fish "
+     "illegally.", "Lindmark", "Valdoria"),
+    ("The Republic of Valdoria imposed sanctions, accusing Castrell of allowing its trawlers to fish illegally.",
+     "Castrell", "Orsenna"),
 ])
 def test_a_capital_the_tagger_calls_a_person_is_its_state_when_no_one_bears_the_name(text, capital, state):
     assert [a.name for a in actors_named_by(text, capital)] == [state]
@@ -956,3 +951,47 @@ def test_a_group_of_a_contested_land_or_a_people_keeps_its_noun(text, surface, n
     """'Donbas separatists' was the region 'Donbas': the group is the actor, of no state, as the land is."""
     _, actor = mention_of(text, surface)
     assert actor.name.lower() == name.lower() and actor.kind == "armed group"
+
+
+@pytest.mark.parametrize(("text", "surface", "name", "country"), [
+    ("Police fired tear gas at protesters in Nairobi.", "protesters in Nairobi", "Kenyan protesters", "KEN"),
+    ("Police fired tear gas at protesters in Kenya.", "protesters in Kenya", "Kenyan protesters", "KEN"),
+    ("Soldiers shot protesters in Gaza.", "protesters", "Palestinian protesters", "PSE"),
+    ("Soldiers shot protesters in Tel Aviv.", "protesters", "Israeli protesters", "ISR"),
+    ("Police arrested students in the Philippines.", "students in the Philippines", "Filipino students", "PHL"),
+    ("Gunmen killed villagers in Zamfara state.", "villagers in Zamfara state", "Nigerian civilians", "NGA"),
+])
+def test_a_group_where_it_is_is_named_with_its_country_s_adjective(text, surface, name, country):
+    """'protesters in Nairobi' are Kenyan protesters, not 'Kenya protesters' (a party's supporters keep its name:
+    'supporters of Israel' are 'Israel supporters')."""
+    _, actor = mention_of(text, surface)
+    assert (actor.name, actor.country) == (name, country)
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    # a leader the press names by surname alone is that leader whatever label the tagger gives the word
+    ("Erdogan visited Baghdad.", "Erdogan", "Recep Tayyip Erdogan"),
+    ("Modi visited Dhaka.", "Modi", "Narendra Modi"),
+    ("Aliyev met Pashinyan in Brussels.", "Aliyev", "Ilham Aliyev"),
+    ("Aliyev met Pashinyan in Brussels.", "Pashinyan", "Nikol Pashinyan"),
+    ("Pashinyan met Aliyev in Brussels.", "Pashinyan", "Nikol Pashinyan"),
+    ("Pashinyan met Aliyev in Brussels.", "Aliyev", "Ilham Aliyev"),
+    ("Burhan accused Dagalo of treason.", "Burhan", "Abdel Fattah al-Burhan"),
+    ("Burhan accused Dagalo of treason.", "Dagalo", "Mohamed Hamdan Dagalo"),
+    ("Dagalo accused Burhan of treason.", "Dagalo", "Mohamed Hamdan Dagalo"),
+    ("Dagalo accused Burhan of treason.", "Burhan", "Abdel Fattah al-Burhan"),
+    ("Scholz met Macron in Berlin.", "Scholz", "Olaf Scholz"),
+    ("Sisi received Erdogan in Cairo.", "Sisi", "Abdel Fattah al-Sisi"),
+])
+def test_a_known_leader_s_surname_alone_is_that_leader(text, surface, name):
+    _, actor = mention_of(text, surface)
+    assert actor.name == name
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The Houthi attack on shipping continued.", "Houthi"),
+    ("A gallant effort by the team fell short.", None),
+])
+def test_a_word_that_names_something_else_is_not_a_leader_s_surname(text, surface):
+    actors, _ = actors_in(text)
+    assert not [a for a in actors if a.kind == "person"]

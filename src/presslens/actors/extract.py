@@ -37,6 +37,7 @@ def find_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
     anchors += entity_anchors(doc, book, taken)
     anchors += proper_runs(doc, book, taken)
     anchors += _surnames(doc, anchors, taken)
+    anchors += _leaders_by_surname(doc, book, taken)
     return _short_forms(sorted(anchors, key=lambda a: a.start), book)
 
 
@@ -160,6 +161,32 @@ def _surnames(doc: Doc, anchors: list[Anchor], taken: set[int]) -> list[Anchor]:
             found.append(Anchor(start=token.i, end=token.i + 1, ref=Ref(name=token.text, kind="person",
                                                                            form="person")))
             taken.add(token.i)
+    return found
+
+
+SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "poss"})
+SURNAME_LABELS = frozenset({"", "PERSON", "GPE", "ORG", "NORP"})
+
+
+def _leaders_by_surname(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
+    """'Erdogan visited Baghdad', 'Aliyev met Pashinyan': a capitalised word, alone and in a clause's argument, that
+    is the surname of one person of the actor book (and no other name the book holds) is that person, whatever
+    label the tagger gave it: the press names leaders by surname alone, and a label that differs from one name to
+    the next would make one side's leader an actor and the other's not."""
+    found = []
+    for token in doc:
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
+        if (token.i in taken or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN")
+                or token.dep_ not in SURNAME_DEPS or token.ent_type_ not in SURNAME_LABELS
+                or (entity is not None and len(entity) > 1)
+                or (token.is_sent_start and token.pos_ != "PROPN")):
+            continue
+        words = normalize_words(token.text)
+        entry = book.person_by_surname(token.text)
+        if entry is None or book.hits(tuple(words)) or book.city_country(token.text):
+            continue
+        found.append(Anchor(start=token.i, end=token.i + 1, ref=ref_of(entry, "person")))
+        taken.add(token.i)
     return found
 
 

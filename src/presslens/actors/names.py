@@ -103,6 +103,12 @@ def _where(tokens: list[Token]) -> bool:
     return alone and last.dep_ == "pobj" and last.head.lower_ in ("in", "near", "outside", "around", "from", "to")
 
 
+CAPITAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+CAPITAL_PREPOSITIONS = frozenset({"at", "on", "against", "toward", "towards", "into", "with"})
+"""Where a capital's name the tagger left untagged or took for a person is still read as the capital: a clause's
+subject or object, or whom an act is aimed at or done with ('fired missiles at Kyiv', 'talks with Kyiv')."""
+
+
 def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[int],
                  personal_words: frozenset[str]) -> bool:
     """Context rules: capitals only as places or subjects, no names inside a person's name, no 'the occupation of'.
@@ -113,11 +119,13 @@ def _hit_allowed(hit: NameHit, tokens: list[Token], doc: Doc, not_people: set[in
     if hit.form == "capital" and len(tokens) == 1 and last.lower_ in personal_words:
         return False  # 'Victoria said' after 'Victoria Nuland'
     # a capital counts where spaCy calls it a place, or, untagged or taken for a person no one named in full
-    # is, as a clause's subject or one of its items ('Kyiv accused', 'Castrell has called the sanctions …')
+    # is, as a clause's subject or object or one of its items ('Kyiv accused', 'visited Kyiv', 'Castrell has
+    # called the sanctions …'), or aimed at ('fired at Kyiv')
     lone = last.ent_type_ == "PERSON" and len(tokens) == 1 and len(entity_of(last) or ()) == 1
-    subject = (not last.ent_type_ or lone) and (last.dep_ in ("nsubj", "nsubjpass") or (
-        last.dep_ == "conj" and last.head.dep_ in ("nsubj", "nsubjpass")))  # 'Juba and Khartoum agreed'
-    if hit.form == "capital" and not (_in_entity(last, ("GPE", "LOC", "ORG", "NORP")) or subject
+    argument = (not last.ent_type_ or lone) and (last.dep_ in CAPITAL_DEPS or (
+        last.dep_ == "conj" and last.head.dep_ in CAPITAL_DEPS) or (  # 'Juba and Khartoum agreed'
+        last.dep_ == "pobj" and last.head.lower_ in CAPITAL_PREPOSITIONS))
+    if hit.form == "capital" and not (_in_entity(last, ("GPE", "LOC", "ORG", "NORP")) or argument
                                       or _where(tokens)):
         return False
     people = [t for t in tokens if _in_entity(t, ("PERSON",)) and t.i not in not_people]

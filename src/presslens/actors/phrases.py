@@ -21,6 +21,7 @@ HYPHENS = frozenset("-‐‑–'’")
 """Punctuation that may sit inside a noun phrase's pre-modifiers ('pro-government', 'Hamas’')."""
 PLACE_PREPS = ("of", "from", "in")
 """Prepositions whose phrase says whose a kind-of-actor noun is, the telling one first."""
+LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "inside"})
 AFFILIATING_VERBS = frozenset({"kill", "wound", "injure", "arrest", "detain", "capture", "execute", "shoot"})
 """Verbs whose 'from' phrase right after their object says whose the object is, not where it comes from
 ('killed 15 fighters from X', wherever the parser hangs 'from X'; unlike 'withdrew troops from Gaza')."""
@@ -76,6 +77,14 @@ def _hung_on_verb(head: Token) -> list[Token]:
         return []
     return [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("from", "in")
             and c.i == head.right_edge.i + 1]
+
+
+def _where(anchor: Anchor, head: Token) -> bool:
+    """The name is where the group is ('protesters in Nairobi'), not whose it is ('supporters of Israel')."""
+    token = head.doc[anchor.end - 1]
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return anchor.start > head.i and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 
 def core_right(token: Token, preps: frozenset[str] = frozenset({"of"}), named: frozenset[int] = frozenset()) -> int:
@@ -340,7 +349,7 @@ class Composer:
         result = []
         for anchor in anchors:
             state = state_ref(anchor, self.book)
-            if state is not None and anchor.ref.form in ("adjective", "people"):
+            if state is not None and (anchor.ref.form in ("adjective", "people") or _where(anchor, head)):
                 name = f"{self.book.adjective(state.country)} {category}"
                 ref = Ref(name=name, kind="population", country=state.country, sector=sector, form="group")
             elif anchor.ref.kind != "person" or anchor.end <= head.i:
