@@ -929,3 +929,25 @@ def test_a_capitalised_function_word_is_no_town(text, word):
 def test_a_state_abbreviation_in_parentheses_after_a_lawmaker_is_the_state():
     place = place_named("Sen. Marco Rubio (Fla.) spoke first.", "Fla.")
     assert (place.name, place.country, place.feature) == ("Florida", "US", "admin1")
+
+
+@pytest.mark.parametrize("text", [
+    "Modi visited the Gulf on Monday.",
+    "Tankers were attacked in the Gulf overnight.",
+    "Two ships collided in the Gulf near Bahrain.",
+])
+def test_the_gulf_with_its_article_is_the_persian_gulf(text):
+    """'the Gulf' is the places file's name of the Persian Gulf, not Papua New Guinea's Gulf Province."""
+    assert place_named(text, "Gulf").name == "Persian Gulf"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Storms hit the Gulf of Mexico coast.", "Gulf of Mexico"),
+    ("Heavy rain hit Gulf province in Papua New Guinea.", "Gulf"),
+])
+def test_another_gulf_keeps_its_name(text, name):
+    assert place_named(text, "Gulf").name == name
+
+
+def test_a_name_that_goes_on_is_not_the_gulf():
+    assert not [p for p in places_of("Floods hit the Gulf Coast of Texas.") if p.name == "Persian Gulf"]

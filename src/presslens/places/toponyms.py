@@ -152,11 +152,16 @@ def _match_at(gaz: Gazetteer, doc: Doc, keys: list[str], i: int) -> tuple[int, t
             continue
         if key in gaz.demonyms:
             return end, gaz.demonyms[key], True
-        if key.startswith("the ") and not any(normalize(gaz.rows[e][1]) == key for e in gaz.names.get(key, ())):
-            continue  # 'The Post' is a newspaper, not Evergreen, Colorado, which GeoNames also calls so
+        if key.startswith("the ") and not any(normalize(gaz.rows[e][1]) == key or gaz.rows[e][0] is None
+                                              for e in gaz.names.get(key, ())):
+            continue  # 'The Post' is a newspaper, not Evergreen, Colorado, which GeoNames also calls so ('the Gulf',
+            # a name this project's places file gives, is the Persian Gulf)
         if key in gaz.names and _dotted(doc, i, end, key):
             large = tuple(e for e in gaz.names[key] if gaz.rows[e][5] != "city" or gaz.rows[e][6] >= DOTTED_TOWN)
             return (end, large, False) if large else None
+        curated = [e for e in gaz.names.get(f"the {key}", ()) if gaz.rows[e][0] is None]
+        if curated and i > 0 and doc[i - 1].lower_ == "the" and not (end < len(doc) and doc[end].is_title):
+            return end, tuple(curated), False  # 'visited the Gulf': this project's name with its article
         if key in gaz.names:
             shorter = _span_key(keys, i, end - 1) if keys[end - 1] == "city" and end - i > 1 else ""
             bare = gaz.names.get(shorter, ())
