@@ -995,3 +995,15 @@ def test_a_known_leader_s_surname_alone_is_that_leader(text, surface, name):
 def test_a_word_that_names_something_else_is_not_a_leader_s_surname(text, surface):
     actors, _ = actors_in(text)
     assert not [a for a in actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    ("Thai protesters", "Thai protesters"),
+    ("Togolese protesters", "Togolese protesters"),
+    ("Montenegrin protesters", "Montenegrin protesters"),
+    ("Cambodian protesters", "Cambodian protesters"),
+])
+def test_a_people_s_adjective_that_a_country_list_also_spells_as_its_name_names_the_people(surface, name):
+    """countryinfo lists 'Thai' among Thailand's spellings: it is still the adjective ('Thai protesters')."""
+    _, actor = mention_of(f"{surface} marched through the capital.", surface)
+    assert actor.name == name

@@ -167,7 +167,8 @@ class ActorBook:
             data = info.get(code, {})
             entry = Entry(name=more.get("name") or short_name, kind=STATE_KIND, country=code)
             self.states[code] = self.entries[entry.name] = entry
-            codes = {alpha_2, code}
+            demonyms = {d.strip() for d in (data.get("demonym") or "").split(",")}
+            codes = {alpha_2, code} | demonyms  # 'Thai' among Thailand's spellings is its adjective, not its name
             names = [*iso_names, data.get("name"), *(a for a in data.get("altSpellings") or [] if a not in codes),
                      entry.name, *(more.get("names") or [])]
             self._add_names(entry, [n for n in names if n and "," not in n], "name", None)
