@@ -261,11 +261,14 @@ def test_would_not_is_a_refusal_not_a_hypothesis(analyze_text):
 
 
 @pytest.mark.parametrize(("text", "town", "country"), [
-    ("Russian missiles struck Kyiv overnight.", "Kyiv", "UKR"),
+    # a national capital is its state, as the actor book reads 'Moscow' and 'Kyiv' alike whatever the tagger says
+    ("Russian missiles struck Kyiv overnight.", "Ukraine", "UKR"),
+    ("Ukrainian drones struck Moscow overnight.", "Russia", "RUS"),
     ("Ukrainian drones struck Belgorod overnight.", "Belgorod", "RUS"),
     ("Hamas fired rockets at Ashkelon.", "Ashkelon", "ISR"),
     ("Israeli jets struck Khan Younis.", "Khan Younis", "PSE"),
-    ("Russia fired missiles at Kyiv.", "Kyiv", "UKR"),
+    ("Russia fired missiles at Kyiv.", "Ukraine", "UKR"),
+    ("Ukraine fired missiles at Moscow.", "Russia", "RUS"),
 ])
 def test_a_town_the_parse_does_not_name_is_still_the_recipient(analyze_text, text, town, country):
     """spaCy tags some towns a person, a product or nothing; the places step resolves them, so force used on

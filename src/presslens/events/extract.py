@@ -78,6 +78,8 @@ TERRITORY_KINDS = frozenset({"state", "region"})
 """What a place phrase may name as the recipient of words or rules ('sanctions on trade in Gaza'); a town there
 ('criticised the law in Flint') is where it happened, not whom it was aimed at."""
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+VISIT = Code("CONSULT", "visit")
+"""PLOVER's visit: the actor travels, a recipient hosts."""
 ASIDE_PREPOSITIONS = frozenset({"about", "during"})
 """Prepositions of a phrase deeper in a clause that says what an act is about or when it happened: an actor
 there is not its recipient ('for' and 'between' phrases often name it: 'a demonstration calling for the
@@ -475,10 +477,13 @@ class EventBuilder:
         ('Y must Z', 'X will change the tax code'), unless it reports a past act of force or coercion
         ('police said shops were looted'); a present-tense clause with no actor ('the program allows
         investors ...') states a rule."""
+        patient = c.obj if c.obj is not None or code.type not in FORCE_TYPES else self._participle_s_noun(c.verb)
         if c.spec is not None and c.spec.needs_actor and c.complement is None and not c.by_object and not (
-                self._animate(c.obj) or (c.obj is not None and not c.spec.needs_person and (
-                    self.args.actors_at(c.obj) or self._untagged_town(c.obj)))):
+                self._animate(patient) or (patient is not None and not c.spec.needs_person and (
+                    self.args.actors_at(patient) or self._untagged_town(patient)))):
             return False
+        if code == VISIT and c.obj is not None and c.obj.dep_ == "dobj" and not self._can_host(c.obj):
+            return False  # 'visited a shrine in Hebron': no one hosts; the town only says where the shrine is
         if c.reporter is not None and not targets and not _past_force(c, code):
             return False
         if _generic_you(c.verb):
@@ -596,6 +601,26 @@ class EventBuilder:
     def _with_partner(self, verb: Token) -> bool:
         return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children) or any(
             c.dep_ == "nsubj" and c.conjuncts for c in verb.children)
+
+    def _participle_s_noun(self, verb: Token) -> Token | None:
+        """'villagers attacked by militiamen': the noun a participle of force follows is what was done to it, when
+        its 'by' agent names someone ('a commission hit by resignations', 'struck by Islamic terrorism' name no
+        one); 'militants backed by Ankara' describes a standing tie, no act."""
+        doer = agent(verb) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+        if doer is None or not (self._animate(doer) or doer.i in self.args.cover):
+            return None
+        return verb.head
+
+    def _can_host(self, token: Token) -> bool:
+        """A visit's object that hosts it: an actor (also by a modifier: 'his Ugandan counterpart'), a person or
+        group, or a town or state ('visited Kyiv', 'visited flood victims'); a building or a site is where the visit
+        went ('visited a museum', 'toured a factory'), whatever town its 'in' phrase names."""
+        lemma = set(normalize_words(token.lemma_))
+        building = token.ent_type_ == "FAC" or bool(lemma & (self.book.facility_nouns | PHYSICAL_TARGETS))
+        named = [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod"))]
+        owned = any(c.dep_ == "poss" for c in token.children)  # 'visited his home': its owner hosts
+        return (owned or any(t.i in self.args.cover for t in named) or self._untagged_town(token)
+                or (self._animate(token) and not building))
 
     def _animate(self, token: Token | None) -> bool:
         """An object that can be harmed or freed: a person (also by a title: 'the officer'), group, place or

@@ -350,7 +350,8 @@ class TriggerFinder:
         if obj is not None:
             words, lemmas = phrase_words(obj), lemma_words(obj)
             exact = spec and (self._exact(spec, words) or self._exact(spec, lemmas) or self._amount_in(spec, obj)
-                              or self._contained(spec, obj) or self._by_preposition(spec, particle, obj)
+                              or self._contained(spec, obj) or self._listed_weapon(spec, obj)
+                              or self._by_preposition(spec, particle, obj)
                               or self._named_town(spec, obj))
             # 'called the strike a massacre': a verb with an object predicate names its object, not does it
             light = (particle is None and lexicon_lemma(verb, self.lex) in self.lex.light_verbs
@@ -427,6 +428,16 @@ class TriggerFinder:
             code = self._exact(spec, phrase)
             if code is not None and code.type == "ASSAULT" and code.mode is not None:
                 return code  # a weapon has a mode; a town inside the object ('a tour of the city') is no weapon
+        return None
+
+    def _listed_weapon(self, spec: VerbSpec, obj: Token) -> Code | None:
+        """A weapon named by another item of the object's list ('fired rubber bullets and tear gas', 'tear gas and
+        pepper spray' with the first item parsed as a modifier of the last): only an ASSAULT with a mode is taken."""
+        items = [*obj.conjuncts, *(g for c in obj.children if c.dep_ == "nmod" for g in (c, *c.conjuncts))]
+        for item in items:
+            code = self._exact(spec, phrase_words(item)) or self._exact(spec, lemma_words(item))
+            if code is not None and code.type == "ASSAULT" and code.mode is not None:
+                return code
         return None
 
     @staticmethod
