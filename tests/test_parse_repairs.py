@@ -252,3 +252,17 @@ def test_a_headline_verb_read_as_a_compound_noun_is_the_sentence_s_verb(text, ve
 ])
 def test_a_noun_compound_without_a_plural_doer_before_a_headline_verb_is_left(text):
     assert _tree(text) == _tree(text, repaired=False)
+
+
+@pytest.mark.parametrize(("text", "verb", "particle"), [
+    ("India and China agreed to pull back troops.", "pull", "back"),
+    ("China and India agreed to pull back troops.", "pull", "back"),
+])
+def test_a_particle_read_as_the_object_s_modifier_is_the_verb_s(text, verb, particle):
+    doc = _doc(text)
+    token = next(t for t in doc if t.text == particle)
+    assert token.head.text == verb and token.dep_ == "prt"
+
+
+def test_an_adjective_before_an_object_is_left():
+    assert _tree("The army sent armed troops.") == _tree("The army sent armed troops.", repaired=False)

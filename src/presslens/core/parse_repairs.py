@@ -109,6 +109,25 @@ def verb_read_as_compound(sent: Span) -> bool:
     return True
 
 
+PARTICLES = frozenset({"back", "out", "off", "away", "down", "up"})
+"""Particles of phrasal verbs ('pull back', 'pull out', 'call off') that the model may hang on the object."""
+
+
+def particle_read_as_modifier(verb: Token) -> bool:
+    """'agreed to pull back troops': a particle right after the verb, which the model made a modifier of the verb's
+    object ('back troops'), is the verb's particle."""
+    if verb.i + 1 >= len(verb.doc):
+        return False
+    particle = verb.nbor()
+    obj = particle.head
+    if particle.lower_ not in PARTICLES or particle.dep_ not in ("amod", "advmod", "compound") or (
+            obj.dep_ != "dobj" or obj.head.i != verb.i or obj.i <= particle.i):
+        return False
+    _move(particle, verb, "prt")
+    particle.tag_, particle.pos_ = "RP", "ADP"
+    return True
+
+
 def agent_read_as_verbs(verb: Token) -> bool:
     """'called the attack by JNIM …': a 'by' phrase naming an actor right after an active verb's object
     is the object's agent (the attack by JNIM), not the verb's."""
@@ -303,6 +322,7 @@ def parse_repairs(doc: Doc) -> Doc:
         entity_over_its_verb(sent)
         for token in sent:
             if token.pos_ in ("VERB", "AUX"):
+                particle_read_as_modifier(token)
                 agent_read_as_verbs(token)
                 complement_read_as_modifier(token)
                 gerund_complement_on_object(token)
