@@ -982,6 +982,7 @@ def test_a_group_where_it_is_is_named_with_its_country_s_adjective(text, surface
     ("Dagalo accused Burhan of treason.", "Burhan", "Abdel Fattah al-Burhan"),
     ("Scholz met Macron in Berlin.", "Scholz", "Olaf Scholz"),
     ("Sisi received Erdogan in Cairo.", "Sisi", "Abdel Fattah al-Sisi"),
+    ("While Obama pardoned drug dealers, Trump pardons ranchers.", "Trump", "Donald Trump"),
 ])
 def test_a_known_leader_s_surname_alone_is_that_leader(text, surface, name):
     _, actor = mention_of(text, surface)
@@ -1007,3 +1008,36 @@ def test_a_people_s_adjective_that_a_country_list_also_spells_as_its_name_names_
     """countryinfo lists 'Thai' among Thailand's spellings: it is still the adjective ('Thai protesters')."""
     _, actor = mention_of(f"{surface} marched through the capital.", surface)
     assert actor.name == name
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    ("Ecuador declared a state of emergency.", "a state", "Ecuador"),
+    ("Sri Lanka declared a state of emergency after the protests.", "a state", "Sri Lanka"),
+    ("The state of the economy worried the government.", "The state", "the government"),
+])
+def test_a_state_of_something_is_a_condition_not_a_government(text, absent, present):
+    actors, mentions = actors_in(text)
+    assert absent not in [m.text for m in mentions] and present in [m.text for m in mentions]
+
+
+def test_the_state_of_a_name_is_still_that_state():
+    _, actor = mention_of("The State of Israel rejected the proposal.", "The State of Israel")
+    assert actor.country == "ISR"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("The military government of President Prosper Avril declared a state of siege in Haiti on Saturday, a "
+     "spokeswoman for the U.S. embassy said.", "Prosper Avril", "HTI"),
+    ("The government of President Odalys Pemberhart imposed a curfew in Nicaragua on Saturday, a spokesman for the "
+     "Russian embassy said.", "Odalys Pemberhart", "NIC"),
+    ("The government of President Odalys Pemberhart imposed a curfew in Russia on Saturday, a spokesman for the "
+     "Nicaraguan embassy said.", "Odalys Pemberhart", "RUS"),
+])
+@pytest.mark.xfail(strict=True, reason=(
+    "the sentence's nearest government mention gives an unplaced person's country, the reporter's embassy included; "
+    "ranking the reporter's mentions last fixed these and broke 'An Argentine judge has ordered former president "
+    "Carlos Menem to appear ... arms sales to Croatia' and '..., the White House said' on PLOVER dev"))
+def test_a_reporter_s_country_is_not_the_reported_person_s(text, name, country):
+    """A person the text gives no country takes it from the sentence, not from the source who reports it."""
+    actors, _ = actors_in(text)
+    assert next(a for a in actors if a.name == name).country == country

@@ -317,6 +317,9 @@ def _entity_ref(span: Span, label: str, book: ActorBook) -> Ref | None:
     if label == "ORG":
         if last in book.facility_nouns:
             return None
+        leader = book.person_by_surname(span.text) if len(words) == 1 and not book.hits(words) else None
+        if leader is not None:  # 'Trump pardons ranchers' with 'Trump' tagged an organisation
+            return ref_of(leader, "person")
         kind, sector = book.org_noun(words) or ("organization", None)
         legislature = any((book.sector_noun((w,)) or ("",))[0] == "LEG" for w in words[:-1])
         if sector == "SOC" and legislature:  # 'the Senate Armed Services Committee' is part of the Senate

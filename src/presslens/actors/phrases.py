@@ -268,6 +268,9 @@ class Composer:
             return []
         if group and head.lower_ in COUNT_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
             return []  # 'thousands of dollars', 'hundreds of protesters': the counted noun is the phrase's head
+        if head.lower_ == "state" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in head.children):
+            return []  # 'a state of emergency', 'the state of the economy': a condition, no government
         left, inner, prep = self._zone(head)
         if not left and prep == "in" and sector_kind and not group:
             inner = [a for a in inner if state_ref(a, self.book)] if sector_kind[0] in LOCAL_SECTORS else []
