@@ -1662,3 +1662,106 @@ def test_a_visit_to_a_place_or_to_people_is_a_meeting(text, target):
 ])
 def test_a_participle_whose_agent_names_no_one_is_no_act_on_its_noun(text):
     assert not [e for e in events_in(text) if e.type != "ASSAULT" or e.trigger != "took"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a promise of force is a threat (PLOVER THREATEN), whichever side makes it
+    ("Iran vowed to retaliate against Israel.", "Israel"),
+    ("Israel vowed to retaliate against Iran.", "Iran"),
+    ("Turkey vowed to retaliate against the PKK.", "Kurdistan Workers' Party"),
+    ("The army vowed to crush the rebels.", "rebels"),
+    ("The rebels vowed to crush the army.", "army"),
+])
+def test_a_vow_of_retaliation_is_a_threat(text, target):
+    event = one(text, "THREATEN")
+    assert target in event.targets
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Hezbollah retaliated against Israel with rockets.", "ASSAULT"),
+    ("Israel retaliated against Hezbollah with air strikes.", "ASSAULT"),
+    ("China retaliated against the United States with tariffs.", "SANCTION"),
+    ("The United States retaliated against China with tariffs.", "SANCTION"),
+])
+def test_retaliation_is_the_act_it_is_done_with(text, type_):
+    assert one(text, type_).type == type_
+
+
+@pytest.mark.parametrize("text", [
+    "The team crushed its rivals in the final.",
+    "The news crushed their hopes.",
+])
+def test_crushing_a_rival_or_hopes_is_no_force(text):
+    assert not [e for e in events_in(text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # PLOVER's SANCTION expel: removing someone from a country, whoever orders it
+    ("Mali's junta ordered French troops to leave the country.", "France"),
+    ("Niger's junta ordered the French ambassador to leave the country.", "France"),
+    ("Russia ordered two Estonian diplomats to leave the country.", "Estonia"),
+    ("Estonia ordered two Russian diplomats to leave the country.", "Russia"),
+    ("The government ordered UN peacekeepers to leave.", "United Nations"),
+])
+def test_an_order_to_leave_the_country_is_an_expulsion(text, target):
+    event = one(text, "SANCTION")
+    assert event.mode == "expel" and target in event.targets
+
+
+@pytest.mark.parametrize("text", [
+    "The commander ordered his troops to leave the town before dawn.",
+])
+def test_an_order_to_one_s_own_troops_to_leave_is_no_expulsion(text):
+    assert not [e for e in events_in(text) if e.type == "SANCTION"]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("India and China agreed to pull back troops from a disputed border area.", "CONCEDE"),
+    ("China and India agreed to pull back troops from a disputed border area.", "CONCEDE"),
+    ("Russia agreed to pull out troops from the region.", "CONCEDE"),
+    ("Israel withdrew its troops from the town.", "RETREAT"),
+    ("Hezbollah withdrew its fighters from the town.", "RETREAT"),
+])
+def test_one_s_own_forces_pulled_back_are_no_recipient(text, type_):
+    """'pull back troops' is a withdrawal (the particle the parse hung on 'troops' is the verb's), and the troops
+    are the actor's own: not 'back troops', and no recipient."""
+    event = one(text, type_)
+    assert event.targets == () and not any("back" in s for s in event.sources)
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia put its troops on high alert near the Kosovo border.",
+    "Kosovo put its police on high alert near the Serbian border.",
+    "Pakistan placed its air force on high alert.",
+    "India placed its air force on high alert.",
+])
+def test_putting_forces_on_alert_is_a_mobilization(text):
+    assert one(text, "MOBILIZE").type == "MOBILIZE"
+
+
+@pytest.mark.parametrize("text", [
+    "The band put on a show in Belgrade.",
+    "She put on her coat and left.",
+])
+def test_putting_on_a_show_is_no_mobilization(text):
+    assert not events_in(text)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The nation put all hospitals on high alert.", "put"),
+    ("Ten African nations have already been put on alert that the plague could spread.", "put"),
+    ("When the Russians retaliated, the administration closed the consulate.", "retaliated"),
+    ("He publicly told the migrants to leave Hungary and never come back.", "told"),
+    ("The family just received his cremated remains on Thursday.", "received"),
+])
+def test_an_alert_a_retaliation_or_a_telling_with_no_force_named_is_no_such_event(text, trigger):
+    assert not [e for e in events_in(text) if e.trigger.startswith(trigger)]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("While Obama pardoned drug dealers, Trump pardons ranchers.", "drug dealers"),
+    ("Turkish crime scene investigators were allowed to search the consulate.", "Turkey"),
+])
+def test_a_pardon_or_a_permission_keeps_its_recipient(text, target):
+    events = [e for e in events_in(text) if e.type == "CONCEDE"]
+    assert events and any(target in t for t in events[0].targets)

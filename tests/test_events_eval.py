@@ -7,6 +7,7 @@ import json
 import pytest
 
 from presslens.evaluation import run
+from presslens.events.checks import side_matches
 from presslens.events.scorer import countries
 
 from .conftest import shared_path
@@ -60,3 +61,8 @@ def test_dev_floor():
     assert metrics["type_accuracy"] >= 0.75
     assert metrics["source_country_accuracy"] >= 0.75
     assert metrics["target_country_accuracy"] >= 0.75
+
+
+def test_a_written_side_named_by_surname_matches_the_person_s_full_name():
+    assert side_matches(["Lavrov", "USA"], ("Sergei Lavrov", "United States"), ("RUS", "USA"))
+    assert not side_matches(["Lavrov"], ("Sergei Shoigu",), ("RUS",))

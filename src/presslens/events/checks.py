@@ -37,9 +37,11 @@ def written(path: Path = WRITTEN) -> dict[str, list[Any]]:
 
 def _names(actor: str, item: str) -> bool:
     """The actor is the item, or the item's people ('Hamas prisoners' for Hamas, as 'Saudi prisoners' has
-    Saudi Arabia's code): a group's population is matched by its name as a state's is by its code."""
+    Saudi Arabia's code): a group's population is matched by its name as a state's is by its code; a person named
+    by surname is the person the full name gives ('Lavrov' for 'Sergei Lavrov')."""
     words, wanted = normalize_words(actor), normalize_words(item)
-    return words == wanted or (len(words) == len(wanted) + 1 and words[:len(wanted)] == wanted)
+    return words == wanted or (len(words) == len(wanted) + 1 and (words[:len(wanted)] == wanted
+                                                                  or words[-len(wanted):] == wanted))
 
 
 def side_matches(expected: list[str], names: tuple[str, ...], codes: tuple[str, ...]) -> bool:

@@ -78,6 +78,8 @@ TERRITORY_KINDS = frozenset({"state", "region"})
 """What a place phrase may name as the recipient of words or rules ('sanctions on trade in Gaza'); a town there
 ('criticised the law in Flint') is where it happened, not whom it was aimed at."""
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+FIGHTING_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF"})
+"""Armed forces a side can pull back (not its police, nor criminals it pardons)."""
 VISIT = Code("CONSULT", "visit")
 """PLOVER's visit: the actor travels, a recipient hosts."""
 ASIDE_PREPOSITIONS = frozenset({"about", "during"})
@@ -482,6 +484,9 @@ class EventBuilder:
                 self._animate(patient) or (patient is not None and not c.spec.needs_person and (
                     self.args.actors_at(patient) or self._untagged_town(patient)))):
             return False
+        if code.type == "MOBILIZE" and c.particle is not None and c.particle.lower_ == "on" and not any(
+                side.sector in ARMED_SECTORS for side in (self.args.actors_at(c.obj) if c.obj is not None else [])):
+            return False  # 'put its troops on high alert' mobilizes; 'put hospitals on alert', 'nations put on alert'
         if code == VISIT and c.obj is not None and c.obj.dep_ == "dobj" and not self._can_host(c.obj):
             return False  # 'visited a shrine in Hebron': no one hosts; the town only says where the shrine is
         if c.reporter is not None and not targets and not _past_force(c, code):
@@ -596,6 +601,11 @@ class EventBuilder:
                       and self._with_partner(c.verb)):
             # the parties, not the town where they met or fought ('clashed near Alamata')
             return sources + [t for t in targets if t not in sources and t.actor.kind != "place"], []
+        withdrawal = code.type == "RETREAT" or (code.type == "CONCEDE" and c.comp_code is not None
+                                                 and c.comp_code.type == "RETREAT")
+        if withdrawal:  # 'agreed to pull back troops', 'withdrew its fighters': one's own forces pulled back
+            own = {s.actor.country for s in sources} | {None}
+            targets = [t for t in targets if not (t.sector in FIGHTING_SECTORS and t.actor.country in own)]
         return sources, targets
 
     def _with_partner(self, verb: Token) -> bool:
@@ -618,7 +628,7 @@ class EventBuilder:
         lemma = set(normalize_words(token.lemma_))
         building = token.ent_type_ == "FAC" or bool(lemma & (self.book.facility_nouns | PHYSICAL_TARGETS))
         named = [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod"))]
-        owned = any(c.dep_ == "poss" for c in token.children)  # 'visited his home': its owner hosts
+        owned = building and any(c.dep_ == "poss" for c in token.children)  # 'visited his home': its owner hosts
         return (owned or any(t.i in self.args.cover for t in named) or self._untagged_town(token)
                 or (self._animate(token) and not building))
 

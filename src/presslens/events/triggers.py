@@ -47,6 +47,9 @@ UNREALISED_NOUNS = frozenset({"idea", "plan", "prospect", "possibility", "notion
                               "suggestion", "intention", "risk", "danger", "fear", "question", "talk", "temptation"})
 """Nouns whose 'of' gerund names an act thought of, not one done: 'the idea of deporting them' (not a goal, which
 can be reached: 'reached its goal of accepting 10,000 refugees')."""
+EXPELLING_ORDERS = frozenset({"order", "instruct", "give"})
+LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit"})
+"""'ordered French troops to leave the country': PLOVER's SANCTION expel, removal from a country."""
 ADVOCACY = frozenset({"argue", "advocate", "campaign", "lobby", "plead", "argument", "case"})
 """Verbs and nouns whose 'for' gerund is an act argued for, not one done: 'arguing for boycotting the plays'."""
 
@@ -284,6 +287,17 @@ def obligation(verb: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+def _an_order_to_leave(verb: Token, obj: Token | None) -> bool:
+    """'ordered French troops to leave the country', 'ordered the ambassador to leave': an order to someone else to
+    leave the country (not one's own troops to leave a town)."""
+    if verb.lemma_.lower() not in EXPELLING_ORDERS or obj is None or obj.dep_ != "dobj" or any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return False
+    leaving = next((c for c in verb.children if _is_complement(c) and c.lemma_.lower() in LEAVING_VERBS), None)
+    place = next((c for c in leaving.children if c.dep_ == "dobj"), None) if leaving is not None else None
+    return leaving is not None and (place is None or place.lemma_.lower() == "country" or place.ent_type_ == "GPE")
+
+
 def _is_complement(token: Token) -> bool:
     """A clause a verb governs: 'to fight' (also when parsed as an adverbial clause), 'that it will ...',
     'that X release ...' (a word with an object heads a clause, even when tagged a noun)."""
@@ -456,6 +470,8 @@ class TriggerFinder:
 
     def verb_candidate(self, verb: Token) -> Candidate | None:
         code, spec, particle, obj, trigger, chosen_by_object = self.code_of(verb)
+        if _an_order_to_leave(verb, obj):
+            code, chosen_by_object = Code("SANCTION", "expel"), True
         candidate = Candidate(verb=verb, trigger=trigger, code=code or Code(None), spec=spec, particle=particle,
                               obj=obj, future=is_future(verb), by_object=chosen_by_object)
         if spec is not None and spec.speech and not candidate.code.type:
