@@ -1765,3 +1765,36 @@ def test_an_alert_a_retaliation_or_a_telling_with_no_force_named_is_no_such_even
 def test_a_pardon_or_a_permission_keeps_its_recipient(text, target):
     events = [e for e in events_in(text) if e.type == "CONCEDE"]
     assert events and any(target in t for t in events[0].targets)
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # the parties to a truce or talks, not the state whose capital hosted them
+    ("Ethiopian federal forces and Tigrayan fighters agreed to a truce in Pretoria.", 2),
+    ("Israel and Hamas agreed to a truce in Cairo.", 2),
+    ("Hamas and Israel agreed to a truce in Cairo.", 2),
+    ("The Colombian government and the ELN resumed peace talks in Caracas.", 2),
+    ("Israel and Egypt held talks in Washington.", 2),
+])
+def test_the_host_capital_of_talks_is_no_party(text, parties):
+    event = next(e for e in events_in(text) if e.type in ("AGREE", "CONSULT"))
+    assert len(event.sources) == parties and not event.targets
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government sent troops to help flood victims in Garissa.",
+    "The Pentagon announced the deployment of 2,000 troops to the Middle East.",
+    "Russia deployed troops near the Ukrainian border.",
+    "Ukraine deployed troops near the Russian border.",
+])
+def test_one_s_own_troops_deployed_are_no_recipient(text):
+    event = one(text, "MOBILIZE")
+    assert not any("troops" in t for t in event.targets)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Israel has strengthened its forces in Lebanon.", "Lebanon"),
+    ("Hezbollah has strengthened its forces in Syria.", "Syria"),
+])
+def test_forces_strengthened_in_another_state_are_mobilized_there(text, target):
+    """One's own forces are no recipient; the other state they are deployed in is."""
+    assert one(text, "MOBILIZE").targets == (target,)

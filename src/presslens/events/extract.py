@@ -599,14 +599,26 @@ class EventBuilder:
         mutual = code.type == "CONSULT" and code.mode not in ("visit", "third-party")
         if mutual or (lemma in MUTUAL and code.type in ("ASSAULT", "COOPERATE", "AGREE")
                       and self._with_partner(c.verb)):
-            # the parties, not the town where they met or fought ('clashed near Alamata')
-            return sources + [t for t in targets if t not in sources and t.actor.kind != "place"], []
-        withdrawal = code.type == "RETREAT" or (code.type == "CONCEDE" and c.comp_code is not None
-                                                 and c.comp_code.type == "RETREAT")
-        if withdrawal:  # 'agreed to pull back troops', 'withdrew its fighters': one's own forces pulled back
+            # the parties, not the town where they met or fought ('clashed near Alamata'), nor the state whose
+            # capital it was ('agreed to a truce in Pretoria', 'resumed talks in Caracas')
+            where = self._where_sides(c)
+            return sources + [t for t in targets if t not in sources and t.actor.kind != "place"
+                              and t not in where], []
+        own_forces = code.type in ("RETREAT", "MOBILIZE") or (code.type == "CONCEDE" and c.comp_code is not None
+                                                              and c.comp_code.type == "RETREAT")
+        if own_forces:  # 'agreed to pull back troops', 'sent troops', 'withdrew its fighters': one's own forces
             own = {s.actor.country for s in sources} | {None}
-            targets = [t for t in targets if not (t.sector in FIGHTING_SECTORS and t.actor.country in own)]
+            kept = [t for t in targets if not (t.sector in FIGHTING_SECTORS and t.actor.country in own)]
+            if code.type == "MOBILIZE" and not kept and kept != targets:  # 'strengthened its forces in Lebanon'
+                kept = [s for s in self._where_sides(c) if s.actor.kind == "state" and s.actor.country not in own]
+            targets = kept
         return sources, targets
+
+    def _where_sides(self, c: Candidate) -> list[Side]:
+        """The actors named only as where the act happened: an 'in' or 'at' phrase of the verb or of its object."""
+        heads = [c.verb, *([c.obj] if c.obj is not None else [])]
+        return [side for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+                for place in prep.children if place.dep_ == "pobj" for side in self.args.actors_at(place)]
 
     def _with_partner(self, verb: Token) -> bool:
         return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children) or any(
