@@ -649,3 +649,15 @@ def test_according_to_a_source(nlp, text, source):
 def test_according_to_something_that_says_nothing_is_no_attribution(nlp, text):
     """A source is someone or something that can say a thing (PolNeAR's definition of a source)."""
     assert not extract_quotes(nlp(text)), [(q.cue, q.speaker_mention) for q in extract_quotes(nlp(text))]
+
+
+@pytest.mark.parametrize(("text", "contents"), [
+    ('"This is a war crime," the foreign ministry said in a statement on Sunday.', ['"This is a war crime,"']),
+    ("The army said in a statement on Friday that the talks had failed.", ["that the talks had failed"]),
+])
+def test_a_statement_on_a_day_says_when_not_what(quotes_of, text, contents):
+    assert [q.text for q in quotes_of(text)] == contents
+
+
+def test_a_statement_on_a_topic_is_still_its_content(quotes_of):
+    assert "the war" in [q.text for q in quotes_of("The minister issued a statement on the war.")]

@@ -35,6 +35,7 @@ statement testimony complaint complaints claims allegations accusations
 TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "against"})
 OF_TOPIC_NOUNS = frozenset({"claims", "allegations", "accusations", "criticism", "condemnation"})
 """Nouns whose ``of`` phrase is what is claimed or judged (allegations of fraud, criticism of the plan)."""
+TIME_LABELS = frozenset({"DATE", "TIME"})
 LIGHT_VERBS = frozenset({"make", "issue", "express", "voice", "raise", "repeat", "reiterate", "renew", "offer",
                          "deliver", "give", "release", "publish", "post", "lodge", "file"})
 """Verbs whose subject is the author of the speech act they take as object (X made a claim)."""
@@ -52,8 +53,8 @@ def _content(noun: Token) -> tuple[Token, Token | None] | None:
         if child.dep_ in ("acl", "relcl") and "to" in marks and lemma in INTENT_NOUNS:
             return child, None
         if child.dep_ == "prep" and _topic_preposition(noun, child) and any(
-                c.dep_ in ("pobj", "pcomp") for c in child.children):
-            return child, child
+                c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in TIME_LABELS for c in child.children):
+            return child, child  # 'remarks on the war'; not 'a statement on Sunday', which says when
     return None
 
 
