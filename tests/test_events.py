@@ -1798,3 +1798,22 @@ def test_one_s_own_troops_deployed_are_no_recipient(text):
 def test_forces_strengthened_in_another_state_are_mobilized_there(text, target):
     """One's own forces are no recipient; the other state they are deployed in is."""
     assert one(text, "MOBILIZE").targets == (target,)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The rebels suffered heavy losses in Syrian air strikes.", "Syria"),
+    ("The army suffered heavy losses in rebel attacks.", "rebel"),
+    ("Hamas suffered heavy losses in Israeli air strikes.", "Israel"),
+    ("Israel suffered heavy losses in Hamas rocket attacks.", "Hamas"),
+])
+def test_losses_suffered_in_attacks_tell_the_attacks(text, source):
+    """The parse may hang 'in air strikes' on 'losses': the strikes are still the setting of the clause."""
+    assert source in one(text, "ASSAULT").sources
+
+
+@pytest.mark.parametrize("text", [
+    "Police identify a suspect in the shootings of two officers.",
+    "He denied playing a role in the massacre.",
+])
+def test_an_object_s_part_in_an_act_does_not_set_the_clause_in_it(text):
+    assert not [e for e in events_in(text) if e.type == "ASSAULT" and e.trigger in ("shootings", "massacre")]

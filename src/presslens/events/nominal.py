@@ -29,6 +29,9 @@ ROLE_PREPS = frozenset({"in", "during"})
 TWO_SENSE_NOUNS = frozenset({"strike", "strikes", "fire", "operation", "operations", "rally", "rallies", "march",
                              "explosion", "explosions", "blast", "blasts", "raid", "raids"})
 """Nouns with an everyday sense besides force or protest: coded only in a longer lexicon entry."""
+TOLL_NOUNS = frozenset({"loss", "casualty", "death", "injury", "damage", "fatality"})
+"""What an attack costs, whose 'in' phrase names the attack ('suffered heavy losses in air strikes'); not 'a role
+in the massacre' or 'a suspect in the shootings'."""
 UNREAL_MODIFIERS = frozenset({"possible", "potential", "future", "planned", "imminent", "threatened", "feared",
                               "expected", "any", "no"})
 """Modifiers of an event noun that make it an act not (yet) done."""
@@ -81,6 +84,8 @@ def _setting_verb(noun: Token, coded_verbs: set[int]) -> Token | None:
     or gives a coded verb its roles."""
     if _setting(noun):
         verb = noun.head.head
+        if verb.dep_ == "dobj" and verb.lemma_.lower() in TOLL_NOUNS and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # 'suffered heavy losses in air strikes': the parse hung the setting on the toll
         if verb.pos_ not in ("VERB", "AUX") or (noun.head.lower_ in ROLE_PREPS and verb.i in coded_verbs):
             return None
         return verb
