@@ -1041,3 +1041,24 @@ def test_a_reporter_s_country_is_not_the_reported_person_s(text, name, country):
     """A person the text gives no country takes it from the sentence, not from the source who reports it."""
     actors, _ = actors_in(text)
     assert next(a for a in actors if a.name == name).country == country
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("Trump's new national security advisor John Bolton recalled the doom of Libya.",
+     "Trump's new national security advisor John Bolton", "John Bolton"),
+    ("Biden's new national security adviser Jake Sullivan met Chinese officials.",
+     "Biden's new national security adviser Jake Sullivan", "Jake Sullivan"),
+])
+def test_a_person_named_after_a_possessor_who_is_a_person_is_still_themselves(text, surface, name):
+    """Two people's mentions that start at the same word keep their own names."""
+    _, actor = mention_of(text, surface)
+    assert actor.name == name
+
+
+@pytest.mark.parametrize("text", [
+    "The rule was mentioned by Heather Nauert Ivanka Trump in an interview.",
+    "Kim Yo Jong Kim criticised the drills.",
+])
+def test_a_surname_after_another_given_name_is_not_the_leader(text):
+    actors, _ = actors_in(text)
+    assert "Donald Trump" not in [a.name for a in actors] and "Kim Jong Un" not in [a.name for a in actors]

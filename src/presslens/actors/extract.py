@@ -179,7 +179,7 @@ def _leaders_by_surname(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anch
         if (token.i in taken or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN")
                 or token.dep_ not in SURNAME_DEPS or token.ent_type_ not in SURNAME_LABELS
                 or (entity is not None and len(entity) > 1)
-                or (token.is_sent_start and token.pos_ != "PROPN")):
+                or (token.is_sent_start and token.pos_ != "PROPN") or _after_a_given_name(token)):
             continue
         words = normalize_words(token.text)
         entry = book.person_by_surname(token.text)
@@ -188,6 +188,11 @@ def _leaders_by_surname(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anch
         found.append(Anchor(start=token.i, end=token.i + 1, ref=ref_of(entry, "person")))
         taken.add(token.i)
     return found
+
+
+def _after_a_given_name(token: Token) -> bool:
+    """'Ivanka Trump': a surname right after another capitalised name is someone else of that family."""
+    return token.i > 0 and token.nbor(-1).pos_ == "PROPN" and token.nbor(-1).is_title
 
 
 def _named_organisations(doc: Doc, book: ActorBook, anchors: list[Anchor]) -> list[Anchor]:
@@ -244,25 +249,25 @@ def _resolve_people(doc: Doc, anchors: list[Anchor], raw: list[RawMention], book
                     ) -> tuple[list[RawMention], dict[str, PersonInfo]]:
     people = People(doc, anchors, raw, book)
     fitting = namesakes(raw)
-    own = {m.start: people.info(m) for m in raw if m.ref.kind == "person"}
+    own = {(m.start, m.head): people.info(m) for m in raw if m.ref.kind == "person"}
     titles: dict[str, frozenset[str]] = defaultdict(frozenset)
     for m in raw:
         if m.ref.kind == "person" and fitting[m.ref.name] == [m.ref.name]:
-            titles[m.ref.name] |= title_words(own[m.start].role)
-    chosen = {m.start: titled_choice(fitting[m.ref.name], own[m.start].role, titles)
+            titles[m.ref.name] |= title_words(own[m.start, m.head].role)
+    chosen = {(m.start, m.head): titled_choice(fitting[m.ref.name], own[m.start, m.head].role, titles)
               for m in raw if m.ref.kind == "person"}
     infos: dict[str, PersonInfo] = defaultdict(PersonInfo)
     for m in raw:
         if m.ref.kind == "person":
-            infos[chosen[m.start]] = infos[chosen[m.start]].merged(own[m.start])
+            infos[chosen[m.start, m.head]] = infos[chosen[m.start, m.head]].merged(own[m.start, m.head])
     for m in raw:
-        name = chosen[m.start] if m.ref.kind == "person" else ""
+        name = chosen[m.start, m.head] if m.ref.kind == "person" else ""
         if name and infos[name].country is None and infos[name].role:
             infos[name] = infos[name].merged(PersonInfo(country=_context_country(doc, m, raw)))
     result = []
     for m in raw:
         if m.ref.kind == "person":
-            name = chosen[m.start]
+            name = chosen[m.start, m.head]
             m = RawMention(m.start, m.end, person_ref(name, infos[name]), infos[name].sector, m.head)
         elif m.ref.kind == STATE_OF_PERSON:
             name = fitting[m.ref.name][0] if m.ref.name in fitting else m.ref.name

@@ -317,7 +317,8 @@ def _entity_ref(span: Span, label: str, book: ActorBook) -> Ref | None:
     if label == "ORG":
         if last in book.facility_nouns:
             return None
-        leader = book.person_by_surname(span.text) if len(words) == 1 and not book.hits(words) else None
+        given = span.start > 0 and span.doc[span.start - 1].pos_ == "PROPN" and span.doc[span.start - 1].is_title
+        leader = book.person_by_surname(span.text) if len(words) == 1 and not book.hits(words) and not given else None
         if leader is not None:  # 'Trump pardons ranchers' with 'Trump' tagged an organisation
             return ref_of(leader, "person")
         kind, sector = book.org_noun(words) or ("organization", None)
