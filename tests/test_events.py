@@ -1774,6 +1774,9 @@ def test_a_pardon_or_a_permission_keeps_its_recipient(text, target):
     ("Hamas and Israel agreed to a truce in Cairo.", 2),
     ("The Colombian government and the ELN resumed peace talks in Caracas.", 2),
     ("Israel and Egypt held talks in Washington.", 2),
+    # a host the sentence names as a party too stays one
+    ("The foreign ministers of Chile and Peru held talks in Lima.", 2),
+    ("The foreign ministers of Peru and Chile held talks in Santiago.", 2),
 ])
 def test_the_host_capital_of_talks_is_no_party(text, parties):
     event = next(e for e in events_in(text) if e.type in ("AGREE", "CONSULT"))

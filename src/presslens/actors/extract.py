@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from presslens.core.countries import alpha_3
+from presslens.core.nlp import entity_of
 from presslens.core.schema import Actor, ActorMention, Place, Quote
 
 from .book import STATE_KIND, STATE_SECTORS, ActorBook, NameHit, load_actorbook, normalize_words, surname_key
@@ -175,7 +176,7 @@ def _leaders_by_surname(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anch
     the next would make one side's leader an actor and the other's not."""
     found = []
     for token in doc:
-        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
+        entity = entity_of(token) if token.ent_type_ else None
         if (token.i in taken or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN")
                 or token.dep_ not in SURNAME_DEPS or token.ent_type_ not in SURNAME_LABELS
                 or (entity is not None and len(entity) > 1)

@@ -79,7 +79,7 @@ def _hung_on_verb(head: Token) -> list[Token]:
             and c.i == head.right_edge.i + 1]
 
 
-def _where(anchor: Anchor, head: Token) -> bool:
+def _located_in(anchor: Anchor, head: Token) -> bool:
     """The name is where the group is ('protesters in Nairobi'), not whose it is ('supporters of Israel')."""
     token = head.doc[anchor.end - 1]
     while token.dep_ in ("compound", "flat") and token.head.i != token.i:
@@ -352,7 +352,7 @@ class Composer:
         result = []
         for anchor in anchors:
             state = state_ref(anchor, self.book)
-            if state is not None and (anchor.ref.form in ("adjective", "people") or _where(anchor, head)):
+            if state is not None and (anchor.ref.form in ("adjective", "people") or _located_in(anchor, head)):
                 name = f"{self.book.adjective(state.country)} {category}"
                 ref = Ref(name=name, kind="population", country=state.country, sector=sector, form="group")
             elif anchor.ref.kind != "person" or anchor.end <= head.i:

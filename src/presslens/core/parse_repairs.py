@@ -1,10 +1,12 @@
-"""Repairs of parses that the small English model gets wrong depending on the names in a sentence.
+"""Repairs of parses that the small English model gets wrong depending on the names in a sentence,
+or on the terse grammar of a headline.
 
 The same words with other names can get another tree ('Mali called JNIM a gang' has a verb;
 'JNIM called Mali a gang' comes out as a noun with a participle), so an extractor reading the
-tree would treat two sides of a conflict differently. Each repair below rewrites one
-construction to the tree English grammar gives it, whatever the names; it changes nothing
-the grammar leaves open.
+tree would treat two sides of a conflict differently; a headline's verb that is also a noun
+('Police fire tear gas') or a particle hung on the object ('pull back troops') hides the act.
+Each repair below rewrites one construction to the tree English grammar gives it, whatever the
+names; it changes nothing the grammar leaves open.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ plural doer ('Police fire tear gas at protesters', 'Rebels attack army base') th
 PLURAL_COLLECTIVES = frozenset({"police", "people", "military", "militia", "army"})
 """Nouns that take a plural verb in the simple present with no plural ending ('police fire', 'people march')."""
 
-HYPHENS = frozenset("-‐‑–")
+NAME_JOINERS = frozenset("-‐‑–")
+"""Hyphens and dashes inside a name ('Al-Shabab')."""
 AGENT_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -87,8 +90,9 @@ def verb_read_as_compound(sent: Span) -> bool:
     if verb is None:
         return False
     doer = verb.nbor(-1)
+    opening = sent[:doer.i - sent.start]
     if not (doer.tag_ in ("NNS", "NNPS") or doer.lower_ in PLURAL_COLLECTIVES) or any(
-            t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN") and t.text not in HYPHENS for t in sent[:doer.i - sent.start]):
+            t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN") and t.text not in NAME_JOINERS for t in opening):
         return False
     chain = [verb]
     while chain[-1].i != root.i and chain[-1].dep_ == "compound" and chain[-1].head.i > chain[-1].i:

@@ -615,10 +615,16 @@ class EventBuilder:
         return sources, targets
 
     def _where_sides(self, c: Candidate) -> list[Side]:
-        """The actors named only as where the act happened: an 'in' or 'at' phrase of the verb or of its object."""
+        """The actors named only as where the act happened: an 'in' or 'at' phrase of the verb or of its object,
+        naming an actor the sentence names nowhere else ('ministers of Chile and Peru held talks in Lima' keep
+        Peru)."""
         heads = [c.verb, *([c.obj] if c.obj is not None else [])]
-        return [side for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
-                for place in prep.children if place.dep_ == "pobj" for side in self.args.actors_at(place)]
+        places = [place for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+                  for place in prep.children if place.dep_ == "pobj"]
+        inside = {t.i for place in places for t in place.subtree}
+        elsewhere = {mention.actor_id for t in c.verb.sent if t.i not in inside
+                     for _, mention in self.args.cover.get(t.i, [])}
+        return [side for place in places for side in self.args.actors_at(place) if side.actor.id not in elsewhere]
 
     def _with_partner(self, verb: Token) -> bool:
         return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children) or any(
