@@ -989,11 +989,11 @@ def test_a_known_leader_s_surname_alone_is_that_leader(text, surface, name):
     assert actor.name == name
 
 
-@pytest.mark.parametrize(("text", "surface"), [
-    ("The Houthi attack on shipping continued.", "Houthi"),
-    ("A gallant effort by the team fell short.", None),
+@pytest.mark.parametrize("text", [
+    "The Houthi attack on shipping continued.",  # 'Houthi' names the movement, not 'Abdul-Malik al-Houthi'
+    "A gallant effort by the team fell short.",  # a word, not 'Yoav Gallant'
 ])
-def test_a_word_that_names_something_else_is_not_a_leader_s_surname(text, surface):
+def test_a_word_that_names_something_else_is_not_a_leader_s_surname(text):
     actors, _ = actors_in(text)
     assert not [a for a in actors if a.kind == "person"]
 
