@@ -1062,3 +1062,10 @@ def test_a_person_named_after_a_possessor_who_is_a_person_is_still_themselves(te
 def test_a_surname_after_another_given_name_is_not_the_leader(text):
     actors, _ = actors_in(text)
     assert "Donald Trump" not in [a.name for a in actors] and "Kim Jong Un" not in [a.name for a in actors]
+
+
+def test_a_town_s_name_the_article_uses_for_a_person_gives_the_person_no_country():
+    text = ("The Hammond Pardons Bring Justice to Obama's Victims. While Obama pardoned drug dealers, Trump "
+            "pardons ranchers. Obama said nothing.")
+    actors, _ = actors_in(text)
+    assert [a.country for a in actors if a.name == "Obama"] == [None]

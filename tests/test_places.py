@@ -951,3 +951,23 @@ def test_another_gulf_keeps_its_name(text, name):
 
 def test_a_name_that_goes_on_is_not_the_gulf():
     assert not [p for p in places_of("Floods hit the Gulf Coast of Texas.") if p.name == "Persian Gulf"]
+
+
+def test_a_small_town_s_name_the_article_uses_for_a_person_is_no_place():
+    """'Obama' is a town in Japan; an article that calls Obama a person puts no place in Japan."""
+    text = ("The Hammond Pardons Bring Justice to Obama's Victims. While Obama pardoned drug dealers, Trump "
+            "pardons ranchers. Obama said nothing, because it would have been damaging to Obama.")
+    assert not [p for p in places_of(text) if p.country == "JP"]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("M23 took Goma on Sunday. Goma fell after a week. Fighting near Goma continued.", "Goma", "CD"),
+    # a small town the tagger calls a person, that the article also gives as a place, stays one
+    ("ROSWELL - A man Roswell police say stole a bracelet was struck by a car. Daniel Hufstetler of Roswell was "
+     "charged. Roswell police said he fled.", "Roswell", "US"),
+    ("The A417 from Air Balloon roundabout to Cirencester will be closed. Cirencester traders object. The closure "
+     "will affect people travelling to Cirencester from Gloucester.", "Cirencester", "GB"),
+    ("Villagers fled to Rafah. Rafah was shelled. Rafah is crowded.", "Rafah", "PS"),
+])
+def test_a_prominent_town_the_tagger_calls_a_person_stays_a_place(text, name, country):
+    assert place_named(text, name).country == country

@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from presslens.core.countries import alpha_3
-from presslens.core.nlp import entity_of
+from presslens.core.nlp import entity_of, one_word_people
 from presslens.core.schema import Actor, ActorMention, Place, Quote
 
 from .book import STATE_KIND, STATE_SECTORS, ActorBook, NameHit, load_actorbook, normalize_words, surname_key
@@ -72,10 +72,13 @@ def _as_the_places_step_reads(doc: Doc, anchors: list[Anchor], places: Sequence[
     as that state wherever the tagger left it untagged or took it for a person ('Moscow accused Kyiv',
     'accused Yerevan'), so that no capital's reading hangs on how the tagger happens to label its name."""
     by_span = {(p.start, p.end): p for p in places if not p.demonym}
+    people = one_word_people(doc)
     result = []
     for anchor in anchors:
         last = doc[anchor.end - 1]
         place = by_span.get((doc[anchor.start].idx, last.idx + len(last)))
+        if place is None and anchor.ref.form == "place" and doc[anchor.start:anchor.end].text.lower() in people:
+            continue  # 'Justice to Obama's Victims': a town's name the article uses for a person, no place here
         result.append(anchor if place is None else replace(anchor, ref=_read_ref(anchor.ref, place)))
     for place in places:
         span = doc.char_span(place.start, place.end)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from presslens.core.nlp import entity_of
+from presslens.core.nlp import entity_of, one_word_people
 
 from .gazetteer import Gazetteer
 from .names import normalize
@@ -151,6 +151,38 @@ def _surname_of_person(gaz: Gazetteer, doc: Doc, cand: Candidate, surnames: set[
 
 def _surnames(doc: Doc) -> set[str]:
     return {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+ADDRESSING_VERBS = frozenset({"say", "speak", "talk", "write", "tell", "explain", "reply", "respond", "send", "give",
+                              "report", "appeal", "listen", "belong", "happen", "matter", "object"})
+"""Verbs whose 'to' phrase names a person spoken to or concerned, not where someone goes."""
+SITE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across"})
+"""Prepositions only a place follows ('damaging to Obama', 'a letter from Obama' name a person)."""
+
+
+def _given_as_place(doc: Doc, cand: Candidate) -> bool:
+    """'in Roswell', a dateline 'ROSWELL -', where a named person is from ('Daniel Hufstetler of Roswell'), or
+    where someone goes ('travelling to Cirencester'; not 'damaging to Obama', 'spoke to Obama')."""
+    start, end = cand.tokens
+    if end < len(doc) and doc[end].text in POSSESSIVES:
+        return False  # 'Justice to Obama's Victims': the person's
+    before = doc[start - 1] if start > 0 else None
+    residence = before is not None and before.lower_ == "of" and start > 1 and doc[start - 2].ent_type_ == "PERSON"
+    goal = before is not None and before.lower_ == "to" and before.head.pos_ in ("VERB", "NOUN") and (
+        before.head.lemma_.lower() not in ADDRESSING_VERBS)
+    return residence or goal or _preceded_by_locative(doc, cand, SITE_PREPOSITIONS) or dateline(doc, cand)
+
+
+def _person_not_a_small_town(gaz: Gazetteer, doc: Doc, cand: Candidate, people: set[str], sited: set[str]) -> bool:
+    """A word the article uses as a person's name that only small towns carry is that person wherever it stands
+    ('Justice to Obama's Victims' is no town in Japan); a prominent place keeps its reading ('M23 took Goma', even
+    where spaCy calls Goma a person), and so does a name the article also gives as a place: after a place
+    preposition or in a dateline ('ROSWELL - A man Roswell police say …', 'Hufstetler of Roswell')."""
+    if cand.key not in people or cand.key in sited or _prominent(gaz, cand):
+        return False
+    end = cand.tokens[1]
+    possessive = end < len(doc) and doc[end].text in POSSESSIVES  # 'to Obama's victims'
+    return possessive or not _preceded_by_locative(doc, cand, SITE_PREPOSITIONS)
 
 
 def _before_local_office(doc: Doc, cand: Candidate) -> bool:
@@ -498,6 +530,8 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     are never places; names inside an institution's name are kept (the extractor marks them).
     """
     surnames = _surnames(doc)
+    people = one_word_people(doc)
+    sited = {c.key for c in candidates if c.key in people and _given_as_place(doc, c)}
     lowercase = {t.text for t in doc if t.text.islower()}
     candidates = [c for c in candidates
                   if not (_function_word(gaz, doc, c) or _common_word(gaz, doc, c, lowercase)
@@ -506,6 +540,7 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(gaz, doc, c, surnames)
+                      and not _person_not_a_small_town(gaz, doc, c, people, sited)
                       and not _town_with_article(gaz, doc, c) and not _speaking_town(gaz, doc, c))]
     kept = {c.tokens[0]: c for c in candidates
             if _certain(gaz, doc, c) or _well_known(gaz, doc, c) or c.tokens[0] in local_office}
