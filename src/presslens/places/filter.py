@@ -173,16 +173,12 @@ def _given_as_place(doc: Doc, cand: Candidate) -> bool:
     return residence or goal or _preceded_by_locative(doc, cand, SITE_PREPOSITIONS) or dateline(doc, cand)
 
 
-def _person_not_a_small_town(gaz: Gazetteer, doc: Doc, cand: Candidate, people: set[str], sited: set[str]) -> bool:
+def _person_not_a_small_town(gaz: Gazetteer, cand: Candidate, people: set[str], sited: set[str]) -> bool:
     """A word the article uses as a person's name that only small towns carry is that person wherever it stands
     ('Justice to Obama's Victims' is no town in Japan); a prominent place keeps its reading ('M23 took Goma', even
-    where spaCy calls Goma a person), and so does a name the article also gives as a place: after a place
-    preposition or in a dateline ('ROSWELL - A man Roswell police say …', 'Hufstetler of Roswell')."""
-    if cand.key not in people or cand.key in sited or _prominent(gaz, cand):
-        return False
-    end = cand.tokens[1]
-    possessive = end < len(doc) and doc[end].text in POSSESSIVES  # 'to Obama's victims'
-    return possessive or not _preceded_by_locative(doc, cand, SITE_PREPOSITIONS)
+    where spaCy calls Goma a person), and so does a name the article also gives as a place (``sited``: after a
+    place preposition, in a dateline, 'Hufstetler of Roswell')."""
+    return cand.key in people and cand.key not in sited and not _prominent(gaz, cand)
 
 
 def _before_local_office(doc: Doc, cand: Candidate) -> bool:
@@ -540,7 +536,7 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(gaz, doc, c, surnames)
-                      and not _person_not_a_small_town(gaz, doc, c, people, sited)
+                      and not _person_not_a_small_town(gaz, c, people, sited)
                       and not _town_with_article(gaz, doc, c) and not _speaking_town(gaz, doc, c))]
     kept = {c.tokens[0]: c for c in candidates
             if _certain(gaz, doc, c) or _well_known(gaz, doc, c) or c.tokens[0] in local_office}
