@@ -223,6 +223,14 @@ class ActorBook:
         found = self.surnames.get(surname_key(name), [])
         return found[0] if len({e.name for e in found}) == 1 else None
 
+    def leader_by_surname(self, word: str) -> Entry | None:
+        """The one listed person a surname alone names ('Erdogan', 'Aliyev'), unless the word is another name the
+        book holds or a town's."""
+        words = normalize_words(word)
+        if len(words) != 1 or self.hits(words) or self.city_country(word):
+            return None
+        return self.person_by_surname(word)
+
     def sector_noun(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         """(sector, kind) of the longest known phrase ending ``words``."""
         return _longest_suffix(self.sector_nouns, words)

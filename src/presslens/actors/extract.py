@@ -23,7 +23,7 @@ from presslens.core.schema import Actor, ActorMention, Place, Quote
 from .book import STATE_KIND, STATE_SECTORS, ActorBook, NameHit, load_actorbook, normalize_words, surname_key
 from .designators import resolve_designators
 from .identity import entity_id
-from .names import PRONOUNS, Anchor, Ref, book_anchors, entity_anchors, proper_runs, ref_of
+from .names import PRONOUNS, Anchor, Ref, after_a_given_name, book_anchors, entity_anchors, proper_runs, ref_of
 from .people import People, PersonInfo, namesakes, person_ref, title_words, titled_choice
 from .phrases import ANAPHOR, STATE_OF_PERSON, Composer, RawMention, cue_words, state_ref
 
@@ -183,20 +183,14 @@ def _leaders_by_surname(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anch
         if (token.i in taken or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN")
                 or token.dep_ not in SURNAME_DEPS or token.ent_type_ not in SURNAME_LABELS
                 or (entity is not None and len(entity) > 1)
-                or (token.is_sent_start and token.pos_ != "PROPN") or _after_a_given_name(token)):
+                or (token.is_sent_start and token.pos_ != "PROPN") or after_a_given_name(token)):
             continue
-        words = normalize_words(token.text)
-        entry = book.person_by_surname(token.text)
-        if entry is None or book.hits(tuple(words)) or book.city_country(token.text):
+        entry = book.leader_by_surname(token.text)
+        if entry is None:
             continue
         found.append(Anchor(start=token.i, end=token.i + 1, ref=ref_of(entry, "person")))
         taken.add(token.i)
     return found
-
-
-def _after_a_given_name(token: Token) -> bool:
-    """'Ivanka Trump': a surname right after another capitalised name is someone else of that family."""
-    return token.i > 0 and token.nbor(-1).pos_ == "PROPN" and token.nbor(-1).is_title
 
 
 def _named_organisations(doc: Doc, book: ActorBook, anchors: list[Anchor]) -> list[Anchor]:

@@ -302,6 +302,11 @@ def _institution(span: Span, book: ActorBook) -> bool:
                                         is not None)
 
 
+def after_a_given_name(token: Token) -> bool:
+    """'Ivanka Trump': a surname right after another capitalised name is someone else of that family."""
+    return token.i > 0 and token.nbor(-1).pos_ == "PROPN" and token.nbor(-1).is_title
+
+
 def _entity_ref(span: Span, label: str, book: ActorBook) -> Ref | None:
     words = normalize_words(span.text)
     last = normalize_word(span[-1].text)
@@ -317,8 +322,7 @@ def _entity_ref(span: Span, label: str, book: ActorBook) -> Ref | None:
     if label == "ORG":
         if last in book.facility_nouns:
             return None
-        given = span.start > 0 and span.doc[span.start - 1].pos_ == "PROPN" and span.doc[span.start - 1].is_title
-        leader = book.person_by_surname(span.text) if len(words) == 1 and not book.hits(words) and not given else None
+        leader = None if after_a_given_name(span[0]) else book.leader_by_surname(span.text)
         if leader is not None:  # 'Trump pardons ranchers' with 'Trump' tagged an organisation
             return ref_of(leader, "person")
         kind, sector = book.org_noun(words) or ("organization", None)
