@@ -409,3 +409,47 @@ def test_a_pronoun_goes_to_the_person_known_to_agree_before_one_of_unknown_gende
     article shows to agree is its antecedent, subject or not; a subject that agrees stays the antecedent."""
     quotes = [q for q in extract_quotes(nlp(text)) if q.text.startswith('"')]
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # a subject pronoun after a person the article introduces without a name stands for that person,
+    # not for someone named before ('he' is never the named woman, nor a man named earlier)
+    ('"We will return," said one woman, who gave her name as Idunn. Another resident, a 62-year-old farmer, '
+     'said the shelling had destroyed his orchard. "Everything is gone," he said.', "Everything", "Another resident"),
+    ('"We will return," said Mr. Pavel Ostrov. A neighbour, a retired nurse, said the shelling had not stopped. '
+     '"We sleep in the cellar," she said.', "We sleep", "A neighbour"),
+    ('Ms. Ilse Varga spoke first. A government spokesman said the border would stay closed. He added: '
+     '"Nobody will cross."', "Nobody", "A government spokesman"),
+])
+def test_a_subject_pronoun_after_an_unnamed_person_stands_for_that_person(nlp, text, words, speaker):
+    assert quote_on(nlp, text, words).speaker == speaker
+
+
+def test_an_object_pronoun_keeps_the_named_antecedent(nlp):
+    """'daring him to say …' is about the person named before, not about a nameless source quoted between."""
+    text = ("Mr. Tomas Brandt met the committee on Monday. A committee source said the meeting went badly. "
+            "One member threatened to summon Brandt, in effect daring him to say that the committee had no right.")
+    assert quote_on(nlp, text, "the committee had no right").speaker == "Tomas Brandt"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a role with its place or body, then the name: the parse may hang the name on the place
+    ('"Nobody expected the river to rise so fast," the mayor of Sindhuli, Ram Thapa, told local radio.', "Ram Thapa"),
+    ('"The wells are dry," the governor of Tarnholm province, Odile Marchetti, told reporters.', "Odile Marchetti"),
+    ("The head of the agency, Maria Lopez, said funds had run out.", "Maria Lopez"),
+])
+def test_a_name_after_a_role_of_a_place_or_body_is_the_speaker(nlp, text, speaker):
+    assert first_speakers(nlp, text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the one who says it in a statement, a letter or a post is the verb's subject
+    ("The health ministry said in a statement that 14 people had died in the floods.", "health ministry"),
+    ("The Tarnholm Council said in a statement on Sunday that the vote would go ahead.", "Tarnholm Council"),
+    # a court rules: what it rules is attributed to it
+    ("The court ruled that the detention was unlawful.", "court"),
+    ("Judge Anouk Terrin ruled that the evidence could not be used.", "Anouk Terrin"),
+])
+def test_statements_and_rulings_are_their_authors(nlp, text, speaker):
+    found = first_speakers(nlp, text)
+    assert len(found) == 1 and speaker in (found[0] or "")

@@ -21,7 +21,7 @@ recall describe charge accuse complain lament boast joke quip shout yell whisper
 rebut dispute repeat reiterate conclude indicate signal hint imply speculate recount inform notify
 assure reassure plead order instruct clarify specify cite quote echo underline underscore highlight
 question criticize criticise condemn denounce praise welcome concur agree object protest brief swear
-guarantee proclaim affirm reaffirm encourage beg email e-mail message telephone phone text broadcast blog
+guarantee proclaim affirm reaffirm encourage beg email e-mail message telephone phone text broadcast blog rule
 """.split())
 """Verbs of saying."""
 

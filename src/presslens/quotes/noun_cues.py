@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .cues import SPEECH_VERBS
 from .frames import Frame, source_span
 from .quotemarks import QuoteSpan
 from .spans import trimmed, widen
@@ -39,6 +40,8 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 LIGHT_VERBS = frozenset({"make", "issue", "express", "voice", "raise", "repeat", "reiterate", "renew", "offer",
                          "deliver", "give", "release", "publish", "post", "lodge", "file"})
 """Verbs whose subject is the author of the speech act they take as object (X made a claim)."""
+MEDIUM_PREPOSITIONS = frozenset({"in", "through", "via"})
+"""Prepositions naming the act a speaker speaks through (said in a statement that …)."""
 
 
 def _content(noun: Token) -> tuple[Token, Token | None] | None:
@@ -66,7 +69,8 @@ def _topic_preposition(noun: Token, preposition: Token) -> bool:
 
 
 def _source(noun: Token) -> Token | None:
-    """The possessor, the ``by``/``from`` agent, or the subject of a light verb producing the noun."""
+    """The possessor, the ``by``/``from`` agent, the subject of a light verb producing the noun, or of a verb
+    of saying the noun is the medium of (said in a statement)."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -78,6 +82,8 @@ def _source(noun: Token) -> Token | None:
     verb = noun.head
     if noun.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if noun.dep_ == "pobj" and verb.lower_ in MEDIUM_PREPOSITIONS and verb.head.lemma_.lower() in SPEECH_VERBS:
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # X said in a statement that …
     return None
 
 

@@ -67,6 +67,10 @@ _CATAPHORA_CHARS = 800
 _GENDERED_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 _GENDERED_NOUNS = (FEMININE_WORDS | MASCULINE_WORDS) - FUNCTION_WORDS - TITLE_WORDS
+_COLLECTIVE_NOUNS = frozenset({"people", "group", "crowd", "audience", "public", "majority", "minority", "percent",
+                               "share", "delegation", "side", "crew", "team", "thousand", "hundred", "dozen",
+                               "million", "staff", "family", "militia"})
+"""Words of ``PEOPLE_NOUNS`` for a group or a number: no one person a later 'he' or 'she' could stand for."""
 _GENERIC_ROLES = frozenset({"official", "leader", "member", "representative", "figure", "politician"})
 """Role nouns that any holder of a public role may be called ('the official' for a minister)."""
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
@@ -336,7 +340,8 @@ class SpeakerResolver:
                     self._remember(speaker)
         self._untagged_people(headlines)
         self.people.sort(key=lambda r: r.position)
-        self.role_subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and _definite_role(t)
+        self.role_subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")
+                              and (_definite_role(t) or _unnamed_person(t))
                               and not _inside(t.idx, self.holes + headlines)]
         self.sentence_starts = [sent.start_char for sent in doc.sents]
 
@@ -462,7 +467,9 @@ class SpeakerResolver:
             return enclosing if (enclosing and enclosing.name and lower in ("i", "me")) else Speaker(None, status=UNRESOLVED)
         if lower in SINGULAR_PRONOUNS:
             fronted = self._fronted_clause_subject(source, _gender_of_words([lower]))
-            return fronted or self._person(position, _gender_of_words([lower])) or Speaker(None, status=UNRESOLVED)
+            subject = lower in ("he", "she") and source.dep_ == "nsubj"  # not 'daring him to say'
+            return fronted or self._person(position, _gender_of_words([lower]), subject=subject) or Speaker(
+                None, status=UNRESOLVED)
         if lower in PLURAL_PRONOUNS:
             return self._group(source, position) or Speaker(None, status=UNRESOLVED)
         if lower in ORGANIZATION_PRONOUNS:
@@ -506,7 +513,7 @@ class SpeakerResolver:
         if source.text[:1].isupper() and any(
                 _compatible(name_pieces(source.text), n.pieces) for n in self.names):
             return self._named(source, position)  # a name the tagger took for a word ('Trump' as a verb)
-        appositive = next((c for c in source.children if c.dep_ == "appos" and name_span(c) is not None), None)
+        appositive = _appositive_name(source)
         if appositive is not None:  # the spokesman, Jane Doe, said …
             named = self._named(appositive, position)
             kind = ORGANIZATION if _institution_name(name_span(appositive)) else PERSON  # the organiser, the X Alliance
@@ -538,7 +545,7 @@ class SpeakerResolver:
         return Speaker(_phrase(source), kind, role, affiliation or hint, status=DESCRIBED)
 
     def _person(self, position: int, gender: str | None, role: str | None = None,
-                affiliation: str | None = None) -> Speaker | None:
+                affiliation: str | None = None, subject: bool = False) -> Speaker | None:
         """The person a pronoun or role noun at ``position`` stands for.
 
         Candidates agree in gender and stand outside quotations and others' reported content; for a
@@ -546,8 +553,10 @@ class SpeakerResolver:
         affiliation is not the one given ('the FBI director'), is not a candidate. Sentences are searched
         from the pronoun's own backwards; in each, the last subject or named source wins, else the last
         person named there. A pronoun whose nearest agreeing subject is an unnamed role noun ('The
-        candidate proposes … He wants …') goes where that noun goes, or nowhere. When nobody fitting is
-        named before, the first named source after (cataphora)."""
+        candidate proposes … He wants …') goes where that noun goes, or nowhere; a subject pronoun whose
+        nearest agreeing subject is a person introduced without a name ('Another resident said …; he said')
+        stands for that person (``subject``). When nobody fitting is named before, the first named source
+        after (cataphora)."""
         candidates = [r for r in self.named + self.people
                       if (r.speaker.kind or PERSON) == PERSON and (gender is None or r.gender in (None, gender))
                       and (role is None or self._role_fits(r.speaker, role, affiliation))]
@@ -556,7 +565,10 @@ class SpeakerResolver:
         if role is not None and self._introduced_unnamed(role, pick, position):
             return None  # 'a candidate who … That candidate would …': someone the article does not name
         if role is None:
-            described = self._role_subject(position, gender, pick)
+            described = self._role_subject(position, gender, pick, unnamed=subject)
+            if described is not None and _unnamed_person(described):  # 'Another resident said … "…," he said'
+                role, affiliation = role_of(described)
+                return Speaker(_phrase(described), PERSON, role, affiliation, status=DESCRIBED)
             if described is not None:
                 return self._person(described.idx, gender, role=described.lemma_.lower(),
                                     affiliation=_affiliation_hint(described, places=False))
@@ -587,13 +599,16 @@ class SpeakerResolver:
         return any(t.lemma_.lower() == role and since < t.idx < position and not _inside(t.idx, self.holes)
                    and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.children) for t in self.doc)
 
-    def _role_subject(self, position: int, gender: str | None, pick: _Resolved | None) -> Token | None:
-        """An unnamed person-role subject ('the candidate') nearer a pronoun than the person ``pick`` found."""
+    def _role_subject(self, position: int, gender: str | None, pick: _Resolved | None,
+                      unnamed: bool = False) -> Token | None:
+        """An unnamed person-role subject ('the candidate'; with ``unnamed`` also 'a farmer') nearer a pronoun
+        than the person ``pick`` found."""
         since = self._sentence_start(pick.position) if pick is not None else -1
         window = self._sentence_start(position)
         for _ in range(2):
             window = self._sentence_start(window - 1) if window > 0 else 0
         found = [t for t in self.role_subjects if max(window, since) <= t.idx < position
+                 and (unnamed or not _unnamed_person(t))
                  and self._sentence_start(t.idx) > since and _gender_of_words([t.lemma_]) in (None, gender)]
         return found[-1] if found else None
 
@@ -699,6 +714,17 @@ def _same_word(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) > 2 and (a.startswith(b) or b.startswith(a)))
 
 
+def _appositive_name(token: Token) -> Token | None:
+    """The name in apposition to a role noun ('the spokesman, Jane Doe'), also where the parse hangs it on
+    the role's place or body ('the mayor of Sindhuli, Ram Thapa': a person's name, not the town's)."""
+    found = next((c for c in token.children if c.dep_ == "appos" and name_span(c) is not None), None)
+    if found is not None:
+        return found
+    return next((a for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.ent_type_ != "PERSON"
+                 for a in o.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
+
+
 def _definite(token: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in token.children)
 
@@ -718,6 +744,17 @@ def _definite_role(token: Token) -> bool:
                                        for c in token.children)
     return (token.tag_ == "NN" and (lemma in PERSON_ROLE_NOUNS or lemma in _GENDERED_NOUNS) and definite
             and not any(c.dep_ == "appos" for c in token.children))
+
+
+def _unnamed_person(token: Token) -> bool:
+    """A singular indefinite person noun with no name given ('another resident', 'a 62-year-old farmer',
+    'one woman'): someone the article introduces without naming, whom a later 'he' or 'she' can stand for."""
+    lemma = token.lemma_.lower()
+    return (token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children)
+            and (lemma in PERSON_ROLE_NOUNS | _GENDERED_NOUNS | (PEOPLE_NOUNS - _COLLECTIVE_NOUNS) or (
+                lemma.endswith(_AGENT_SUFFIXES) and not {lemma, token.lower_} & (
+                    ORGANIZATION_NOUNS | DOCUMENT_NOUNS | GROUP_NOUNS | MEDIA_NOUNS | PLACE_BODY_NOUNS)))
+            and not any(c.dep_ == "appos" and name_span(c) is not None for c in token.children))
 
 
 def _speaks_as_body(token: Token) -> bool:
