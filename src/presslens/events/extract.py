@@ -42,6 +42,9 @@ NOUN_TARGET_PREPS = ("on", "against", "at", "upon")
 RECOMMENDED = frozenset({"should", "ought", "must"})
 TARGET_PREPS = ("against", "on", "upon", "at", "to", "into", "toward", "towards", "over", "with", "from", "for")
 PLACE_PREPS = ("in", "near", "inside", "outside", "across", "throughout")
+TAKING = frozenset({"capture", "seize", "take", "recapture", "retake", "wrest", "grab", "snatch", "liberate"})
+"""Verbs of taking ground or people by force, whose 'from' phrase names the side it was taken from ('seized the
+town from government forces'), not where the force came from."""
 MUTUAL = frozenset({"fight", "clash", "battle", "negotiate", "meet", "talk", "discuss", "confer", "consult",
                     "exchange", "cooperate", "collaborate", "agree", "trade"})
 COOPERATIVE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT"})
@@ -159,11 +162,12 @@ TOPIC_PREPS = frozenset({"over", "about", "on", "regarding", "concerning"})
 
 def _no_side(child: Token, c: Candidate) -> bool:
     """A phrase that names no party to the act. 'fired rockets from Gaza', 'missiles launched from Belarus':
-    under force, a 'from' phrase says where the force comes from, never whom it hits. 'negotiated with
+    under force, a 'from' phrase says where the force comes from, never whom it hits (but whom ground was
+    taken from: 'recaptured the town from the rebels'). 'negotiated with
     Russia over Syria': a meeting's topic is not one of those who meet (PLOVER CONSULT: the participants)."""
     if child.dep_ != "prep":
         return False
-    return (child.lower_ == "from" and c.code.type == "ASSAULT") or (
+    return (child.lower_ == "from" and c.code.type == "ASSAULT" and c.verb.lemma_.lower() not in TAKING) or (
         child.lower_ in TOPIC_PREPS and c.code.type == "CONSULT")
 
 
@@ -594,6 +598,12 @@ class EventBuilder:
                ) -> tuple[list[Side], list[Side]]:
         """PLOVER roles: all parties of a meeting or a two-sided fight are actors; a host is the recipient."""
         if c.spec is not None and c.spec.swap:
+            if code.mode == "third-party" and c.obj is not None:  # 'Qatar hosted talks between X and Y'
+                host = {s.actor.id for s in sources}
+                parties = [s for g in _prep_objects(c.obj, ("between",)) for s in self.args.actors_at(g)
+                           if s.actor.id not in host]
+                if len(unique_sides(parties)) > 1:
+                    return unique_sides(parties), []  # PLOVER: an outsider hosts, the parties are the actors
             return targets, sources
         lemma = c.verb.lemma_.lower()
         mutual = code.type == "CONSULT" and code.mode not in ("visit", "third-party")
@@ -604,6 +614,9 @@ class EventBuilder:
             where = self._where_sides(c)
             return sources + [t for t in targets if t not in sources and t.actor.kind != "place"
                               and t not in where], []
+        if code.type in COOPERATIVE and len(sources) > 1:  # 'X and Y signed a truce in Havana': the parties
+            where = self._where_sides(c)  # are named, the town where they signed is none of them
+            targets = [t for t in targets if t not in where]
         own_forces = code.type in ("RETREAT", "MOBILIZE") or (code.type == "CONCEDE" and c.comp_code is not None
                                                               and c.comp_code.type == "RETREAT")
         if own_forces:  # 'agreed to pull back troops', 'sent troops', 'withdrew its fighters': one's own forces
