@@ -1913,3 +1913,71 @@ def test_a_weapons_test_is_no_assault(text):
 def test_talks_hosted_by_a_state_named_alone_before_the_verb():
     event = one("Turkey hosted talks between Russia and Ukraine in Istanbul.", "CONSULT")
     assert set(event.sources) == {"Russia", "Ukraine"}
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    # a state the act is aimed at is a party, not where the doer comes from
+    ("The senator criticized Russia.", "RUS"),
+    ("The senator has long supported tougher sanctions on Russia.", "RUS"),
+    ("The senator praised Israel for its restraint.", "ISR"),
+    ("The senator praised Iran for its restraint.", "IRN"),
+    ("The senator criticized the war against Ukraine.", "UKR"),
+])
+def test_an_unplaced_doer_takes_no_country_from_the_state_it_acts_on(text, other):
+    event = next(e for e in events_in(text) if e.sources)
+    assert other not in event.source_countries
+
+
+@pytest.mark.parametrize("text", [
+    "Republicans attacked the president's budget proposal on Tuesday.",
+    "Democrats attacked the governor's plan to cut school funding.",
+])
+def test_an_attack_on_a_policy_or_a_proposal_is_made_in_words(text):
+    assert [e.type for e in events_in(text) if e.trigger == "attacked"] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked the army base.",
+    "Gunmen attacked the minister's convoy.",
+])
+def test_an_attack_on_people_or_property_stays_an_assault(text):
+    assert one(text, "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "not_target"), [
+    # one person named by a common noun is the one acted on, not someone in their relative clause
+    ("Police arrested a man who allegedly threw a brick at the prime minister's car.", "prime minister"),
+    ("Soldiers killed a farmer who had refused to leave his land near the Israeli settlement.", "Israel"),
+    ("Soldiers killed a farmer who had refused to leave his land near the Palestinian village.", "Palestin"),
+])
+def test_a_person_object_keeps_actors_of_its_relative_clause_out(text, not_target):
+    event = next(e for e in events_in(text) if e.type in ("COERCE", "ASSAULT"))
+    assert not any(not_target in t for t in event.targets)
+
+
+@pytest.mark.parametrize("text", [
+    "The authorities shut down the internet across the region ahead of the protests.",
+    "Iran cut the internet in Tehran during the protests.",
+    "The Ethiopian government shut down the internet in Tigray.",
+])
+def test_cutting_the_internet_is_coercion(text):
+    assert one(text, "COERCE").mode == "withhold"
+
+
+@pytest.mark.parametrize("text", [
+    # PLOVER: a mobilisation or a cordon that is part of a reported assault is coded only as the assault
+    "Saudi security forces surrounded a house in the city and exchanged fire with the gunmen.",
+    "Kenyan police surrounded a house in Mombasa and exchanged fire with the gunmen.",
+])
+def test_a_cordon_that_is_part_of_an_assault_is_coded_as_the_assault(text):
+    assert [e.type for e in events_in(text)] == ["ASSAULT"]
+
+
+def test_a_posture_of_another_side_beside_an_assault_stays():
+    types = [e.type for e in events_in("The army deployed troops to the border, and rebels attacked a police station.")]
+    assert "MOBILIZE" in types and "ASSAULT" in types
+
+
+def test_an_area_surrounding_a_place_is_no_cordon():
+    text = "The Syrian Air Force destroyed a number of vehicles in the area surrounding Zardana village."
+    assert "COERCE" not in [e.type for e in events_in(text)]

@@ -21,6 +21,13 @@ SPEECH_MEDIA = frozenset({"speech", "remark", "tweet", "post", "interview", "sta
                           "message", "broadcast", "newsletter", "media", "twitter", "facebook", "instagram",
                           "telegram", "tiktok", "youtube"})
 """Things said or written: an act done in or through one of them is done in words ('attacked X in a speech')."""
+POLICY_NOUNS = frozenset({"proposal", "plan", "policy", "bill", "law", "legislation", "budget", "decision", "ruling",
+                          "measure", "reform", "agenda", "idea", "strategy", "approach", "stance", "response",
+                          "handling", "deal", "agreement", "claim", "remarks", "comments", "report", "rhetoric",
+                          "nomination", "candidacy", "platform"})
+"""Ideas, policies and words: what is 'attacked' as one of them is attacked in words ('attacked the president's
+budget proposal'); PLOVER's ASSAULT harms people or property (not 'position', which may be a military one, nor
+'programme', which may be a nuclear one struck from the air)."""
 SPEECH_PREPOSITIONS = frozenset({"in", "on", "during", "through", "via"})
 COMPLETING = frozenset({"ccomp", "xcomp", "oprd"})
 """Clauses that complete a verb: what is inside a conditional verb's completion is inside the condition."""
@@ -98,9 +105,15 @@ def setting(doc: Doc, verb: Token, places: list[Place]) -> tuple[str, int, int] 
     return None
 
 
+PARTY_PREPOSITIONS = frozenset({"by", "on", "upon", "against", "at", "with", "to", "toward", "towards"})
+"""Prepositions whose object takes part in the act ('sanctions on Russia', 'talks with Iran'): no setting."""
+
+
 def _acting(token: Token) -> bool:
-    """A place named as a subject or as a passive agent ('by Israel') stands for an actor, not a setting."""
-    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.lower_ == "by")
+    """A place named as a subject, an object or in a phrase of one taking part ('by Israel', 'sanctions on
+    Russia') stands for an actor, not a setting: 'the senator criticized Russia' is no senator of Russia's."""
+    return token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or (
+        token.dep_ == "pobj" and token.head.lower_ in PARTY_PREPOSITIONS)
 
 
 def time(doc: Doc, verb: Token, sentence: Span, times: list[TimeRef]) -> tuple[str, int, int] | None:
@@ -223,7 +236,8 @@ def _speech_medium(token: Token) -> bool:
 def in_words(verb: Token) -> bool:
     """Whether the verb's act is done in words: 'in/on/during/through a speech, tweet, interview ...' on the
     verb, such a thing as its subject ('her tweets attacked') or the noun it describes ('a tweet attacking'),
-    or the means of such a thing ('began his speech by attacking')."""
+    or the means of such a thing ('began his speech by attacking'), or aimed at an idea, a policy or words
+    ('attacked the budget proposal')."""
     objects = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     objects += [c for c in verb.children if c.dep_ == "dobj"]
     for child in [*verb.children, *(c for o in objects for c in o.children)]:  # also hung on the object
@@ -235,4 +249,6 @@ def in_words(verb: Token) -> bool:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and any(  # 'began his speech by attacking X'
             c.dep_ == "dobj" and _speech_medium(c) for c in verb.head.head.children):
         return True
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in POLICY_NOUNS for c in verb.children):
+        return True  # 'attacked the budget proposal
     return verb.dep_ in ("acl", "relcl") and _speech_medium(verb.head)

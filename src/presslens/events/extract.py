@@ -42,6 +42,8 @@ NOUN_TARGET_PREPS = ("on", "against", "at", "upon")
 RECOMMENDED = frozenset({"should", "ought", "must"})
 TARGET_PREPS = ("against", "on", "upon", "at", "to", "into", "toward", "towards", "over", "with", "from", "for")
 PLACE_PREPS = ("in", "near", "inside", "outside", "across", "throughout")
+CORDONS = frozenset({"surround", "encircle"})
+"""Verbs of a cordon (PLOVER COERCE restrict)."""
 TAKING = frozenset({"capture", "seize", "take", "recapture", "retake", "wrest", "grab", "snatch", "liberate"})
 """Verbs of taking ground or people by force, whose 'from' phrase names the side it was taken from ('seized the
 town from government forces'), not where the force came from."""
@@ -145,7 +147,7 @@ def extract_events(doc: Doc, actors: list[Actor], mentions: list[ActorMention], 
     candidates = finder.candidates()
     candidates += finite_modifiers(doc, finder, candidates)
     candidates += nominal_candidates(doc, builder.lex, candidates)
-    built = gerund_means_dropped([b for b in (builder.build(c) for c in candidates) if b])
+    built = posture_in_an_assault(gerund_means_dropped([b for b in (builder.build(c) for c in candidates) if b]))
     built = inherit_sources(doc, built, builder.lex)
     return merge_mentions(sorted((b.event for b in built), key=lambda e: (e.start, e.trigger_start)))
 
@@ -185,6 +187,26 @@ def _generic_you(verb: Token) -> bool:
     subject_ = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return subject_ is not None and subject_.lower_ == "you" and bool(tags & {"VBP", "VBZ"})
+
+
+def posture_in_an_assault(built: list[Built]) -> list[Built]:
+    """PLOVER: a mobilisation or a cordon that is part of a reported assault is coded only as the assault
+    ('security forces surrounded a house and exchanged fire with the men'): of one sentence's events, such a
+    posture by the assault's doers (or by no one named) is dropped."""
+    assaults = [b.event for b in built if b.event.type == "ASSAULT" and not b.event.hypothetical
+                and not b.event.negated]
+    kept = []
+    for b in built:
+        event = b.event
+        posture = event.type == "MOBILIZE" or (
+            event.type == "COERCE" and b.candidate.verb.lemma_.lower() in CORDONS)
+        sentence = b.candidate.verb.sent.start_char
+        if posture and any(a.trigger_start >= sentence and a.trigger_start < b.candidate.verb.sent.end_char
+                           and (not event.source_ids or set(event.source_ids) & set(a.source_ids))
+                           for a in assaults):
+            continue
+        kept.append(b)
+    return kept
 
 
 def gerund_means_dropped(built: list[Built]) -> list[Built]:
@@ -323,8 +345,8 @@ class EventBuilder:
         civil = all(s.actor.kind in ("population", "group") or (s.sector in CIVIL_SECTORS) for s in sources)
         if spec.civil and civil:
             return spec.civil
-        if spec.official and not civil:
-            return spec.official
+        if spec.official and not civil and not (c.verb.dep_ in ("acl", "amod") and c.verb.tag_ == "VBG"):
+            return spec.official  # not 'the area surrounding the village', a noun's extent
         return code
 
     def _intention(self, c: Candidate, speaker: Actor | None, reporter: str | None) -> Built | None:
@@ -387,10 +409,12 @@ class EventBuilder:
     @staticmethod
     def _asks_or_suffers(c: Candidate, passive: bool) -> bool:
         """Clauses whose recipient is in their own words, so that no other actor of the clause may stand in: a
-        passive's subject ('Hundreds wounded as police fire on protesters': the wounded, named or not) and a call
-        for a thing ('called for relief for families', '… in a compromise rebuffed by Republicans')."""
+        passive's subject ('Hundreds wounded as police fire on protesters': the wounded, named or not), one
+        person named by a common noun as object, and a call for a thing ('called for relief for families', '… in a compromise rebuffed by Republicans')."""
         if passive and subject(c.reporter or c.verb)[0] is not None:
             return True
+        if c.obj is not None and c.obj.dep_ == "dobj" and c.obj.lemma_.lower() in PERSON_NOUNS:
+            return True  # 'arrested a man who threw a brick at the minister's car': the man, not the minister
         return c.control == "request" and c.particle is not None and c.particle.lower_ == "for"
 
     def _noun_of_an_act(self, noun: Token) -> bool:
