@@ -97,6 +97,8 @@ POSITIVE = [
                  "Maria Keller", "direct", "―", id="signed-quotation"),
     pytest.param("“We waited three days for the ferry to come back.”— Daniel Novak.", "We waited three days",
                  "Daniel Novak", "direct", "—", id="signed-quotation-close-dash"),
+    pytest.param("“The ferry has not come back for three days.” — Olev Tarrant, a retired teacher",
+                 "The ferry has not", "Olev Tarrant", "direct", "—", id="signed-quotation-with-role"),
 ]
 
 
@@ -661,3 +663,31 @@ def test_a_statement_on_a_day_says_when_not_what(quotes_of, text, contents):
 
 def test_a_statement_on_a_topic_is_still_its_content(quotes_of):
     assert "the war" in [q.text for q in quotes_of("The minister issued a statement on the war.")]
+
+
+def test_signed_quotations_in_a_row_are_each_their_signer_s(quotes_of):
+    """Reader comments one under another: each line's quotation is its own signer's, not a continuation of the
+    line before (a name with a role after a comma signs too)."""
+    text = ("Readers wrote in with their views.\n\n“I am afraid of what comes next. The anger is scary.” ― Edda Marrow"
+            "\n\n“The most unqualified candidate ever to run.” — Olev Tarrant, retired teacher\n")
+    found = {q.text[:12]: q.speaker for q in quotes_of(text)}
+    assert found == {"“I am afraid": "Edda Marrow", "“The most un": "Olev Tarrant"}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # 'adding' goes on with the reporter's own words, whoever the reported clause is about
+    ("The spokesman said the army had killed 12 militants, adding that two soldiers had died.", "The spokesman"),
+    ("Ms. Idunn Varga said the rebels had shelled the town, adding that the water plant was hit.", "Ms. Idunn Varga"),
+])
+def test_adding_after_a_reported_clause_is_the_reporter_s(quotes_of, text, speaker):
+    adding = next(q for q in quotes_of(text) if q.cue == "adding")
+    assert adding.speaker_mention == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The general was quoted by state media as saying that the offensive would continue.",
+    "The minister was quoted as saying the border would reopen.",
+])
+def test_quoted_as_saying_is_one_attribution_of_the_one_quoted(quotes_of, text):
+    found = quotes_of(text)
+    assert [q.cue for q in found] == ["saying"] and found[0].speaker_mention.startswith("The ")

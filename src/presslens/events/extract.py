@@ -413,7 +413,7 @@ class EventBuilder:
         person named by a common noun as object, and a call for a thing ('called for relief for families', '… in a compromise rebuffed by Republicans')."""
         if passive and subject(c.reporter or c.verb)[0] is not None:
             return True
-        if c.obj is not None and c.obj.dep_ == "dobj" and c.obj.lemma_.lower() in PERSON_NOUNS:
+        if c.obj is not None and c.obj.dep_ == "dobj" and c.obj.tag_ == "NN" and c.obj.lemma_.lower() in PERSON_NOUNS:
             return True  # 'arrested a man who threw a brick at the minister's car': the man, not the minister
         return c.control == "request" and c.particle is not None and c.particle.lower_ == "for"
 

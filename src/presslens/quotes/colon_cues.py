@@ -85,7 +85,8 @@ def colon_frames(doc: Doc) -> list[Frame]:
 
 
 def signed_quote_frames(doc: Doc, quotes: list[QuoteSpan]) -> list[Frame]:
-    """One frame per line ending with a quotation signed by a dash and a name (“…” ― Jane Doe)."""
+    """One frame per line ending with a quotation signed by a dash and a name (“…” ― Jane Doe, or
+    “…” ― Jane Doe, a teacher)."""
     text = doc_text(doc)
     frames = []
     for begin, end in line_spans(text):
@@ -94,7 +95,8 @@ def signed_quote_frames(doc: Doc, quotes: list[QuoteSpan]) -> list[Frame]:
         if quote is None:
             continue
         match = _TRAILING_LABEL.match(text, quote.end, end)
-        label = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+        comma = text.find(",", match.start(2), match.end(2))  # '― Jane Doe, a retired teacher': the name
+        label = doc.char_span(match.start(2), comma if comma > 0 else match.end(2), alignment_mode="contract")
         if label is None or not _is_speaker_label(label) or len(text[quote.start:quote.end].split()) < MIN_CONTENT_WORDS:
             continue
         frames.append(Frame(cue=match.span(1), content=[(quote.start, quote.end)], source=label.root,

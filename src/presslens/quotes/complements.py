@@ -51,6 +51,12 @@ def raised_content(verb: Token) -> list[Token]:
     return subjects + complements
 
 
+def _as_doing(verb: Token) -> bool:
+    """An 'as' phrase with a participle on the verb ('was quoted as saying', 'was cited as warning')."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+               for c in verb.children)
+
+
 def content_children(verb: Token, kind: str) -> list[Token]:
     """The children of a cue verb whose subtrees are its content."""
     lemma = verb.lemma_.lower()
@@ -71,7 +77,8 @@ def content_children(verb: Token, kind: str) -> list[Token]:
             objects.append(child)  # denied taking the money: a gerund object, like 'denied the report'
         elif dep == "prep" and child.lower_ in content_prepositions(lemma, kind) and not _is_time(child):
             objects.append(child)
-        elif dep == "nsubjpass" and child.pos_ not in ("PRON", "NUM") and lemma not in DIRECTIVE_VERBS:
+        elif dep == "nsubjpass" and child.pos_ not in ("PRON", "NUM") and lemma not in DIRECTIVE_VERBS and not (
+                _as_doing(verb)):  # not 'the general was quoted as saying …': the general is the one saying
             objects.append(child)  # the plan was announced: what is announced is the content
         elif dep in ("dobj", "oprd") and child.pos_ != "PRON" and (kind == "stance" or kind in (
                 "speech", "evidence", "intent") and (lemma in OBJECT_CONTENT_VERBS or lemma in DIRECTIVE_VERBS)):

@@ -65,7 +65,7 @@ def find_source(verb: Token, depth: int = 0) -> Token | None:
     the utilities agree), a participle its noun (artists writing songs: the artists write), a participle after
     a preposition the subject of the verb it modifies (answered by saying …) or, after ``for``, its object, and a
     participle closing a reported clause that clause's subject if it can speak, else the reporter (said the plan
-    would fail, citing …)."""
+    would fail, citing …; 'adding' always goes on with the reporter's own words)."""
     source = own_source(verb)
     if source is not None or any(c.dep_ in ("agent", "nsubjpass") for c in verb.children):
         return source
@@ -76,7 +76,7 @@ def find_source(verb: Token, depth: int = 0) -> Token | None:
     if depth < 4 and verb.dep_ == "pcomp" and _participle_host(verb) is not None:
         return _participle_doer(verb.head, depth)
     if depth < 4 and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _reported(verb.head):
-        doer = find_source(verb.head, depth + 1)
+        doer = find_source(verb.head, depth + 1) if verb.lemma_.lower() != "add" else None
         return doer if doer is not None and _can_act(doer) else find_source(verb.head.head, depth + 1)
     if depth < 4 and (verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") or verb.dep_ == "acomp" and verb.pos_ == "ADJ"):
         return find_source(verb.head, depth + 1)  # 'X will be unable to … and accuse …': the adjective's subject
