@@ -1065,7 +1065,26 @@ def test_a_surname_after_another_given_name_is_not_the_leader(text):
 
 
 def test_a_town_s_name_the_article_uses_for_a_person_gives_the_person_no_country():
+    text = ("The Pardons Bring Justice to Hammond's Victims. While Hammond pardoned drug dealers, Trump "
+            "pardons ranchers. Hammond said nothing.")
+    actors, _ = actors_in(text)
+    assert [a.country for a in actors if a.name == "Hammond"] == [None]
+
+
+def test_a_town_s_name_that_is_a_listed_person_s_surname_is_that_person():
+    """'Obama' is a town in Japan too; the article uses it for the US president the actor file lists (before
+    he was listed, the case above held it: no country, never Japan's)."""
     text = ("The Hammond Pardons Bring Justice to Obama's Victims. While Obama pardoned drug dealers, Trump "
             "pardons ranchers. Obama said nothing.")
     actors, _ = actors_in(text)
-    assert [a.country for a in actors if a.name == "Obama"] == [None]
+    assert [(a.name, a.country) for a in actors if "Obama" in a.name] == [("Barack Obama", "USA")]
+
+
+def test_a_country_a_noun_is_about_gives_a_titled_person_no_country():
+    """'an investigation into Russian interference' names what the investigation is about, not the side of
+    the attorney general the sentence names."""
+    for country, adjective in (("RUS", "Russian"), ("UKR", "Ukrainian")):
+        text = (f"The president called on his Attorney General Tomas Vell to shut down the investigation into "
+                f"{adjective} interference in the election.")
+        _, actor = mention_of(text, "his Attorney General Tomas Vell")
+        assert actor.country != country

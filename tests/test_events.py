@@ -1981,3 +1981,36 @@ def test_a_posture_of_another_side_beside_an_assault_stays():
 def test_an_area_surrounding_a_place_is_no_cordon():
     text = "The Syrian Air Force destroyed a number of vehicles in the area surrounding Zardana village."
     assert "COERCE" not in [e.type for e in events_in(text)]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # arms given to another party are AID (PLOVER: arms assistance); announced, AGREE
+    ("Germany provided air defence systems to Ukraine.", "AID"),
+    ("The United States delivered ammunition to Israel.", "AID"),
+    ("Iran delivered ammunition to Hezbollah.", "AID"),
+    ("Germany will send air defence systems to Ukraine, the defence minister said.", "AGREE"),
+])
+def test_arms_handed_to_another_party_are_aid(text, type_):
+    assert one(text, type_).targets
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # a titled name the parse leaves hanging after the verb is still the one met (both orders)
+    ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed.", {"KEN", "ETH"}),
+    ("Ethiopian Prime Minister Abiy Ahmed met Kenyan President William Ruto.", {"KEN", "ETH"}),
+])
+def test_a_misparsed_titled_object_is_still_met(text, parties):
+    assert set(one(text, "CONSULT").source_countries) == parties
+
+
+@pytest.mark.parametrize(("text", "person", "country"), [
+    # leaders and opposition figures of several regions, rival sides alike, have their country
+    ("President Obama met Russian President Putin.", "Barack Obama", "USA"),
+    ("Viktor Orban vetoed new EU sanctions.", "Viktor Orban", "HUN"),
+    ("Riek Machar accused Salva Kiir of breaking the peace deal.", "Riek Machar", "SSD"),
+    ("Salva Kiir accused Riek Machar of breaking the peace deal.", "Salva Kiir", "SSD"),
+    ("Sviatlana Tsikhanouskaya called for new sanctions on Belarus.", "Sviatlana Tsikhanouskaya", "BLR"),
+])
+def test_people_often_in_the_news_have_their_country(text, person, country):
+    event = next(e for e in events_in(text) if person in e.sources)
+    assert event.source_countries[event.sources.index(person)] == country

@@ -287,7 +287,8 @@ def _context_country(doc: Doc, person: RawMention, raw: list[RawMention]) -> str
     President Putin'): those name someone else's side. A people or a body of a country that the act
     is aimed at still counts ('banned Ugandan opposition candidates': a president's own country, most
     often), and so does another person's title outside the act ('White House spokesman Josh Earnest
-    said that President Obama …')."""
+    said that President Obama …'). Nor is a country what a noun is about ('an investigation into Russian
+    interference')."""
     sentence = doc[person.head].sent
     others = [(m.start, m.head) for m in raw if m.ref.kind == "person" and m.head != person.head]
     aimed = _aimed_at(doc[person.head])
@@ -297,6 +298,8 @@ def _context_country(doc: Doc, person: RawMention, raw: list[RawMention]) -> str
             continue
         if m.head in aimed and ((m.ref.kind == STATE_KIND and _recipient(doc[m.head])) or any(
                 start <= m.head < head for start, head in others)):
+            continue
+        if _in_a_topic(doc[m.head]):
             continue
         if m.ref.kind == STATE_KIND:
             rank = 0 if m.sector in STATE_SECTORS else 1
@@ -308,6 +311,19 @@ def _context_country(doc: Doc, person: RawMention, raw: list[RawMention]) -> str
             continue
         ranked.append((rank, abs(m.head - person.head), m.ref.country))
     return min(ranked)[2] if ranked else None
+
+
+_TOPIC_PREPOSITIONS = frozenset({"into", "about", "over", "regarding", "concerning"})
+
+
+def _in_a_topic(token: Token) -> bool:
+    """Whether a mention is inside what a noun is about ('an investigation into Russian interference',
+    'questions about Iran'): a subject matter, not a side present in the sentence."""
+    while token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in _TOPIC_PREPOSITIONS and token.head.head.pos_ == "NOUN":
+            return True
+        token = token.head
+    return False
 
 
 _AIMED_DEPS = frozenset({"dobj", "dative", "xcomp"})

@@ -605,6 +605,9 @@ class EventBuilder:
             for child in kids:
                 if child.dep_ in ("dobj", "dative", "attr", "oprd") and child is not c.trigger:
                     found.append((child, False))
+                elif child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.i > head.i and (
+                        child.i in self.args.cover):  # 'met Ethiopian Prime Minister Abiy Ahmed' misparsed
+                    found.append((child, False))
             for prep in TARGET_PREPS:
                 for child in kids:
                     if _no_side(child, c):

@@ -200,15 +200,17 @@ def empty_promise(c: Candidate, code: Code, lex: Lexicon, n_targets: int) -> boo
 
 
 def _person(token: Token) -> bool:
-    """A person or a group of people: a name, a personal pronoun, a title ('the director'), or a group or
-    sector noun ('employees'), also counted out ('thousands of employees')."""
+    """A person or a group of people: a name (tagged, or a listed person's surname the tagger missed), a
+    personal pronoun, a title ('the director'), or a group or sector noun ('employees'), also counted out
+    ('thousands of employees')."""
     book = load_actorbook(())
     counted = _prep_objects(token, {"of"}) if token.like_num or token.tag_ == "NNS" else []
     token = counted[0] if counted else token
     words, lemmas = normalize_words(token.text), normalize_words(token.lemma_)
     return bool(token.ent_type_ == "PERSON" or token.lower_ in PERSONAL or book.group_noun(words)
                 or book.group_noun(lemmas) or book.sector_noun(words) or book.sector_noun(lemmas)
-                or book.title(words) or book.title(lemmas))
+                or book.title(words) or book.title(lemmas)
+                or (token.pos_ == "PROPN" and book.leader_by_surname(token.text) is not None))  # 'Ruto was fired'
 
 
 AIMED = frozenset({"at", "on", "upon", "into", "toward", "towards"})
