@@ -1088,3 +1088,32 @@ def test_a_country_a_noun_is_about_gives_a_titled_person_no_country():
                 f"{adjective} interference in the election.")
         _, actor = mention_of(text, "his Attorney General Tomas Vell")
         assert actor.country != country
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    # a surname alone is the article's own person of that name, not a listed leader who shares it
+    ("The judge fined the singer Ilsa Ruto for the concert. Ruto said she would appeal.", "Ruto", "Ilsa Ruto"),
+    ("Coach Tomas Orban resigned on Monday. Orban said the club had let him down.", "Orban", "Tomas Orban"),
+    # with no namesake in the article it is the listed person
+    ("Orban vetoed the sanctions on Monday.", "Orban", "Viktor Orban"),
+])
+def test_a_surname_is_the_article_s_namesake_before_a_listed_leader(text, surface, name):
+    _, actor = mention_of(text, surface)
+    assert actor.name == name
+
+
+def test_a_generation_suffix_is_no_surname():
+    actors, _ = actors_in("John Okoro Jr. spoke first. Jr. left early.")
+    assert "Ferdinand Marcos Jr." not in [a.name for a in actors]
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    # a leader introduced with an office keeps the surname beside a relative named in full
+    pytest.param("President Ruto spoke first. His daughter Charlene Ruto spoke next. Ruto then left.", "Ruto then",
+                 "William Ruto", marks=pytest.mark.xfail(strict=True, reason="the people step merges 'President "
+                                                                          "Ruto' into the relative's full name")),
+    ("President Orban spoke first. His wife Aniko Orban spoke next. Orban then left.", "Orban then", "Viktor Orban"),
+])
+def test_a_leader_introduced_with_an_office_keeps_the_surname_beside_a_relative(text, surface, name):
+    _, actor = mention_of(text, surface.split()[0])
+    assert actor.name == name

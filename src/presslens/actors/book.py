@@ -253,9 +253,13 @@ class ActorBook:
         return _cities().get(" ".join(normalize_words(name)))
 
 
+GENERATION_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
 def surname_key(name: str) -> str:
-    """Last word of a name without an Arabic article: 'Saleh Al-Arouri' → 'arouri'."""
-    words = normalize_words(name)
+    """Last word of a name without an Arabic article or a generation: 'Saleh Al-Arouri' → 'arouri',
+    'Ferdinand Marcos Jr.' → 'marcos'."""
+    words = [w for w in normalize_words(name) if w not in GENERATION_SUFFIXES]
     return words[-1] if words else ""
 
 

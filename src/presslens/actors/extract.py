@@ -243,8 +243,37 @@ def extract_actors(doc: Doc, quotes: list[Quote], actor_files: tuple[str, ...] =
     return _build(doc, raw, infos, quotes)
 
 
+def _namesakes_before_the_book(doc: Doc, raw: list[RawMention], book: ActorBook) -> list[RawMention]:
+    """A surname alone that the actor book gave to a listed person ('Machado') is the article's own person of that
+    surname where the article names one in full whose given name is not the listed person's ('Alicia Machado')
+    and names the listed person neither in full nor with an office ('President Machado'): the article's
+    namesake, not the leader of another country. A leader the article introduces with an office or in full
+    keeps the surname beside a relative named in full ('President Trump' … 'Ivanka Trump' … 'Trump')."""
+    full = [m.ref.name for m in raw if m.ref.kind == "person" and len(normalize_words(m.ref.name)) > 1
+            and not _named_by_surname(doc, m)]
+    introduced = {m.ref.name for m in raw if m.ref.kind == "person" and (m.ref.name in full or any(
+        book.title(normalize_words(t.text)) for t in doc[m.start:m.end] if t.i != m.head))}
+    result = []
+    for m in raw:
+        if m.ref.kind == "person" and _named_by_surname(doc, m) and m.ref.name not in introduced:
+            listed = normalize_words(m.ref.name)
+            if any(surname_key(name) == surname_key(m.ref.name) and normalize_words(name)[0] not in listed
+                   for name in full):
+                m = replace(m, ref=Ref(name=doc[m.head].text, kind="person", form="person"))
+        result.append(m)
+    return result
+
+
+def _named_by_surname(doc: Doc, mention: RawMention) -> bool:
+    """Whether a person mention names its (listed, multi-word) person by none of its words but the last."""
+    words = normalize_words(mention.ref.name)
+    said = set(normalize_words(doc[mention.start:mention.end].text))
+    return len(words) > 1 and not said & set(words[:-1])
+
+
 def _resolve_people(doc: Doc, anchors: list[Anchor], raw: list[RawMention], book: ActorBook
                     ) -> tuple[list[RawMention], dict[str, PersonInfo]]:
+    raw = _namesakes_before_the_book(doc, raw, book)
     people = People(doc, anchors, raw, book)
     fitting = namesakes(raw)
     own = {(m.start, m.head): people.info(m) for m in raw if m.ref.kind == "person"}
