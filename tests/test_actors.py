@@ -1117,3 +1117,16 @@ def test_a_generation_suffix_is_no_surname():
 def test_a_leader_introduced_with_an_office_keeps_the_surname_beside_a_relative(text, surface, name):
     _, actor = mention_of(text, surface.split()[0])
     assert actor.name == name
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    # one citizen, national or resident of a country is one of its people, not its state (every side alike)
+    ("A 38-year-old Mexican citizen was arrested in Kansas.", "Mexican citizen", "Mexican civilians"),
+    ("Israeli forces arrested a Palestinian resident of Hebron.", "Palestinian resident", "Palestinian civilians"),
+    ("Palestinian gunmen killed an Israeli resident of Ariel.", "Israeli resident", "Israeli civilians"),
+    ("Police detained a British national at the airport.", "British national", "British civilians"),
+])
+def test_one_citizen_is_one_of_a_country_s_people(text, surface, name):
+    actors, mentions = actors_in(text)
+    by_id = {a.id: a for a in actors}
+    assert any(surface in m.text and by_id[m.actor_id].name == name for m in mentions)
