@@ -1130,3 +1130,22 @@ def test_one_citizen_is_one_of_a_country_s_people(text, surface, name):
     actors, mentions = actors_in(text)
     by_id = {a.id: a for a in actors}
     assert any(surface in m.text and by_id[m.actor_id].name == name for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    # two letters that name a body of one country name it only where the article names that country otherwise
+    ("The PA condemned the Israeli raid on Jenin.", "The PA", "PSE"),
+    ("The PA condemned the raid, officials in Ramallah said.", "The PA", "PSE"),
+])
+def test_two_letters_name_a_country_s_body_where_the_country_is_named(text, surface, country):
+    _, actor = mention_of(text, surface)
+    assert actor.country == country
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters gathered in Pittsburgh, PA, on Sunday.",
+    "The state senate in Harrisburg, PA, passed the budget.",
+])
+def test_a_us_state_s_code_is_no_palestinian_authority(text):
+    actors, _ = actors_in(text)
+    assert "PSE" not in [a.country for a in actors]

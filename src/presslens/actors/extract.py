@@ -233,7 +233,8 @@ def extract_actors(doc: Doc, quotes: list[Quote], actor_files: tuple[str, ...] =
     """Canonical actors of the document and each of their mentions; ``places``, the places step's readings,
     tell a state from another country's division of the same name ('a congressman from Georgia')."""
     book = load_actorbook(tuple(actor_files))
-    anchors = _as_the_places_step_reads(doc, find_anchors(doc, book), places, book)
+    anchors = _acronyms_in_context(doc, _as_the_places_step_reads(doc, find_anchors(doc, book), places, book),
+                                   places, book)
     raw = Composer(doc, anchors, book).mentions()
     raw, infos = _resolve_people(doc, anchors, raw, book)
     raw = resolve_designators(doc, raw, quotes)
@@ -269,6 +270,22 @@ def _named_by_surname(doc: Doc, mention: RawMention) -> bool:
     words = normalize_words(mention.ref.name)
     said = set(normalize_words(doc[mention.start:mention.end].text))
     return len(words) > 1 and not said & set(words[:-1])
+
+
+TWO_LETTERS = re.compile(r"[A-Z]{2}")
+
+
+def _acronyms_in_context(doc: Doc, anchors: list[Anchor], places: Sequence[Place], book: ActorBook
+                         ) -> list[Anchor]:
+    """Two capital letters that the actor file gives to a body of one country ('PA', the Palestinian Authority;
+    'AP', 'RT') name it only where the article also names that country otherwise (the state, its people, a place
+    in it, a body of it): two letters name other things elsewhere ('Harrisburg, PA', a US state's code)."""
+    def acronym(anchor: Anchor) -> bool:
+        letters = "".join(t.text for t in doc[anchor.start:anchor.end] if t.lower_ != "the")
+        return bool(TWO_LETTERS.fullmatch(letters)) and anchor.ref.country in book.states
+    named = {a.ref.country for a in anchors if not acronym(a)}
+    named |= {alpha_3(p.country) for p in places if p.country}
+    return [a for a in anchors if not acronym(a) or a.ref.country in named]
 
 
 def _resolve_people(doc: Doc, anchors: list[Anchor], raw: list[RawMention], book: ActorBook
