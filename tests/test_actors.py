@@ -1149,3 +1149,21 @@ def test_two_letters_name_a_country_s_body_where_the_country_is_named(text, surf
 def test_a_us_state_s_code_is_no_palestinian_authority(text):
     actors, _ = actors_in(text)
     assert "PSE" not in [a.country for a in actors]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("THIS IS WAR: WHO WILL STOP THEM?\n\nThe article starts here.", {"Islamic State", "World Health Organization"}),
+    ("WHO IS TO BLAME FOR THE BLACKOUT?\n\nThe article starts here.", {"Islamic State", "World Health Organization"}),
+])
+def test_function_words_in_a_line_of_capitals_are_no_acronyms(text, absent):
+    actors, _ = actors_in(text)
+    assert not absent & {a.name for a in actors}
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("US TROOPS LEAVE SYRIA", {"United States", "Syria"}),
+    ("The WHO said IS fighters attacked the clinic.", {"World Health Organization", "Islamic State"}),
+])
+def test_acronyms_in_ordinary_case_and_us_in_capitals_stay(text, present):
+    actors, _ = actors_in(text)
+    assert present <= {a.name for a in actors}

@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from presslens.core.countries import alpha_3
-from presslens.core.nlp import entity_of, one_word_people
+from presslens.core.nlp import doc_text, entity_of, one_word_people
 from presslens.core.schema import Actor, ActorMention, Place, Quote
 
 from .book import STATE_KIND, STATE_SECTORS, ActorBook, NameHit, load_actorbook, normalize_words, surname_key
@@ -234,7 +234,7 @@ def extract_actors(doc: Doc, quotes: list[Quote], actor_files: tuple[str, ...] =
     tell a state from another country's division of the same name ('a congressman from Georgia')."""
     book = load_actorbook(tuple(actor_files))
     anchors = _acronyms_in_context(doc, _as_the_places_step_reads(doc, find_anchors(doc, book), places, book),
-                                   places, book)
+                                   places)
     raw = Composer(doc, anchors, book).mentions()
     raw, infos = _resolve_people(doc, anchors, raw, book)
     raw = resolve_designators(doc, raw, quotes)
@@ -275,17 +275,29 @@ def _named_by_surname(doc: Doc, mention: RawMention) -> bool:
 TWO_LETTERS = re.compile(r"[A-Z]{2}")
 
 
-def _acronyms_in_context(doc: Doc, anchors: list[Anchor], places: Sequence[Place], book: ActorBook
-                         ) -> list[Anchor]:
-    """Two capital letters that the actor file gives to a body of one country ('PA', the Palestinian Authority;
-    'AP', 'RT') name it only where the article also names that country otherwise (the state, its people, a place
-    in it, a body of it): two letters name other things elsewhere ('Harrisburg, PA', a US state's code)."""
+def _acronyms_in_context(doc: Doc, anchors: list[Anchor], places: Sequence[Place]) -> list[Anchor]:
+    """Two capital letters that the actor file gives to an organ of one state ('PA', the Palestinian Authority)
+    name it only where the article also names that country otherwise (the state, its people, a place in it, a
+    body of it): two letters name other things elsewhere ('Harrisburg, PA', a US state's code)."""
     def acronym(anchor: Anchor) -> bool:
         letters = "".join(t.text for t in doc[anchor.start:anchor.end] if t.lower_ != "the")
-        return bool(TWO_LETTERS.fullmatch(letters)) and anchor.ref.country in book.states
+        return bool(TWO_LETTERS.fullmatch(letters)) and anchor.ref.kind == STATE_KIND
     named = {a.ref.country for a in anchors if not acronym(a)}
     named |= {alpha_3(p.country) for p in places if p.country}
-    return [a for a in anchors if not acronym(a) or a.ref.country in named]
+    return [a for a in anchors if (not acronym(a) or a.ref.country in named) and not _a_word_in_capitals(doc, a)]
+
+
+def _a_word_in_capitals(doc: Doc, anchor: Anchor) -> bool:
+    """'THIS IS WAR: WHO WILL STOP THEM?': in a line written in capitals, a function word that spells an acronym
+    ('IS', 'WHO') is the word ('US' stays the United States)."""
+    token = doc[anchor.start]
+    if anchor.end - anchor.start != 1 or not token.is_upper or not token.is_stop or token.lower_ == "us":
+        return False
+    text = doc_text(doc)
+    end = text.find("\n", token.idx)
+    line = text[text.rfind("\n", 0, token.idx) + 1:end if end >= 0 else len(text)]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(line.split()) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
 def _resolve_people(doc: Doc, anchors: list[Anchor], raw: list[RawMention], book: ActorBook
