@@ -1167,3 +1167,8 @@ def test_function_words_in_a_line_of_capitals_are_no_acronyms(text, absent):
 def test_acronyms_in_ordinary_case_and_us_in_capitals_stay(text, present):
     actors, _ = actors_in(text)
     assert present <= {a.name for a in actors}
+
+
+def test_two_letter_names_of_states_are_no_organs():
+    actors, _ = actors_in("UK and US officials met in Geneva.")
+    assert {"United Kingdom", "United States"} <= {a.name for a in actors}

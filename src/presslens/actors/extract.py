@@ -281,7 +281,8 @@ def _acronyms_in_context(doc: Doc, anchors: list[Anchor], places: Sequence[Place
     body of it): two letters name other things elsewhere ('Harrisburg, PA', a US state's code)."""
     def acronym(anchor: Anchor) -> bool:
         letters = "".join(t.text for t in doc[anchor.start:anchor.end] if t.lower_ != "the")
-        return bool(TWO_LETTERS.fullmatch(letters)) and anchor.ref.kind == STATE_KIND
+        return bool(TWO_LETTERS.fullmatch(letters)) and anchor.ref.kind == STATE_KIND and (
+            anchor.sector is not None)  # an organ ('PA'), not the state's own name ('US', 'UK')
     named = {a.ref.country for a in anchors if not acronym(a)}
     named |= {alpha_3(p.country) for p in places if p.country}
     return [a for a in anchors if (not acronym(a) or a.ref.country in named) and not _a_word_in_capitals(doc, a)]
