@@ -1172,3 +1172,12 @@ def test_acronyms_in_ordinary_case_and_us_in_capitals_stay(text, present):
 def test_two_letter_names_of_states_are_no_organs():
     actors, _ = actors_in("UK and US officials met in Geneva.")
     assert {"United Kingdom", "United States"} <= {a.name for a in actors}
+
+
+@pytest.mark.parametrize("text", [
+    "Boko Haram fighters abducted dozens of schoolgirls in Borno state.",
+    "Gunmen abducted dozens of schoolboys in Katsina state.",
+])
+def test_schoolchildren_are_students(text):
+    _, mentions = actors_in(text)
+    assert any(m.text.startswith(("schoolgirls", "schoolboys")) and m.sector == "EDU" for m in mentions)

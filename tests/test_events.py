@@ -2014,3 +2014,21 @@ def test_a_misparsed_titled_object_is_still_met(text, parties):
 def test_people_often_in_the_news_have_their_country(text, person, country):
     event = next(e for e in events_in(text) if person in e.sources)
     assert event.source_countries[event.sources.index(person)] == country
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    # a demonym coordinated before a force noun is that state's forces, not its people, in either order
+    ("US and British warplanes struck Houthi targets in Yemen.", ("United States", "United Kingdom")),
+    ("British and US warplanes struck Houthi targets in Yemen.", ("United Kingdom", "United States")),
+])
+def test_coordinated_demonyms_before_a_force_noun_are_the_states(text, sources):
+    assert one(text, "ASSAULT").sources == sources
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary blocked an EU statement condemning the attack.",
+    "Hungary blocked new EU sanctions on Russia.",
+    "Slovakia blocked the EU declaration on migration.",
+])
+def test_blocking_a_statement_or_a_measure_is_a_rejection(text):
+    assert one(text, "REJECT").sources

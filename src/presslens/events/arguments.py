@@ -77,8 +77,10 @@ class Arguments:
 
     def _own(self, token: Token, depth: int) -> list[Side]:
         # the shortest mention; of two over the same words, the one composed with its noun ('Palestinian' in
-        # 'Palestinian and Israeli civilians' is the civilians, not the state)
-        covering = sorted(self.cover.get(token.i, []), key=lambda p: (p[0], p[1].sector is None))
+        # 'Palestinian and Israeli civilians' is the civilians, not the state; 'British' in 'US and British
+        # warplanes' is the state's forces, not the British people)
+        covering = sorted(self.cover.get(token.i, []), key=lambda p: (
+            p[0], p[1].sector is None, self.by_id[p[1].actor_id].kind == "population"))
         if covering:
             mention = covering[0][1]
             actor = self.by_id[mention.actor_id]
