@@ -453,3 +453,14 @@ def test_a_name_after_a_role_of_a_place_or_body_is_the_speaker(nlp, text, speake
 def test_statements_and_rulings_are_their_authors(nlp, text, speaker):
     found = first_speakers(nlp, text)
     assert len(found) == 1 and speaker in (found[0] or "")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # an abbreviated rank keeps its full stop: the quotation and its speaker stay one sentence
+    ('"The town is under government control," army spokesman Brig. Gen. Paul Odhiambo said.', "Paul Odhiambo"),
+    ('"We hold the bridge," said Lt. Col. Amina Yusuf.', "Amina Yusuf"),
+    ('"The ship was hit twice," said Capt. Ivan Petrov.', "Ivan Petrov"),
+    ('"Nobody was hurt," said Sgt. Maria Keller.', "Maria Keller"),
+])
+def test_abbreviated_ranks_do_not_end_the_sentence(nlp, text, speaker):
+    assert first_speakers(nlp, text) == [speaker]
