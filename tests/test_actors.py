@@ -11,6 +11,7 @@ import pytest
 from presslens.actors.book import load_actorbook, normalize_words
 from presslens.actors.extract import extract_actors
 from presslens.core.nlp import parse
+from presslens.pipeline import analyze
 from presslens.core.schema import Actor, ActorMention
 from presslens.quotes.extract import extract_quotes
 
@@ -606,7 +607,6 @@ def test_the_examples_actor_file_names_the_fictional_states():
     """`make demo` reads the example articles with examples/actors.yaml: their states act in events."""
     from pathlib import Path
 
-    from presslens.pipeline import analyze
 
     root = Path(__file__).resolve().parents[1] / "examples"
     text = (root / "05-halvessa-flood-aid.txt").read_text(encoding="utf-8")
@@ -1181,3 +1181,15 @@ def test_two_letter_names_of_states_are_no_organs():
 def test_schoolchildren_are_students(text):
     _, mentions = actors_in(text)
     assert any(m.text.startswith(("schoolgirls", "schoolboys")) and m.sector == "EDU" for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    # a capital's name the places step resolves to a town of another country is that town, not the state
+    ("Paris Hilton visited Paris, Texas.", "Paris", "USA"),
+    ("The delegation visited Moscow, Idaho, on Friday.", "Moscow", "USA"),
+])
+def test_a_capital_s_name_resolved_elsewhere_is_that_town(text, surface, country):
+    analysis = analyze(text)
+    by_id = {a.id: a for a in analysis.actors}
+    found = [by_id[m.actor_id] for m in analysis.mentions if m.text == surface]
+    assert found and all(a.kind == "place" and a.country == country for a in found)

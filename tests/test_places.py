@@ -971,3 +971,19 @@ def test_a_small_town_s_name_the_article_uses_for_a_person_is_no_place():
 ])
 def test_a_prominent_town_the_tagger_calls_a_person_stays_a_place(text, name, country):
     assert place_named(text, name).country == country
+
+
+@pytest.mark.parametrize("text", [
+    # a national capital is not given up for a small namesake in the country the article is about
+    "India and Pakistan agreed to a ceasefire in Doha on Monday.",
+    "Pakistan and India agreed to a ceasefire in Doha on Monday.",
+    "Indian and Pakistani officials met in Doha.",
+])
+def test_a_national_capital_beats_a_small_namesake_of_the_context_country(text):
+    doha = next(p for p in places_of(text) if p.text == "Doha")
+    assert doha.country == "QA"
+
+
+def test_a_capital_s_namesake_the_text_places_stays_there():
+    moscow = next(p for p in places_of("The mayor of Moscow, Idaho, met students.") if p.text == "Moscow")
+    assert moscow.country == "US" and moscow.basis == "containment"

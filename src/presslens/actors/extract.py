@@ -79,7 +79,9 @@ def _as_the_places_step_reads(doc: Doc, anchors: list[Anchor], places: Sequence[
         place = by_span.get((doc[anchor.start].idx, last.idx + len(last)))
         if place is None and anchor.ref.form == "place" and doc[anchor.start:anchor.end].text.lower() in people:
             continue  # 'Justice to Obama's Victims': a town's name the article uses for a person, no place here
-        result.append(anchor if place is None else replace(anchor, ref=_read_ref(anchor.ref, place)))
+        read = _read_ref(anchor.ref, place) if place is not None else anchor.ref
+        became_place = read.kind == "place" and anchor.ref.kind == STATE_KIND  # no government's seat any more
+        result.append(replace(anchor, ref=read, sector=None if became_place else anchor.sector))
     for place in places:
         span = doc.char_span(place.start, place.end)
         seat = _seat_of_government(place, book) if span is not None else None
@@ -134,7 +136,8 @@ def _seat_of_government(place: Place, book: ActorBook) -> NameHit | None:
 def _read_ref(ref: Ref, place: Place) -> Ref:
     """A state's name resolved to another country's first-level division ('Georgia' beside Atlanta, 'Punjab'
     of India or Pakistan) names that division, a place of its country; a town's name resolved elsewhere
-    ('Florida Rep. …' is the US state, not Florida, Cuba) is a place of that country; one resolved to a
+    ('Florida Rep. …' is the US state, not Florida, Cuba; a capital's name the text places in another country,
+    'visited Paris, Texas', is not its state) is a place of that country; one resolved to a
     continent, a region or a sea that no country holds is that ('Asia director')."""
     if place.country is None:
         wide = ref.kind == "place" and place.feature in WIDE_FEATURES
@@ -144,6 +147,9 @@ def _read_ref(ref: Ref, place: Place) -> Ref:
         return ref
     if ref.kind == STATE_KIND and ref.form == "name" and place.feature == "admin1":
         return replace(ref, kind="place", country=code, name=place.text)
+    if ref.kind == STATE_KIND and ref.form == "capital" and place.basis == "containment":
+        return replace(ref, kind="place", country=code, name=place.text, form="place")  # 'visited Paris, Texas'
+
     return replace(ref, country=code) if ref.kind == "place" else ref
 
 

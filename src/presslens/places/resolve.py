@@ -337,8 +337,8 @@ def _may_replace(gaz: Gazetteer, prominent: Entry | None, entry: Entry, context:
     """Whether the article's other places may make ``entry`` win over ``prominent``, the entry its
     kind and size alone choose.
 
-    A local namesake of a country, continent or sea, or a far smaller namesake of a major city,
-    needs local evidence: the article names the namesake's county, or another town of its state
+    A local namesake of a country, continent or sea, of a national capital, or a far smaller namesake of
+    a major city, needs local evidence: the article names the namesake's county, or another town of its state
     near it ('Lebanon' beside 'Boone County'; 'Paris' beside 'Nashville'). For a city's namesake
     its state named is enough ('Paris Public Library' in a story about Illinois) unless the
     article names another country ('Moscow' in an Idaho senator's talks in Russia); its country
@@ -350,10 +350,10 @@ def _may_replace(gaz: Gazetteer, prominent: Entry | None, entry: Entry, context:
         return True
     broad = prominent.feature in {"country", "continent"} or (
         prominent.country is None and prominent.feature in {"water", "region"})
-    major = prominent.feature == "city" and (
-        prominent.population >= MAJOR_CITY
-        or (gaz.is_capital(prominent) and math.log10(1 + prominent.population) >= LARGE_CITY_SIZE))
-    if not broad and (not major or entry.population * NAMESAKE_RATIO > prominent.population):
+    capital = prominent.feature == "city" and gaz.is_capital(prominent) and (
+        math.log10(1 + prominent.population) >= LARGE_CITY_SIZE)
+    major = prominent.feature == "city" and prominent.population >= MAJOR_CITY
+    if not broad and not capital and (not major or entry.population * NAMESAKE_RATIO > prominent.population):
         return True
     return context.local_support(entry, own, {entry.country}, state_suffices=not broad)
 
