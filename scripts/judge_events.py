@@ -35,6 +35,8 @@ triggers had been; a plain draw shared 54 of its 80 records with earlier samples
 ``heldout_events_10.jsonl`` (``sample --n 80 --seed 1214 --unseen --corpus ptc``) is a tenth, drawn at stop 38 from
 the PTC dev texts (``../shared/eval/propaganda/dev.jsonl``, read as articles; their ids are numbers), since only 16
 PolNeAR triggers were left that no file had judged; opinion and advocacy pieces more than wire copy, judged once.
+``heldout_events_11.jsonl`` (``sample --n 60 --seed 1215 --unseen --corpus ptc``) is an eleventh, drawn at stop 41
+after its event and actor rules, from the same texts and triggers no earlier file had judged, and judged once.
 
 ``tests/data/review_nominal_events.jsonl`` holds, judged by hand, every event that the rule for acts named by a
 noun (``presslens.events.nominal``) added on the PolNeAR and PTC dev texts read as articles (``summary --file``);
