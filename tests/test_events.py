@@ -2032,3 +2032,25 @@ def test_coordinated_demonyms_before_a_force_noun_are_the_states(text, sources):
 ])
 def test_blocking_a_statement_or_a_measure_is_a_rejection(text):
     assert one(text, "REJECT").sources
+
+
+@pytest.mark.parametrize("text", [
+    # a warning that another party could act foretells that party's act: no threat against it
+    "The minister warned that Iran could attack shipping in the Strait of Hormuz.",
+    "The US warned that Russia could invade Ukraine within days.",
+    "Ukraine warned that Russia could launch a new offensive.",
+    "Russia warned that Ukraine could launch a new offensive.",
+])
+def test_a_warning_of_another_party_s_attack_is_no_threat_against_it(text):
+    assert not [e for e in events_in(text) if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a warning of one's own act, or to the one addressed, stays a threat
+    ("Iran warned that it would retaliate against Israel.", "Israel"),
+    ("Israel warned that it would strike Hezbollah.", "Hezbollah"),
+    ("Russia warned Ukraine that it would respond.", "Ukraine"),
+    ("Ukraine warned Russia that it would respond.", "Russia"),
+])
+def test_a_warning_of_one_s_own_act_is_a_threat(text, target):
+    assert target in one(text, "THREATEN").targets

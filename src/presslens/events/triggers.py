@@ -298,6 +298,17 @@ def _an_order_to_leave(verb: Token, obj: Token | None) -> bool:
     return leaving is not None and (place is None or place.lemma_.lower() == "country" or place.ent_type_ == "GPE")
 
 
+def _another_s_act(verb: Token, complement: Token | None, comp_code: Code | None) -> bool:
+    """A warning whose clause has a hostile act done by someone named there ('warned that Iran could attack
+    shipping'): it foretells that one's act; a threat is of one's own ('warned that it would retaliate', 'warned
+    that Hezbollah would pay a price')."""
+    if complement is None or complement.dep_ != "ccomp" or comp_code is None or comp_code.type not in HOSTILE:
+        return False
+    doer = next((c for c in complement.children if c.dep_ == "nsubj"), None)
+    return doer is not None and doer.pos_ != "PRON" and not any(c.dep_ == "nsubj" and c.lower_ == doer.lower_
+                                                                  for c in verb.children)
+
+
 def _is_complement(token: Token) -> bool:
     """A clause a verb governs: 'to fight' (also when parsed as an adverbial clause), 'that it will ...',
     'that X release ...' (a word with an object heads a clause, even when tagged a noun)."""
@@ -512,6 +523,8 @@ class TriggerFinder:
         lex = self.lex
         if control == "commit":
             candidate.code = self._committed(comp_code) if comp_code and comp_code.type else candidate.code
+        elif control == "threat" and _another_s_act(verb, complement, comp_code):
+            candidate.code = Code(None)  # 'warned that Iran could attack shipping': a prediction, no threat
         elif control == "threat":
             candidate.code = Code("THREATEN", lex.threat_mode(comp_code))
         elif control == "refuse":
