@@ -48,6 +48,9 @@ ROUNDS = 3
 MAJOR_CITY = 1_000_000
 """A city this large (or a national capital of LARGE_CITY_SIZE) is what its name means to most readers."""
 NAMESAKE_RATIO = 100
+CAPITAL_NAMESAKE_RATIO = 10
+"""A national capital of a large city's size yields to the context's namesake only if that is at least a tenth of its
+size ('Tripoli' in Lebanon beside Libya's capital; not a village of India called 'Doha')."""
 """A town this many times smaller than the major city it shares a name with is that city's namesake."""
 ALIAS_SIZE_RATIO = 10
 """A town known by another place's own name as an alternate keeps it only when this many times larger."""
@@ -337,8 +340,8 @@ def _may_replace(gaz: Gazetteer, prominent: Entry | None, entry: Entry, context:
     """Whether the article's other places may make ``entry`` win over ``prominent``, the entry its
     kind and size alone choose.
 
-    A local namesake of a country, continent or sea, of a national capital, or a far smaller namesake of
-    a major city, needs local evidence: the article names the namesake's county, or another town of its state
+    A local namesake of a country, continent or sea, or a far smaller namesake of a major city or of a
+    national capital, needs local evidence: the article names the namesake's county, or another town of its state
     near it ('Lebanon' beside 'Boone County'; 'Paris' beside 'Nashville'). For a city's namesake
     its state named is enough ('Paris Public Library' in a story about Illinois) unless the
     article names another country ('Moscow' in an Idaho senator's talks in Russia); its country
@@ -353,7 +356,8 @@ def _may_replace(gaz: Gazetteer, prominent: Entry | None, entry: Entry, context:
     capital = prominent.feature == "city" and gaz.is_capital(prominent) and (
         math.log10(1 + prominent.population) >= LARGE_CITY_SIZE)
     major = prominent.feature == "city" and prominent.population >= MAJOR_CITY
-    if not broad and not capital and (not major or entry.population * NAMESAKE_RATIO > prominent.population):
+    ratio = CAPITAL_NAMESAKE_RATIO if capital and not major else NAMESAKE_RATIO
+    if not broad and (not (major or capital) or entry.population * ratio > prominent.population):
         return True
     return context.local_support(entry, own, {entry.country}, state_suffices=not broad)
 
