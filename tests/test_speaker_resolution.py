@@ -464,3 +464,17 @@ def test_statements_and_rulings_are_their_authors(nlp, text, speaker):
 ])
 def test_abbreviated_ranks_do_not_end_the_sentence(nlp, text, speaker):
     assert first_speakers(nlp, text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # 'the statement said' is the one who issued or said it in the sentence before
+    ('The rebels said in a statement that they had taken the town. "Our fighters hold it," the statement said.',
+     "Our fighters", "The rebels"),
+    ("The Tarnholm Council issued a statement on Monday. The statement said the vote would go ahead.",
+     "the vote", "Tarnholm Council"),
+    # with no one named as its issuer it stays the statement
+    ('A statement was read out on state television. "The border is closed," the statement said.',
+     "The border", "the statement"),
+])
+def test_the_statement_is_its_issuer(nlp, text, words, speaker):
+    assert quote_on(nlp, text, words).speaker == speaker

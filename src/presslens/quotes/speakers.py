@@ -45,7 +45,7 @@ from presslens.core.structure import headline_lines
 
 from .cues import (DOCUMENT_NOUNS, FEMININE_WORDS, FIRST_PERSON, FUNCTION_WORDS, GROUP_NOUNS, MASCULINE_WORDS,
                    MEDIA_NOUNS, ORGANIZATION_NOUNS, PLACE_BODY_NOUNS, ORGANIZATION_PRONOUNS, PEOPLE_NOUNS, PERSON_ROLE_NOUNS,
-                   PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, TITLE_WORDS)
+                   PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, TITLE_WORDS, cue_class)
 from .spans import CharSpan
 
 PERSON, ORGANIZATION = "person", "organization"
@@ -67,6 +67,10 @@ _CATAPHORA_CHARS = 800
 _GENDERED_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 _GENDERED_NOUNS = (FEMININE_WORDS | MASCULINE_WORDS) - FUNCTION_WORDS - TITLE_WORDS
+ISSUING_VERBS = frozenset({"issue", "release", "post", "send", "write", "deliver", "sign", "file", "lodge",
+                           "submit", "pen", "draft"})
+"""Verbs whose subject is the author of the document they take as object ('issued a statement', 'sent a letter'):
+not 'obtained a memo', 'read the report', nor 'published a policy paper', which may be someone else's."""
 _COLLECTIVE_NOUNS = frozenset({"people", "group", "crowd", "audience", "public", "majority", "minority", "percent",
                                "share", "delegation", "side", "crew", "team", "thousand", "hundred", "dozen",
                                "million", "staff", "family", "militia"})
@@ -478,6 +482,21 @@ class SpeakerResolver:
             return Speaker(None, status=UNRESOLVED)
         return self._nominal(source, position)
 
+    def _issuer(self, document: Token) -> Token | None:
+        """Who issued 'the statement' (the letter, the report) a sentence or two before: the subject of a verb of
+        saying it was said in ('said in a statement') or of a verb that issued it ('issued a statement')."""
+        lemma = document.lemma_.lower()
+        earlier = [t for t in self._window(document, 2) if t.lemma_.lower() == lemma and t.i < document.i
+                   and not _definite(t)]
+        for mention in reversed(earlier):
+            verb = mention.head.head if mention.dep_ == "pobj" and mention.head.lower_ in ("in", "through") and (
+                cue_class(mention.head.head) == "speech") else (
+                mention.head if mention.dep_ == "dobj" and mention.head.lemma_.lower() in ISSUING_VERBS else None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+            if subject is not None and subject.pos_ != "PRON" and agentive(subject):
+                return subject
+        return None
+
     def _fronted_clause_subject(self, pronoun: Token, gender: str | None) -> Speaker | None:
         """'As he praised the teams, Mr. Rahul Mehta thanked …': the subject pronoun of an adverbial clause
         put before its main clause stands for the main clause's named subject, when they agree (cataphora)."""
@@ -525,6 +544,9 @@ class SpeakerResolver:
                  for p in c.children if p.dep_ == "pobj"), None)
             if owner is not None:
                 return self._nominal(owner, position)
+            issuer = self._issuer(source) if _definite(source) else None
+            if issuer is not None:  # 'The rebels said in a statement … "…," the statement said'
+                return self._nominal(issuer, issuer.idx)
         definite = _definite(source)
         hint = _affiliation_hint(source)
         if definite and source.tag_ != "NNS" and lemma in PERSON_ROLE_NOUNS | {
