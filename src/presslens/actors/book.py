@@ -253,7 +253,8 @@ class ActorBook:
         return _cities().get(" ".join(normalize_words(name)))
 
 
-GENERATION_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""A name's generation ('Jr.', 'III'), never its surname (words as ``normalize_words`` gives them)."""
 
 
 def surname_key(name: str) -> str:

@@ -250,5 +250,5 @@ def in_words(verb: Token) -> bool:
             c.dep_ == "dobj" and _speech_medium(c) for c in verb.head.head.children):
         return True
     if any(c.dep_ == "dobj" and c.lemma_.lower() in POLICY_NOUNS for c in verb.children):
-        return True  # 'attacked the budget proposal
+        return True  # 'attacked the budget proposal'
     return verb.dep_ in ("acl", "relcl") and _speech_medium(verb.head)

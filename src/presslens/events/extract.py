@@ -200,8 +200,8 @@ def posture_in_an_assault(built: list[Built]) -> list[Built]:
         event = b.event
         posture = event.type == "MOBILIZE" or (
             event.type == "COERCE" and b.candidate.verb.lemma_.lower() in CORDONS)
-        sentence = b.candidate.verb.sent.start_char
-        if posture and any(a.trigger_start >= sentence and a.trigger_start < b.candidate.verb.sent.end_char
+        sentence = b.candidate.verb.sent
+        if posture and any(sentence.start_char <= a.trigger_start < sentence.end_char
                            and (not event.source_ids or set(event.source_ids) & set(a.source_ids))
                            for a in assaults):
             continue
@@ -410,7 +410,8 @@ class EventBuilder:
     def _asks_or_suffers(c: Candidate, passive: bool) -> bool:
         """Clauses whose recipient is in their own words, so that no other actor of the clause may stand in: a
         passive's subject ('Hundreds wounded as police fire on protesters': the wounded, named or not), one
-        person named by a common noun as object, and a call for a thing ('called for relief for families', '… in a compromise rebuffed by Republicans')."""
+        person named by a common noun as object, and a call for a thing ('called for relief for families',
+        '… in a compromise rebuffed by Republicans')."""
         if passive and subject(c.reporter or c.verb)[0] is not None:
             return True
         if c.obj is not None and c.obj.dep_ == "dobj" and c.obj.tag_ == "NN" and c.obj.lemma_.lower() in PERSON_NOUNS:

@@ -49,8 +49,8 @@ MAJOR_CITY = 1_000_000
 """A city this large (or a national capital of LARGE_CITY_SIZE) is what its name means to most readers."""
 NAMESAKE_RATIO = 100
 CAPITAL_NAMESAKE_RATIO = 10
-"""A national capital of a large city's size yields to the context's namesake only if that is at least a tenth of its
-size ('Tripoli' in Lebanon beside Libya's capital; not a village of India called 'Doha')."""
+"""A national capital of LARGE_CITY_SIZE but under MAJOR_CITY yields to the context's namesake without local evidence
+only if that is at least a tenth of its size (Doha is Qatar's beside India, not a village of India)."""
 """A town this many times smaller than the major city it shares a name with is that city's namesake."""
 ALIAS_SIZE_RATIO = 10
 """A town known by another place's own name as an alternate keeps it only when this many times larger."""

@@ -69,6 +69,14 @@ writer's voice, and are not cues."""
 
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "amod"})
 
+MEDIUM_PREPOSITIONS = frozenset({"in", "through", "via"})
+"""Prepositions naming the act or document a speaker speaks through (said in a statement that …)."""
+
+ISSUING_VERBS = frozenset({"issue", "release", "post", "send", "write", "deliver", "sign", "file", "lodge", "submit",
+                           "pen", "draft"})
+"""Verbs whose subject is the author of the document they take as object ('issued a statement', 'sent a letter'):
+not 'obtained a memo', 'read the report', nor 'published a policy paper', which may be someone else's."""
+
 PASSIVE_RAISING_VERBS = frozenset({"expect", "believe", "think", "say", "report", "know", "consider", "rumor",
                                    "rumour", "estimate", "project", "predict", "reckon", "suppose", "allege"})
 """Verbs whose passive takes an infinitive (X is expected to win): with no agent, a sourceless attribution."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import SPEECH_VERBS
+from .cues import MEDIUM_PREPOSITIONS, SPEECH_VERBS
 from .frames import Frame, source_span
 from .quotemarks import QuoteSpan
 from .spans import trimmed, widen
@@ -40,8 +40,6 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 LIGHT_VERBS = frozenset({"make", "issue", "express", "voice", "raise", "repeat", "reiterate", "renew", "offer",
                          "deliver", "give", "release", "publish", "post", "lodge", "file"})
 """Verbs whose subject is the author of the speech act they take as object (X made a claim)."""
-MEDIUM_PREPOSITIONS = frozenset({"in", "through", "via"})
-"""Prepositions naming the act a speaker speaks through (said in a statement that …)."""
 
 
 def _content(noun: Token) -> tuple[Token, Token | None] | None:

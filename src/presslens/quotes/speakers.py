@@ -43,9 +43,10 @@ from presslens.actors.names import titled_name
 from presslens.core.nlp import doc_text, entity_of
 from presslens.core.structure import headline_lines
 
-from .cues import (DOCUMENT_NOUNS, FEMININE_WORDS, FIRST_PERSON, FUNCTION_WORDS, GROUP_NOUNS, MASCULINE_WORDS,
-                   MEDIA_NOUNS, ORGANIZATION_NOUNS, PLACE_BODY_NOUNS, ORGANIZATION_PRONOUNS, PEOPLE_NOUNS, PERSON_ROLE_NOUNS,
-                   PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, TITLE_WORDS, cue_class)
+from .cues import (DOCUMENT_NOUNS, FEMININE_WORDS, FIRST_PERSON, FUNCTION_WORDS, GROUP_NOUNS, ISSUING_VERBS,
+                   MASCULINE_WORDS, MEDIA_NOUNS, MEDIUM_PREPOSITIONS, ORGANIZATION_NOUNS, PLACE_BODY_NOUNS,
+                   ORGANIZATION_PRONOUNS, PEOPLE_NOUNS, PERSON_ROLE_NOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS,
+                   SINGULAR_PRONOUNS, TITLE_WORDS, cue_class)
 from .spans import CharSpan
 
 PERSON, ORGANIZATION = "person", "organization"
@@ -67,10 +68,6 @@ _CATAPHORA_CHARS = 800
 _GENDERED_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 _GENDERED_NOUNS = (FEMININE_WORDS | MASCULINE_WORDS) - FUNCTION_WORDS - TITLE_WORDS
-ISSUING_VERBS = frozenset({"issue", "release", "post", "send", "write", "deliver", "sign", "file", "lodge",
-                           "submit", "pen", "draft"})
-"""Verbs whose subject is the author of the document they take as object ('issued a statement', 'sent a letter'):
-not 'obtained a memo', 'read the report', nor 'published a policy paper', which may be someone else's."""
 _COLLECTIVE_NOUNS = frozenset({"people", "group", "crowd", "audience", "public", "majority", "minority", "percent",
                                "share", "delegation", "side", "crew", "team", "thousand", "hundred", "dozen",
                                "million", "staff", "family", "militia"})
@@ -489,7 +486,7 @@ class SpeakerResolver:
         earlier = [t for t in self._window(document, 2) if t.lemma_.lower() == lemma and t.i < document.i
                    and not _definite(t)]
         for mention in reversed(earlier):
-            verb = mention.head.head if mention.dep_ == "pobj" and mention.head.lower_ in ("in", "through") and (
+            verb = mention.head.head if mention.dep_ == "pobj" and mention.head.lower_ in MEDIUM_PREPOSITIONS and (
                 cue_class(mention.head.head) == "speech") else (
                 mention.head if mention.dep_ == "dobj" and mention.head.lemma_.lower() in ISSUING_VERBS else None)
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
