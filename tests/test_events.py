@@ -11,6 +11,7 @@ from presslens.core.nlp import parse
 from presslens.core.schema import Event
 from presslens.events.checks import written
 from presslens.events.extract import extract_events
+from presslens.pipeline import analyze
 from presslens.quotes.extract import extract_quotes
 
 
@@ -2054,3 +2055,20 @@ def test_a_warning_of_another_party_s_attack_is_no_threat_against_it(text):
 ])
 def test_a_warning_of_one_s_own_act_is_a_threat(text, target):
     assert target in one(text, "THREATEN").targets
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the word for an armed group read as an adjective before a military site is that group, as a state's
+    # adjective is that state's forces ('Ukrainian positions'), both ways round
+    ("Ukrainian forces shelled separatist positions near Donetsk.", "separatist"),
+    ("Russian-backed separatists shelled Ukrainian positions near Donetsk.", "Ukraine"),
+    ("The army shelled rebel positions.", "rebel"),
+    ("Rebels shelled army positions.", "army"),
+    ("Jets struck militant hideouts in the mountains.", "militant"),
+])
+def test_a_side_s_military_sites_make_it_the_recipient(text, target):
+    assert any(target in t for t in one(text, "ASSAULT").targets)
+
+
+def test_an_armed_group_s_adjective_elsewhere_is_no_actor():
+    assert not analyze("The party used militant rhetoric to rally its base.").actors

@@ -143,6 +143,11 @@ def state_ref(anchor: Anchor, book: ActorBook) -> Ref | None:
     return None
 
 
+MILITARY_SITES = frozenset({"position", "hideout", "camp", "base", "stronghold", "post", "outpost", "checkpoint",
+                            "trench", "bunker", "convoy", "target", "line", "depot", "headquarters"})
+"""Places a side holds or moves in ('rebel positions', 'militant hideouts'): the side's own."""
+
+
 class Composer:
     """Turns anchors into mentions, composing noun phrases whose head names a kind of actor."""
 
@@ -155,9 +160,11 @@ class Composer:
     def mentions(self) -> list[RawMention]:
         result = [self._anchor_mention(a) for a in self.anchors]
         for token in self.doc:
-            if token.i in self.at or token.i in self.consumed or token.pos_ not in ("NOUN", "PROPN"):
+            if token.i in self.at or token.i in self.consumed or (
+                    token.pos_ not in ("NOUN", "PROPN") and not self._armed_adjective(token)):
                 continue
-            if (token.dep_ in ("compound", "amod") and not self._armed_modifier(token)) or token.ent_type_ == "PERSON":
+            if (token.dep_ in ("compound", "amod") and not self._armed_modifier(token)
+                    and not self._armed_adjective(token)) or token.ent_type_ == "PERSON":
                 continue
             result.extend(self._compose(token))
         return sorted(result, key=lambda m: (m.start, -m.end))
@@ -180,6 +187,13 @@ class Composer:
                 or self.book.org_noun(lemma) or self.book.title(lemma[-1:])):
             return False
         return self._armed_noun(token)
+
+    def _armed_adjective(self, token: Token) -> bool:
+        """'shelled rebel positions', 'separatist positions', 'militant hideouts': the word for an armed group the
+        tagger reads as an adjective before a military site is that group, as 'Ukrainian positions' is Ukraine's
+        forces (not 'militant rhetoric')."""
+        return (token.pos_ == "ADJ" and token.dep_ in ("amod", "compound") and token.i < token.head.i
+                and token.head.lemma_.lower() in MILITARY_SITES and self._armed_noun(token))
 
     def _armed_noun(self, token: Token) -> bool:
         own = self.book.sector_noun(normalize_words(token.lemma_))
