@@ -2072,3 +2072,7 @@ def test_a_side_s_military_sites_make_it_the_recipient(text, target):
 
 def test_an_armed_group_s_adjective_elsewhere_is_no_actor():
     assert not analyze("The party used militant rhetoric to rally its base.").actors
+
+
+def test_military_sites_of_no_one_named_keep_the_state_they_are_in():
+    assert one("Israel struck military targets in Syria.", "ASSAULT").targets == ("Syria",)

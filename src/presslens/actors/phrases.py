@@ -143,6 +143,8 @@ def state_ref(anchor: Anchor, book: ActorBook) -> Ref | None:
     return None
 
 
+NON_STATE_ARMED = ARMED_SECTORS - {"MIL", "COP"}
+"""Armed groups outside a state's forces: 'military bases' names no one's forces, 'rebel positions' the rebels'."""
 MILITARY_SITES = frozenset({"position", "hideout", "camp", "base", "stronghold", "post", "outpost", "checkpoint",
                             "trench", "bunker", "convoy", "target", "line", "depot", "headquarters"})
 """Places a side holds or moves in ('rebel positions', 'militant hideouts'): the side's own."""
@@ -189,11 +191,12 @@ class Composer:
         return self._armed_noun(token)
 
     def _armed_adjective(self, token: Token) -> bool:
-        """'shelled rebel positions', 'separatist positions', 'militant hideouts': the word for an armed group the
-        tagger reads as an adjective before a military site is that group, as 'Ukrainian positions' is Ukraine's
-        forces (not 'militant rhetoric')."""
+        """'shelled rebel positions', 'separatist positions', 'militant hideouts': the word for an armed group outside
+        a state's forces that the tagger reads as an adjective before a military site is that group, as 'Ukrainian
+        positions' is Ukraine's forces (not 'militant rhetoric', not 'military bases')."""
+        own = self.book.sector_noun(normalize_words(token.lemma_))
         return (token.pos_ == "ADJ" and token.dep_ in ("amod", "compound") and token.i < token.head.i
-                and token.head.lemma_.lower() in MILITARY_SITES and self._armed_noun(token))
+                and token.head.lemma_.lower() in MILITARY_SITES and own is not None and own[0] in NON_STATE_ARMED)
 
     def _armed_noun(self, token: Token) -> bool:
         own = self.book.sector_noun(normalize_words(token.lemma_))
