@@ -77,6 +77,17 @@ ISSUING_VERBS = frozenset({"issue", "release", "post", "send", "write", "deliver
 """Verbs whose subject is the author of the document they take as object ('issued a statement', 'sent a letter'):
 not 'obtained a memo', 'read the report', nor 'published a policy paper', which may be someone else's."""
 
+def producer(noun: Token, verbs: frozenset[str]) -> Token | None:
+    """The subject of the verb that makes ``noun`` as its object (one of ``verbs``: 'X made a claim', 'X issued a
+    statement') or speaks through it ('X said in a statement')."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in MEDIUM_PREPOSITIONS and verb.head.lemma_.lower() in SPEECH_VERBS:
+        verb = verb.head
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 PASSIVE_RAISING_VERBS = frozenset({"expect", "believe", "think", "say", "report", "know", "consider", "rumor",
                                    "rumour", "estimate", "project", "predict", "reckon", "suppose", "allege"})
 """Verbs whose passive takes an infinitive (X is expected to win): with no agent, a sourceless attribution."""

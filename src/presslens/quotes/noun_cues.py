@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import MEDIUM_PREPOSITIONS, SPEECH_VERBS
+from .cues import producer
 from .frames import Frame, source_span
 from .quotemarks import QuoteSpan
 from .spans import trimmed, widen
@@ -77,12 +77,7 @@ def _source(noun: Token) -> Token | None:
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
             if agent is not None:
                 return agent
-    verb = noun.head
-    if noun.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if noun.dep_ == "pobj" and verb.lower_ in MEDIUM_PREPOSITIONS and verb.head.lemma_.lower() in SPEECH_VERBS:
-        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # X said in a statement that …
-    return None
+    return producer(noun, LIGHT_VERBS)  # 'X made the claim', 'X said in a statement that …'
 
 
 def noun_frames(doc: Doc, quotes: list[QuoteSpan]) -> list[Frame]:

@@ -44,9 +44,9 @@ from presslens.core.nlp import doc_text, entity_of
 from presslens.core.structure import headline_lines
 
 from .cues import (DOCUMENT_NOUNS, FEMININE_WORDS, FIRST_PERSON, FUNCTION_WORDS, GROUP_NOUNS, ISSUING_VERBS,
-                   MASCULINE_WORDS, MEDIA_NOUNS, MEDIUM_PREPOSITIONS, ORGANIZATION_NOUNS, PLACE_BODY_NOUNS,
-                   ORGANIZATION_PRONOUNS, PEOPLE_NOUNS, PERSON_ROLE_NOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS,
-                   SINGULAR_PRONOUNS, TITLE_WORDS, cue_class)
+                   MASCULINE_WORDS, MEDIA_NOUNS, ORGANIZATION_NOUNS, PLACE_BODY_NOUNS, ORGANIZATION_PRONOUNS,
+                   PEOPLE_NOUNS, PERSON_ROLE_NOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, TITLE_WORDS,
+                   producer)
 from .spans import CharSpan
 
 PERSON, ORGANIZATION = "person", "organization"
@@ -486,10 +486,7 @@ class SpeakerResolver:
         earlier = [t for t in self._window(document, 2) if t.lemma_.lower() == lemma and t.i < document.i
                    and not _definite(t)]
         for mention in reversed(earlier):
-            verb = mention.head.head if mention.dep_ == "pobj" and mention.head.lower_ in MEDIUM_PREPOSITIONS and (
-                cue_class(mention.head.head) == "speech") else (
-                mention.head if mention.dep_ == "dobj" and mention.head.lemma_.lower() in ISSUING_VERBS else None)
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+            subject = producer(mention, ISSUING_VERBS)
             if subject is not None and subject.pos_ != "PRON" and agentive(subject):
                 return subject
         return None
