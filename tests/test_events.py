@@ -750,6 +750,15 @@ NOT_DONE = [
     ("The party expects its candidate to keep attacking the governor.", "ACCUSE"),
     ("Police are expected to start arresting protesters in Dhaka.", "COERCE"),
     ("Rebels are expected to continue shelling the town.", "ASSAULT"),
+    # an act named as the one not taken: 'instead of', 'rather than', 'without'
+    ("Instead of protesting the fuel tax, the farmers in Punjab went home.", "PROTEST"),
+    ("The police in Lagos shielded the crowd instead of attacking it.", "ASSAULT"),
+    ("The army shelled the village rather than negotiating with the rebels.", "CONSULT"),
+    ("The rebels shelled the village rather than negotiating with the army.", "CONSULT"),
+    ("The president of Peru signed the decree without consulting parliament.", "CONSULT"),
+    ("Hamas fighters crossed the border without attacking the Israeli post.", "ASSAULT"),
+    ("Israeli troops crossed the border without attacking the Hamas post.", "ASSAULT"),
+    ("Instead of talks, Armenia and Azerbaijan fought for a week.", "CONSULT"),
 ]
 
 
@@ -764,11 +773,43 @@ def test_an_act_avoided_or_failed_is_not_asserted(text, type_):
         [(e.type, e.trigger, e.negated) for e in events_in(text)])
 
 
+# an act someone has not said they will do, or has not confirmed, is neither done nor announced
+NOT_SAID = [
+    ("Kenya's opposition leader has not yet said he will back the deal.", "AGREE"),
+    ("The Israeli army did not confirm that its troops had raided the camp.", "COERCE"),
+    ("The Palestinian ministry did not confirm that its police had raided the camp.", "COERCE"),
+    ("Moscow has not announced that it will withdraw its troops from the border.", "CONCEDE"),
+    ("Kyiv has not announced that it will withdraw its troops from the border.", "CONCEDE"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), NOT_SAID)
+def test_an_act_not_said_is_not_asserted(text, type_):
+    events = [e for e in events_in(text) if e.type == type_]
+    assert not [e for e in events if not e.hypothetical and not e.negated], (
+        [(e.type, e.trigger, e.hypothetical, e.negated) for e in events_in(text)])
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Kenya's opposition leader has said he will back the deal.", "AGREE"),
+    ("The Israeli army confirmed that its troops had raided the camp.", "COERCE"),
+    ("Moscow announced that it will withdraw its troops from the border.", "CONCEDE"),
+])
+def test_an_act_said_stays_asserted(text, type_):
+    assert [e for e in events_in(text) if e.type == type_ and not e.hypothetical and not e.negated], (
+        [(e.type, e.trigger, e.hypothetical, e.negated) for e in events_in(text)])
+
+
 @pytest.mark.parametrize(("text", "type_"), [
     ("Rebels repeatedly attacked the convoy on Tuesday.", "ASSAULT"),
     ("Rebels continued shelling the town on Tuesday.", "ASSAULT"),
     ("The senator condemned the invasion of the island.", "ACCUSE"),
     ("The two sides agreed on a ceasefire.", "AGREE"),
+    ("Instead of waiting, the rebels attacked the town of Goma.", "ASSAULT"),
+    ("The police in Lagos attacked the crowd instead of protecting it.", "ASSAULT"),
+    ("Without warning, Russian troops shelled the market in Kharkiv.", "ASSAULT"),
+    ("Without warning, Ukrainian troops shelled the market in Donetsk.", "ASSAULT"),
+    ("The ministry protested the arrest of its consul rather than expel the envoy.", "ACCUSE"),
 ])
 def test_a_single_or_repeated_act_stays_asserted(text, type_):
     assert [e.negated for e in events_in(text) if e.type == type_] == [False], (

@@ -186,10 +186,41 @@ NO_ONE = frozenset({"nobody", "none", "noone"})
 """Subjects that say no one did the act ('nobody was arrested')."""
 
 
+FORGOING_PAIRS = {"of": "instead", "than": "rather"}
+"""Prepositions that, with their partner word, name an act as the one not taken ('instead of', 'rather than')."""
+ASSERTING_SPEECH = frozenset({"say", "tell", "add", "announce", "state", "declare", "confirm", "report", "reveal",
+                              "indicate", "claim", "write"})
+"""Verbs that assert what their clause says: not saying it leaves the act neither done nor announced."""
+
+
+def forgone(token: Token) -> bool:
+    """An act named as the one not taken: 'instead of protesting', 'rather than negotiating', 'without consulting
+    parliament', 'instead of talks'."""
+    if token.dep_ not in ("pcomp", "pobj"):
+        return False
+    preposition = token.head
+    if preposition.lower_ == "without":
+        return True
+    partner = FORGOING_PAIRS.get(preposition.lower_)
+    return partner is not None and (preposition.head.lower_ == partner
+                                    or any(c.lower_ == partner for c in preposition.children))
+
+
+def unsaid(verb: Token) -> bool:
+    """A clause under a verb of saying that is itself negated: 'has not said he will back the deal', 'did not
+    confirm that its troops raided the camp' assert nothing."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in ASSERTING_SPEECH and any(
+        c.dep_ == "neg" for c in clause.head.children)
+
+
 def negated(verb: Token, trigger: Token) -> bool:
-    """'did not attack', 'never agreed', 'no attacks were carried out', and a subject that denies the act:
-    'no country has recognised', 'neither X nor Y had attacked', 'nobody was arrested'."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    """'did not attack', 'never agreed', 'no attacks were carried out', a subject that denies the act ('no country
+    has recognised', 'neither X nor Y had attacked', 'nobody was arrested'), and an act named as the one not
+    taken ('instead of protesting', 'without consulting')."""
+    if any(c.dep_ == "neg" for c in verb.children) or forgone(verb) or forgone(trigger):
         return True
     if any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in verb.children):
         return True

@@ -770,7 +770,7 @@ class EventBuilder:
 
     def _hypothetical(self, c: Candidate) -> bool:
         if ctx.conditional(c.verb) or ctx.within_condition(c.verb) or ctx.modal(c.verb) or ctx.imperative(c.verb) or (
-                c.complement is not None and ctx.conditional(c.complement)):
+                c.complement is not None and ctx.conditional(c.complement)) or ctx.unsaid(c.verb):
             return True
         gerund = gerund_head(c.verb)
         if gerund.tag_ == "VBG" and gerund.dep_ in ("dobj", "xcomp") and (
