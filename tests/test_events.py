@@ -119,6 +119,16 @@ def test_refused_cooperation_is_a_rejection(text, type_):
     # a gerund under a modal is what could be done
     ("Options could include indicting the hackers and freezing their assets.", "ACCUSE", True),
     ("The response might involve arresting the organizers of the march.", "COERCE", True),
+    # a wish or readiness under 'would'/'could' is what would be done; 'let us' proposes an act
+    ("The senator would be happy to meet the rebel commanders.", "CONSULT", True),
+    ("The Serbian president would be glad to meet the Kosovo premier.", "CONSULT", True),
+    ("The Kosovo premier would be glad to meet the Serbian president.", "CONSULT", True),
+    ("The senator was happy to meet the rebel commanders.", "CONSULT", False),
+    ("Putin said he would be happy to meet Zelensky.", "CONSULT", False),  # an offer, reported
+    ("Zelensky said he would be happy to meet Putin.", "CONSULT", False),
+    ("\u201cLet's investigate the minister,\u201d the senator said.", "ACCUSE", True),
+    ("\u201cLet us negotiate with the Taliban,\u201d the Afghan envoy said.", "CONSULT", True),
+    ("The army let the Red Cross visit the prisoners in Juba.", "CONSULT", False),
 ])
 def test_hypothetical(text, type_, hypothetical):
     assert one(text, type_).hypothetical is hypothetical

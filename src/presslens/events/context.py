@@ -251,6 +251,33 @@ def modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in verb.children)
 
 
+US = frozenset({"us", "'s", "\u2019s"})
+"""'Let us' and its contraction."""
+
+
+def wished(verb: Token) -> bool:
+    """An act someone would or could be glad of ('would be happy to meet', 'could be glad to help'): not done
+    (said by its doer, it is an offer, which the caller codes as announced)."""
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "ADJ" or verb.head.dep_ != "acomp":
+        return False
+    state = verb.head.head
+    return modal(state) or any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in state.children)
+
+
+def unreported_wish(verb: Token) -> bool:
+    """Without a reporter, 'would' on the act or on a gladness to do it is what would be done, not what was."""
+    return conditional_mood(verb) or wished(verb)
+
+
+def proposed(verb: Token) -> bool:
+    """An act proposed with 'let us' ('Let's investigate', 'Let us negotiate'): not done."""
+    let = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "let"), None)
+    if let is None and verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ == "let":
+        let = verb.head
+    return let is not None and not any(c.dep_ == "nsubj" for c in let.children) and any(
+        c.lower_ in US for c in (*verb.children, *let.children))
+
+
 def conditional_mood(verb: Token) -> bool:
     """'would' on the verb: said by no one, an act that would follow from something (a draft, a law, a deal),
     not one done; under a reporting verb it is an announced act instead (said it would withdraw). 'Would not'

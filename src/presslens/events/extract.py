@@ -306,7 +306,7 @@ class EventBuilder:
             return None  # 'Clinton held rallies in Cleveland': a candidate's rally is a campaign meeting, no protest
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
             code = Code("ASSAULT", self._noun_mode(c) or self._instrument(c) or code.mode)
-        hypothetical = self._hypothetical(c) or (reporter is None and ctx.conditional_mood(c.verb))
+        hypothetical = self._hypothetical(c) or (reporter is None and ctx.unreported_wish(c.verb))
         negated = negated or ctx.ruled_out(c.verb)
         return Built(self._event(c, code, sources, targets, negated, hypothetical, reporter), c, passive)
 
@@ -388,7 +388,7 @@ class EventBuilder:
         code = c.code
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
             code = Code("ASSAULT", next((m for t in noun.subtree if (m := self._weapon_mode(t))), code.mode))
-        hypothetical = self._hypothetical(c) or (reporter is None and ctx.conditional_mood(c.verb))
+        hypothetical = self._hypothetical(c) or (reporter is None and ctx.unreported_wish(c.verb))
         return Built(self._event(c, code, sources, unique_sides(targets), ctx.negated(c.verb, noun), hypothetical,
                                  reporter), c, False)
 
@@ -770,7 +770,7 @@ class EventBuilder:
 
     def _hypothetical(self, c: Candidate) -> bool:
         if ctx.conditional(c.verb) or ctx.within_condition(c.verb) or ctx.modal(c.verb) or ctx.imperative(c.verb) or (
-                c.complement is not None and ctx.conditional(c.complement)) or ctx.unsaid(c.verb):
+                c.complement is not None and ctx.conditional(c.complement)) or ctx.unsaid(c.verb) or ctx.proposed(c.verb):
             return True
         gerund = gerund_head(c.verb)
         if gerund.tag_ == "VBG" and gerund.dep_ in ("dobj", "xcomp") and (
