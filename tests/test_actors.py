@@ -1080,6 +1080,17 @@ def test_a_town_s_name_that_is_a_listed_person_s_surname_is_that_person():
     assert [(a.name, a.country) for a in actors if "Obama" in a.name] == [("Barack Obama", "USA")]
 
 
+@pytest.mark.parametrize("text, name, town_country", [
+    ("Kenzo Oshima, the United Nations relief coordinator, demanded that aid reach the camps.", "Oshima", "JPN"),
+    ("Mariam Homs, the head of the aid group, said the road was closed.", "Homs", "SYR"),
+    ("The relief coordinator, Daniel Kherson, said the road was closed.", "Kherson", "UKR"),
+])
+def test_a_name_described_as_a_person_is_no_town_s_actor(text, name, town_country):
+    """A name whose appositive names a person's role is that person, not the town that shares the name."""
+    actors, _ = actors_in(text)
+    assert not [a for a in actors if name in a.name and (a.kind == "place" or a.country == town_country)], actors
+
+
 def test_a_country_a_noun_is_about_gives_a_titled_person_no_country():
     """'an investigation into Russian interference' names what the investigation is about, not the side of
     the attorney general the sentence names."""

@@ -488,12 +488,27 @@ def test_a_town_named_like_a_word_stays_a_town_where_the_article_does_not_use_th
     ("Chelsea Clinton spoke at the convention. Clinton said the party was united.", "Clinton"),
     ("Lorraine Kelly interviewed Tom Jordan about his book. Jordan said it took years.", "Jordan"),
     ("“They left to find work,” Petrova said.", "Petrova"),  # a village's name, tagged a place by spaCy
+    # a name described as a person by its appositive ('X, the ... coordinator') is that person
+    ("Kenzo Oshima, the United Nations relief coordinator, demanded that aid reach the camps.", "Oshima"),
+    ("Ama Kumasi, the party's spokeswoman, denied the report.", "Kumasi"),
+    ("The report was written by Sergei Odessky, a Russian economist.", "Odessky"),
+    ("The report was written by Taras Kherson, a Ukrainian economist.", "Kherson"),
+    ("Mariam Homs, the head of the aid group, said the road was closed.", "Homs"),
     pytest.param("Lord pushes Levi around in a crate. Levi is his service dog.", "Levi", marks=pytest.mark.xfail(
         strict=True, reason="'Levi', an alternate name of Lévis, tagged a person and an object, is kept like "
         "'struck Khan Younis' (an alternate spelling): telling a dog from a town needs more than the parse")),
 ])
 def test_people_named_like_places_are_not_places(text, name):
     assert not [p for p in places_of(text) if name in p.text]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Goma, the capital of North Kivu, fell to the rebels.", "Goma"),
+    ("Kherson, the only regional capital taken, was retaken in November.", "Kherson"),
+    ("The talks were held in Doha, the Qatari capital.", "Doha"),
+])
+def test_a_place_described_by_its_appositive_stays_a_place(text, name):
+    assert [p for p in places_of(text) if name in p.text]
 
 
 def test_places_inside_an_institution_name_are_marked_not_literal():

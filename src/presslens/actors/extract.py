@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from presslens.core.countries import alpha_3
-from presslens.core.nlp import doc_text, entity_of, one_word_people
+from presslens.core.nlp import described_as_person, doc_text, entity_of, one_word_people
 from presslens.core.schema import Actor, ActorMention, Place, Quote
 
 from .book import STATE_KIND, STATE_SECTORS, ActorBook, NameHit, load_actorbook, normalize_words, surname_key
@@ -77,8 +77,9 @@ def _as_the_places_step_reads(doc: Doc, anchors: list[Anchor], places: Sequence[
     for anchor in anchors:
         last = doc[anchor.end - 1]
         place = by_span.get((doc[anchor.start].idx, last.idx + len(last)))
-        if place is None and anchor.ref.form == "place" and doc[anchor.start:anchor.end].text.lower() in people:
-            continue  # 'Justice to Obama's Victims': a town's name the article uses for a person, no place here
+        if place is None and anchor.ref.form == "place" and (doc[anchor.start:anchor.end].text.lower() in people
+                                                              or described_as_person(doc, anchor.start, anchor.end)):
+            continue  # 'Justice to Obama's Victims', 'Kenzo Oshima, the UN coordinator': a person, no place here
         read = _read_ref(anchor.ref, place) if place is not None else anchor.ref
         became_place = read.kind == "place" and anchor.ref.kind == STATE_KIND  # no government's seat any more
         result.append(replace(anchor, ref=read, sector=None if became_place else anchor.sector))

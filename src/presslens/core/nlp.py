@@ -103,6 +103,37 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+PERSON_ROLES = frozenset({
+    "coordinator", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader", "chief", "head",
+    "director", "secretary", "envoy", "ambassador", "commander", "official", "chairman", "chairwoman", "governor",
+    "mayor", "senator", "lawmaker", "legislator", "judge", "prosecutor", "lawyer", "attorney", "activist",
+    "journalist", "reporter", "correspondent", "analyst", "professor", "researcher", "scholar", "author", "writer",
+    "candidate", "founder", "adviser", "advisor", "economist", "expert", "officer", "businessman", "businesswoman",
+    "executive", "negotiator", "doctor", "surgeon", "nurse", "priest", "bishop", "imam", "rabbi", "cleric",
+    "teacher", "student", "farmer", "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister",
+    "widow", "survivor", "witness", "soldier", "colonel", "lieutenant", "sergeant", "aide", "man", "woman",
+    "historian", "scientist", "engineer", "lecturer", "editor", "photographer", "novelist", "poet",
+    "singer", "actor", "actress", "athlete", "player", "coach", "deputy", "counsel", "diplomat", "general"})
+"""Nouns that describe a person: a name whose appositive is one of them is that person ('Kenzo Oshima, the UN
+relief coordinator'), whatever town shares the name."""
+
+
+def appositive_heads(doc: Doc, start: int, end: int) -> list[Token]:
+    """Heads of the appositives that describe the name in tokens ``start:end`` ('Goma, the capital of North Kivu';
+    'the coordinator, Kenzo Oshima')."""
+    head = doc[end - 1]
+    heads = [c for c in head.children if c.dep_ == "appos" and c.i >= end]
+    if head.dep_ == "appos" and head.head.i < start:
+        heads.append(head.head)
+    return heads
+
+
+def described_as_person(doc: Doc, start: int, end: int) -> bool:
+    """A name whose appositive names a person's role or trade ('Kenzo Oshima, the UN relief coordinator', 'Taras
+    Kherson, a Ukrainian economist'): that person, whatever town shares the name."""
+    return any(h.lemma_.lower() in PERSON_ROLES or h.lower_ in PERSON_ROLES for h in appositive_heads(doc, start, end))
+
+
 def one_word_people(doc: Doc) -> set[str]:
     """Lower-cased names the article calls a person by one word at least twice ('Obama pardoned …', 'Obama said'):
     the article's own evidence that the word names someone, wherever else the tagger reads it as a place."""
@@ -128,5 +159,5 @@ def forget_doc_caches(doc: Doc) -> None:
         del doc.user_data[key]
 
 
-__all__ = ["load_nlp", "irregular_verb_lemma", "parse", "parse_many", "paragraph_spans", "doc_text", "entity_of",
-           "forget_doc_caches"]
+__all__ = ["PERSON_ROLES", "appositive_heads", "described_as_person", "load_nlp", "irregular_verb_lemma", "parse",
+           "parse_many", "paragraph_spans", "doc_text", "entity_of", "forget_doc_caches"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from presslens.core.nlp import entity_of, one_word_people
+from presslens.core.nlp import appositive_heads, described_as_person, entity_of, one_word_people
 
 from .gazetteer import Gazetteer
 from .names import normalize
@@ -348,7 +348,7 @@ def _well_known(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     if cand.label in MISREAD_LABELS:
         head = doc[cand.tokens[1] - 1]
         return _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS) or head.dep_ in {"dobj", "pobj"} or (
-            head.dep_ == "conj" and head.head.ent_type_ in ("GPE", "LOC"))
+            head.dep_ == "conj" and head.head.ent_type_ in ("GPE", "LOC")) or _described_as_place(doc, cand)
     if cand.label == "ORG":
         return any(normalize(gaz.rows[i][1]) == cand.key for i in cand.entries)
     if cand.label in {"DATE", "TIME"}:  # 'Kyiv overnight' tagged as one time expression
@@ -416,7 +416,7 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
                                       and _followed_by_division(gaz, doc, cand, kept))
     if cand.key in certain_keys:
         return cand.label != "PERSON" or cand.exact
-    if _after_place_noun(doc, cand) or _joined_to_place(gaz, doc, cand, kept):
+    if _after_place_noun(doc, cand) or _joined_to_place(gaz, doc, cand, kept) or _described_as_place(doc, cand):
         return True  # 'the coast of Lampedusa', 'Nablus and Tulkarm', whatever spaCy calls them
     if _taken_town(gaz, doc, cand) or _modifies_local_noun(doc, cand) or _residence(doc, cand):
         return True
@@ -452,6 +452,18 @@ def _street(doc: Doc, cand: Candidate) -> bool:
         return False
     before = doc[start - 1] if start > 0 else None
     return before is not None and (before.like_num or _preceded_by_locative(doc, cand, PLACE_PREPOSITIONS))
+
+
+def _described_as_person(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
+    """A name whose appositive names a person's role or trade (``described_as_person``); a country described so
+    stays itself ('Qatar, the mediator')."""
+    return "country" not in _features(gaz, cand) and described_as_person(doc, *cand.tokens)
+
+
+def _described_as_place(doc: Doc, cand: Candidate) -> bool:
+    """A name whose appositive is a place noun ('Goma, the capital of North Kivu', 'Kherson, the only regional
+    capital taken')."""
+    return any(h.lemma_.lower() in PLACE_NOUNS for h in appositive_heads(doc, *cand.tokens))
 
 
 def _after_place_noun(doc: Doc, cand: Candidate) -> bool:
@@ -532,7 +544,8 @@ def select_places(doc: Doc, gaz: Gazetteer, candidates: list[Candidate]) -> list
     candidates = [c for c in candidates
                   if not (_function_word(gaz, doc, c) or _common_word(gaz, doc, c, lowercase)
                           or _date_feast_or_title(doc, c) or _acronym(gaz, doc, c)
-                          or _case_party(gaz, doc, c) or _institution(gaz, c) or _ethnic_compound(gaz, doc, c))]
+                          or _case_party(gaz, doc, c) or _institution(gaz, c) or _ethnic_compound(gaz, doc, c)
+                          or _described_as_person(gaz, doc, c))]
     local_office = {c.tokens[0] for c in candidates if _before_local_office(doc, c)}
     candidates = [c for c in candidates if c.tokens[0] in local_office
                   or (not inside_name(doc, c, PERSON_LABELS) and not _surname_of_person(gaz, doc, c, surnames)
