@@ -436,6 +436,20 @@ def test_an_armed_body_named_before_a_noun_is_an_actor(text, surface, name):
     assert actor.name == name
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Army units launched artillery fire against rebel camps near the border.", "artillery"),
+    ("Rebel units launched artillery fire against army camps near the border.", "artillery"),
+    ("Drone strikes killed four fighters near Marib.", "Drone"),
+    ("Tank fire destroyed two houses in Bakhmut.", "Tank"),
+    ("Helicopter gunfire wounded six people in Tillaberi.", "Helicopter"),
+])
+def test_a_machine_named_before_what_it_does_is_the_means_not_an_actor(text, word):
+    """'artillery fire', 'drone strikes': the weapon the act is done with, not a body that does it (who fires it
+    is another phrase's, or unsaid)."""
+    _, mentions = actors_in(text)
+    assert not [m for m in mentions if m.text == word], mentions
+
+
 @pytest.mark.parametrize(("text", "surfaces"), [
     ("Army officers met the president.", {"Army officers"}),                    # part of an actor noun
     ("Sudanese army positions were shelled.", set()),                           # the state's, not a second actor

@@ -876,6 +876,19 @@ def test_an_armed_body_named_before_its_raids_is_their_source(text, sources):
     assert one(text, "ASSAULT").sources == sources
 
 
+@pytest.mark.parametrize(("text", "sources", "targets"), [
+    ("Army units launched artillery fire against rebel camps near the border.", ("army units",), ("rebel",)),
+    ("Rebel units launched artillery fire against army camps near the border.", ("rebel units",), ("army",)),
+    ("Vietnamese forces launched artillery, mortar and rocket fire against Khmer Rouge camps.",
+     ("Vietnam",), ("Khmer Rouge",)),
+    ("Khmer Rouge guerrillas launched artillery, mortar and rocket fire against Vietnamese camps.",
+     ("Khmer Rouge",), ("Vietnam",)),
+])
+def test_fire_launched_from_weapons_is_an_assault_on_whom_it_is_aimed_at(text, sources, targets):
+    event = one(text, "ASSAULT")
+    assert (event.sources, event.targets) == (sources, targets)
+
+
 @pytest.mark.parametrize(("text", "country"), [
     ("Israeli airstrikes killed ten people in Gaza.", "PSE"),
     ("Hamas rockets killed two people in Sderot.", "ISR"),

@@ -145,6 +145,11 @@ def state_ref(anchor: Anchor, book: ActorBook) -> Ref | None:
 
 NON_STATE_ARMED = ARMED_SECTORS - {"MIL", "COP"}
 """Armed groups outside a state's forces: 'military bases' names no one's forces, 'rebel positions' the rebels'."""
+MACHINES = frozenset({"artillery", "tank", "tanks", "drone", "drones", "warplane", "warplanes", "jet", "jets",
+                      "helicopter", "helicopters", "gunship", "gunships", "warship", "warships", "aircraft", "bomber",
+                      "bombers", "bulldozer", "bulldozers"})
+"""Armed bodies' nouns that also name their weapons: before another noun ('artillery fire', 'drone strikes') the
+weapon the act is done with, not a body that does it."""
 MILITARY_SITES = frozenset({"position", "hideout", "camp", "base", "stronghold", "post", "outpost", "checkpoint",
                             "trench", "bunker", "convoy", "target", "line", "depot", "headquarters"})
 """Places a side holds or moves in ('rebel positions', 'militant hideouts'): the side's own."""
@@ -175,7 +180,7 @@ class Composer:
         """'Army raids killed …', 'police raids': an armed body's noun before a noun that names no actor is
         that body, an actor of its own (whose raids); before an actor noun ('army officers') it is part of it,
         and after a name in the same phrase ('Sudanese army supply lines') it is that name's."""
-        if token.dep_ != "compound" or token.pos_ != "NOUN":
+        if token.dep_ != "compound" or token.pos_ != "NOUN" or token.lower_ in MACHINES:
             return False
         head = token.head
         while head.dep_ == "compound" and head.pos_ == "NOUN":

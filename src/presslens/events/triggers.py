@@ -385,6 +385,9 @@ class TriggerFinder:
             noun = self.lex.noun(words) or self.lex.noun(lemmas)
             if override and noun and len(noun[1].split()) > len(override[1].split()):
                 override = None
+            if light and not (override or noun or exact):
+                obj, noun = self._listed_act(obj, noun)  # 'launched artillery, mortar and rocket fire'
+
             if exact and exact.type and obj.lemma_.lower() == "control" and not _of_a_place(obj):
                 exact = NO_EVENT  # 'took control of the House': an institution, not territory
             if exact:
@@ -401,6 +404,16 @@ class TriggerFinder:
         if code is None and spec is not None and not (spec.speech and any(c.dep_ == "ccomp" for c in verb.children)):
             code = spec.code  # a verb of saying with a clause ('conceded that …') says it: the clause is coded
         return Coded(code, spec, particle, obj, trigger, by_object)
+
+    def _listed_act(self, obj: Token, noun: tuple[Code, str] | None) -> tuple[Token, tuple[Code, str] | None]:
+        """The first item of a light verb's listed object that names an act ('launched artillery, mortar and
+        rocket fire': the fire), with its entry; else the object as it was."""
+        for item in obj.conjuncts:
+            if item.i > obj.i:
+                found = self.lex.noun(phrase_words(item)) or self.lex.noun(lemma_words(item))
+                if found:
+                    return item, found
+        return obj, noun
 
     def _amount_in(self, spec: VerbSpec, obj: Token) -> Code | None:
         """An amount given 'in' something is coded by that thing ('sent 2 million dollars in emergency aid',
