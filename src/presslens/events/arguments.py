@@ -68,7 +68,7 @@ class Arguments:
         found = self._own(token, depth)
         for conj in token.conjuncts if token.dep_ != "conj" else ():
             parts = self._own(conj, depth)
-            if found and found[0].actor.country is not None and all(
+            if found and found[0].actor.country is not None and not _named_on_its_own(conj) and all(
                     p.actor.country is None and (p.actor.kind == found[0].actor.kind or p.sector == found[0].sector)
                     for p in parts):
                 continue  # 'Israeli helicopters and tanks': the adjective holds for both
@@ -286,6 +286,13 @@ def acting_noun(noun: Token) -> bool:
     words = normalize_words(noun.lemma_)
     return bool(book.sector_noun(words) or book.group_noun(words) or book.org_noun(words)
                 or book.sector_noun(normalize_words(noun.text)) or book.group_noun(normalize_words(noun.text)))
+
+
+def _named_on_its_own(noun: Token) -> bool:
+    """A noun with a name of its own before it ('Kurdistan's Peshmerga forces', 'Darfur's Joint Forces'): a side
+    that no adjective of the phrase before it qualifies."""
+    return noun.pos_ == "PROPN" or any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ == "PROPN"
+                                       for c in noun.children)
 
 
 def _reporter_of_things(verb: Token, inherited: Token | None) -> Token | None:
