@@ -506,6 +506,8 @@ def test_people_named_like_places_are_not_places(text, name):
     ("Goma, the capital of North Kivu, fell to the rebels.", "Goma"),
     ("Kherson, the only regional capital taken, was retaken in November.", "Kherson"),
     ("The talks were held in Doha, the Qatari capital.", "Doha"),
+    ("\u201cIn Tulsa, an unarmed man with his hands in the air,\u201d she said.", "Tulsa"),
+    ("\u201cIn Kherson, an unarmed man with his hands in the air,\u201d he said.", "Kherson"),
 ])
 def test_a_place_described_by_its_appositive_stays_a_place(text, name):
     assert [p for p in places_of(text) if name in p.text]

@@ -128,9 +128,17 @@ def appositive_heads(doc: Doc, start: int, end: int) -> list[Token]:
     return heads
 
 
+SITE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around",
+                               "through", "toward", "towards", "within", "throughout"})
+"""Prepositions after which a name is where something is or goes ('In Tulsa, an unarmed man …' is the city)."""
+
+
 def described_as_person(doc: Doc, start: int, end: int) -> bool:
     """A name whose appositive names a person's role or trade ('Kenzo Oshima, the UN relief coordinator', 'Taras
-    Kherson, a Ukrainian economist'): that person, whatever town shares the name."""
+    Kherson, a Ukrainian economist'): that person, whatever town shares the name; not after a place preposition
+    ('In Tulsa, an unarmed man with his hands in the air', where the parse hangs the man on the town)."""
+    if start > 0 and doc[start - 1].lower_ in SITE_PREPOSITIONS:
+        return False
     return any(h.lemma_.lower() in PERSON_ROLES or h.lower_ in PERSON_ROLES for h in appositive_heads(doc, start, end))
 
 
