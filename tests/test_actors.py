@@ -436,6 +436,19 @@ def test_an_armed_body_named_before_a_noun_is_an_actor(text, surface, name):
     assert actor.name == name
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Militias allied with the Ethiopian government attacked the village.",
+     "militias allied with the Ethiopian government", "ETH"),
+    ("Militias allied with the Eritrean government attacked the village.",
+     "militias allied with the Eritrean government", "ERI"),
+    ("Troops loyal to the Sudanese army chief attacked the base.", "troops loyal to the Sudanese army chief", "SDN"),
+])
+def test_a_force_loyal_to_a_state_is_named_as_such_with_its_country(text, name, country):
+    """'militias allied with the Ethiopian government' are the state's side, not the state itself."""
+    actors, _ = actors_in(text)
+    assert (name, country) in [(a.name, a.country) for a in actors]
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("Army units launched artillery fire against rebel camps near the border.", "artillery"),
     ("Rebel units launched artillery fire against army camps near the border.", "artillery"),

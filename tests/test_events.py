@@ -876,6 +876,24 @@ def test_an_armed_body_named_before_its_raids_is_their_source(text, sources):
     assert one(text, "ASSAULT").sources == sources
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("Forces loyal to President Bashar al-Assad shelled the town.", "SYR"),
+    ("Fighters loyal to Khalifa Haftar attacked the camp.", "LBY"),
+    ("Militias loyal to the Libyan government attacked the camp.", "LBY"),
+    ("Troops loyal to the Sudanese army chief attacked the base.", "SDN"),
+    ("Militias allied with the Ethiopian government attacked the village.", "ETH"),
+    ("Militias allied with the Eritrean government attacked the village.", "ERI"),
+    pytest.param("Gunmen allied to the Ethiopian government attacked the village.", "ETH", marks=pytest.mark.xfail(
+        strict=True, reason="the small parser reads 'Gunmen allied to …' as a clause of its own, with 'attacked' "
+        "under it: no subject reaches the attack")),
+    ("Fighters loyal to Volodymyr Zelensky attacked the bridge.", "UKR"),
+    ("Fighters loyal to Vladimir Putin attacked the bridge.", "RUS"),
+])
+def test_forces_loyal_to_an_actor_are_that_actor_s_side(text, country):
+    """'forces loyal to X', 'gunmen allied to X': whose the force is, as 'forces of X' says it."""
+    assert events_in(text)[0].source_countries == (country,)
+
+
 @pytest.mark.parametrize(("text", "sources"), [
     ("Iraqi troops and Kurdistan's Peshmerga forces attacked the town.",
      ("Iraq", "Kurdistan's Peshmerga forces")),

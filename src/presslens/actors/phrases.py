@@ -68,6 +68,17 @@ def core_left(token: Token) -> int:
     return left
 
 
+ALLEGIANCE = frozenset({"loyal", "allied", "aligned", "affiliated", "linked", "beholden"})
+"""Adjectives whose 'to'/'with' phrase says whose a force is ('forces loyal to X', 'gunmen allied to X')."""
+
+
+def _allegiance(head: Token) -> list[Token]:
+    """The 'to'/'with' phrase of an allegiance adjective after the noun ('fighters loyal to X'), read as its 'of'
+    phrase: whose the force is. (spaCy tags such a phrase's preposition 'prep' under the adjective.)"""
+    return [p for a in head.rights if a.dep_ in ("amod", "acl", "acomp") and a.lower_ in ALLEGIANCE
+            for p in a.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]
+
+
 def _hung_on_verb(head: Token) -> list[Token]:
     """The 'from' or 'in' phrase right after a verb's object that the parser hung on the verb ('killed 15
     fighters [from X]', 'killed ten people [in X]'), for verbs whose object is where the act is and can only
@@ -258,7 +269,8 @@ class Composer:
 
     def _zone(self, head: Token) -> tuple[list[Anchor], list[Anchor], str]:
         """Anchors among the head's modifiers, and (separately) in its 'of' phrases, else 'from', else 'in'
-        phrases, with that preposition."""
+        phrases, else the 'to'/'with' phrase of an allegiance ('loyal to X'), with that preposition ('to' for the
+        last)."""
         left: list[Anchor] = []
         for child in head.lefts:
             if child.dep_ not in MODIFIER_DEPS:
@@ -270,16 +282,18 @@ class Composer:
                 if anchor and anchor not in left:
                     left.append(anchor)
         by_prep: dict[str, list[Anchor]] = {}
-        for child in [*head.rights, *_hung_on_verb(head)]:
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-                inner = by_prep.setdefault(child.lower_, [])
+        allegiance = _allegiance(head)
+        for child in [*head.rights, *_hung_on_verb(head), *allegiance]:
+            if child.dep_ == "prep" and (child.lower_ in PLACE_PREPS or child in allegiance):
+                inner = by_prep.setdefault("to" if child in allegiance else child.lower_, [])
                 for obj in (c for c in child.rights if c.dep_ == "pobj"):
                     for token in [obj, *(c for c in obj.lefts if c.dep_ in MODIFIER_DEPS)]:
                         anchor = self.at.get(token.i)
                         if anchor and anchor not in inner:
                             inner.append(anchor)
-        # whose: 'of' before 'from' before 'in' ('envoys of X in Geneva' are X's, wherever 'in Geneva' is hung)
-        prep = next((p for p in PLACE_PREPS if by_prep.get(p)), "of")
+        # whose: 'of' before 'from' before 'in' ('envoys of X in Geneva' are X's, wherever 'in Geneva' is hung),
+        # then an allegiance ('forces loyal to X')
+        prep = next((p for p in (*PLACE_PREPS, "to") if by_prep.get(p)), "of")
         return left, by_prep.get(prep, []), prep
 
     def _compose(self, head: Token) -> list[RawMention]:
@@ -313,6 +327,15 @@ class Composer:
             return [RawMention(start, end, complement, complement.sector or sector, head.i)]
         states = [a for a in anchors if state_ref(a, self.book)]
         others = [a for a in anchors if a not in states]
+        if prep == "to" and not left and states and not others:  # 'militias allied with the Ethiopian government'
+            end = max(end, *(core_right(o, named=frozenset(self.at)) + 1 for p in _allegiance(head)
+                             for o in p.children if o.dep_ == "pobj"))
+            first = self.doc[self._after_det(start)]
+            name = self.doc[first.i:end].text
+            if first.is_sent_start and first.pos_ != "PROPN":
+                name = name[:1].lower() + name[1:]
+            country = state_ref(states[0], self.book).country
+            return [RawMention(start, end, Ref(name=name, kind=kind, country=country, sector=sector), sector, head.i)]
         if others:
             return self._organisation(head, others, states, sector, kind, start, end)
         if sector != "OPP" and (sector in STATE_SECTORS or not left):  # 'fighters from Israel' is Israel, as
