@@ -506,6 +506,8 @@ def test_people_named_like_places_are_not_places(text, name):
     ("Goma, the capital of North Kivu, fell to the rebels.", "Goma"),
     ("Kherson, the only regional capital taken, was retaken in November.", "Kherson"),
     ("The talks were held in Doha, the Qatari capital.", "Doha"),
+    ("AMRITSAR, India \u2014 Farmers in Punjab blocked railway lines for a second day.", "AMRITSAR"),
+    ("KHERSON, Ukraine \u2014 Farmers in the region lost their harvest to the shelling.", "KHERSON"),
     ("\u201cIn Tulsa, an unarmed man with his hands in the air,\u201d she said.", "Tulsa"),
     ("\u201cIn Kherson, an unarmed man with his hands in the air,\u201d he said.", "Kherson"),
 ])

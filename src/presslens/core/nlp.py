@@ -134,12 +134,13 @@ SITE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outsid
 
 
 def described_as_person(doc: Doc, start: int, end: int) -> bool:
-    """A name whose appositive names a person's role or trade ('Kenzo Oshima, the UN relief coordinator', 'Taras
-    Kherson, a Ukrainian economist'): that person, whatever town shares the name; not after a place preposition
-    ('In Tulsa, an unarmed man with his hands in the air', where the parse hangs the man on the town)."""
+    """A name whose appositive names one person's role or trade ('Kenzo Oshima, the UN relief coordinator', 'Taras
+    Kherson, a Ukrainian economist'; not 'AMRITSAR, India — Farmers …'): that person, whatever town shares the
+    name; not after a place preposition ('In Tulsa, an unarmed man with his hands in the air', where the parse
+    hangs the man on the town)."""
     if start > 0 and doc[start - 1].lower_ in SITE_PREPOSITIONS:
         return False
-    return any(h.lemma_.lower() in PERSON_ROLES or h.lower_ in PERSON_ROLES for h in appositive_heads(doc, start, end))
+    return any(h.tag_ == "NN" and h.lower_ in PERSON_ROLES for h in appositive_heads(doc, start, end))
 
 
 def one_word_people(doc: Doc) -> set[str]:
