@@ -876,6 +876,22 @@ def test_an_armed_body_named_before_its_raids_is_their_source(text, sources):
     assert one(text, "ASSAULT").sources == sources
 
 
+@pytest.mark.parametrize(("text", "side", "country"), [
+    ("Kurdish-led forces attacked Turkish-backed fighters.", "source", "TUR"),
+    ("Kurdish-led forces attacked Turkish-backed Syrian fighters.", "source", "TUR"),
+    ("Kurdish-led forces attacked Iranian-backed Iraqi fighters.", "source", "IRN"),
+    ("Turkish-led forces attacked Kurdish-backed fighters.", "source", "IRQ"),
+    ("Turkish-backed fighters attacked Kurdish-led forces.", "target", "TUR"),
+    ("Iran-backed militias attacked Saudi-led forces.", "source", "SAU"),
+    ("Saudi-backed militias attacked Iran-led forces.", "source", "IRN"),
+])
+def test_a_backer_named_inside_the_other_side_s_phrase_gives_no_country(text, side, country):
+    """'Kurdish-led forces attacked Turkish-backed fighters': who backs the fighters says nothing of where the
+    Kurdish-led forces are from."""
+    event = events_in(text)[0]
+    assert country not in getattr(event, f"{side}_countries"), event
+
+
 @pytest.mark.parametrize(("text", "country"), [
     ("Forces loyal to President Bashar al-Assad shelled the town.", "SYR"),
     ("Fighters loyal to Khalifa Haftar attacked the camp.", "LBY"),

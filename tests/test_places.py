@@ -588,9 +588,24 @@ def test_a_village_the_gazetteer_lacks_is_placed_within_its_named_division():
     ("Nablus and Tulkarm were placed under curfew, residents said.", "Tulkarm", "PS"),
     ("Ukrainian troops withdrew from Avdiivka, the army chief said.", "Avdiivka", "UA"),
     ("Rescuers pulled 41 migrants from the sea off the coast of Lampedusa.", "Lampedusa", "IT"),
+    # a town the small tagger reads as a date ('Manbij on Sunday' tagged DATE)
+    ("Fighting broke out in Manbij on Sunday.", "Manbij", "SY"),
 ])
 def test_coordinated_and_prepositional_towns_are_places_whatever_the_tagger_says(text, mention, country):
     assert place_named(text, mention).country == country
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Fighting broke out in March on the northern front.", "March"),
+    ("The talks resumed in May after a pause.", "May"),
+    ("Prices rose in August, the ministry said.", "August"),
+    ("The ceasefire held in Ramadan.", "Ramadan"),
+    ("The ceasefire held in Passover.", "Passover"),
+    ("Shops stayed closed in Diwali.", "Diwali"),
+])
+def test_a_month_or_a_feast_after_in_stays_a_date(text, word):
+    assert not [p for p in places_of(text) if p.text == word]
+
 
 
 def test_a_speaking_bodys_country_is_no_context_but_a_containing_one_is():

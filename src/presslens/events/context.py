@@ -93,13 +93,14 @@ def acted_on(doc: Doc, verb: Token, start: int, end: int) -> bool:
 
 
 def setting(doc: Doc, verb: Token, places: list[Place]) -> tuple[str, int, int] | None:
-    """Where the event's clause is set: its location, else the first place it names as a noun."""
+    """Where the event's clause is set: its location, else the first place it names as a noun of its own (not a
+    modifier: 'Iran-led forces', 'Turkish-backed fighters' are set nowhere)."""
     found = location(doc, verb, places)
     if found:
         return found
     for start, end, text in _place_spans(doc, verb, places):
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and span.root.pos_ == "PROPN" and span.root.dep_ not in ("amod", "compound") \
+        if span is not None and span.root.pos_ == "PROPN" and span.root.dep_ not in ("amod", "compound", "npadvmod") \
                 and not _acting(span.root):
             return text, start, end
     return None

@@ -63,6 +63,11 @@ HERITAGE_NATIONALITIES = frozenset({"american", "americans", "canadian", "canadi
 """Nationalities that follow a demonym of descent ('African American', 'Chinese Canadians')."""
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+FESTIVALS = frozenset({"ramadan", "eid", "ashura", "muharram", "christmas", "easter", "lent", "advent", "passover",
+                       "hanukkah", "purim", "sukkot", "shavuot", "diwali", "holi", "vesak", "nowruz", "thanksgiving",
+                       "tet"})
+"""Feasts and holy months of several faiths and calendars, which the tagger calls dates and some towns share."""
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "note", "insist", "recall", "ask", "reply"})
 """Verbs of saying whose subject is a speaker ('Taylor said')."""
 PARTNER_PREPOSITIONS = frozenset({"with", "by", "against"})
@@ -242,8 +247,9 @@ def _acronym(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
 
 def _date_feast_or_title(doc: Doc, cand: Candidate) -> bool:
     """'March 31', '31 March': a month beside a day is a date; "St. Patrick's Day", 'Independence
-    Day': a name before 'Day' is a feast; 'Vice President', 'Vice-President': part of a title
-    (March, Cambridgeshire, Saint Patrick, Dominica, and Vice, Peru are not meant)."""
+    Day': a name before 'Day' is a feast, and so is a festival's own name ('in Passover', 'during Ramadan');
+    'Vice President', 'Vice-President': part of a title (March, Cambridgeshire, Saint Patrick, Dominica, and
+    Vice, Peru are not meant)."""
     start, end = cand.tokens
     after = end + (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
     if after < len(doc) and doc[after].text == "Day":
@@ -253,7 +259,7 @@ def _date_feast_or_title(doc: Doc, cand: Candidate) -> bool:
     word = doc[start].lower_
     day = [t for t in (doc[start - 1] if start else None, doc[end] if end < len(doc) else None)
            if t is not None and t.like_num and t.text.isdigit() and 1 <= int(t.text) <= 31]
-    if word in MONTHS and day:
+    if (word in MONTHS and day) or word in FESTIVALS:
         return True
     title = end + (end < len(doc) and doc[end].text == "-")
     return word in TITLE_PREFIXES and title < len(doc) and doc[title].lower_ in TITLES
@@ -409,6 +415,8 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
                certain_keys: set[str]) -> bool:
     """Kept with evidence from the context. A name the gazetteer lacks is kept only when spaCy
     calls it a place and the text puts it inside a known division ('in Kuriga, Kaduna state')."""
+    if cand.label in ("DATE", "EVENT") and _misread_name(doc, cand):
+        return _town_after_preposition(gaz, doc, cand)  # 'in Manbij on Sunday', tagged a date
     if cand.label in NOT_PLACE_LABELS or cand.label == "NORP":
         return False
     if not cand.entries:
@@ -425,6 +433,15 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
     wide = bool(_features(gaz, cand) - {"city", "admin2"})
     return (_preceded_by_locative(doc, cand, PLACE_PREPOSITIONS if wide else LOCATIVE)
             or _followed_by_division(gaz, doc, cand, kept) or dateline(doc, cand) or cand.after_comma)
+
+
+def _misread_name(doc: Doc, cand: Candidate) -> bool:
+    """One capitalised word the small tagger calls a date or an event that names no month or day ('Manbij',
+    'Tumaco'): a name it does not know, which a place preposition may show to be a town."""
+    start, end = cand.tokens
+    word = doc[start]
+    return end - start == 1 and word.pos_ == "PROPN" and word.is_alpha and word.lower_ not in (
+        MONTHS | WEEKDAYS | FESTIVALS)
 
 
 def _residence(doc: Doc, cand: Candidate) -> bool:
