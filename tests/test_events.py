@@ -1181,6 +1181,23 @@ def test_sanctions_slapped_decided_adopted_or_unveiled_are_a_sanction(text, sour
     assert set(event.target_countries) == targets
 
 
+@pytest.mark.parametrize(("text", "type_", "target"), [
+    ("The EU imposed sanctions on Belarus over the forced landing of a Ryanair jet.", "SANCTION", "BLR"),
+    ("The United States imposed sanctions on Russia over the poisoning of Alexei Navalny.", "SANCTION", "RUS"),
+    ("Russia imposed sanctions on Britain over the detention of a Russian journalist.", "SANCTION", "GBR"),
+    ("China imposed sanctions on Lithuania over the opening of a Taiwanese office.", "SANCTION", "LTU"),
+    ("Israel imposed restrictions on Palestinian banks over the killing of an Israeli settler.", "COERCE", "PSE"),
+    ("The Palestinian Authority imposed restrictions on Israeli firms over the killing of a Palestinian farmer.",
+     "COERCE", "ISR"),
+])
+def test_a_measure_on_someone_over_a_cause_is_aimed_at_them_not_at_the_cause(text, type_, target):
+    """'imposed sanctions on X over the poisoning of Y': the object's 'on' phrase names whom the measure is aimed
+    at; the 'over' phrase names why."""
+    event = one(text, type_)
+    assert event.target_countries == (target,), event
+
+
+
 @pytest.mark.parametrize(("text", "type_", "sources", "targets"), [
     # the doer of a gerund after a preposition is the subject of the verb it hangs on
     ("Obama spoke to reporters after meeting with Russian President Vladimir Putin.", "CONSULT",

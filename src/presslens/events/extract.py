@@ -158,6 +158,8 @@ WITHDRAWING = frozenset({"withdraw", "pull", "recall", "redeploy", "remove", "de
 troops along the border'): never the recipient, which the 'from' or 'against' phrase names."""
 
 
+AIMED_PREPS = frozenset({"on", "upon", "against"})
+"""Prepositions by which a measure or a charge names whom it is aimed at ('sanctions on X', 'charges against X')."""
 TOPIC_PREPS = frozenset({"over", "about", "on", "regarding", "concerning"})
 """Prepositions that name what a meeting is about ('negotiated with Russia over Syria'): no participant."""
 
@@ -606,6 +608,9 @@ class EventBuilder:
             for child in kids:
                 if child.dep_ in ("dobj", "dative", "attr", "oprd") and child is not c.trigger:
                     found.append((child, False))
+                    # 'imposed sanctions on X over the killing of Y': whom the measure is aimed at, before the cause
+                    found += [(g, False) for p in child.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                              for g in p.children if g.dep_ == "pobj"]
                 elif child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.i > head.i and (
                         child.i in self.args.cover):  # 'met Ethiopian Prime Minister Abiy Ahmed' misparsed
                     found.append((child, False))
