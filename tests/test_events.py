@@ -2037,9 +2037,24 @@ def test_a_crowd_or_a_landscape_around_something_is_no_restriction(text):
     "Pakistan conducted a missile test.",
     "North Korea carried out its sixth nuclear test.",
     "India test-fired a long-range missile off its east coast.",
+    # a launch into the sea hits no one: force posture, whoever launches it
+    "North Korea fired a ballistic missile into the sea off its east coast.",
+    "South Korea fired two ballistic missiles into the sea in response.",
+    "Iran launched three cruise missiles into the waters of the Gulf during the drill.",
+    "China fired missiles into the sea near Taiwan.",
+    "Taiwan fired missiles into the sea near the Chinese coast.",
 ])
 def test_a_weapons_test_is_no_assault(text):
     assert not [e for e in events_in(text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis fired missiles at ships in the Red Sea.",
+    "Russia fired missiles from the Black Sea at Odesa.",
+    "Ukraine fired missiles from the sea at Sevastopol.",
+])
+def test_missiles_fired_at_someone_from_or_in_a_sea_are_an_assault(text):
+    assert [e for e in events_in(text) if e.type == "ASSAULT"], events_in(text)
 
 
 @pytest.mark.xfail(strict=True, reason="the tagger reads 'Turkey hosted talks' as a noun phrase ('hosted' an "

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from .arguments import NEUTRAL_SPEECH, Side
-from .plover import Code, Lexicon
+from .plover import WATERS, Code, Lexicon
 from .triggers import Candidate, lemma_words, phrase_words
 
 
@@ -47,8 +47,10 @@ def candidate_features(c: Candidate, rule: Code, sources: list[Side], targets: l
         features.append(f"obj_code={noun[0].type if noun else None}")
     if c.complement is not None:
         features.append(f"comp_verb={word(c.complement)}")
+    # a sea or a river in a place phrase is where ('fired missiles from the sea'), not what did it ('by the waves')
     doers = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")] + [
-        g for child in verb.children if child.dep_ in ("agent", "prep") for g in child.children if g.dep_ == "pobj"]
+        g for child in verb.children if child.dep_ in ("agent", "prep") for g in child.children if g.dep_ == "pobj"
+        and not (child.dep_ == "prep" and child.lower_ != "by" and g.lemma_.lower() in WATERS)]
     hazard = any(lex.hazard(t) for d in doers for t in d.subtree)
     features += [f"hazard={hazard}", f"rule+hazard={rule.type}+{hazard}",
                  f"rule+sources={rule.type}+{bool(sources)}", f"rule+targets={rule.type}+{bool(targets)}",

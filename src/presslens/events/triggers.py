@@ -287,6 +287,20 @@ def obligation(verb: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+OPEN_WATER = frozenset({"sea", "ocean", "waters"})
+INTO = frozenset({"into", "toward", "towards"})
+AIMED_AT = frozenset({"at", "on", "against", "upon"})
+
+
+def _into_open_water(verb: Token) -> bool:
+    """'fired a ballistic missile into the sea', 'launched missiles into the waters of the Gulf': a launch that
+    names no one it is aimed at, only open water, is a show of force (PLOVER MOBILIZE, like a weapons test)."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    return not any(p.lower_ in AIMED_AT for p in preps) and any(
+        p.lower_ in INTO and any(g.dep_ == "pobj" and g.lemma_.lower() in OPEN_WATER for g in p.children)
+        for p in preps)
+
+
 def _an_order_to_leave(verb: Token, obj: Token | None) -> bool:
     """'ordered French troops to leave the country', 'ordered the ambassador to leave': an order to someone else to
     leave the country (not one's own troops to leave a town)."""
@@ -496,6 +510,8 @@ class TriggerFinder:
         code, spec, particle, obj, trigger, chosen_by_object = self.code_of(verb)
         if _an_order_to_leave(verb, obj):
             code, chosen_by_object = Code("SANCTION", "expel"), True
+        elif code is not None and code.type == "ASSAULT" and _into_open_water(verb):
+            code, chosen_by_object = Code("MOBILIZE"), True
         candidate = Candidate(verb=verb, trigger=trigger, code=code or Code(None), spec=spec, particle=particle,
                               obj=obj, future=is_future(verb), by_object=chosen_by_object)
         if spec is not None and spec.speech and not candidate.code.type:
