@@ -490,6 +490,7 @@ def test_a_town_named_like_a_word_stays_a_town_where_the_article_does_not_use_th
     ("“They left to find work,” Petrova said.", "Petrova"),  # a village's name, tagged a place by spaCy
     # a name described as a person by its appositive ('X, the ... coordinator') is that person
     ("Kenzo Oshima, the United Nations relief coordinator, demanded that aid reach the camps.", "Oshima"),
+    ("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that aid reach the camps.", "Oshima"),
     ("Ama Kumasi, the party's spokeswoman, denied the report.", "Kumasi"),
     ("The report was written by Sergei Odessky, a Russian economist.", "Odessky"),
     ("The report was written by Taras Kherson, a Ukrainian economist.", "Kherson"),

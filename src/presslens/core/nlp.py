@@ -140,7 +140,7 @@ def described_as_person(doc: Doc, start: int, end: int) -> bool:
     hangs the man on the town)."""
     if start > 0 and doc[start - 1].lower_ in SITE_PREPOSITIONS:
         return False
-    return any(h.tag_ == "NN" and h.lower_ in PERSON_ROLES for h in appositive_heads(doc, start, end))
+    return any(h.tag_ in ("NN", "NNP") and h.lower_ in PERSON_ROLES for h in appositive_heads(doc, start, end))
 
 
 def one_word_people(doc: Doc) -> set[str]:
