@@ -449,6 +449,18 @@ def test_a_force_loyal_to_a_state_is_named_as_such_with_its_country(text, name, 
     assert (name, country) in [(a.name, a.country) for a in actors]
 
 
+@pytest.mark.parametrize(("text", "surface", "word"), [
+    ("Troops not loyal to the Sudanese army chief attacked the base.", "Troops", "sudan"),
+    ("Militias not allied with the Ethiopian government attacked the village.", "Militias", "ethiopia"),
+    ("Communities affiliated with the Ethiopian church asked for help.", "Communities", "ethiopia"),
+    ("Communities not affiliated to the Federation of Kestrel Parishes asked for help.", "Communities", "federation"),
+])
+def test_no_allegiance_for_a_negated_tie_or_a_community(text, surface, word):
+    """'not loyal to X' says whose the force is not; a community's affiliation makes it no one's force."""
+    _, mentions = actors_in(text)
+    assert not [m for m in mentions if m.text.startswith(surface) and word in m.actor_id.lower()], mentions
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("Army units launched artillery fire against rebel camps near the border.", "artillery"),
     ("Rebel units launched artillery fire against army camps near the border.", "artillery"),

@@ -76,6 +76,7 @@ def _allegiance(head: Token) -> list[Token]:
     """The 'to'/'with' phrase of an allegiance adjective after the noun ('fighters loyal to X'), read as its 'of'
     phrase: whose the force is. (spaCy tags such a phrase's preposition 'prep' under the adjective.)"""
     return [p for a in head.rights if a.dep_ in ("amod", "acl", "acomp") and a.lower_ in ALLEGIANCE
+            and not any(c.dep_ == "neg" for c in a.children)  # 'communities not affiliated to federations'
             for p in a.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]
 
 
@@ -282,7 +283,9 @@ class Composer:
                 if anchor and anchor not in left:
                     left.append(anchor)
         by_prep: dict[str, list[Anchor]] = {}
-        allegiance = _allegiance(head)
+        text, lemma = cue_words(head)
+        own = self.book.sector_noun(text) or self.book.sector_noun(lemma)
+        allegiance = _allegiance(head) if own and own[0] in ARMED_SECTORS else []  # forces, not communities
         for child in [*head.rights, *_hung_on_verb(head), *allegiance]:
             if child.dep_ == "prep" and (child.lower_ in PLACE_PREPS or child in allegiance):
                 inner = by_prep.setdefault("to" if child in allegiance else child.lower_, [])
