@@ -99,6 +99,20 @@ POSITIVE = [
                  "Daniel Novak", "direct", "—", id="signed-quotation-close-dash"),
     pytest.param("“The ferry has not come back for three days.” — Olev Tarrant, a retired teacher",
                  "The ferry has not", "Olev Tarrant", "direct", "—", id="signed-quotation-with-role"),
+    # after a closing quotation, the noun phrase after the cue is the speaker, however the parser reads it
+    pytest.param("“This is a massacre,” tweeted the foreign minister of Norland, Amina Diallo.",
+                 "This is a massacre", "Amina Diallo", "direct", "tweeted", id="inverted-tweeted-role-then-name"),
+    pytest.param("“This is a massacre,” tweeted the foreign minister of Norland, Eva Strand.", "This is a massacre",
+                 "Eva Strand", "direct", "tweeted", id="inverted-tweeted-name-tagged-a-place",
+                 marks=pytest.mark.xfail(strict=True, reason="the tagger reads 'Eva Strand' as a place, so the name "
+                                         "hung on 'Norland' is no person's and the speaker stays 'the foreign "
+                                         "minister' (the same after 'said')")),
+    pytest.param("“We will respond,” tweeted the mayor of Halvessa, Daniel Novak.", "We will respond",
+                 "Daniel Novak", "direct", "tweeted", id="inverted-tweeted"),
+    pytest.param("“The talks failed,” posted the union leader Anna Petrova on Monday.", "The talks failed",
+                 "Anna Petrova", "direct", "posted", id="inverted-posted"),
+    pytest.param("“Is this what peace looks like?” wrote the Orsenna envoy, Tomas Brell.",
+                 "Is this what peace looks like", "Tomas Brell", "direct", "wrote", id="inverted-question-wrote"),
 ]
 
 

@@ -50,12 +50,28 @@ class Frame:
 
 
 def own_source(verb: Token) -> Token | None:
-    """The cue's own subject or passive agent, nothing inherited."""
+    """The cue's own subject or passive agent, nothing inherited: also the speaker after a closing quotation
+    that the parser took for the verb's object (see ``_inverted_object``)."""
+    inverted = _inverted_object(verb)
+    if inverted is not None:
+        return inverted
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _inverted_object(verb: Token) -> Token | None:
+    """'“We will respond,” tweeted the president': right after a closing quotation that ends with a comma (or
+    '?', '!'), a verb of saying and the noun phrase after it, which the parser may read as the verb's object, is
+    the speaker."""
+    doc = verb.doc
+    if verb.i < 2 or not doc[verb.i - 1].is_quote or doc[verb.i - 2].text not in (",", "?", "!") or (
+            cue_class(verb) not in ("speech", "quote-only")):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+                 and c.left_edge.i == verb.i + 1), None)
 
 
 def find_source(verb: Token, depth: int = 0) -> Token | None:
