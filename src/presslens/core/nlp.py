@@ -119,11 +119,14 @@ relief coordinator'), whatever town shares the name."""
 
 
 def appositive_heads(doc: Doc, start: int, end: int) -> list[Token]:
-    """Heads of the appositives that describe the name in tokens ``start:end`` ('Goma, the capital of North Kivu';
-    'the coordinator, Kenzo Oshima')."""
+    """Heads of the appositives that describe the name in tokens ``start:end`` and stand next to it, set off by
+    a comma ('Goma, the capital of North Kivu'; 'the coordinator, Kenzo Oshima'; not a dateline's byline,
+    'Advocate Reporter March 30, 2009 NEWARK --')."""
     head = doc[end - 1]
-    heads = [c for c in head.children if c.dep_ == "appos" and c.i >= end]
-    if head.dep_ == "appos" and head.head.i < start:
+    heads = [c for c in head.children if c.dep_ == "appos" and c.i >= end and end < len(doc)
+             and doc[end].text == "," and c.left_edge.i == end + 1]
+    if head.dep_ == "appos" and head.head.i < start and start > 1 and doc[start - 1].text == "," and (
+            head.head.i == start - 2):
         heads.append(head.head)
     return heads
 
@@ -137,9 +140,9 @@ def described_as_person(doc: Doc, start: int, end: int) -> bool:
     """A name whose appositive names one person's role or trade ('Kenzo Oshima, the UN relief coordinator', 'Taras
     Kherson, a Ukrainian economist'; not 'AMRITSAR, India — Farmers …'): that person, whatever town shares the
     name; not after a place preposition ('In Tulsa, an unarmed man with his hands in the air', where the parse
-    hangs the man on the town)."""
-    if start > 0 and doc[start - 1].lower_ in SITE_PREPOSITIONS:
-        return False
+    hangs the man on the town) nor after a hyphen ('D-N.Y., chairman of the committee')."""
+    if start > 0 and (doc[start - 1].lower_ in SITE_PREPOSITIONS or doc[start - 1].text == "-"):
+        return False  # 'Rep. Charles Rangel, D-N.Y., chairman of …': a party and a state, not a person
     return any(h.tag_ in ("NN", "NNP") and h.lower_ in PERSON_ROLES for h in appositive_heads(doc, start, end))
 
 
