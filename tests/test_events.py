@@ -772,6 +772,61 @@ NOT_DONE = [
 ]
 
 
+@pytest.mark.parametrize("text", [
+    "The former minister pleaded guilty to fraud charges in a Lagos court.",
+    "The governor pleaded not guilty to corruption charges.",
+    "The rebel commander pleaded innocent to war crimes charges in The Hague.",
+    "The army officer pleaded guilty in 2016 to taking bribes.",
+])
+def test_a_plea_in_court_is_no_request(text):
+    assert not [e for e in events_in(text) if e.type == "REQUEST"], events_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The former president walked out of prison on Monday after his sentence was cut.",
+    "The opposition leader walked out of the courthouse in Harare after the hearing.",
+    "The rebel commander walked out of the hospital in Bogota on Friday.",
+])
+def test_walking_out_of_a_building_is_no_walkout(text):
+    assert not [e for e in events_in(text) if e.type in ("REJECT", "PROTEST")], events_in(text)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Farmers struck a deal with the government over prices.", "AGREE"),
+    ("The dockers' union struck a deal with the port authority in Mombasa.", "AGREE"),
+    ("Miners went on strike at the copper mine in Kitwe.", "PROTEST"),
+])
+def test_a_deal_struck_by_workers_is_an_agreement_not_a_strike(text, type_):
+    assert [e.type for e in events_in(text)] == [type_], events_in(text)
+
+
+@pytest.mark.parametrize(("text", "mode", "source"), [
+    ("Teachers in Nairobi went on strike on Monday.", "strike", "Kenyan teachers"),
+    ("Teachers in Kampala went on strike on Monday.", "strike", "Ugandan teachers"),
+    ("The jailed activist went on hunger strike in Cairo.", "hunger", "jailed activist"),
+])
+def test_going_on_strike_is_a_strike_by_those_named(text, mode, source):
+    event = one(text, "PROTEST")
+    assert (event.mode, event.sources) == (mode, (source,))
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The opposition delegation walked out of the talks in Geneva.", "REJECT"),
+    ("The government delegation walked out of the talks in Geneva.", "REJECT"),
+    ("Workers walked out of the car plant in Pretoria over pay.", "PROTEST"),
+])
+def test_walking_out_of_talks_or_work_stays_a_walkout(text, type_):
+    assert [e for e in events_in(text) if e.type == type_], events_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mother pleaded with the rebels to free her son.",
+    "The mayor of Goma pleaded for help from the government.",
+])
+def test_pleading_with_someone_for_something_stays_a_request(text):
+    assert [e for e in events_in(text) if e.type == "REQUEST"], events_in(text)
+
+
 @pytest.mark.parametrize("text", HABITS)
 def test_a_habit_is_no_event(text):
     assert not events_in(text), [(e.type, e.trigger) for e in events_in(text)]

@@ -340,9 +340,10 @@ class EventBuilder:
         return code, negated
 
     def _by_subject(self, c: Candidate, code: Code, sources: list[Side]) -> Code:
-        """'workers struck' is a strike, 'the ministry protested' a verbal ACCUSE."""
+        """'workers struck' is a strike, 'the ministry protested' a verbal ACCUSE; a code the object chose stays
+        ('farmers struck a deal' is an agreement, 'walked out of prison' no walkout)."""
         spec = c.spec
-        if spec is None or not sources or c.trigger is not c.verb:
+        if spec is None or not sources or c.trigger is not c.verb or c.by_object:
             return code
         civil = all(s.actor.kind in ("population", "group") or (s.sector in CIVIL_SECTORS) for s in sources)
         if spec.civil and civil:

@@ -287,6 +287,14 @@ def obligation(verb: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+PLEAS = frozenset({"guilty", "innocent"})
+
+
+def _a_plea_in_court(verb: Token) -> bool:
+    """'pleaded guilty to fraud charges', 'pleaded not guilty': an answer to a charge, not a request to anyone."""
+    return verb.lemma_.lower() == "plead" and any(c.lower_ in PLEAS for c in verb.children)
+
+
 OPEN_WATER = frozenset({"sea", "ocean", "waters"})
 INTO = frozenset({"into", "toward", "towards"})
 AIMED_AT = frozenset({"at", "on", "against", "upon"})
@@ -365,7 +373,7 @@ class TriggerFinder:
         """A verb the lexicon does not code: the event-type model may still find an event in it."""
         coded = self.code_of(verb)
         return Candidate(verb=verb, trigger=coded.trigger, code=Code(None), spec=coded.spec,
-                         particle=coded.particle, obj=coded.obj, future=is_future(verb))
+                         particle=coded.particle, obj=coded.obj, future=is_future(verb), by_object=coded.by_object)
 
     # -- coding one verb ---------------------------------------------------------------
 
@@ -456,7 +464,9 @@ class TriggerFinder:
         men into custody')."""
         if particle is None or particle.dep_ != "prep":
             return None
-        noun = next((c for c in particle.children if c.dep_ == "pobj"), None)
+        noun = next((c for c in particle.children if c.dep_ == "pobj"), None) or next(
+            (g for c in particle.children if c.dep_ == "prep" and c.lower_ == "of"  # 'walked out [of prison]'
+             for g in c.children if g.dep_ == "pobj"), None)
         if noun is None or noun is obj:
             return None
         return self._exact(spec, phrase_words(noun)) or self._exact(spec, lemma_words(noun))
@@ -512,6 +522,8 @@ class TriggerFinder:
             code, chosen_by_object = Code("SANCTION", "expel"), True
         elif code is not None and code.type == "ASSAULT" and _into_open_water(verb):
             code, chosen_by_object = Code("MOBILIZE"), True
+        elif _a_plea_in_court(verb):
+            return None
         candidate = Candidate(verb=verb, trigger=trigger, code=code or Code(None), spec=spec, particle=particle,
                               obj=obj, future=is_future(verb), by_object=chosen_by_object)
         if spec is not None and spec.speech and not candidate.code.type:
