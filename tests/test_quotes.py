@@ -128,6 +128,12 @@ def test_attribution_layouts(quotes_of, text, needle, speaker, kind, cue):
     assert text[quote.cue_start:quote.cue_end] == quote.cue
 
 
+def test_a_participle_after_a_quotation_does_not_make_its_object_the_speaker(quotes_of):
+    """'“…,” condemning the owners': the owners are condemned, not quoted (only a finite verb of saying inverts)."""
+    text = "Maria Keller read out the order, “the ferry must stop,” condemning the owners."
+    assert "the owners" not in {q.speaker for q in quotes_of(text)}, quotes_of(text)
+
+
 def test_quote_split_by_its_cue_is_one_speech_in_two_pieces(quotes_of):
     text = "“The talks failed,” Jonas Weber said, “but we will return next week.”"
     quotes = quotes_of(text)

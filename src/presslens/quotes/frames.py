@@ -62,14 +62,17 @@ def own_source(verb: Token) -> Token | None:
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def _inverted_object(verb: Token) -> Token | None:
     """'“We will respond,” tweeted the president': right after a closing quotation that ends with a comma (or
-    '?', '!'), a verb of saying and the noun phrase after it, which the parser may read as the verb's object, is
-    the speaker."""
+    '?', '!'), a finite verb of saying and the noun phrase after it, which the parser may read as the verb's
+    object, is the speaker."""
     doc = verb.doc
     if verb.i < 2 or not doc[verb.i - 1].is_quote or doc[verb.i - 2].text not in (",", "?", "!") or (
-            cue_class(verb) not in ("speech", "quote-only")):
-        return None
+            verb.tag_ not in FINITE_TAGS or cue_class(verb) not in ("speech", "quote-only")):
+        return None  # '“…,” citing church teaching': a participle goes on with the sentence's own speaker
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
                  and c.left_edge.i == verb.i + 1), None)
 
