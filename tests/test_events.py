@@ -791,6 +791,17 @@ def test_walking_out_of_a_building_is_no_walkout(text):
     assert not [e for e in events_in(text) if e.type in ("REJECT", "PROTEST")], events_in(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Officials said it was unclear who had fired the rockets.",
+    "Police in Kano said it was not known who had attacked the convoy.",
+    "The Israeli army said it did not know who had fired the mortar shells.",
+    "Hamas said it did not know who had fired the rockets.",
+])
+def test_an_act_whose_doer_is_asked_about_has_no_source(text):
+    """'it was unclear who fired': neither the one who reports it nor anyone else named is the doer."""
+    assert [e.sources for e in events_in(text) if e.type == "ASSAULT"] == [()], events_in(text)
+
+
 @pytest.mark.parametrize(("text", "type_"), [
     ("Farmers struck a deal with the government over prices.", "AGREE"),
     ("The dockers' union struck a deal with the port authority in Mombasa.", "AGREE"),

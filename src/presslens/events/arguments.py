@@ -21,6 +21,8 @@ FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 NON_PERSONAL = frozenset({"it", "its", "they", "them", "their"})
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+QUESTION_WORDS = frozenset({"who", "whom", "what", "which", "whoever"})
+"""Words that ask who did an act ('unclear who fired'): no actor of their own."""
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "encourage", "force", "allow", "permit", "press", "call",
                             "invite", "instruct", "compel", "persuade", "tell", "help", "appeal"})
 NEUTRAL_SPEECH = frozenset({"say", "tell", "add", "announce", "state", "report", "note", "claim", "confirm",
@@ -88,6 +90,8 @@ class Arguments:
             if owner is not None and actor.country is None and actor.kind != "person":
                 return [Side(s.actor, mention.sector or s.sector) for s in self.pronoun(owner)] or [Side(actor, None)]
             return [Side(actor, mention.sector)]
+        if token.lower_ in QUESTION_WORDS and token.head.dep_ != "relcl":
+            return []  # 'it was unclear who had fired the rockets': the doer is what is not known
         if token.pos_ == "PRON" or token.lower_ in FIRST_PERSON | PERSONAL | NON_PERSONAL:
             return self.pronoun(token)
         if depth > 2 or token.lemma_.lower() in RELATIONS:
