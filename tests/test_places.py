@@ -485,6 +485,7 @@ def test_a_town_named_like_a_word_stays_a_town_where_the_article_does_not_use_th
 
 @pytest.mark.parametrize("text, name", [
     ("Paris Hilton testified before a committee on Tuesday.", "Paris"),
+    ("The US withdrew from the Obama-era nuclear deal with Iran.", "Obama"),  # tagged a date with '-era'
     ("Chelsea Clinton spoke at the convention. Clinton said the party was united.", "Clinton"),
     ("Lorraine Kelly interviewed Tom Jordan about his book. Jordan said it took years.", "Jordan"),
     ("“They left to find work,” Petrova said.", "Petrova"),  # a village's name, tagged a place by spaCy

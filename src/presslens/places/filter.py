@@ -436,11 +436,12 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
 
 
 def _misread_name(doc: Doc, cand: Candidate) -> bool:
-    """One capitalised word the small tagger calls a date or an event that names no month or day ('Manbij',
-    'Tumaco'): a name it does not know, which a place preposition may show to be a town."""
+    """One capitalised word the small tagger calls a date or an event, all of it, that names no month or day
+    ('Manbij', 'Tumaco'; not 'Obama' in 'the Obama-era deal'): a name it does not know, which a place preposition
+    may show to be a town."""
     start, end = cand.tokens
     word = doc[start]
-    return end - start == 1 and word.pos_ == "PROPN" and word.is_alpha and word.lower_ not in (
+    return cand.exact and end - start == 1 and word.pos_ == "PROPN" and word.is_alpha and word.lower_ not in (
         MONTHS | WEEKDAYS | FESTIVALS)
 
 
