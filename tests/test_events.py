@@ -791,6 +791,18 @@ def test_walking_out_of_a_building_is_no_walkout(text):
     assert not [e for e in events_in(text) if e.type in ("REJECT", "PROTEST")], events_in(text)
 
 
+@pytest.mark.parametrize(("text", "source", "agent_name"), [
+    ("The journalist was interrogated, tortured and killed by Saudi intelligence officers.", "SAU", "Saudi Arabia"),
+    ("The prisoners were stripped, beaten and shot by Russian soldiers near Bucha.", "RUS", "Russia"),
+    ("The prisoners were stripped, beaten and shot by Ukrainian soldiers near Kherson.", "UKR", "Ukraine"),
+])
+def test_each_item_of_a_list_of_passive_participles_is_done_by_the_agent(text, source, agent_name):
+    """'was interrogated, tortured and killed by X': X did each, to the subject (never X as the recipient)."""
+    events = [e for e in events_in(text) if e.type == "ASSAULT"]
+    assert events and all(e.source_countries == (source,) for e in events), events
+    assert all(agent_name not in e.targets for e in events), events
+
+
 @pytest.mark.parametrize("text", [
     "Officials said it was unclear who had fired the rockets.",
     "Police in Kano said it was not known who had attacked the convoy.",

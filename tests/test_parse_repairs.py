@@ -266,3 +266,24 @@ def test_a_particle_read_as_the_object_s_modifier_is_the_verb_s(text, verb, part
 
 def test_an_adjective_before_an_object_is_left():
     assert _tree("The army sent armed troops.") == _tree("The army sent armed troops.", repaired=False)
+
+
+@pytest.mark.parametrize("text", [
+    "The journalist was interrogated, tortured and killed by Saudi intelligence officers inside the consulate.",
+    "The prisoners were stripped, beaten and shot by Russian soldiers near Bucha.",
+    "The prisoners were stripped, beaten and shot by Ukrainian soldiers near Kherson.",
+    "The farmers were robbed, beaten and abducted by gunmen near Zamfara.",
+])
+def test_a_list_of_passive_participles_is_one_coordination(text):
+    """'was interrogated, tortured and killed by X': the middle item is the list's next conjunct, not an adverbial
+    clause of the first, so every item shares the subject and the agent."""
+    doc = _doc(text)
+    middle = next(t for t in doc if t.text in ("tortured", "beaten"))
+    assert middle.dep_ == "conj" and middle.head.dep_ == "ROOT", [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_a_participle_clause_after_a_comma_stays_a_clause():
+    """'…, backed by …': a participle with its own agent, after a comma and no list, modifies the clause."""
+    doc = _doc("The town was captured on Sunday, helped by heavy shelling from the border.")
+    helped = next(t for t in doc if t.text == "helped")
+    assert helped.dep_ != "conj"

@@ -269,6 +269,24 @@ def subject_read_as_conjunct(verb: Token) -> bool:
     return True
 
 
+def participle_list_read_as_clause(verb: Token) -> bool:
+    """'The journalist was interrogated, tortured and killed by X': a past participle right after a comma that
+    follows a passive participle, and that is itself followed by 'and' + another participle, is the middle item of
+    one list, not an adverbial clause of the first item (the model's choice there depends on the names)."""
+    head = verb.head
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or head.tag_ != "VBN" or head.i > verb.i or verb.i < 1 or (
+            verb.doc[verb.i - 1].text != ",") or not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in verb.children):
+        return False
+    listed = any(c.dep_ == "conj" and c.tag_ == "VBN" for c in verb.children) and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "or") for c in verb.children)
+    if not listed:
+        return False
+    _move(verb, head, "conj")
+    return True
+
+
 def _name_pieces(entity: Span, verb: Token) -> list[Span]:
     """The names on either side of the verb: the capitalised words before it ('Lopez' in 'Lopez Seeks More
     Aid', which the tagger may call a common noun) and the proper nouns right after it."""
@@ -333,6 +351,7 @@ def parse_repairs(doc: Doc) -> Doc:
                 participle_read_as_past(token)
                 list_read_as_two_subjects(token)
                 subject_read_as_conjunct(token)
+                participle_list_read_as_clause(token)
     return doc
 
 
