@@ -814,6 +814,15 @@ def test_an_act_whose_doer_is_asked_about_has_no_source(text):
     assert [e.sources for e in events_in(text) if e.type == "ASSAULT"] == [()], events_in(text)
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("The rebels, many of whom had attacked the town, surrendered on Monday.", "rebels"),
+    ("The soldiers, many of whom had attacked the village, surrendered on Monday.", "soldiers"),
+])
+def test_a_relative_pronoun_stands_for_its_noun(text, source):
+    """'many of whom had attacked': 'whom' is the rebels, not a question about who attacked."""
+    assert [e.sources for e in events_in(text) if e.type == "ASSAULT"] == [(source,)], events_in(text)
+
+
 @pytest.mark.parametrize(("text", "type_"), [
     ("Farmers struck a deal with the government over prices.", "AGREE"),
     ("The dockers' union struck a deal with the port authority in Mombasa.", "AGREE"),

@@ -21,8 +21,10 @@ FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 NON_PERSONAL = frozenset({"it", "its", "they", "them", "their"})
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
-QUESTION_WORDS = frozenset({"who", "whom", "what", "which", "whoever"})
+QUESTION_WORDS = frozenset({"who", "what", "whoever"})
 """Words that ask who did an act ('unclear who fired'): no actor of their own."""
+QUESTION_CLAUSES = frozenset({"ccomp", "csubj", "pcomp", "xcomp"})
+"""Dependencies of a clause that completes a verb or an adjective ('unclear who fired', 'care who killed')."""
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "encourage", "force", "allow", "permit", "press", "call",
                             "invite", "instruct", "compel", "persuade", "tell", "help", "appeal"})
 NEUTRAL_SPEECH = frozenset({"say", "tell", "add", "announce", "state", "report", "note", "claim", "confirm",
@@ -90,7 +92,7 @@ class Arguments:
             if owner is not None and actor.country is None and actor.kind != "person":
                 return [Side(s.actor, mention.sector or s.sector) for s in self.pronoun(owner)] or [Side(actor, None)]
             return [Side(actor, mention.sector)]
-        if token.lower_ in QUESTION_WORDS and token.head.dep_ != "relcl":
+        if _asked_about(token):
             return []  # 'it was unclear who had fired the rockets': the doer is what is not known
         if token.pos_ == "PRON" or token.lower_ in FIRST_PERSON | PERSONAL | NON_PERSONAL:
             return self.pronoun(token)
@@ -297,6 +299,20 @@ def _named_on_its_own(noun: Token) -> bool:
     that no adjective of the phrase before it qualifies."""
     return noun.pos_ == "PROPN" or any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ == "PROPN"
                                        for c in noun.children)
+
+
+def _asked_about(token: Token) -> bool:
+    """A question word heading no one: in a clause that completes a verb or an adjective ('it was unclear who had
+    fired', 'no one cares who killed him', 'spoken of who he met with') or opening a direct question ('Who can
+    blame them?'); a relative pronoun ('officials, who …', 'the deal, which …') stands for its noun."""
+    if token.lower_ not in QUESTION_WORDS:
+        return False
+    clause = token.head
+    while clause.dep_ == "prep" and clause.head is not clause:
+        clause = clause.head  # 'who he met with'
+    if clause.dep_ in QUESTION_CLAUSES and clause.head.pos_ in ("VERB", "AUX", "ADJ", "ADP"):
+        return True
+    return clause.dep_ == "ROOT" and token.i == token.sent.start
 
 
 def _reporter_of_things(verb: Token, inherited: Token | None) -> Token | None:
