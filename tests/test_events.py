@@ -817,10 +817,22 @@ def test_an_act_whose_doer_is_asked_about_has_no_source(text):
 @pytest.mark.parametrize(("text", "source"), [
     ("The rebels, many of whom had attacked the town, surrendered on Monday.", "rebels"),
     ("The soldiers, many of whom had attacked the village, surrendered on Monday.", "soldiers"),
+    ("It is the rebels who attacked the village, the governor said.", "rebels"),
+    ("It is the army who attacked the village, the rebels said.", "army"),
 ])
 def test_a_relative_pronoun_stands_for_its_noun(text, source):
     """'many of whom had attacked': 'whom' is the rebels, not a question about who attacked."""
     assert [e.sources for e in events_in(text) if e.type == "ASSAULT"] == [(source,)], events_in(text)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("So the blame lies with Rome, because it is Rome who approves the nominations for bishops.", "SUPPORT"),
+    ("They criticised the Kestrel officials, who they believe went too far in refusing to cooperate with the "
+     "federal agents.", "REJECT"),
+])
+def test_a_relative_who_after_its_noun_keeps_the_act(text, type_):
+    """'it is Rome who approves', 'officials, who they believe went too far in refusing': relatives, not questions."""
+    assert [e for e in events_in(text) if e.type == type_ and e.sources], events_in(text)
 
 
 @pytest.mark.parametrize(("text", "type_"), [

@@ -307,6 +307,11 @@ def _asked_about(token: Token) -> bool:
     blame them?'); a relative pronoun ('officials, who …', 'the deal, which …') stands for its noun."""
     if token.lower_ not in QUESTION_WORDS:
         return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text == "," and token.i > 1:
+        before = token.doc[token.i - 2]
+    if before is not None and before.pos_ in ("NOUN", "PROPN"):
+        return False  # 'it is Rome who approves', 'officials, who they believe went too far': a relative
     clause = token.head
     while clause.dep_ == "prep" and clause.head is not clause:
         clause = clause.head  # 'who he met with'
