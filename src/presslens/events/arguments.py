@@ -295,7 +295,7 @@ def acting_noun(noun: Token) -> bool:
 
 
 def _named_on_its_own(noun: Token) -> bool:
-    """A noun with a name of its own before it ('Kurdistan's Peshmerga forces', 'Darfur's Joint Forces'): a side
+    """A noun with a name of its own before it ('Kurdistan's Peshmerga forces', 'Somalia's national army'): a side
     that no adjective of the phrase before it qualifies."""
     return noun.pos_ == "PROPN" or any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ == "PROPN"
                                        for c in noun.children)

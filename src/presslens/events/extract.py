@@ -776,8 +776,10 @@ class EventBuilder:
 
     def _hypothetical(self, c: Candidate) -> bool:
         if ctx.conditional(c.verb) or ctx.within_condition(c.verb) or ctx.modal(c.verb) or ctx.imperative(c.verb) or (
-                c.complement is not None and ctx.conditional(c.complement)) or ctx.unsaid(c.verb) or ctx.proposed(c.verb):
+                c.complement is not None and ctx.conditional(c.complement)):
             return True
+        if ctx.unsaid(c.verb) or ctx.proposed(c.verb):
+            return True  # 'has not said he will back it', 'Let's investigate'
         gerund = gerund_head(c.verb)
         if gerund.tag_ == "VBG" and gerund.dep_ in ("dobj", "xcomp") and (
                 ctx.modal(gerund.head) or ctx.conditional_mood(gerund.head)):
