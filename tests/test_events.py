@@ -783,6 +783,25 @@ def test_a_plea_in_court_is_no_request(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Hundreds of migrants arrived in Tijuana early Tuesday on nine buses.",
+    "Thousands of refugees arrived in Poland from Ukraine.",
+    "Thousands of refugees arrived in Chad from Sudan.",
+    "Rohingya refugees arrived in Bangladesh by boat.",
+])
+def test_people_arriving_somewhere_visit_no_one(text):
+    assert not [e for e in events_in(text) if e.type == "CONSULT"], events_in(text)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The French president arrived in Kyiv on Friday.", "UKR"),
+    ("The Ukrainian president arrived in Paris on Friday.", "FRA"),
+    ("A UN delegation arrived in Khartoum for talks.", "SDN"),
+])
+def test_an_official_arriving_in_a_capital_visits_it(text, target):
+    assert one(text, "CONSULT").target_countries == (target,)
+
+
+@pytest.mark.parametrize("text", [
     "The former president walked out of prison on Monday after his sentence was cut.",
     "The opposition leader walked out of the courthouse in Harare after the hearing.",
     "The rebel commander walked out of the hospital in Bogota on Friday.",
