@@ -268,10 +268,9 @@ class Composer:
 
     # -- a kind-of-actor noun composed with the names that modify it ---------
 
-    def _zone(self, head: Token) -> tuple[list[Anchor], list[Anchor], str]:
+    def _zone(self, head: Token, allegiance: list[Token]) -> tuple[list[Anchor], list[Anchor], str]:
         """Anchors among the head's modifiers, and (separately) in its 'of' phrases, else 'from', else 'in'
-        phrases, else the 'to'/'with' phrase of an allegiance ('loyal to X'), with that preposition ('to' for the
-        last)."""
+        phrases, else the ``allegiance`` phrases ('loyal to X'), with that preposition ('to' for the last)."""
         left: list[Anchor] = []
         for child in head.lefts:
             if child.dep_ not in MODIFIER_DEPS:
@@ -283,9 +282,6 @@ class Composer:
                 if anchor and anchor not in left:
                     left.append(anchor)
         by_prep: dict[str, list[Anchor]] = {}
-        text, lemma = cue_words(head)
-        own = self.book.sector_noun(text) or self.book.sector_noun(lemma)
-        allegiance = _allegiance(head) if own and own[0] in ARMED_SECTORS else []  # forces, not communities
         for child in [*head.rights, *_hung_on_verb(head), *allegiance]:
             if child.dep_ == "prep" and (child.lower_ in PLACE_PREPS or child in allegiance):
                 inner = by_prep.setdefault("to" if child in allegiance else child.lower_, [])
@@ -310,7 +306,9 @@ class Composer:
         if head.lower_ == "state" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
                 g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in head.children):
             return []  # 'a state of emergency', 'the state of the economy': a condition, no government
-        left, inner, prep = self._zone(head)
+        # whose a force is may be said by an allegiance ('forces loyal to X'); a community's ties are no one's
+        allegiance = _allegiance(head) if sector_kind and sector_kind[0] in ARMED_SECTORS else []
+        left, inner, prep = self._zone(head, allegiance)
         if not left and prep == "in" and sector_kind and not group:
             inner = [a for a in inner if state_ref(a, self.book)] if sector_kind[0] in LOCAL_SECTORS else []
             prep = prep if inner else "of"
@@ -331,7 +329,7 @@ class Composer:
         states = [a for a in anchors if state_ref(a, self.book)]
         others = [a for a in anchors if a not in states]
         if prep == "to" and not left and states and not others:  # 'militias allied with the Ethiopian government'
-            end = max(end, *(core_right(o, named=frozenset(self.at)) + 1 for p in _allegiance(head)
+            end = max(end, *(core_right(o, named=frozenset(self.at)) + 1 for p in allegiance
                              for o in p.children if o.dep_ == "pobj"))
             first = self.doc[self._after_det(start)]
             name = self.doc[first.i:end].text

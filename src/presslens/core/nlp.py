@@ -103,19 +103,28 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-PERSON_ROLES = frozenset({
-    "coordinator", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader", "chief", "head",
-    "director", "secretary", "envoy", "ambassador", "commander", "official", "chairman", "chairwoman", "governor",
-    "mayor", "senator", "lawmaker", "legislator", "judge", "prosecutor", "lawyer", "attorney", "activist",
-    "journalist", "reporter", "correspondent", "analyst", "professor", "researcher", "scholar", "author", "writer",
-    "candidate", "founder", "adviser", "advisor", "economist", "expert", "officer", "businessman", "businesswoman",
-    "executive", "negotiator", "doctor", "surgeon", "nurse", "priest", "bishop", "imam", "rabbi", "cleric",
-    "teacher", "student", "farmer", "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister",
-    "widow", "survivor", "witness", "soldier", "colonel", "lieutenant", "sergeant", "aide", "man", "woman",
-    "historian", "scientist", "engineer", "lecturer", "editor", "photographer", "novelist", "poet",
-    "singer", "actor", "actress", "athlete", "player", "coach", "deputy", "counsel", "diplomat", "general"})
-"""Nouns that describe a person: a name whose appositive is one of them is that person ('Kenzo Oshima, the UN
-relief coordinator'), whatever town shares the name."""
+PERSON_ROLE_NOUNS = frozenset("""
+official spokesman spokeswoman spokesperson minister president leader chief head commander envoy
+ambassador diplomat senator lawmaker legislator representative governor mayor general officer
+director secretary chairman chairwoman chair adviser advisor aide analyst expert prime premier king
+queen prince emir sheikh cleric bishop negotiator militant fighter witness resident activist lawyer
+attorney judge prosecutor candidate nominee member deputy colonel captain lieutenant chancellor
+coordinator manager executive founder commissioner administrator inspector
+investigator campaigner strategist pollster consultant economist researcher scientist professor editor
+correspondent reporter doctor physician surgeon engineer principal superintendent sheriff detective
+sergeant counsel mediator volunteer
+""".split())
+"""Role nouns that stand for a person already named (the official, the minister); before a name they make
+it a person's ('relief coordinator Anouk Terrin')."""
+
+PERSON_ROLES = PERSON_ROLE_NOUNS | frozenset({
+    "journalist", "writer", "author", "scholar", "historian", "lecturer", "teacher", "student", "farmer", "nurse",
+    "priest", "imam", "rabbi", "soldier", "businessman", "businesswoman", "photographer", "novelist", "poet",
+    "singer", "actor", "actress", "athlete", "player", "coach", "survivor", "father", "mother", "son", "daughter",
+    "wife", "husband", "brother", "sister", "widow", "man", "woman"})
+"""Nouns that describe one person: the role nouns, trades, kin and 'man'/'woman'. A name whose appositive is one
+of them is that person ('Kenzo Oshima, the UN relief coordinator'; 'his daughter, Brielle'), whatever town shares
+the name."""
 
 
 def appositive_heads(doc: Doc, start: int, end: int) -> list[Token]:
@@ -171,5 +180,6 @@ def forget_doc_caches(doc: Doc) -> None:
         del doc.user_data[key]
 
 
-__all__ = ["PERSON_ROLES", "appositive_heads", "described_as_person", "load_nlp", "irregular_verb_lemma", "parse",
-           "parse_many", "paragraph_spans", "doc_text", "entity_of", "forget_doc_caches"]
+__all__ = ["PERSON_ROLE_NOUNS", "PERSON_ROLES", "appositive_heads", "described_as_person", "load_nlp",
+           "irregular_verb_lemma", "parse", "parse_many", "paragraph_spans", "doc_text", "entity_of",
+           "forget_doc_caches"]

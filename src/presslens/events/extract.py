@@ -16,6 +16,7 @@ the event to an organisation or state (the seed's 'Hamas' for Saleh al-Arouri).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -35,10 +36,9 @@ from .mentions import merge_mentions
 from .model import EventModel, load_model
 from .nominal import PATIENT_MODES, nominal_candidates, noun_entry
 from .plover import HOSTILE, QUAD, Code, Lexicon, load_lexicon
-from .triggers import Candidate, TriggerFinder, counted_noun, gerund_head
+from .triggers import AIMED_AT, Candidate, TriggerFinder, counted_noun, gerund_head
 from .usage import not_an_act, weapon_cause
 
-NOUN_TARGET_PREPS = ("on", "against", "at", "upon")
 RECOMMENDED = frozenset({"should", "ought", "must"})
 TARGET_PREPS = ("against", "on", "upon", "at", "to", "into", "toward", "towards", "over", "with", "from", "for")
 PLACE_PREPS = ("in", "near", "inside", "outside", "across", "throughout")
@@ -407,7 +407,7 @@ class EventBuilder:
         armed = {"state", "military", "armed group", "criminal group", "police"}
         return any(s.actor.kind in armed or (s.sector or "") in ARMED_SECTORS for s in sources) or any(
             t.actor.kind in armed | PLACE_KINDS or (t.sector or "") in ARMED_SECTORS for t in targets) or any(
-            g.pos_ == "NOUN" and g.lemma_.lower() in PHYSICAL_TARGETS for g in _prep_objects(c.trigger, NOUN_TARGET_PREPS))
+            g.pos_ == "NOUN" and g.lemma_.lower() in PHYSICAL_TARGETS for g in _prep_objects(c.trigger, AIMED_AT))
 
     @staticmethod
     def _asks_or_suffers(c: Candidate, passive: bool) -> bool:
@@ -572,11 +572,11 @@ class EventBuilder:
     def _noun_targets(self, noun: Token) -> list[Side]:
         """'strikes on Y towns', 'an attack against Y': who an event noun is aimed at (also when the parse
         hangs the 'on' phrase lower in the noun phrase: 'strikes by X on Y towns')."""
-        own = [s for child in noun.children if child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS
+        own = [s for child in noun.children if child.dep_ == "prep" and child.lower_ in AIMED_AT
                for g in child.children if g.dep_ == "pobj" for s in self.args.actors_at(g)]
         if own:
             return own
-        return [s for t in noun.subtree if t.dep_ == "prep" and t.lower_ in NOUN_TARGET_PREPS and t.head.i != noun.i
+        return [s for t in noun.subtree if t.dep_ == "prep" and t.lower_ in AIMED_AT and t.head.i != noun.i
                 for g in t.children if g.dep_ == "pobj" for s in self.args.actors_at(g)]
 
     def _noun_agent(self, noun: Token) -> list[Side]:
@@ -914,7 +914,7 @@ def _names_a_cause(noun: Token) -> bool:
         t.lower_ in CAUSE_WORDS or t.lemma_.lower() in CAUSE_WORDS for t in noun.head.subtree if t.i > noun.i)
 
 
-def _prep_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+def _prep_objects(noun: Token, preps: Collection[str]) -> list[Token]:
     """Objects of the noun's own prepositional phrases headed by one of ``preps``."""
     return [g for child in noun.children if child.dep_ in ("prep", "agent") and child.lower_ in preps
             for g in child.children if g.dep_ == "pobj"]

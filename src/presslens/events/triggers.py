@@ -298,6 +298,7 @@ def _a_plea_in_court(verb: Token) -> bool:
 OPEN_WATER = frozenset({"sea", "ocean", "waters"})
 INTO = frozenset({"into", "toward", "towards"})
 AIMED_AT = frozenset({"at", "on", "against", "upon"})
+"""Prepositions by which an act names whom it is aimed at ('fired at X', 'an attack on X', 'sanctions against X')."""
 
 
 def _into_open_water(verb: Token) -> bool:

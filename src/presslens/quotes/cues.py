@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from presslens.core.nlp import PERSON_ROLE_NOUNS
+
 SPEECH_VERBS = frozenset("""
 say tell add state announce declare explain note remark comment mention observe stress emphasize
 emphasise insist maintain assert claim allege argue contend deny admit acknowledge concede confirm
@@ -145,20 +147,6 @@ records research review assessment investigation audit filing memo letter ruling
 complaint lawsuit suit indictment affidavit dossier statistics database journal
 """.split())
 """Head nouns of documents that make claims (the report says …)."""
-
-PERSON_ROLE_NOUNS = frozenset("""
-official spokesman spokeswoman spokesperson minister president leader chief head commander envoy
-ambassador diplomat senator lawmaker legislator representative governor mayor general officer
-director secretary chairman chairwoman chair adviser advisor aide analyst expert prime premier king
-queen prince emir sheikh cleric bishop negotiator militant fighter witness resident activist lawyer
-attorney judge prosecutor candidate nominee member deputy colonel captain lieutenant chancellor
-coordinator manager executive founder commissioner administrator inspector
-investigator campaigner strategist pollster consultant economist researcher scientist professor editor
-correspondent reporter doctor physician surgeon engineer principal superintendent sheriff detective
-sergeant counsel mediator volunteer
-""".split())
-"""Role nouns that stand for a person already named (the official, the minister); before a name they make
-it a person's ('relief coordinator Anouk Terrin')."""
 
 TITLE_WORDS = frozenset("""
 mr mrs ms miss dr prof professor sir dame gen general president vice minister prime secretary senator sen
