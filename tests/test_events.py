@@ -2342,3 +2342,27 @@ def test_an_armed_group_s_adjective_elsewhere_is_no_actor():
 
 def test_military_sites_of_no_one_named_keep_the_state_they_are_in():
     assert one("Israel struck military targets in Syria.", "ASSAULT").targets == ("Syria",)
+
+
+@pytest.mark.parametrize(("text", "type_", "excluded"), [
+    # a participle right after its noun says what that noun's people do, whoever acts on them
+    ("Kenyan police fired tear gas at protesters demonstrating against a new finance bill in Nairobi.",
+     "PROTEST", "Kenya"),
+    ("Police dispersed students protesting against the fee increase in Johannesburg.", "PROTEST", "police"),
+    ("Soldiers shot dead two men demonstrating outside the governor's office.", "PROTEST", "soldiers"),
+    ("Riot police arrested dozens of workers striking outside the port in Chittagong.", "PROTEST", "police"),
+    ("Security forces detained activists marching towards the presidential palace in Caracas.", "PROTEST",
+     "security forces"),
+])
+def test_a_participle_after_its_noun_is_done_by_that_noun_not_by_the_clause_s_subject(text, type_, excluded):
+    found = [e for e in events_in(text) if e.type == type_]
+    assert found and all(excluded not in e.sources for e in found), [(e.trigger, e.sources) for e in found]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a participle after a comma is the clause's own act
+    ("Police fired tear gas at the crowd, injuring dozens.", "police"),
+    ("Rebels shelled the town, killing four civilians.", "rebels"),
+])
+def test_a_participle_after_a_comma_stays_the_subject_s_act(text, source):
+    assert source in one(text, "ASSAULT").sources

@@ -384,6 +384,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             return subject(head)
         if head.dep_ == "pobj" and head.head.dep_ == "agent":
             return head, False  # 'disrupted by hundreds of protesters accusing X': the doers named do it
+        if verb.dep_ == "acl" and _right_after(verb, head):
+            return head, False  # 'fired tear gas at protesters demonstrating against …': the protesters do it
         if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX", "ADP"):
             governor = head.head if head.dep_ == "dobj" else head.head.head
             return subject(governor)
@@ -391,6 +393,13 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "relcl":
         return verb.head, False
     return None, False
+
+
+def _right_after(participle: Token, noun: Token) -> bool:
+    """Whether a participle follows its noun's phrase with no comma between (a modifier of the noun, not a
+    clause of its own: '… at protesters demonstrating' vs '… at the crowd, injuring dozens')."""
+    return noun.i < participle.i and not any(t.text in (",", ";", "—", "–") for t in participle.doc[
+        noun.i + 1:participle.left_edge.i])
 
 
 def headline_passive(verb: Token) -> bool:
