@@ -2366,3 +2366,28 @@ def test_a_participle_after_its_noun_is_done_by_that_noun_not_by_the_clause_s_su
 ])
 def test_a_participle_after_a_comma_stays_the_subject_s_act(text, source):
     assert source in one(text, "ASSAULT").sources
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # whoever claims an act as its own is its doer, as the text reports the claim ('X claimed the attack')
+    ("Militants claimed responsibility for the attack on the convoy.", "militants"),
+    ("The Islamic State group claimed responsibility for a bombing that killed 20 worshippers at a mosque in Kabul.",
+     "Islamic State"),
+    ("The Pakistani Taliban claimed responsibility for a suicide bombing that killed 12 police officers in Bannu.",
+     "Tehrik-i-Taliban Pakistan"),
+    ("Al-Shabaab claimed responsibility for the attack on the hotel in Mogadishu.", "al-Shabaab"),
+    ("The PKK claimed responsibility for the attack on the police station in Diyarbakir.",
+     "Kurdistan Workers' Party"),
+    ("Rebels claimed responsibility for shooting down a government helicopter.", "rebels"),
+])
+def test_whoever_claims_an_attack_is_its_doer(text, source):
+    found = [e for e in events_in(text) if e.type == "ASSAULT"]
+    assert len(found) == 1 and found[0].sources == (source,), [(e.trigger, e.sources) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "No group has claimed responsibility for the attack on the convoy.",
+    "The rebels denied responsibility for the attack on the convoy.",
+])
+def test_an_attack_no_one_claims_has_no_doer(text):
+    assert all(not e.sources for e in events_in(text) if e.type == "ASSAULT")

@@ -116,7 +116,8 @@ class Arguments:
                         found += self.actors_at(obj, depth + 1)
         if not found and token.lemma_.lower() in ("other", "others"):
             found = self._parallel_subject(token)
-        return found
+        owner = claimant(token) if not found and depth == 0 else None
+        return self.actors_at(owner, depth + 1) if owner is not None else found
 
     def _parallel_subject(self, token: Token) -> list[Side]:
         """'dozens were killed and many others arrested': 'others' are of the parallel clause's group."""
@@ -279,6 +280,11 @@ class Arguments:
         return None, None
 
 
+CLAIMED = frozenset({"responsibility", "credit"})
+CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "acknowledge", "bear"})
+"""'claimed responsibility for', 'took credit for': the subject owns the act named after 'for'."""
+
+
 def shares_passive(verb: Token) -> bool:
     """'were killed and two others wounded': a past participle coordinated with a passive, without an auxiliary of
     its own, shares that passive, so the subject the parse gave it is acted on ('and police seized' is active)."""
@@ -372,6 +378,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         return token, any(c.dep_ == "auxpass" for c in verb.children) or (head_passive and verb.tag_ == "VBN")
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and (agent(verb) is not None or headline_passive(verb)):
         return verb.head, True  # 'the officers shot by a gunman', 'Protesters arrested in Kampala': done to the noun
+    if verb.dep_ == "pcomp" and (owner := claimant(verb)) is not None:
+        return owner, False  # 'Rebels claimed responsibility for shooting down a helicopter'
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("ADJ", "NOUN"):
         holder = verb.head.head
         return subject(holder) if holder.pos_ == "ADJ" else (holder, False)
@@ -393,6 +401,19 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "relcl":
         return verb.head, False
     return None, False
+
+
+def claimant(act: Token) -> Token | None:
+    """Who claims an act as their own ('X claimed responsibility for the attack', 'X took credit for
+    shooting down …'): the claiming verb's subject, unless the claim is negated."""
+    prep = act.head
+    if act.dep_ not in ("pobj", "pcomp") or prep.lower_ != "for" or prep.head.lemma_.lower() not in CLAIMED:
+        return None
+    verb = prep.head.head
+    if prep.head.dep_ != "dobj" or verb.lemma_.lower() not in CLAIMING_VERBS or any(
+            c.dep_ == "neg" for c in verb.children):
+        return None
+    return subject(verb)[0]
 
 
 def _right_after(participle: Token, noun: Token) -> bool:

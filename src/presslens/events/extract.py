@@ -30,7 +30,7 @@ from presslens.core.schema import Actor, ActorMention, Event, Place, Quote, Time
 from presslens.quotes.cues import HARM_WORDS, SPEECH_VERBS, STANCE_VERBS
 
 from . import context as ctx
-from .arguments import Arguments, Side, agent, subject, unique_sides
+from .arguments import Arguments, Side, agent, claimant, subject, unique_sides
 from .features import candidate_features
 from .mentions import merge_mentions
 from .model import EventModel, load_model
@@ -377,6 +377,8 @@ class EventBuilder:
         named: list[Side] = []  # 'the Kennedy assassination', 'her arrest': the one it was done to
         if not sources and not patient:
             sources = [s for g in possessive for s in self.args.actors_at(g)]
+        if not sources and (owner := claimant(noun)) is not None:
+            sources = self.args.actors_at(owner)  # 'X claimed responsibility for the attack'
         if not sources:
             modifiers = self._noun_modifiers(noun)
             if patient or c.code.mode == "targeted":

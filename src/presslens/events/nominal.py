@@ -2,7 +2,8 @@
 
 News tells much of its force in nouns. A noun of the lexicon's ``nouns`` is an event of its own when the text
 presents the act as having happened: it is the setting of a clause ('wounded in', 'fled after', 'during',
-'amid') or the subject of a clause that tells what followed ('the strike left dozens dead'). A noun that is the
+'amid') or the subject of a clause that tells what followed ('the strike left dozens dead'), or an act someone claims
+('claimed responsibility for the attack'). A noun that is the
 object of a verb is the verb's business (light verbs: 'carried out an attack'; 'fear an attack' is no act), and a
 noun that gives a coded verb its roles ('killed in an attack by X') is not a second event.
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.actors.phrases import cue_words
 
+from .arguments import claimant
 from .plover import Code, Lexicon
 from .triggers import Candidate, TriggerFinder, is_future
 
@@ -50,8 +52,9 @@ def nominal_candidates(doc: Doc, lex: Lexicon, found: list[Candidate]) -> list[C
             continue
         code = _code(noun, lex)
         verb = _setting_verb(noun, coded_verbs) if code is not None else None
-        if code is None or verb is None or _unreal(noun) or is_future(verb):
-            continue
+        if code is None or verb is None or _unreal(noun) or is_future(verb) or any(
+                c.dep_ == "relcl" and c.i in coded_verbs for c in noun.children):
+            continue  # 'a bombing that killed 20': the relative clause's verb tells the act
         candidate = Candidate(verb=verb, trigger=noun, code=code, nominal=True)
         if TriggerFinder.is_event(candidate):
             candidates.append(candidate)
@@ -91,6 +94,8 @@ def _setting_verb(noun: Token, coded_verbs: set[int]) -> Token | None:
         return verb
     if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.i not in coded_verbs:
         return noun.head
+    if claimant(noun) is not None:
+        return noun.head.head.head  # 'X claimed responsibility for the attack': the claim tells it was done
     return None
 
 
