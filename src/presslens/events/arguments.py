@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.actors.book import load_actorbook, normalize_words, surname_key
 from presslens.actors.phrases import MODIFIER_DEPS
+from presslens.core.nlp import PERSON_ROLES
 from presslens.core.schema import Actor, ActorMention, Quote
 from presslens.quotes.speakers import SpeakerResolver, agentive
 
@@ -392,7 +393,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             return subject(head)
         if head.dep_ == "pobj" and head.head.dep_ == "agent":
             return head, False  # 'disrupted by hundreds of protesters accusing X': the doers named do it
-        if verb.dep_ == "acl" and _right_after(verb, head):
+        if verb.dep_ == "acl" and _right_after(verb, head) and _people(head):
             return head, False  # 'fired tear gas at protesters demonstrating against …': the protesters do it
         if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX", "ADP"):
             governor = head.head if head.dep_ == "dobj" else head.head.head
@@ -414,6 +415,12 @@ def claimant(act: Token) -> Token | None:
             c.dep_ == "neg" for c in verb.children):
         return None
     return subject(verb)[0]
+
+
+def _people(noun: Token) -> bool:
+    """A noun for people or a body that acts ('protesters', 'two men', 'the army'), not a document or a thing
+    ('a letter demanding …', 'a statement praising …': the author's acts)."""
+    return acting_noun(noun) or noun.lemma_.lower() in PERSON_ROLES or noun.ent_type_ in ("PERSON", "NORP")
 
 
 def _right_after(participle: Token, noun: Token) -> bool:
