@@ -2391,3 +2391,43 @@ def test_whoever_claims_an_attack_is_its_doer(text, source):
 ])
 def test_an_attack_no_one_claims_has_no_doer(text):
     assert all(not e.sources for e in events_in(text) if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # PLOVER: an arrest warrant is a threat of arrest (THREATEN arrest), whoever it names
+    ("The International Criminal Court issued an arrest warrant for Vladimir Putin.", "Vladimir Putin"),
+    ("The International Criminal Court issued an arrest warrant for Benjamin Netanyahu.", "Benjamin Netanyahu"),
+    ("A court in Caracas issued an arrest warrant for opposition leader Edmundo Gonzalez.", "Edmundo Gonzalez"),
+    ("A Turkish court issued arrest warrants for 40 army officers.", None),
+])
+def test_an_arrest_warrant_is_a_threat_of_arrest(text, target):
+    event = one(text, "THREATEN")
+    assert event.mode == "arrest" and not any(e.type == "COERCE" for e in events_in(text))
+    if target is not None:
+        assert target in event.targets
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # PLOVER: hacking and breaches are COERCE cyber, from any side
+    ("Hackers linked to Russian military intelligence breached the email servers of the German Social Democratic "
+     "Party.", None),
+    ("Israeli hackers breached the computer networks of an Iranian steel company.", "ISR"),
+    ("Iranian hackers breached the computer networks of an Israeli water utility.", "IRN"),
+    ("Chinese state hackers launched a cyberattack on Taiwan's election commission.", "CHN"),
+    ("A cyberattack by North Korean hackers shut down the bank's systems.", "PRK"),
+])
+def test_a_breach_of_computer_systems_is_coercion_by_cyber_means(text, source):
+    event = one(text, "COERCE")
+    assert event.mode == "cyber"
+    if source is not None:
+        assert source in event.source_countries
+
+
+@pytest.mark.parametrize("text", [
+    "The river breached its banks after days of rain.",
+    "The company breached its contract with the supplier.",
+    "Police issued a search warrant for the house.",
+])
+def test_breaches_and_warrants_of_other_kinds_are_no_cyber_act_or_threat(text):
+    assert not any(e.type in ("COERCE", "THREATEN") for e in events_in(text)), [
+        (e.type, e.trigger) for e in events_in(text)]
