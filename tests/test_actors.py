@@ -1243,3 +1243,49 @@ def test_a_capital_s_name_resolved_elsewhere_is_that_town(text, surface, country
     by_id = {a.id: a for a in analysis.actors}
     found = [by_id[m.actor_id] for m in analysis.mentions if m.text == surface]
     assert found and all(a.kind == "place" and a.country == country for a in found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # peoples the tagger reads as organisations, persons or places are groups of people, on every side
+    ("Thai authorities deported 40 Uyghur men to China.", "Uyghur"),
+    ("Rohingya refugees protested in Cox's Bazar.", "Rohingya"),
+    ("Tamil protesters rallied outside the parliament in Colombo.", "Tamil"),
+    ("Sinhalese monks marched in Kandy.", "Sinhalese"),
+    ("Tuareg rebels seized the town of Kidal.", "Tuareg"),
+    ("Fulani herders clashed with Hausa farmers in Zamfara.", "Fulani"),
+    ("Fulani herders clashed with Hausa farmers in Zamfara.", "Hausa"),
+    ("Tutsi refugees fled to Rwanda.", "Tutsi"),
+    ("Hutu refugees fled to Congo.", "Hutu"),
+    ("Masalit civilians were killed in El Geneina.", "Masalit"),
+    ("Mapuche activists occupied a farm in Araucania.", "Mapuche"),
+])
+def test_a_people_the_tagger_misreads_is_a_group_of_people(text, name):
+    actors = {a.name: a for a in analyze(text).actors}
+    assert name in actors and actors[name].kind == "population", {a.name: a.kind for a in actors.values()}
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Karen Bass said the city would recover.", "Karen Bass"),
+    ("Maya Angelou wrote the poem in 1993.", "Maya Angelou"),
+])
+def test_a_people_s_name_that_is_also_a_given_name_stays_a_person(text, person):
+    assert person in {a.name for a in analyze(text).actors if a.kind == "person"}
+
+
+@pytest.mark.parametrize("text", [
+    "Jihadists attacked a village near Mopti.",
+    "The jihadists attacked a village near Mopti.",
+])
+def test_a_kind_of_fighter_opening_a_sentence_is_the_same_armed_group(text):
+    kinds = {a.name.lower(): a.kind for a in analyze(text).actors}
+    assert kinds.get("jihadists") == "armed group", kinds
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Rwanda and the Democratic Republic of Congo signed a peace deal in Washington.", "COD"),
+    ("The Republic of Congo held elections on Sunday.", "COG"),
+])
+def test_both_congos_by_their_full_names(text, country):
+    result = analyze(text)
+    assert country in {a.country for a in result.actors}
+    assert all(p.name != "Republic" for p in result.places)

@@ -119,6 +119,7 @@ class ActorBook:
                        for t in titles}
         self.org_nouns = _phrase_table(data.get("org_nouns") or {}, None)
         self.facility_nouns = {normalize_word(w) for w in data.get("facility_nouns") or []}
+        self.peoples = {p for w in data.get("peoples") or [] for p in (w, plural_of(w) or w)}
         self.prefixes = frozenset(key[:n] for key in self.index for n in range(1, len(key) + 1))
 
     # -- building -----------------------------------------------------------

@@ -23,7 +23,8 @@ from presslens.core.schema import Actor, ActorMention, Place, Quote
 from .book import STATE_KIND, STATE_SECTORS, ActorBook, NameHit, load_actorbook, normalize_words, surname_key
 from .designators import resolve_designators
 from .identity import entity_id
-from .names import PRONOUNS, Anchor, Ref, after_a_given_name, book_anchors, entity_anchors, proper_runs, ref_of
+from .names import (PRONOUNS, Anchor, Ref, after_a_given_name, book_anchors, entity_anchors, people_anchors,
+                    proper_runs, ref_of)
 from .people import People, PersonInfo, namesakes, person_ref, title_words, titled_choice
 from .phrases import ANAPHOR, STATE_OF_PERSON, Composer, RawMention, cue_words, state_ref
 
@@ -35,6 +36,7 @@ def find_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
     """Every name of an actor in the text, longest first, without overlaps."""
     anchors = _named_organisations(doc, book, book_anchors(doc, book))
     taken = {i for a in anchors for i in range(a.start, a.end)}
+    anchors += people_anchors(doc, book, taken)
     anchors += entity_anchors(doc, book, taken)
     anchors += proper_runs(doc, book, taken)
     anchors += _surnames(doc, anchors, taken)

@@ -222,6 +222,28 @@ def _strip(span: Span) -> tuple[int, int]:
     return start, end
 
 
+def people_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
+    """Peoples of the book's list that the tagger read as something else ('Uyghur men' as an organisation,
+    'Tamil protesters' as a person): a group where the word modifies a common noun, is a plural ('Uyghurs') or
+    follows 'the' ('the Rohingya'); never before another name ('Karen Bass', 'Tamil Nadu')."""
+    anchors = []
+    for token in doc:
+        if token.i in taken or token.text not in book.peoples or token.ent_type_ == "NORP":
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and (after.pos_ == "PROPN" or after.ent_type_ and after.ent_type_ != "NORP"):
+            continue
+        modifies = after is not None and after.pos_ in ("NOUN", "ADJ") and token.head.pos_ == "NOUN" and (
+            token.head.i > token.i)
+        plural = token.text.endswith("s") and token.text[:-1] in book.peoples
+        after_the = token.i > 0 and doc[token.i - 1].lower_ == "the"
+        if modifies or plural or after_the:
+            anchors.append(Anchor(start=token.i, end=token.i + 1, ref=Ref(name=token.text, kind="group",
+                                                                            form="group")))
+            taken.add(token.i)
+    return anchors
+
+
 def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
     """Named entities the book does not know: people, organisations, groups and places."""
     anchors: list[Anchor] = []
@@ -247,8 +269,8 @@ def entity_anchors(doc: Doc, book: ActorBook, taken: set[int]) -> list[Anchor]:
             continue  # 'the Resistance' is no person; 'the Assad regime' names one
         if label == "ORG" and _institution(doc[start:end], book):
             continue
-        if end - start == 1 and label in ("PERSON", "ORG") and _capitalised_common_noun(doc[start], book):
-            continue  # "Farmers' groups said": a word capitalised at the start of a sentence, not a name
+        if end - start == 1 and label in ("PERSON", "ORG", "NORP") and _capitalised_common_noun(doc[start], book):
+            continue  # "Farmers' groups said", 'Jihadists attacked': capitalised at the start of a sentence
         ref = _entity_ref(doc[start:end], label, book)
         if ref is not None:
             anchors.append(Anchor(start=start, end=end, ref=ref))
