@@ -2431,3 +2431,25 @@ def test_a_breach_of_computer_systems_is_coercion_by_cyber_means(text, source):
 def test_breaches_and_warrants_of_other_kinds_are_no_cyber_act_or_threat(text):
     assert not any(e.type in ("COERCE", "THREATEN") for e in events_in(text)), [
         (e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize(("text", "type_", "side", "name"), [
+    # a party named by its standing ('the ruling party', 'the main opposition party') is an actor, either side
+    ("The government banned the opposition party ahead of the election.", "COERCE", "targets", "opposition party"),
+    ("The ruling party expelled three lawmakers who had voted against the budget.", "SANCTION", "sources",
+     "ruling party"),
+    ("The main opposition party boycotted the vote.", "REJECT", "sources", "opposition party"),
+    ("The opposition party accused the ruling party of rigging the vote.", "ACCUSE", "targets", "ruling party"),
+    ("The ruling party accused the opposition party of inciting violence.", "ACCUSE", "targets",
+     "opposition party"),
+])
+def test_a_party_named_by_its_standing_is_an_actor(text, type_, side, name):
+    assert any(name in s for s in getattr(one(text, type_), side))
+
+
+@pytest.mark.parametrize("text", [
+    "The party lasted until midnight in the old town.",
+    "She threw a birthday party for her son.",
+])
+def test_a_party_of_guests_is_no_actor(text):
+    assert not [a for a in analyze(text).actors if "party" in a.name]

@@ -35,6 +35,9 @@ LOCAL_SECTORS = frozenset({"GOV", "COP", "LEG", "JUD", "PRM"})
 only where ('soldiers in Gaza', 'troops in Mali', 'a gunman in Dallas' are no one's by that)."""
 ANAPHOR_DETS = frozenset({"this", "that", "these", "those", "the"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+PARTY_STANDINGS = frozenset({"ruling", "governing", "opposition"})
+"""Words that make 'party' a political party of its own standing ('the ruling party', 'the main opposition
+party'); a bare 'party' is as often a celebration."""
 GENERIC_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "GOV", "LEG", "JUD", "PRM", "CRM", "OPP", "NGO", "LAB"})
 STATE_OF_PERSON = "state of person"
 """Kind of a placeholder ref ('Netanyahu's cabinet'): the person's state, once people are resolved."""
@@ -440,7 +443,7 @@ class Composer:
                 return [RawMention(start, end, ref, group[1], head.i)]
             return []
         sector, kind = sector_kind
-        if sector not in GENERIC_SECTORS:
+        if sector not in GENERIC_SECTORS and not (sector == "PTY" and _named_by_standing(head)):
             return []
         first = self.doc[start]
         named_possessor = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
@@ -452,3 +455,8 @@ class Composer:
         while start < len(self.doc) and self.doc[start].dep_ in ("det", "predet"):
             start += 1
         return start
+
+
+def _named_by_standing(head: Token) -> bool:
+    """'the ruling party', 'the main opposition party': a party named by its standing."""
+    return any(c.lower_ in PARTY_STANDINGS for c in head.children if c.i < head.i)
