@@ -2453,3 +2453,17 @@ def test_a_party_named_by_its_standing_is_an_actor(text, type_, side, name):
 ])
 def test_a_party_of_guests_is_no_actor(text):
     assert not [a for a in analyze(text).actors if "party" in a.name]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a people's group takes the country the phrase places it in, whichever people and state
+    ("Druze inhabitants of the Syrian Golan Heights threatened to hold a general strike unless Israel rescinded "
+     "the annexation.", "SYR"),
+    ("Kurdish inhabitants of the Syrian town of Kobani protested against the Turkish offensive.", "SYR"),
+    ("Uyghur activists in Turkey protested against China's policies.", "TUR"),
+    ("Tamil refugees in India protested against their deportation.", "IND"),
+])
+def test_a_people_s_group_placed_in_a_state_is_of_that_state(text, country):
+    found = [e for e in events_in(text) if e.type in ("THREATEN", "PROTEST")]
+    assert found and found[0].source_countries == (country,), [(e.type, e.sources, e.source_countries)
+                                                               for e in events_in(text)]

@@ -324,7 +324,7 @@ class Composer:
         if not anchors:
             return self._unanchored(head, start, end, sector_kind, group)
         if group and not sector_kind:
-            return self._group(head, anchors, group, start, end)
+            return self._group(head, anchors, group, start, end, inner if left else [])
         sector, kind = sector_kind
         complement = None if left else self._complement_actor(head)
         if complement is not None:
@@ -390,8 +390,10 @@ class Composer:
             ref = replace(ref, country=state_ref(states[0], self.book).country)
         return [RawMention(start, end, ref, ref.sector or sector, head.i)]
 
-    def _group(self, head: Token, anchors: list[Anchor], group: tuple[str, str], start: int, end: int
-               ) -> list[RawMention]:
+    def _group(self, head: Token, anchors: list[Anchor], group: tuple[str, str], start: int, end: int,
+               after: list[Anchor]) -> list[RawMention]:
+        """``after``: names in the phrase's complement when the group is named before its noun ('Druze
+        inhabitants of the Syrian Golan Heights'), which may place a people's group in a state."""
         category, sector = group
         qualified = self._qualified_people(head, anchors)
         if qualified is not None:
@@ -404,6 +406,11 @@ class Composer:
             if state is not None and (anchor.ref.form in ("adjective", "people") or _located_in(anchor, head)):
                 name = f"{self.book.adjective(state.country)} {category}"
                 ref = Ref(name=name, kind="population", country=state.country, sector=sector, form="group")
+            elif anchor.ref.kind == "group" and (home := self._home_state(anchor, anchors + after)) is not None:
+                # 'Druze inhabitants of the Syrian Golan Heights', 'Kurdish refugees from Syria': the people of
+                # the group, in the country the phrase places them
+                ref = Ref(name=f"{anchor.ref.name} {category}", kind="population", country=home.country,
+                          sector=sector, form="group")
             elif anchor.ref.kind != "person" or anchor.end <= head.i:
                 # 'supporters of Israel', 'Hamas supporters', 'Scott's family', 'Trump supporters': named as the
                 # party or the person is, a group of its own (a person's kin or supporters are not that person)
@@ -416,6 +423,11 @@ class Composer:
             span = (start, end) if len(anchors) == 1 else (anchor.start, anchor.end)
             result.append(RawMention(span[0], span[1], ref, sector, head.i))
         return result
+
+    def _home_state(self, people: Anchor, anchors: list[Anchor]) -> Ref | None:
+        """The state named after a people's group in the same phrase, where it lives or comes from."""
+        return next((state for a in anchors if a.start > people.start and (state := state_ref(a, self.book))
+                     is not None), None)
 
     def _qualified_people(self, head: Token, anchors: list[Anchor]) -> tuple[str, str | None] | None:
         """'Kosovo Albanian protesters', 'Kosovo Serb protesters', 'Bosnian Serb civilians': a people's adjective
