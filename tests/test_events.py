@@ -2467,3 +2467,25 @@ def test_a_people_s_group_placed_in_a_state_is_of_that_state(text, country):
     found = [e for e in events_in(text) if e.type in ("THREATEN", "PROTEST")]
     assert found and found[0].source_countries == (country,), [(e.type, e.sources, e.source_countries)
                                                                for e in events_in(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # a future passive with no doer, in the outlet's own voice, is a prediction: no one is committed to it
+    "He will then be extradited to the United States on espionage charges.",
+    "The prisoners will be released next week.",
+    "The detainees will be deported to Afghanistan in the coming days.",
+    "The rebel commanders will be tried in absentia.",
+])
+def test_a_future_act_with_no_doer_in_the_outlet_s_voice_is_a_prediction(text):
+    assert all(e.hypothetical for e in events_in(text)), [(e.type, e.trigger, e.hypothetical)
+                                                          for e in events_in(text)]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # announced by someone, or with its doer named, it stays an announcement (PLOVER's future rule)
+    ("Israel will release 50 prisoners under the deal, the government said.", "AGREE"),
+    ("The hostages will be freed under the deal, Qatari mediators said.", "CONCEDE"),
+    ("The minister will visit Beijing next week.", "AGREE"),
+])
+def test_an_announced_future_act_stays_asserted(text, type_):
+    assert not one(text, type_).hypothetical

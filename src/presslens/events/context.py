@@ -265,9 +265,18 @@ def wished(verb: Token) -> bool:
     return modal(state) or any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in state.children)
 
 
-def unreported_wish(verb: Token) -> bool:
-    """Without a reporter, 'would' on the act or on a gladness to do it is what would be done, not what was."""
-    return conditional_mood(verb) or wished(verb)
+def unreported_conjecture(verb: Token) -> bool:
+    """Without a reporter, 'would' on the act or on a gladness to do it is what would be done, not what was, and
+    a future passive with no doer is a prediction."""
+    return conditional_mood(verb) or wished(verb) or predicted(verb)
+
+
+def predicted(verb: Token) -> bool:
+    """'He will then be extradited', 'The prisoners will be released': a future passive with no doer named,
+    which in the outlet's own voice is a prediction that commits no one (PLOVER's future rule is for acts
+    someone announces)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def proposed(verb: Token) -> bool:

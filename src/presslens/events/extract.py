@@ -308,7 +308,7 @@ class EventBuilder:
             return None  # 'Clinton held rallies in Cleveland': a candidate's rally is a campaign meeting, no protest
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
             code = Code("ASSAULT", self._noun_mode(c) or self._instrument(c) or code.mode)
-        hypothetical = self._hypothetical(c) or (reporter is None and ctx.unreported_wish(c.verb))
+        hypothetical = self._hypothetical(c) or (reporter is None and ctx.unreported_conjecture(c.verb))
         negated = negated or ctx.ruled_out(c.verb)
         return Built(self._event(c, code, sources, targets, negated, hypothetical, reporter), c, passive)
 
@@ -393,7 +393,7 @@ class EventBuilder:
         code = c.code
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
             code = Code("ASSAULT", next((m for t in noun.subtree if (m := self._weapon_mode(t))), code.mode))
-        hypothetical = self._hypothetical(c) or (reporter is None and ctx.unreported_wish(c.verb))
+        hypothetical = self._hypothetical(c) or (reporter is None and ctx.unreported_conjecture(c.verb))
         return Built(self._event(c, code, sources, unique_sides(targets), ctx.negated(c.verb, noun), hypothetical,
                                  reporter), c, False)
 
