@@ -2489,3 +2489,20 @@ def test_a_future_act_with_no_doer_in_the_outlet_s_voice_is_a_prediction(text):
 ])
 def test_an_announced_future_act_stays_asserted(text, type_):
     assert not one(text, type_).hypothetical
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    # a state named as whom others support is no setting: a people or a faith is no state's citizens
+    ("Jewish students and supporters of Israel rallied on campus.", "Jewish students"),
+    ("Muslim students and supporters of Palestine rallied on campus.", "Muslim students"),
+    ("Hindu activists and supporters of India marched in London.", "Hindu activists"),
+])
+def test_a_state_others_support_gives_no_country_to_a_people(text, group):
+    event = one(text, "PROTEST")
+    countries = {name: country for name, country in zip(event.sources, event.source_countries)
+                 if name.split()[0] == group.split()[0]}
+    assert countries and set(countries.values()) <= {"", "GBR"}, countries
+
+
+def test_people_of_a_place_still_take_its_country():
+    assert one("Residents of Gaza protested against the blockade.", "PROTEST").source_countries == ("PSE",)

@@ -94,6 +94,15 @@ def _hung_on_verb(head: Token) -> list[Token]:
             and c.i == head.right_edge.i + 1]
 
 
+def _placed_by(token: Token, head: Token) -> bool:
+    """Whether a name's word hangs, through its noun, on an 'of'/'in'/'from' phrase of ``head``."""
+    while token.dep_ in ("compound", "flat", "amod") and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in ("of", "in", "from") and prep.head == head and (
+        prep.i > 0 and token.doc[prep.i - 1] == head)  # right after the noun: not a conjunct's ('supporters of X')
+
+
 def _located_in(anchor: Anchor, head: Token) -> bool:
     """The name is where the group is ('protesters in Nairobi'), not whose it is ('supporters of Israel')."""
     token = head.doc[anchor.end - 1]
@@ -406,7 +415,7 @@ class Composer:
             if state is not None and (anchor.ref.form in ("adjective", "people") or _located_in(anchor, head)):
                 name = f"{self.book.adjective(state.country)} {category}"
                 ref = Ref(name=name, kind="population", country=state.country, sector=sector, form="group")
-            elif anchor.ref.kind == "group" and (home := self._home_state(anchor, anchors + after)) is not None:
+            elif anchor.ref.kind == "group" and (home := self._home_state(anchor, head, after)) is not None:
                 # 'Druze inhabitants of the Syrian Golan Heights', 'Kurdish refugees from Syria': the people of
                 # the group, in the country the phrase places them
                 ref = Ref(name=f"{anchor.ref.name} {category}", kind="population", country=home.country,
@@ -424,10 +433,12 @@ class Composer:
             result.append(RawMention(span[0], span[1], ref, sector, head.i))
         return result
 
-    def _home_state(self, people: Anchor, anchors: list[Anchor]) -> Ref | None:
-        """The state named after a people's group in the same phrase, where it lives or comes from."""
-        return next((state for a in anchors if a.start > people.start and (state := state_ref(a, self.book))
-                     is not None), None)
+    def _home_state(self, people: Anchor, head: Token, after: list[Anchor]) -> Ref | None:
+        """The state that a phrase of the group's own noun places it in or brings it from ('inhabitants of the
+        Syrian Golan Heights', 'activists in Turkey'); not a state named for another noun ('Jewish students and
+        supporters of Israel')."""
+        return next((state for a in after if _placed_by(self.doc[a.end - 1], head) and (
+            state := state_ref(a, self.book)) is not None), None)
 
     def _qualified_people(self, head: Token, anchors: list[Anchor]) -> tuple[str, str | None] | None:
         """'Kosovo Albanian protesters', 'Kosovo Serb protesters', 'Bosnian Serb civilians': a people's adjective

@@ -110,11 +110,20 @@ PARTY_PREPOSITIONS = frozenset({"by", "on", "upon", "against", "at", "with", "to
 """Prepositions whose object takes part in the act ('sanctions on Russia', 'talks with Iran'): no setting."""
 
 
+SIDING_NOUNS = frozenset({"supporter", "follower", "loyalist", "sympathizer", "sympathiser", "ally", "enemy",
+                          "critic", "opponent", "backer", "friend", "foe", "defender"})
+"""Nouns of those who side with or against someone: the 'of' phrase after them names a party, not a place
+('supporters of Israel', 'critics of Russia')."""
+
+
 def _acting(token: Token) -> bool:
     """A place named as a subject, an object or in a phrase of one taking part ('by Israel', 'sanctions on
-    Russia') stands for an actor, not a setting: 'the senator criticized Russia' is no senator of Russia's."""
+    Russia', 'supporters of Israel') stands for an actor, not a setting: 'the senator criticized Russia' is no
+    senator of Russia's, and 'Jewish students and supporters of Israel' are not Israel's."""
     return token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or (
-        token.dep_ == "pobj" and token.head.lower_ in PARTY_PREPOSITIONS)
+        token.dep_ == "pobj" and token.head.lower_ in PARTY_PREPOSITIONS) or (
+        token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.i > 0
+        and token.doc[token.head.i - 1].lemma_.lower() in SIDING_NOUNS)  # however the parse hangs the 'of'
 
 
 def time(doc: Doc, verb: Token, sentence: Span, times: list[TimeRef]) -> tuple[str, int, int] | None:
