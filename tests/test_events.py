@@ -2506,3 +2506,20 @@ def test_a_state_others_support_gives_no_country_to_a_people(text, group):
 
 def test_people_of_a_place_still_take_its_country():
     assert one("Residents of Gaza protested against the blockade.", "PROTEST").source_countries == ("PSE",)
+
+
+@pytest.mark.parametrize(("text", "type_", "mode", "target"), [
+    # PLOVER: captured combatants are ASSAULT abduct; a suspect or a criminal caught is an arrest (COERCE)
+    ("Mexican marines captured a cartel leader in Sinaloa.", "COERCE", "arrest", "cartel leader"),
+    ("Colombian police captured a drug lord in Medellin.", "COERCE", "arrest", "drug lord"),
+    ("Soldiers captured two suspected kidnappers in Kaduna.", "COERCE", "arrest", None),
+    ("Brazilian police arrested a gang leader in Rio de Janeiro.", "COERCE", "arrest", "gang leader"),
+    ("Ukrainian forces captured 20 Russian soldiers near Kursk.", "ASSAULT", "abduct", "Russia"),
+    ("Russian forces captured 20 Ukrainian soldiers near Pokrovsk.", "ASSAULT", "abduct", "Ukraine"),
+    ("Rebels captured three government soldiers.", "ASSAULT", "abduct", None),
+])
+def test_captured_combatants_are_abducted_and_captured_criminals_arrested(text, type_, mode, target):
+    event = one(text, type_)
+    assert event.mode == mode
+    if target is not None:
+        assert event.targets == (target,)
