@@ -2523,3 +2523,14 @@ def test_captured_combatants_are_abducted_and_captured_criminals_arrested(text, 
     assert event.mode == mode
     if target is not None:
         assert event.targets == (target,)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the WHO's initials after a title are the organisation, not a relative 'who'
+    ("The director general of the WHO urged Israel to allow medical evacuations from Gaza.",
+     "World Health Organization"),
+    ("The director general of the WHO urged Russia to stop attacks on hospitals in Ukraine.",
+     "World Health Organization"),
+])
+def test_the_who_after_a_title_is_the_organisation(text, source):
+    assert one(text, "REQUEST").sources == (source,)

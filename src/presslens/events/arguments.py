@@ -345,12 +345,12 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb (following control, coordination and relative clauses) and whether it is passive."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj", "expl"):
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+            if _relative(child) and verb.dep_ == "relcl":
                 return verb.head, False
             return child, shares_passive(verb)
     for child in verb.children:
         if child.dep_ == "nsubjpass":
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+            if _relative(child) and verb.dep_ == "relcl":
                 return verb.head, True
             return child, True
     if verb.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in verb.children):
@@ -421,6 +421,12 @@ def _people(noun: Token) -> bool:
     """A noun for people or a body that acts ('protesters', 'two men', 'the army'), not a document or a thing
     ('a letter demanding …', 'a statement praising …': the author's acts)."""
     return acting_noun(noun) or noun.lemma_.lower() in PERSON_ROLES or noun.ent_type_ in ("PERSON", "NORP")
+
+
+def _relative(token: Token) -> bool:
+    """A relative pronoun, not the World Health Organization's initials ('The director general of the WHO urged
+    Israel …', which the parser reads as 'who')."""
+    return token.lower_ in RELATIVE and token.text != "WHO"
 
 
 def _right_after(participle: Token, noun: Token) -> bool:
