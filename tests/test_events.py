@@ -2534,3 +2534,26 @@ def test_captured_combatants_are_abducted_and_captured_criminals_arrested(text, 
 ])
 def test_the_who_after_a_title_is_the_organisation(text, source):
     assert one(text, "REQUEST").sources == (source,)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # opening a crossing or a border eases a restriction (CONCEDE), the mirror of closing one; other objects of
+    # 'open' are the light verb's
+    ("Egypt opened the Rafah crossing to allow aid trucks into Gaza.", "CONCEDE"),
+    ("Israel opened the Erez crossing for aid deliveries.", "CONCEDE"),
+    ("Jordan opened its border with Syria.", "CONCEDE"),
+    ("Syria opened its border with Jordan.", "CONCEDE"),
+    ("Russia opened a humanitarian corridor from Mariupol.", "CONCEDE"),
+    ("Soldiers opened fire on protesters.", "ASSAULT"),
+    ("Israel closed the Kerem Shalom crossing.", "COERCE"),
+])
+def test_opening_a_crossing_is_a_concession(text, type_):
+    assert one(text, type_)
+
+
+@pytest.mark.parametrize("text", [
+    "The company opened a new office in Nairobi.",
+    "The mayor opened the new bridge on Sunday.",
+])
+def test_opening_a_building_is_no_event(text):
+    assert not events_in(text), [(e.type, e.trigger) for e in events_in(text)]
