@@ -1289,3 +1289,18 @@ def test_both_congos_by_their_full_names(text, country):
     result = analyze(text)
     assert country in {a.country for a in result.actors}
     assert all(p.name != "Republic" for p in result.places)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a state's police and border agencies by their own names are that state's
+    ("Border Patrol agents arrested 40 migrants.", "USA"),
+    ("The man was arrested by ICE agents.", "USA"),
+    ("Scotland Yard arrested three men.", "GBR"),
+    ("The Home Office banned two bloggers from entering the country.", "GBR"),
+])
+def test_a_state_s_agencies_by_their_names_are_that_state_s(text, country):
+    assert country in {a.country for a in analyze(text).actors}
+
+
+def test_ice_in_lower_case_is_no_agency():
+    assert not analyze("The ice on the lake was thin.").actors
