@@ -1304,3 +1304,27 @@ def test_a_state_s_agencies_by_their_names_are_that_state_s(text, country):
 
 def test_ice_in_lower_case_is_no_agency():
     assert not analyze("The ice on the lake was thin.").actors
+
+
+@pytest.mark.parametrize("text", [
+    "He was arrested and transported to Yuma Station.",
+    "The convoy reached Kabul Airport at dawn.",
+])
+def test_a_site_the_tagger_takes_for_a_person_is_no_person(text):
+    assert not [a for a in analyze(text).actors if a.kind == "person"]
+
+
+def test_a_surname_that_is_also_a_site_word_stays_a_person():
+    assert "Stuart Hall" in {a.name for a in analyze("Stuart Hall said the deal was fair.").actors}
+
+
+def test_the_justice_department_is_the_us_government():
+    event = [e for e in analyze("The Justice Department inspector general castigated James Comey for his actions."
+                                ).events if e.type == "ACCUSE"][0]
+    assert event.source_countries == ("USA",)
+
+
+@pytest.mark.xfail(strict=True, reason="the tagger reads 'Park Chung-hee' as no entity; a Korean name order is not "
+                                       "recognised yet")
+def test_a_korean_name_with_a_hyphenated_given_name_is_a_person():
+    assert "Park Chung-hee" in {a.name for a in analyze("Park Chung-hee ruled South Korea.").actors}

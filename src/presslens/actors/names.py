@@ -329,10 +329,17 @@ def after_a_given_name(token: Token) -> bool:
     return token.i > 0 and token.nbor(-1).pos_ == "PROPN" and token.nbor(-1).is_title
 
 
+NO_SURNAME_FACILITIES = frozenset({"station", "airport", "hospital", "prison", "jail", "stadium", "museum", "embassy",
+                                   "consulate", "mosque", "synagogue", "cemetery", "checkpoint", "university"})
+"""Words for sites that end no personal name (unlike 'Hall', 'Park', 'Field' or 'Bridge')."""
+
+
 def _entity_ref(span: Span, label: str, book: ActorBook) -> Ref | None:
     words = normalize_words(span.text)
     last = normalize_word(span[-1].text)
     if label == "PERSON":
+        if last in NO_SURNAME_FACILITIES:
+            return None  # 'Yuma Station', 'Kabul Airport': a site the tagger took for a person
         inner = {t.i for t in span[1:-1] if t.lower_ in NAME_PARTICLES}  # 'Osama bin Laden', 'Lula da Silva'
         if any(t.pos_ not in ("PROPN", "PUNCT", "NOUN", "ADJ") or t.is_lower for t in span
                if not t.is_punct and t.i not in inner):
