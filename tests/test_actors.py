@@ -1328,3 +1328,8 @@ def test_the_justice_department_is_the_us_government():
                                        "recognised yet")
 def test_a_korean_name_with_a_hyphenated_given_name_is_a_person():
     assert "Park Chung-hee" in {a.name for a in analyze("Park Chung-hee ruled South Korea.").actors}
+
+
+def test_a_city_s_metropolitan_police_is_not_london_s():
+    actors = analyze("The Las Vegas Metropolitan Police Department said the gunman acted alone.").actors
+    assert "GBR" not in {a.country for a in actors}
