@@ -2557,3 +2557,16 @@ def test_opening_a_crossing_is_a_concession(text, type_):
 ])
 def test_opening_a_building_is_no_event(text):
     assert not events_in(text), [(e.type, e.trigger) for e in events_in(text)]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # PLOVER: refusing a group entry to a country is REJECT (expelling it is COERCE); a cordon stays COERCE
+    ("The UK banned two US bloggers from entering the country.", "REJECT"),
+    ("Israel barred two US congresswomen from entering the country.", "REJECT"),
+    ("Russia banned 500 Americans from entering Russia.", "REJECT"),
+    ("The United States banned 20 Russian officials from entering the United States.", "REJECT"),
+    ("Police barred protesters from entering the square.", "COERCE"),
+    ("The government banned the opposition party.", "COERCE"),
+])
+def test_entry_refused_to_a_country_is_a_rejection(text, type_):
+    assert one(text, type_)

@@ -337,6 +337,8 @@ class EventBuilder:
         if ctx.unless(c.verb) and code.type not in ("THREATEN", "REQUEST"):
             threatened = c.spec.code if c.spec is not None and c.spec.code else code
             return Code("THREATEN", self.lex.threat_mode(threatened) or self.lex.threat_mode(code)), negated
+        if code.type == "COERCE" and _entry_refused(c.verb):
+            return Code("REJECT"), negated  # PLOVER: refusing a group entry is REJECT (expelling it, COERCE)
         return code, negated
 
     def _by_subject(self, c: Candidate, code: Code, sources: list[Side]) -> Code:
@@ -925,6 +927,15 @@ def _prep_objects(noun: Token, preps: Collection[str]) -> list[Token]:
 def _past_force(c: Candidate, code: Code) -> bool:
     """A material conflict act (PLOVER quad 4) told in the past tense."""
     return code.type is not None and QUAD[code.type] == 4 and c.verb.tag_ in ("VBD", "VBN") and not c.future
+
+
+def _entry_refused(verb: Token) -> bool:
+    """'banned two bloggers from entering the UK', 'barred them from entering the country': entry to a country
+    refused (not 'barred protesters from entering the square', a cordon)."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "from" and any(
+        g.dep_ == "pcomp" and g.lemma_.lower() == "enter" and any(
+            o.dep_ == "dobj" and (o.lemma_.lower() in ("country", "territory") or o.ent_type_ == "GPE")
+            for o in g.children) for g in prep.children) for prep in verb.children)
 
 
 def _modified(c: Candidate) -> list[Token]:
