@@ -337,9 +337,19 @@ class EventBuilder:
         if ctx.unless(c.verb) and code.type not in ("THREATEN", "REQUEST"):
             threatened = c.spec.code if c.spec is not None and c.spec.code else code
             return Code("THREATEN", self.lex.threat_mode(threatened) or self.lex.threat_mode(code)), negated
-        if code.type == "COERCE" and _entry_refused(c.verb):
+        if code.type == "COERCE" and self._entry_refused(c.verb):
             return Code("REJECT"), negated  # PLOVER: refusing a group entry is REJECT (expelling it, COERCE)
         return code, negated
+
+    def _entry_refused(self, verb: Token) -> bool:
+        """'banned two bloggers from entering the UK', 'from entering the country': entry to a state refused, which
+        PLOVER codes REJECT (not 'barred protesters from entering the square' or 'journalists from entering Gaza',
+        restrictions of movement: COERCE)."""
+        return any(prep.dep_ == "prep" and prep.lower_ == "from" and any(
+            g.dep_ == "pcomp" and g.lemma_.lower() == "enter" and any(
+                o.dep_ == "dobj" and (o.lemma_.lower() == "country" or any(
+                    s.actor.kind == "state" for s in self.args.actors_at(o))) for o in g.children)
+            for g in prep.children) for prep in verb.children)
 
     def _by_subject(self, c: Candidate, code: Code, sources: list[Side]) -> Code:
         """'workers struck' is a strike, 'the ministry protested' a verbal ACCUSE; a code the object chose stays
@@ -927,15 +937,6 @@ def _prep_objects(noun: Token, preps: Collection[str]) -> list[Token]:
 def _past_force(c: Candidate, code: Code) -> bool:
     """A material conflict act (PLOVER quad 4) told in the past tense."""
     return code.type is not None and QUAD[code.type] == 4 and c.verb.tag_ in ("VBD", "VBN") and not c.future
-
-
-def _entry_refused(verb: Token) -> bool:
-    """'banned two bloggers from entering the UK', 'barred them from entering the country': entry to a country
-    refused (not 'barred protesters from entering the square', a cordon)."""
-    return any(prep.dep_ == "prep" and prep.lower_ == "from" and any(
-        g.dep_ == "pcomp" and g.lemma_.lower() == "enter" and any(
-            o.dep_ == "dobj" and (o.lemma_.lower() in ("country", "territory") or o.ent_type_ == "GPE")
-            for o in g.children) for g in prep.children) for prep in verb.children)
 
 
 def _modified(c: Candidate) -> list[Token]:
