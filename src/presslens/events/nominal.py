@@ -2,10 +2,11 @@
 
 News tells much of its force in nouns. A noun of the lexicon's ``nouns`` is an event of its own when the text
 presents the act as having happened: it is the setting of a clause ('wounded in', 'fled after', 'during',
-'amid') or the subject of a clause that tells what followed ('the strike left dozens dead'), or an act someone claims
-('claimed responsibility for the attack'). A noun that is the
-object of a verb is the verb's business (light verbs: 'carried out an attack'; 'fear an attack' is no act), and a
-noun that gives a coded verb its roles ('killed in an attack by X') is not a second event.
+'amid'), the subject of a clause that tells what followed ('the strike left dozens dead'), or an act someone
+claims ('claimed responsibility for the attack'). A noun that is the object of a verb is the verb's business
+(light verbs: 'carried out an attack'; 'fear an attack' is no act), and a noun that gives a coded verb its roles
+('killed in an attack by X') or whose relative clause tells the act ('a bombing that killed 20') is not a second
+event.
 
 Only PLOVER's material acts named by such nouns are taken (force, coercion, protest): a meeting, a deal or a
 threat named by a noun is often planned, hoped for or denied, which the clause around the noun rarely says.
