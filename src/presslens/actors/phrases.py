@@ -94,10 +94,16 @@ def _hung_on_verb(head: Token) -> list[Token]:
             and c.i == head.right_edge.i + 1]
 
 
+def _noun_of(token: Token, through: tuple[str, ...] = ("compound", "flat")) -> Token:
+    """The noun a name's word belongs to ('Syrian' in 'the Syrian Golan Heights' through 'amod')."""
+    while token.dep_ in through and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _placed_by(token: Token, head: Token) -> bool:
     """Whether a name's word hangs, through its noun, on an 'of'/'in'/'from' phrase of ``head``."""
-    while token.dep_ in ("compound", "flat", "amod") and token.head.i != token.i:
-        token = token.head
+    token = _noun_of(token, ("compound", "flat", "amod"))
     prep = token.head
     return token.dep_ == "pobj" and prep.lower_ in ("of", "in", "from") and prep.head == head and (
         prep.i > 0 and token.doc[prep.i - 1] == head)  # right after the noun: not a conjunct's ('supporters of X')
@@ -105,9 +111,7 @@ def _placed_by(token: Token, head: Token) -> bool:
 
 def _located_in(anchor: Anchor, head: Token) -> bool:
     """The name is where the group is ('protesters in Nairobi'), not whose it is ('supporters of Israel')."""
-    token = head.doc[anchor.end - 1]
-    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
-        token = token.head
+    token = _noun_of(head.doc[anchor.end - 1])
     return anchor.start > head.i and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 

@@ -345,11 +345,11 @@ class EventBuilder:
         """'banned two bloggers from entering the UK', 'from entering the country': entry to a state refused, which
         PLOVER codes REJECT (not 'barred protesters from entering the square' or 'journalists from entering Gaza',
         restrictions of movement: COERCE)."""
-        return any(prep.dep_ == "prep" and prep.lower_ == "from" and any(
-            g.dep_ == "pcomp" and g.lemma_.lower() == "enter" and any(
-                o.dep_ == "dobj" and (o.lemma_.lower() == "country" or any(
-                    s.actor.kind == "state" for s in self.args.actors_at(o))) for o in g.children)
-            for g in prep.children) for prep in verb.children)
+        entered = [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                   for g in prep.children if g.dep_ == "pcomp" and g.lemma_.lower() == "enter"
+                   for o in g.children if o.dep_ == "dobj"]
+        return any(o.lemma_.lower() == "country" or any(s.actor.kind == "state" for s in self.args.actors_at(o))
+                   for o in entered)
 
     def _by_subject(self, c: Candidate, code: Code, sources: list[Side]) -> Code:
         """'workers struck' is a strike, 'the ministry protested' a verbal ACCUSE; a code the object chose stays
