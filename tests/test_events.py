@@ -2570,3 +2570,55 @@ def test_opening_a_building_is_no_event(text):
 ])
 def test_entry_refused_to_a_country_is_a_rejection(text, type_):
     assert one(text, type_)
+
+
+@pytest.mark.parametrize(("text", "type_", "source"), [
+    # an order to one's own forces is how a state acts: the act ordered is the orderer's (PLOVER MOBILIZE covers
+    # deployments, RETREAT withdrawals); the lexicon already codes 'ordered strikes' as the orderer's ASSAULT
+    ("President Trump ordered 5,200 soldiers to deploy to the southern border.", "MOBILIZE", "Donald Trump"),
+    ("President Trump ordered 5,200 soldiers to be deployed to the southern border.", "MOBILIZE", "Donald Trump"),
+    ("The Indian government ordered troops to deploy along the Line of Control.", "MOBILIZE", "India"),
+    ("The Pakistani government ordered troops to deploy along the Line of Control.", "MOBILIZE", "Pakistan"),
+    ("The Kenyan president ordered troops to withdraw from the disputed area.", "RETREAT", "Kenya"),
+    ("Putin ordered troops to pull back from the Ukrainian border.", "RETREAT", "Vladimir Putin"),
+    ("Zelensky ordered troops to pull back from the Russian border.", "RETREAT", "Volodymyr Zelensky"),
+    ("The defence minister ordered the deployment of 2,000 troops to the border.", "MOBILIZE", "defence minister"),
+])
+def test_an_order_to_one_s_own_forces_is_the_orderer_s_act(text, type_, source):
+    event = one(text, type_)
+    assert event.sources == (source,)
+    assert [e.type for e in events_in(text)] == [type_]  # not also a request to the troops, nor a deployment
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The Ethiopian prime minister ordered the army to attack rebel positions in Tigray.", "ETH", None),
+    ("The Armenian defence minister ordered troops to shell Azerbaijani positions.", "ARM", "AZE"),
+    ("The Azerbaijani defence minister ordered troops to shell Armenian positions.", "AZE", "ARM"),
+])
+def test_an_order_to_attack_is_the_orderer_s_assault(text, source, target):
+    event = one(text, "ASSAULT")
+    assert event.source_countries == (source,)
+    if target is not None:
+        assert event.target_countries == (target,)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # orders to others stay requests, an arrest ordered is the orderer's arrest; an evacuation ordered is a
+    # restriction of movement (as 'ordered residents to evacuate' in the written checks)
+    ("The court ordered the government to release the detained journalists.", "REQUEST"),
+    ("Indian authorities ordered police to arrest the protest leaders.", "COERCE"),
+    ("Mali's junta ordered French troops to leave the country.", "SANCTION"),
+    ("The government ordered the evacuation of the town.", "COERCE"),
+    ("Police in Nairobi ordered the evacuation of the market.", "COERCE"),
+])
+def test_orders_to_others_stay_theirs(text, type_):
+    assert [e.type for e in events_in(text)] == [type_]
+
+
+@pytest.mark.parametrize("text", [
+    "The judge ordered the police to release the journalists.",
+    "The president ordered the army to free the hostages.",
+    "The court ordered the release of the detained activists.",
+])
+def test_an_order_to_release_someone_stays_a_request(text):
+    assert [e.type for e in events_in(text)] == ["REQUEST"]

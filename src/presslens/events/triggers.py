@@ -50,6 +50,14 @@ can be reached: 'reached its goal of accepting 10,000 refugees')."""
 EXPELLING_ORDERS = frozenset({"order", "instruct", "give"})
 LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 """'ordered French troops to leave the country': PLOVER's SANCTION expel, removal from a country."""
+COMMANDING_VERBS = frozenset({"order", "instruct", "command", "direct"})
+OWN_FORCES = frozenset({"troop", "troops", "soldier", "force", "army", "military", "police", "navy", "unit",
+                        "battalion", "brigade", "marine", "commando", "paratrooper", "reservist", "warship", "jet"})
+FORCES_ACTS = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})
+"""Acts by which forces move or use force, with RETREAT's withdrawal: 'ordered troops to deploy', 'ordered the army to
+attack', 'ordered troops to pull back' are the commander's acts (as 'ordered strikes' is in the lexicon); an order to
+release someone stays a request, whoever is ordered."""
+NAMING_ENTITIES = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
 ADVOCACY = frozenset({"argue", "advocate", "campaign", "lobby", "plead", "argument", "case"})
 """Verbs and nouns whose 'for' gerund is an act argued for, not one done: 'arguing for boycotting the plays'."""
 
@@ -321,6 +329,22 @@ def _an_order_to_leave(verb: Token, obj: Token | None) -> bool:
     return leaving is not None and (place is None or place.lemma_.lower() == "country" or place.ent_type_ == "GPE")
 
 
+def _forces_act(code: Code) -> bool:
+    return code.type in FORCES_ACTS or (code.type == "RETREAT" and code.mode in (None, "withdraw"))
+
+
+def _forces_ordered(verb: Token, obj: Token | None) -> Token | None:
+    """The complement of an order to forces that no name in the object gives to anyone ('ordered 5,200 soldiers to
+    deploy', 'ordered its troops to pull back'; not 'ordered French troops to …', which may be another's)."""
+    if verb.lemma_.lower() not in COMMANDING_VERBS or obj is None or obj.dep_ != "dobj" or (
+            obj.lemma_.lower() not in OWN_FORCES and obj.lower_ not in OWN_FORCES):
+        return None
+    if any(t.ent_type_ in NAMING_ENTITIES or (t.dep_ == "poss" and t.pos_ != "PRON") for t in obj.subtree
+           if t.i != obj.i):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+
+
 def _another_s_act(verb: Token, complement: Token | None, comp_code: Code | None) -> bool:
     """A warning whose clause has a hostile act done by someone named there ('warned that Iran could attack
     shipping'): it foretells that one's act; a threat is of one's own ('warned that it would retaliate', 'warned
@@ -417,6 +441,8 @@ class TriggerFinder:
                 code, by_object = exact, True
             elif light and (override or noun):
                 code, trigger = override[0] if override else noun[0], obj
+                # 'ordered airstrikes', 'ordered the arrest of …': the order is the orderer's act, not a request
+                by_object = bool(override) or (verb.lemma_.lower() in COMMANDING_VERBS and _forces_act(code))
                 if code.type == "MOBILIZE" and any(c.lower_ == "joint" for c in obj.lefts):
                     code = Code("COOPERATE")  # PLOVER: joint exercises are COOPERATE
             elif spec and "-" in spec.objects:
@@ -525,6 +551,11 @@ class TriggerFinder:
             code, chosen_by_object = Code("MOBILIZE"), True
         elif _a_plea_in_court(verb):
             return None
+        ordered = _forces_ordered(verb, obj)
+        ordered_code = self.code_of(ordered).code if ordered is not None else None
+        if ordered is not None and ordered_code is not None and _forces_act(ordered_code):
+            return Candidate(verb=verb, trigger=ordered, code=ordered_code, spec=spec, particle=particle, obj=obj,
+                             future=is_future(verb), by_object=True, governs=[t.i for t in ordered.subtree])
         candidate = Candidate(verb=verb, trigger=trigger, code=code or Code(None), spec=spec, particle=particle,
                               obj=obj, future=is_future(verb), by_object=chosen_by_object)
         if spec is not None and spec.speech and not candidate.code.type:
