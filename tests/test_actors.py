@@ -1333,3 +1333,44 @@ def test_a_korean_name_with_a_hyphenated_given_name_is_a_person():
 def test_a_city_s_metropolitan_police_is_not_london_s():
     actors = analyze("The Las Vegas Metropolitan Police Department said the gunman acted alone.").actors
     assert "GBR" not in {a.country for a in actors}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a group keeps the text's own noun: herders and farmers are the two sides of many land conflicts, and
+    # 'rioters' or 'activists' is the text's word, not 'protesters'
+    ("Fulani herders attacked farmers in Plateau state.", "Fulani herders"),
+    ("Nigerian herders attacked farmers in Plateau state.", "Nigerian herders"),
+    ("Nigerian farmers attacked herders in Plateau state.", "Nigerian farmers"),
+    ("Sri Lanka's navy arrested 12 Indian fishermen.", "Indian fishermen"),
+    ("India's coast guard arrested 10 Sri Lankan fishermen.", "Sri Lankan fishermen"),
+    ("Kenyan activists protested outside the Ugandan embassy.", "Kenyan activists"),
+    ("French rioters clashed with police.", "French rioters"),
+    ("Kenyan protesters marched in Nairobi.", "Kenyan protesters"),
+    ("Kenyan demonstrators marched in Nairobi.", "Kenyan protesters"),
+])
+def test_a_group_is_named_by_the_text_s_own_kind_of_people(text, name):
+    assert name in {actor.name for actor in analyze(text).actors}
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Georgians rallied outside parliament against the foreign agents bill.",
+    "Protesters gathered outside parliament in Tbilisi.",
+    "Hundreds of Serbians protested outside parliament in Belgrade.",
+])
+def test_a_preposition_read_as_a_modifier_is_no_part_of_a_name(text):
+    names = {actor.name for actor in analyze(text).actors}
+    assert "parliament" in names and not any(name.startswith("outside") for name in names)
+
+
+@pytest.mark.parametrize(("text", "group", "opposed"), [
+    # 'anti-X' names whom a group opposes, never whose it is (it had made anti-Russian protesters Russian)
+    ("Anti-Russian protesters rallied in Kyiv.", "anti russian protesters", "RUS"),
+    ("Anti-Ukrainian protesters rallied in Moscow.", "anti ukrainian protesters", "UKR"),
+    ("Anti-Israel activists disrupted the lecture.", "anti israel activists", "ISR"),
+    ("Anti-Palestinian activists disrupted the lecture.", "anti palestinian activists", "PSE"),
+    ("Anti-American protesters burned flags in Tehran.", "anti american protesters", "USA"),
+    ("Anti-Iranian protesters burned flags in Washington.", "anti iranian protesters", "IRN"),
+])
+def test_a_group_against_a_state_is_not_that_state_s(text, group, opposed):
+    actors = {actor.name: actor for actor in analyze(text).actors}
+    assert group in actors and actors[group].country != opposed

@@ -57,11 +57,25 @@ class RawMention:
     pronoun: bool = False
 
 
+SPATIAL_WORDS = frozenset({"outside", "inside", "near", "around", "across", "beyond", "behind", "opposite"})
+
+
+def _spatial(modifier: Token) -> bool:
+    """A preposition the parse hangs on a noun as its modifier ('rallied outside parliament'): no word of a name."""
+    return modifier.pos_ == "ADP" or modifier.lower_ in SPATIAL_WORDS
+
+
+def _opposed(doc: Doc, anchor: Anchor) -> bool:
+    """'anti-Russian protesters', 'Anti-Israel activists': a name after 'anti-' says whom the group opposes, never
+    whose it is."""
+    return anchor.start >= 2 and doc[anchor.start - 1].text in HYPHENS and doc[anchor.start - 2].lower_ == "anti"
+
+
 def core_left(token: Token) -> int:
     """First token of a noun phrase's pre-modifiers (determiner, adjectives, compounds, possessor)."""
     left = token.i
     for child in token.lefts:
-        if child.dep_ in LEFT_DEPS:
+        if child.dep_ in LEFT_DEPS and not _spatial(child):
             left = min(left, child.left_edge.i)
     doc = token.doc
     breaks = [t.i for t in doc[left:token.i] if t.is_punct and t.text not in HYPHENS]
@@ -148,7 +162,8 @@ def cue_tokens(token: Token) -> list[Token]:
     doc = token.doc
     for child in reversed(list(token.lefts)):
         gap = doc[child.i + 1:tokens[0].i]
-        if child.dep_ in ("compound", "amod") and all(t.is_punct and t.text in "-‐" for t in gap):
+        if child.dep_ in ("compound", "amod") and not _spatial(child) and all(
+                t.is_punct and t.text in "-‐" for t in gap):
             tokens.insert(0, child)
     return tokens
 
@@ -295,7 +310,7 @@ class Composer:
                 child.dep_ == "compound" or child.lemma_ == "lead") else []
             for token in [child, *child.conjuncts, *nested]:
                 anchor = self.at.get(token.i)
-                if anchor and anchor not in left:
+                if anchor and anchor not in left and not _opposed(self.doc, anchor):
                     left.append(anchor)
         by_prep: dict[str, list[Anchor]] = {}
         for child in [*head.rights, *_hung_on_verb(head), *allegiance]:
