@@ -379,6 +379,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         return token, any(c.dep_ == "auxpass" for c in verb.children) or (head_passive and verb.tag_ == "VBN")
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and (agent(verb) is not None or headline_passive(verb)):
         return verb.head, True  # 'the officers shot by a gunman', 'Protesters arrested in Kampala': done to the noun
+    if misread_predicate(verb):
+        return verb.sent.root, False
     if verb.dep_ == "pcomp" and (owner := claimant(verb)) is not None:
         return owner, False  # 'Rebels claimed responsibility for shooting down a helicopter'
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("ADJ", "NOUN"):
@@ -443,9 +445,24 @@ def headline_passive(verb: Token) -> bool:
     head = verb.head
     if any(c.dep_ in ("dobj", "dative", "nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return False  # 'Soldiers beat detainees' (a past tense misread), 'You should be investigated' (a clause)
+    if misread_predicate(verb):
+        return False
     return head.pos_ in ("NOUN", "NUM", "PROPN") and (head.dep_ == "ROOT" or (
         head.dep_ == "nsubj" and head.head.lemma_.lower() in ("say", "report", "claim")
         and head.head.i > verb.right_edge.i))
+
+
+def misread_predicate(verb: Token) -> bool:
+    """'A rights group called on the authorities to release …' read as a noun with a modifier: a verb that names
+    whom it asks ('on X', 'upon X', 'to X') before a to-clause is the sentence's own act, done by the noun that
+    stands as the sentence's root ('A coalition of militias called on …': the coalition)."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or root.pos_ not in ("NOUN", "PROPN") or not (
+            verb.head.i == root.i or (verb.head.dep_ == "pobj" and verb.head.head.head.i == root.i)):
+        return False
+    asked = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "to")
+             and any(g.dep_ == "pobj" for g in c.children)]
+    return bool(asked) and any(c.dep_ == "xcomp" and c.i > asked[0].i for c in verb.children)
 
 
 def agent(verb: Token) -> Token | None:

@@ -177,8 +177,9 @@ def _no_side(child: Token, c: Candidate) -> bool:
 
 def _withdrawn(c: Candidate, token: Token) -> bool:
     """Is the token the object of such a verb, or a modifier before it ('withdraw the remaining 1,500
-    troops'; not 'Niger' in 'recalled its ambassador from Niger')?"""
-    if c.verb.lemma_.lower() not in WITHDRAWING:
+    troops'; not 'Niger' in 'recalled its ambassador from Niger')? What forces cross is their way, not a party
+    ('crossed the Euphrates into …', 'crossed the Dnipro river')."""
+    if c.verb.lemma_.lower() not in WITHDRAWING and c.verb.lemma_.lower() != "cross":
         return False
     return any(obj.left_edge.i <= token.i <= obj.i for obj in c.verb.children if obj.dep_ == "dobj")
 

@@ -19,7 +19,7 @@ from presslens.actors.phrases import cue_words
 from presslens.core.nlp import irregular_verb_lemma
 from presslens.quotes.cues import object_predicate
 
-from .arguments import headline_passive
+from .arguments import headline_passive, misread_predicate
 from .plover import HOSTILE, NO_EVENT, QUAD, Code, Lexicon, VerbSpec
 
 READY_ADJECTIVES = frozenset({"ready", "willing", "prepared", "determined", "eager"})
@@ -667,7 +667,7 @@ class TriggerFinder:
         if verb.dep_ in ("amod", "compound"):
             return False
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children) and not (
-                headline_passive(verb)):
+                headline_passive(verb) or misread_predicate(verb)):
             return False
         if _not_done(verb) or _generic_gerund(verb) or _participle_read_as_verb(verb):
             return False
