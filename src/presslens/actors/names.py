@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from presslens.core.nlp import doc_text, entity_of
 from presslens.core.structure import headline_lines
 
-from .book import STATE_SECTORS, ActorBook, Entry, NameHit, normalize_word, normalize_words
+from .book import STATE_KIND, STATE_SECTORS, ActorBook, Entry, NameHit, normalize_word, normalize_words
 
 ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC")
 NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "da", "de", "di", "do", "dos", "das", "du", "del",
@@ -160,12 +160,24 @@ def book_anchors(doc: Doc, book: ActorBook) -> list[Anchor]:
                             hit.form == "capital" and j == i and _first_word_of_name(doc, i, book)):
                         found = Anchor(start=i, end=j + 1, ref=ref_of(hit.entry, hit.form), sector=hit.sector)
                         break
+        if found and _another_state_s_name(anchors, found):
+            found = None
         if found:
             anchors.append(found)
             i = found.end
         else:
             i += 1
     return anchors
+
+
+def _another_state_s_name(before: list[Anchor], found: Anchor) -> bool:
+    """'the Sudan People's Liberation Army': a state's organ ('People's Liberation Army': China's army) named right
+    after another state's name is that other state's body of the same name, not the first one's. Not a group after
+    a state's adjective ('pro-Iranian Hizbollah' is Hezbollah)."""
+    if not before or before[-1].end != found.start or before[-1].ref.kind != STATE_KIND:
+        return False
+    organ = found.ref.kind == STATE_KIND and found.sector is not None
+    return organ and found.ref.country not in (None, before[-1].ref.country)
 
 
 def _first_word_of_name(doc: Doc, i: int, book: ActorBook) -> bool:

@@ -61,14 +61,26 @@ SPATIAL_WORDS = frozenset({"outside", "inside", "near", "around", "across", "bey
 
 
 def _spatial(modifier: Token) -> bool:
-    """A preposition the parse hangs on a noun as its modifier ('rallied outside parliament'): no word of a name."""
-    return modifier.pos_ == "ADP" or modifier.lower_ in SPATIAL_WORDS
+    """A preposition the parse hangs on a noun as its modifier ('rallied outside parliament'): no word of a name.
+    Before a plural it is an adjective ('until outside investigators got involved')."""
+    return modifier.pos_ == "ADP" or (modifier.lower_ in SPATIAL_WORDS and modifier.head.tag_ in ("NN", "NNP"))
 
 
-def _opposed(doc: Doc, anchor: Anchor) -> bool:
-    """'anti-Russian protesters', 'Anti-Israel activists': a name after 'anti-' says whom the group opposes, never
-    whose it is."""
-    return anchor.start >= 2 and doc[anchor.start - 1].text in HYPHENS and doc[anchor.start - 2].lower_ == "anti"
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def _proper_word(token: Token, position: int) -> bool:
+    """A word of a name inside a hyphenated modifier, written with its capital ('pro-Russian', 'Saudi-backed')."""
+    if token.lower_ in STANCE_PREFIXES:
+        return False
+    return token.ent_type_ in ("NORP", "GPE") or (position > 0 and token.text[:1].isupper())
+
+
+def _stance(doc: Doc, anchor: Anchor) -> bool:
+    """'anti-Russian protesters', 'pro-Russian separatists', 'pro-Ukrainian partisans': a name after 'anti-' or
+    'pro-' says whom the group opposes or supports, never whose it is (as 'Iran-backed militias' is no state's)."""
+    return anchor.start >= 2 and doc[anchor.start - 1].text in HYPHENS and doc[anchor.start - 2].lower_ in (
+        STANCE_PREFIXES)
 
 
 def core_left(token: Token) -> int:
@@ -310,7 +322,7 @@ class Composer:
                 child.dep_ == "compound" or child.lemma_ == "lead") else []
             for token in [child, *child.conjuncts, *nested]:
                 anchor = self.at.get(token.i)
-                if anchor and anchor not in left and not _opposed(self.doc, anchor):
+                if anchor and anchor not in left and not _stance(self.doc, anchor):
                     left.append(anchor)
         by_prep: dict[str, list[Anchor]] = {}
         for child in [*head.rights, *_hung_on_verb(head), *allegiance]:
@@ -392,14 +404,28 @@ class Composer:
     def _plain_name(self, head: Token) -> str:
         """The noun with its modifiers ('security forces'), with a name joined to them by a hyphen as the
         text has it ('Saudi-backed forces', not 'backed forces')."""
-        name = " ".join(cue_words(head)[0])
-        first = cue_tokens(head)[0]
+        tokens = cue_tokens(head)
+        # a proper name keeps its capitals ('The Baloch Liberation Army said …'); common nouns are lower case, with
+        # the hyphens and the names inside them as written ('pro-Russian separatists', 'anti-government protesters')
+        proper = all(t.pos_ == "PROPN" for t in tokens) and not (len(tokens) == 1 and tokens[0].is_sent_start)
+        if proper:
+            name = " ".join(t.text for t in tokens)
+        elif any(t.text in HYPHENS for t in tokens) or any(b.i > a.i + 1 for a, b in zip(tokens, tokens[1:])):
+            words = [t for t in tokens if t.text not in HYPHENS]
+            name = "".join(("" if k == 0 else "-" if t.i > words[k - 1].i + 1 else " ")
+                           + (t.text if _proper_word(t, k) else t.lower_) for k, t in enumerate(words))
+        else:
+            name = " ".join(cue_words(head)[0])
+        first = tokens[0]
         if first.i >= 2 and self.doc[first.i - 1].text in "-‐‑" and first.i - 2 in self.at:
             return f"{self.doc[first.i - 2].text}-{name}"
         return name
 
     def _generic(self, head: Token, start: int, end: int, sector: str, kind: str) -> RawMention:
         name = self._plain_name(head)
+        tokens = cue_tokens(head)
+        if sector == "MIL" and len(tokens) > 1 and all(t.pos_ == "PROPN" for t in tokens):
+            kind, sector = "armed group", "REB"  # 'the Kachin Independence Army': a named army of no state
         country = "NGO" if sector == "NGO" else None
         return RawMention(start, end, Ref(name=name, kind=kind, country=country, sector=sector, form="generic"),
                           sector, head.i)
@@ -487,6 +513,9 @@ class Composer:
         sector, kind = sector_kind
         if sector not in GENERIC_SECTORS and not (sector == "PTY" and _named_by_standing(head)):
             return []
+        if (head.i + 1 < len(self.doc) and head.i + 1 in self.at and self.doc[head.i + 1].pos_ == "PROPN") or any(
+                c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == head.i + 1 for c in head.children):
+            return []  # 'the militant group Islamic Jihad', 'the rebel group M23': the name that follows is the actor
         first = self.doc[start]
         named_possessor = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
         if sector in STATE_SECTORS and first.lower_ in ANAPHOR_DETS and head.tag_ != "NNP" and not named_possessor:
