@@ -711,3 +711,22 @@ def test_adding_after_a_reported_clause_is_the_reporter_s(quotes_of, text, speak
 def test_quoted_as_saying_is_one_attribution_of_the_one_quoted(quotes_of, text):
     found = quotes_of(text)
     assert [q.cue for q in found] == ["saying"] and found[0].speaker_mention.startswith("The ")
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers were wounded, the Ukrainian military said in a statement on Telegram.",
+    "Two soldiers were wounded, the Russian defence ministry said in a statement on Telegram.",
+    "The ministry said in a statement on its website that the talks would resume.",
+    "The spokesman made comments on Facebook about the election.",
+])
+def test_the_medium_a_statement_was_made_on_is_not_what_it_says(quotes_of, text):
+    quotes = quotes_of(text)
+    assert not [q for q in quotes if text[q.start:q.end] in ("Telegram", "its website", "Facebook")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Officials in Kinshasa accused Rwanda of backing the M23 rebels, a charge Kigali denies.", "Kigali"),
+    ("Kigali accused Kinshasa of arming the FDLR militia, a charge Kinshasa denies.", "Kinshasa"),
+])
+def test_the_charge_a_name_denies_is_no_part_of_the_name(quotes_of, text, speaker):
+    assert speaker in [q.speaker_mention for q in quotes_of(text) if q.cue == "denies"]

@@ -163,6 +163,10 @@ def _nearest_named_left(verb: Token) -> Token | None:
     return best
 
 
+DENIED_NOUNS = frozenset({"charge", "claim", "allegation", "accusation", "assertion"})
+"""What a source denies or rejects, named before it ('a charge Kigali denies')."""
+
+
 def source_span(source: Token, verb: Token | None, holes: list[CharSpan]) -> CharSpan | None:
     """The source mention: the source's phrase, cut short before the cue and any content."""
     first, last = source.left_edge.i, source.right_edge.i
@@ -176,6 +180,9 @@ def source_span(source: Token, verb: Token | None, holes: list[CharSpan]) -> Cha
     if verb is not None and first <= verb.i <= last:
         first, last = (verb.i + 1, last) if verb.i < source.i else (first, verb.i - 1)
     doc = source.doc
+    charges = [t.i for t in doc[first:source.i] if t.lemma_.lower() in DENIED_NOUNS]
+    if charges and source.pos_ == "PROPN":
+        first = charges[-1] + 1  # '…, a charge Kigali denies': the parse hangs the charge on the name
     while first > 0 and doc[first - 1].pos_ == "PROPN" and not any(s <= doc[first - 1].idx < e for s, e in holes):
         first -= 1  # a name the parse hung elsewhere (… case,” Tulsa police Chief Jordan said)
     for start, end in holes:

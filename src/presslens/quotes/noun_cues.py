@@ -37,6 +37,11 @@ TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "against"})
 OF_TOPIC_NOUNS = frozenset({"claims", "allegations", "accusations", "criticism", "condemnation"})
 """Nouns whose ``of`` phrase is what is claimed or judged (allegations of fraud, criticism of the plan)."""
 TIME_LABELS = frozenset({"DATE", "TIME"})
+MEDIA_WORDS = frozenset("""
+telegram twitter facebook instagram tiktok youtube weibo wechat vk vkontakte whatsapp threads bluesky social website
+site blog podcast page account channel television tv radio broadcaster platform media
+""".split())
+"""Where something was said, after 'on' ('a statement on Telegram', 'remarks on state television'), not its topic."""
 LIGHT_VERBS = frozenset({"make", "issue", "express", "voice", "raise", "repeat", "reiterate", "renew", "offer",
                          "deliver", "give", "release", "publish", "post", "lodge", "file"})
 """Verbs whose subject is the author of the speech act they take as object (X made a claim)."""
@@ -54,8 +59,9 @@ def _content(noun: Token) -> tuple[Token, Token | None] | None:
         if child.dep_ in ("acl", "relcl") and "to" in marks and lemma in INTENT_NOUNS:
             return child, None
         if child.dep_ == "prep" and _topic_preposition(noun, child) and any(
-                c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in TIME_LABELS for c in child.children):
-            return child, child  # 'remarks on the war'; not 'a statement on Sunday', which says when
+                c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in TIME_LABELS and not (
+                    child.lower_ == "on" and c.lower_ in MEDIA_WORDS) for c in child.children):
+            return child, child  # 'remarks on the war'; not 'a statement on Sunday' (when) or 'on Telegram' (where)
     return None
 
 
