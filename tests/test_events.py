@@ -2709,3 +2709,22 @@ def test_a_sale_brokered_is_no_event():
 ])
 def test_what_forces_cross_is_their_way_not_a_party(text):
     assert one(text, "MOBILIZE").targets == ()
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a body speaks of itself as 'it'; 'they' in what it says are others, here the journalists just named
+    ("A Turkish press freedom group called on the authorities to release three journalists, saying they had been "
+     "arrested for doing their jobs.", "journalists"),
+    ("An Egyptian press freedom group called on the authorities to release three journalists, saying they had been "
+     "arrested for doing their jobs.", "journalists"),
+])
+def test_they_in_a_body_s_words_are_not_the_body(text, target):
+    assert one(text, "COERCE").targets == (target,)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The rebels said they had captured the town.", "rebels"),
+    ("Hamas said they had fired rockets at Tel Aviv.", "Hamas"),
+])
+def test_they_in_the_words_of_a_plural_or_a_name_are_the_speakers(text, source):
+    assert events_in(text)[0].sources == (source,)

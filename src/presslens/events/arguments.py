@@ -192,14 +192,20 @@ class Arguments:
         if clause.dep_ not in ("ccomp", "advcl") or clause.head.lemma_ not in NEUTRAL_SPEECH:
             return []
         sides: list[Side] = []
+        reporter: Token | None = None
         for child in clause.head.children:
             if child.dep_ == "nsubj" and child.i != token.i:
-                sides = self.actors_at(child, 3)
+                sides, reporter = self.actors_at(child, 3), child
         quote = self.cue_quote(clause.head)
         speaker = self.speaker_actor(quote) if quote is not None else None
-        if not sides and speaker is not None:
+        if not sides and speaker is not None and quote is not None and quote.speaker_start is not None:
             sides = [Side(speaker, speaker.sector)]
+            span = self.doc.char_span(quote.speaker_start, quote.speaker_end or quote.speaker_start,
+                                      alignment_mode="expand")
+            reporter = span.root if span is not None and len(span) else None
         if token.lower_ in ("they", "them", "their"):
+            if reporter is not None and reporter.tag_ == "NN" and not reporter.conjuncts:
+                return []  # 'a rights group … saying they had been arrested': a body says 'it', 'they' are others
             sides = [self._organisation_of(s) for s in sides]
         return sides
 
