@@ -1422,3 +1422,11 @@ def test_a_descriptor_before_a_name_is_no_actor_of_its_own(text, name):
     assert not names & {"militant group", "rebel group", "separatist group"}
     if name is not None:
         assert name in names
+
+
+@pytest.mark.parametrize("text", [
+    "The Air Force struck targets in Syria.",
+    "The Coast Guard rescued 40 migrants.",
+])
+def test_a_service_s_own_name_stays_a_military(text):
+    assert {a.sector for a in analyze(text).actors if a.kind != "state"} & {"MIL"}

@@ -424,8 +424,10 @@ class Composer:
     def _generic(self, head: Token, start: int, end: int, sector: str, kind: str) -> RawMention:
         name = self._plain_name(head)
         tokens = cue_tokens(head)
-        if sector == "MIL" and len(tokens) > 1 and all(t.pos_ == "PROPN" for t in tokens):
-            kind, sector = "armed group", "REB"  # 'the Kachin Independence Army': a named army of no state
+        if sector == "MIL" and len(tokens) > 1 and all(t.pos_ == "PROPN" for t in tokens) and (
+                cue_words(head)[0] not in self.book.sector_nouns):
+            # 'the Kachin Independence Army': a named army of no state ('the Air Force' is a service's own name)
+            kind, sector = "armed group", "REB"
         country = "NGO" if sector == "NGO" else None
         return RawMention(start, end, Ref(name=name, kind=kind, country=country, sector=sector, form="generic"),
                           sector, head.i)
