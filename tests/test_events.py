@@ -2728,3 +2728,15 @@ def test_they_in_a_body_s_words_are_not_the_body(text, target):
 ])
 def test_they_in_the_words_of_a_plural_or_a_name_are_the_speakers(text, source):
     assert events_in(text)[0].sources == (source,)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # ground taken by force: the recipient is the side it was taken from, not the place taken
+    ("Mozambican troops recaptured the town of Mocimboa da Praia from insurgents.", "Mozambique", "insurgents"),
+    ("Insurgents recaptured the town of Mocimboa da Praia from Mozambican troops.", "insurgents", "Mozambique"),
+    ("The Sudanese army regained control of the presidential palace from the RSF.", "Sudan", "Rapid Support Forces"),
+    ("The RSF regained control of the presidential palace from the Sudanese army.", "Rapid Support Forces", "Sudan"),
+])
+def test_ground_taken_from_a_side_is_taken_from_that_side(text, source, target):
+    event = one(text, "ASSAULT")
+    assert event.sources == (source,) and event.targets == (target,)

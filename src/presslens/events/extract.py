@@ -612,6 +612,8 @@ class EventBuilder:
             named = c.spec.objects if c.spec is not None else {}  # 'into custody', 'to the streets': the act's kind
             found += [(g, False) for g in c.particle.children if g.dep_ == "pobj" and g.lemma_.lower() not in named]
         found += [(noun, False) for noun in _modified(c)]
+        if c.verb.lemma_.lower() in TAKING | {"regain"}:  # 'recaptured the town from the insurgents': whom it was
+            found += [(g, False) for g in _prep_objects(c.verb, {"from"})]  # taken from, before the place taken
         if c.code.type == "AID":  # 'donated Thai rice to Myanmar': the gift's maker or owner is not who gets it
             found += [(g, False) for head in heads for child in head.children
                       if child.dep_ in ("prep", "dative") and child.lower_ == "to"

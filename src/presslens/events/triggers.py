@@ -30,7 +30,8 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "territory", "area", "distri
                          "airport", "crossing", "border", "road", "highway", "port", "hill", "locality", "suburb",
                          "neighbourhood", "neighborhood", "capital", "camp", "field", "bridge", "dam", "mine",
                          "airbase", "airfield", "hilltop", "position", "outpost", "checkpoint", "garrison", "island",
-                         "valley", "oilfield", "refinery", "post"})
+                         "valley", "oilfield", "refinery", "post", "palace", "headquarters", "barracks",
+                         "stronghold"})
 """Nouns of places that can be held by force ('took control of the crossing')."""
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 NON_FACTIVE = frozenset({"expect", "hope", "need", "seem", "appear", "wish", "like", "fail", "be", "use", "help",
@@ -330,6 +331,7 @@ def _an_order_to_leave(verb: Token, obj: Token | None) -> bool:
 
 
 def _forces_act(code: Code) -> bool:
+    """An act forces do as forces: a move, a use of force, an arrest, a withdrawal (not a release)."""
     return code.type in FORCES_ACTS or (code.type == "RETREAT" and code.mode in (None, "withdraw"))
 
 
