@@ -67,6 +67,8 @@ def _spatial(modifier: Token) -> bool:
 
 
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+DASHES = frozenset("-‐‑")
+"""Hyphens that join a modifier to a name ('pro-Russian'), not the apostrophes ``HYPHENS`` also holds."""
 
 
 def _proper_word(token: Token, position: int) -> bool:
@@ -79,7 +81,7 @@ def _proper_word(token: Token, position: int) -> bool:
 def _stance(doc: Doc, anchor: Anchor) -> bool:
     """'anti-Russian protesters', 'pro-Russian separatists', 'pro-Ukrainian partisans': a name after 'anti-' or
     'pro-' says whom the group opposes or supports, never whose it is (as 'Iran-backed militias' is no state's)."""
-    return anchor.start >= 2 and doc[anchor.start - 1].text in HYPHENS and doc[anchor.start - 2].lower_ in (
+    return anchor.start >= 2 and doc[anchor.start - 1].text in DASHES and doc[anchor.start - 2].lower_ in (
         STANCE_PREFIXES)
 
 
@@ -410,14 +412,14 @@ class Composer:
         proper = all(t.pos_ == "PROPN" for t in tokens) and not (len(tokens) == 1 and tokens[0].is_sent_start)
         if proper:
             name = " ".join(t.text for t in tokens)
-        elif any(t.text in HYPHENS for t in tokens) or any(b.i > a.i + 1 for a, b in zip(tokens, tokens[1:])):
-            words = [t for t in tokens if t.text not in HYPHENS]
+        elif any(t.text in DASHES for t in tokens) or any(b.i > a.i + 1 for a, b in zip(tokens, tokens[1:])):
+            words = [t for t in tokens if t.text not in DASHES]
             name = "".join(("" if k == 0 else "-" if t.i > words[k - 1].i + 1 else " ")
                            + (t.text if _proper_word(t, k) else t.lower_) for k, t in enumerate(words))
         else:
             name = " ".join(cue_words(head)[0])
         first = tokens[0]
-        if first.i >= 2 and self.doc[first.i - 1].text in "-‐‑" and first.i - 2 in self.at:
+        if first.i >= 2 and self.doc[first.i - 1].text in DASHES and first.i - 2 in self.at:
             return f"{self.doc[first.i - 2].text}-{name}"
         return name
 

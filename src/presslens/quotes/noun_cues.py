@@ -38,8 +38,8 @@ OF_TOPIC_NOUNS = frozenset({"claims", "allegations", "accusations", "criticism",
 """Nouns whose ``of`` phrase is what is claimed or judged (allegations of fraud, criticism of the plan)."""
 TIME_LABELS = frozenset({"DATE", "TIME"})
 MEDIA_WORDS = frozenset("""
-telegram twitter facebook instagram tiktok youtube weibo wechat vk vkontakte whatsapp threads bluesky social website
-site blog podcast page account channel television tv radio broadcaster platform media
+telegram twitter facebook instagram tiktok youtube weibo wechat vk vkontakte whatsapp bluesky website blog podcast
+channel television tv radio broadcaster platform media
 """.split())
 """Where something was said, after 'on' ('a statement on Telegram', 'remarks on state television'), not its topic."""
 LIGHT_VERBS = frozenset({"make", "issue", "express", "voice", "raise", "repeat", "reiterate", "renew", "offer",
