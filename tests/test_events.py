@@ -2740,3 +2740,16 @@ def test_they_in_the_words_of_a_plural_or_a_name_are_the_speakers(text, source):
 def test_ground_taken_from_a_side_is_taken_from_that_side(text, source, target):
     event = one(text, "ASSAULT")
     assert event.sources == (source,) and event.targets == (target,)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # a town under the spelling the press uses ('Kupiansk', the gazetteer's 'Kupyansk'), taken from a side
+    ("Ukrainian forces recaptured Kupiansk from Russian troops.", "UKR", "RUS"),
+    ("Russian forces recaptured Kupiansk from Ukrainian troops.", "RUS", "UKR"),
+    ("Russian forces captured Avdiivka.", "RUS", None),
+])
+def test_a_town_under_the_press_s_spelling_is_ground_taken(text, source, target):
+    event = one(text, "ASSAULT")
+    assert event.source_countries == (source,)
+    if target is not None:
+        assert event.target_countries == (target,)

