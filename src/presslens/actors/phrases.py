@@ -412,10 +412,10 @@ class Composer:
         proper = all(t.pos_ == "PROPN" for t in tokens) and not (len(tokens) == 1 and tokens[0].is_sent_start)
         if proper:
             name = " ".join(t.text for t in tokens)
-        elif any(t.text in DASHES for t in tokens) or any(b.i > a.i + 1 for a, b in zip(tokens, tokens[1:])):
-            words = [t for t in tokens if t.text not in DASHES]
-            name = "".join(("" if k == 0 else "-" if t.i > words[k - 1].i + 1 else " ")
-                           + (t.text if _proper_word(t, k) else t.lower_) for k, t in enumerate(words))
+        elif any(t.text in DASHES for t in self.doc[tokens[0].i:head.i + 1]):  # the modifiers' gaps are hyphens only
+            words = self.doc[tokens[0].i:head.i + 1]
+            name = "".join((t.text if _proper_word(t, k) else t.lower_) + t.whitespace_ for k, t in enumerate(words))
+            name = name.strip()
         else:
             name = " ".join(cue_words(head)[0])
         first = tokens[0]

@@ -44,7 +44,10 @@ TARGET_PREPS = ("against", "on", "upon", "at", "to", "into", "toward", "towards"
 PLACE_PREPS = ("in", "near", "inside", "outside", "across", "throughout")
 CORDONS = frozenset({"surround", "encircle"})
 """Verbs of a cordon (PLOVER COERCE restrict)."""
-TAKING = frozenset({"capture", "seize", "take", "recapture", "retake", "wrest", "grab", "snatch", "liberate"})
+CROSSING = frozenset({"cross"})
+"""Verbs whose object is the way forces take ('crossed the Euphrates'), never a party."""
+TAKING = frozenset({"capture", "seize", "take", "recapture", "retake", "regain", "wrest", "grab", "snatch",
+                    "liberate"})
 """Verbs of taking ground or people by force, whose 'from' phrase names the side it was taken from ('seized the
 town from government forces'), not where the force came from."""
 MUTUAL = frozenset({"fight", "clash", "battle", "negotiate", "meet", "talk", "discuss", "confer", "consult",
@@ -179,7 +182,7 @@ def _withdrawn(c: Candidate, token: Token) -> bool:
     """Is the token the object of such a verb, or a modifier before it ('withdraw the remaining 1,500
     troops'; not 'Niger' in 'recalled its ambassador from Niger')? What forces cross is their way, not a party
     ('crossed the Euphrates into …', 'crossed the Dnipro river')."""
-    if c.verb.lemma_.lower() not in WITHDRAWING and c.verb.lemma_.lower() != "cross":
+    if c.verb.lemma_.lower() not in WITHDRAWING | CROSSING:
         return False
     return any(obj.left_edge.i <= token.i <= obj.i for obj in c.verb.children if obj.dep_ == "dobj")
 
@@ -612,7 +615,7 @@ class EventBuilder:
             named = c.spec.objects if c.spec is not None else {}  # 'into custody', 'to the streets': the act's kind
             found += [(g, False) for g in c.particle.children if g.dep_ == "pobj" and g.lemma_.lower() not in named]
         found += [(noun, False) for noun in _modified(c)]
-        if c.verb.lemma_.lower() in TAKING | {"regain"}:  # 'recaptured the town from the insurgents': whom it was
+        if c.verb.lemma_.lower() in TAKING:  # 'recaptured the town from the insurgents': whom it was
             found += [(g, False) for g in _prep_objects(c.verb, {"from"})]  # taken from, before the place taken
         if c.code.type == "AID":  # 'donated Thai rice to Myanmar': the gift's maker or owner is not who gets it
             found += [(g, False) for head in heads for child in head.children
