@@ -287,3 +287,68 @@ def test_a_participle_clause_after_a_comma_stays_a_clause():
     doc = _doc("The town was captured on Sunday, helped by heavy shelling from the border.")
     helped = next(t for t in doc if t.text == "helped")
     assert helped.dep_ != "conj"
+
+
+@pytest.mark.parametrize("text", [
+    "ECOWAS lifted sanctions on Mali.",
+    "ECOWAS imposed sanctions on Niger.",
+    "SADC lifted sanctions on Zimbabwe.",
+    "Mali lifted sanctions on ECOWAS.",
+])
+def test_a_name_then_a_past_verb_read_as_an_adjective_is_subject_and_verb(text):
+    """The model may read a past verb after an opening name as an adjective of the noun after it ('ECOWAS
+    [lifted sanctions]'), depending on the name: the verb is the sentence's, the name its subject."""
+    doc = _doc(text)
+    verb = doc[1]
+    assert verb.dep_ == "ROOT" and doc[0].head == verb and doc[0].dep_ == "nsubj"
+    assert doc[2].head == verb and doc[2].dep_ == "dobj"
+
+
+@pytest.mark.parametrize("text", [
+    "ECOWAS leaders met in Abuja.",
+    "Russia's troubled economy shrank.",
+    "The so-called peace plan collapsed.",
+])
+def test_an_adjective_before_a_noun_in_a_sentence_with_its_verb_stays(text):
+    assert _tree(text) == _tree(text, repaired=False)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # parties in a list, the second one's noun
+    ("The RSF and Sudan's army agreed to a 72-hour ceasefire.", "RSF", "army"),
+])
+def test_a_name_listed_before_another_s_noun_is_its_own_party(text, source, target):
+    doc = _doc(text)
+    first, noun = next(t for t in doc if t.text == source), next(t for t in doc if t.text == target)
+    assert first.dep_ == "nsubj" and noun.head == first and noun.dep_ == "conj"
+
+
+@pytest.mark.parametrize("text", [
+    "Britain and France's leaders met in Paris.",  # one kind of name: both countries' leaders, as parsed
+    "Hamas and Fatah's leaders met in Cairo.",
+])
+def test_a_list_of_one_kind_of_owner_stays_as_parsed(text):
+    assert _tree(text) == _tree(text, repaired=False)
+
+
+@pytest.mark.parametrize("text", [
+    "IGAD lifted sanctions on Sudan.",
+    "IGAD condemned the coup in Niger.",
+    "The OLA attacked a bus in Oromia.",
+    "OLA deployed fighters to the town.",
+])
+def test_an_acronym_before_its_verb_is_its_subject(text):
+    """An organisation's acronym that opens a sentence, right before a verb with no subject, may be tagged an
+    auxiliary or an adverbial depending on the letters ('IGAD', 'OLA'): it is the verb's subject."""
+    doc = _doc(text)
+    verb = next(t for t in doc if t.tag_ == "VBD")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert subject.head == verb and subject.text[:1].isupper()
+
+
+@pytest.mark.parametrize("text", [
+    "NATO allies met in Brussels.",
+    "US officials said the talks failed.",
+])
+def test_an_acronym_with_its_own_noun_stays(text):
+    assert _tree(text) == _tree(text, repaired=False)

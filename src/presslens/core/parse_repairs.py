@@ -78,6 +78,31 @@ def verb_read_as_participle(sent: Span) -> bool:
     return True
 
 
+def verb_read_as_adjective(sent: Span) -> bool:
+    """'ECOWAS lifted sanctions on Mali.': a sentence whose root is the name that opens it, and whose only past
+    verb, right after that name, the model read as an adjective of the noun after it ('[lifted] sanctions'), is
+    that verb's sentence: the name its subject, the noun its object ('SADC lifted sanctions' gets this tree)."""
+    root = sent.root
+    acronym = root.is_upper and len(root) > 1 and root.is_alpha  # 'ECOWAS' may even be tagged a verb
+    if not (root.pos_ == "PROPN" or acronym) or root.i != sent.start or sent[-1].text not in ".!" or (
+            root.i + 2 >= sent.end):
+        return False
+    verb, noun = sent.doc[root.i + 1], sent.doc[root.i + 2]
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or verb.head != noun or noun.head != root or any(
+            t.tag_ in FINITE_TAGS or t.pos_ in ("VERB", "AUX") for t in sent if t.i not in (verb.i, root.i)):
+        return False
+    after = [c for c in root.children if c.i > verb.i and c.i != noun.i]
+    if root.pos_ != "PROPN":
+        root.pos_, root.tag_, root.lemma_ = "PROPN", "NNP", root.text
+    _move(verb, verb, "ROOT")
+    verb.tag_, verb.pos_ = "VBD", "VERB"
+    _move(root, verb, "nsubj")
+    _move(noun, verb, "dobj")
+    for child in after:
+        _move(child, verb, child.dep_)
+    return True
+
+
 def verb_read_as_compound(sent: Span) -> bool:
     """'Police fire tear gas at protesters': a sentence with no finite verb that opens with a plural noun phrase
     followed by a headline verb the tagger made one more noun of the compound is that verb's sentence: the plural
@@ -269,6 +294,31 @@ def subject_read_as_conjunct(verb: Token) -> bool:
     return True
 
 
+def acronym_read_as_modifier(verb: Token) -> bool:
+    """'IGAD lifted sanctions', 'OLA deployed fighters': an acronym that opens the sentence right before a finite
+    verb with no subject is that verb's subject; the model may tag it an auxiliary or an adverbial, depending on
+    the letters."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or verb.i < 1 or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return False
+    acronym = verb.doc[verb.i - 1]
+    if verb.tag_ == "VBN" and (acronym.dep_ != "aux" or verb.dep_ != "ROOT" or any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children if c.i != acronym.i)):
+        return False  # a participle is finite here only as read after the acronym taken for 'had' ('IGAD condemned')
+    sent_start = acronym.i == verb.sent.start or (acronym.i - 1 == verb.sent.start and verb.doc[acronym.i - 1].lower_
+                                                  == "the")
+    if not sent_start or acronym.head != verb or acronym.dep_ not in ("aux", "npadvmod", "advmod", "dep", "nmod") or (
+            not acronym.is_upper or len(acronym) < 2 or acronym.is_stop or not acronym.text.isalnum()):
+        return False
+    _move(acronym, verb, "nsubj")
+    acronym.pos_, acronym.tag_, acronym.lemma_ = "PROPN", "NNP", acronym.text
+    if verb.tag_ == "VBN":
+        verb.tag_ = "VBD"
+    if acronym.i > verb.sent.start:
+        _move(verb.doc[acronym.i - 1], acronym, "det")
+    return True
+
+
 def participle_list_read_as_clause(verb: Token) -> bool:
     """'The journalist was interrogated, tortured and killed by X': a past participle right after a comma that
     follows a passive participle, and that is itself followed by 'and' + another participle, is the middle item of
@@ -284,6 +334,36 @@ def participle_list_read_as_clause(verb: Token) -> bool:
     if not listed:
         return False
     _move(verb, head, "conj")
+    return True
+
+
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def list_read_as_joint_possessor(noun: Token) -> bool:
+    """'The RSF and Sudan's army agreed …': a name, 'and', and another name with the possessive ending before
+    one singular noun are two parties, the first on its own and the second owning the noun, where the two
+    names are of different kinds (a group and a state, a person and a state). The model reads the first name
+    as a modifier or possessor of the noun (the army of the RSF and Sudan) or not, depending on the names
+    ('The M23 and Congo's army' gets the list); names of one kind stay as parsed ('Britain and France's
+    leaders' may be both countries' leaders)."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.dep_ in ("ROOT", "conj", "compound", "nmod", "poss"):
+        return False
+    owner = next((c for c in noun.lefts if c.dep_ == "poss" and _is_name(c)
+                  and any(g.dep_ == "case" and g.lower_ in POSSESSIVE_MARKS for g in c.children)), None)
+    first = next((c for c in noun.lefts if c.dep_ in ("nmod", "compound", "poss") and _is_name(c)
+                  and c is not owner and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)), None)
+    if first is None:
+        return False
+    if owner is None:
+        owner = next((c for c in first.children if c.dep_ == "conj" and _is_name(c) and any(
+            g.dep_ == "case" and g.lower_ in POSSESSIVE_MARKS for g in c.children)), None)
+    if owner is None or not first.i < owner.i < noun.i or first.ent_type_ == owner.ent_type_ or any(
+            g.dep_ == "case" for g in first.children):
+        return False
+    _move(first, noun.head, noun.dep_)
+    _move(noun, first, "conj")
+    _move(owner, noun, "poss")
     return True
 
 
@@ -338,11 +418,13 @@ def parse_repairs(doc: Doc) -> Doc:
     """Apply every repair, sentence by sentence and verb by verb."""
     for sent in list(doc.sents):
         verb_read_as_participle(sent)
+        verb_read_as_adjective(sent)
         verb_read_as_compound(sent)
         modifier_read_as_person(sent)
         gerund_subject_read_as_clause(sent)
         entity_over_its_verb(sent)
         for token in sent:
+            list_read_as_joint_possessor(token)
             if token.pos_ in ("VERB", "AUX"):
                 particle_read_as_modifier(token)
                 agent_read_as_verbs(token)
@@ -351,6 +433,7 @@ def parse_repairs(doc: Doc) -> Doc:
                 participle_read_as_past(token)
                 list_read_as_two_subjects(token)
                 subject_read_as_conjunct(token)
+                acronym_read_as_modifier(token)
                 participle_list_read_as_clause(token)
     return doc
 
