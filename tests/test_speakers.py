@@ -136,3 +136,36 @@ def test_states_and_organised_groups_speak_as_organizations(analyze_text, senten
     """A state is never a person whatever the entity tagger says; plural groups speak as groups."""
     quotes = analyze_text(sentence).quotes
     assert [q.speaker_kind for q in quotes] == [kind]
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    # a state's ministry is never a speaker named 'ministry' (which would be one speaker for every state's)
+    ("The Russian defence ministry said its forces had struck military targets.", "Russian"),
+    ("Ukraine's defence ministry said its forces had struck military targets.", "Ukraine"),
+    ("China's foreign ministry said the vessel had intruded into Chinese waters.", "China"),
+    ("The Kenyan foreign ministry said the talks had failed.", "Kenyan"),
+])
+def test_a_lower_case_word_is_no_speaker_s_name(analyze_text, sentence, owner):
+    """The tagger may call a lower-case noun a proper one ('ministry'); a name is written with a capital."""
+    quote = analyze_text(sentence).quotes[0]
+    assert quote.speaker != "ministry" and owner in (quote.speaker or "")
+
+
+def test_two_states_ministries_are_two_speakers(analyze_text):
+    ids = {analyze_text(s).quotes[0].speaker_entity_id or analyze_text(s).quotes[0].speaker for s in (
+        "The Russian defence ministry said its forces had struck military targets.",
+        "Ukraine's defence ministry said its forces had struck military targets.")}
+    assert len(ids) == 2
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # a force or a guard that speaks through its office is a source 'according to' which something is told
+    ("According to the Philippine coast guard, two crew members were injured.", "coast guard"),
+    ("Two crew members were injured, according to the Chinese coast guard.", "coast guard"),
+    ("Two sailors were rescued, according to the navy.", "navy"),
+    ("Three officers were wounded, according to the national guard.", "national guard"),
+])
+def test_according_to_a_guard_or_a_navy(analyze_text, sentence, speaker):
+    quotes = analyze_text(sentence).quotes
+    assert len(quotes) == 1 and speaker in (quotes[0].speaker or "").lower()
+

@@ -130,6 +130,7 @@ ministry department agency office government administration army military police
 commission court group movement organization organisation company firm bureau authority authorities
 union party campaign coalition alliance parliament congress senate board institute center centre
 network station newspaper service command embassy opposition junta regime militia resistance
+guard navy gendarmerie
 """.split())
 """Head nouns naming an institution (``the ministry`` refers back to a named one); a government's and
 its opponents' alike (``the government``, ``the opposition``, ``the junta``, ``the resistance``)."""
