@@ -1430,3 +1430,43 @@ def test_a_descriptor_before_a_name_is_no_actor_of_its_own(text, name):
 ])
 def test_a_service_s_own_name_stays_a_military(text):
     assert {a.sector for a in analyze(text).actors if a.kind != "state"} & {"MIL"}
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # the pope is the Holy See's head, wherever the sentence's place is
+    ("Pope Francis called for a ceasefire in Gaza.", "Pope Francis"),
+    ("Pope Leo XIV urged Russia and Ukraine to hold talks.", "Pope Leo XIV"),
+    ("Pope Francis met survivors of abuse in Santiago.", "Pope Francis"),
+])
+def test_the_pope_is_of_the_holy_see(text, surface):
+    _, actor = mention_of(text, surface)
+    assert actor.country == "VAT"
+
+
+def test_another_church_s_pope_takes_no_fixed_state():
+    _, actor = mention_of("Coptic Pope Tawadros II visited the cathedral in Cairo.", "Coptic Pope Tawadros II")
+    assert actor.country != "VAT"
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    # armed groups and missions the news names by their acronyms, each with the country it fights in
+    ("ADF rebels attacked a village near Beni.", "ADF", "COD"),
+    ("The FARC signed a peace deal with the government in 2016.", "FARC", "COL"),
+    ("The LRA abducted hundreds of children.", "LRA", "UGA"),
+    ("The OLA attacked a bus in Oromia.", "OLA", "ETH"),
+    ("The Oromo Liberation Army attacked a bus in Oromia.", "Oromo Liberation Army", "ETH"),
+    ("ATMIS troops withdrew from the base.", "ATMIS", "IGO"),
+    ("AMISOM troops withdrew from the base.", "AMISOM", "IGO"),
+])
+def test_acronyms_of_armed_groups_and_missions_name_them(text, surface, country):
+    _, actor = mention_of_any(text, surface)
+    assert actor.country == country
+
+
+def mention_of_any(text: str, surface: str) -> tuple[ActorMention, Actor]:
+    """The mention whose text holds ``surface`` ('ADF rebels' for 'ADF')."""
+    actors, mentions = actors_in(text)
+    by_id = {a.id: a for a in actors}
+    found = [m for m in mentions if surface in m.text]
+    assert found, f"no mention with {surface!r} in {[m.text for m in mentions]}"
+    return found[0], by_id[found[0].actor_id]

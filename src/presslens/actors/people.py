@@ -73,6 +73,7 @@ class People:
         if words:
             role = self.doc[words[0].i:words[-1].i + 1].text
             info = PersonInfo(role=role, sector=self._title_sector(role)).merged(info)
+            info = info.merged(PersonInfo(country=self.book.title_state(role)))
         return info
 
     def _apposition(self, head: int) -> PersonInfo:
