@@ -2753,3 +2753,171 @@ def test_a_town_under_the_press_s_spelling_is_ground_taken(text, source, target)
     assert event.source_countries == (source,)
     if target is not None:
         assert event.target_countries == (target,)
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    # 'X and Y's N' with one N and two kinds of party: two parties, the second one's N (either order, both named)
+    ("The RSF and Sudan's army agreed to a 72-hour ceasefire.", {"Rapid Support Forces", "Sudan"}),
+    ("Sudan's army and the RSF agreed to a 72-hour ceasefire.", {"Rapid Support Forces", "Sudan"}),
+    ("The Houthis and Yemen's government agreed to a ceasefire.", {"Houthis", "Yemen"}),
+    ("Yemen's government and the Houthis agreed to a ceasefire.", {"Houthis", "Yemen"}),
+    ("The Taliban and Pakistan's army agreed to a ceasefire.", {"Taliban", "Pakistan"}),
+    ("Pakistan's army and the Taliban agreed to a ceasefire.", {"Taliban", "Pakistan"}),
+    ("The PKK and Turkey's army agreed to a ceasefire.", {"Kurdistan Workers' Party", "Turkey"}),
+])
+def test_a_party_listed_before_another_s_force_is_a_party_of_its_own(text, parties):
+    assert set(one(text, "AGREE").sources) == parties
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("The Taliban and Pakistan's army clashed at the border.", {"AFG", "PAK"}),
+    ("Pakistan's army and the Taliban clashed at the border.", {"AFG", "PAK"}),
+    ("JNIM and Mali's army clashed near Gao.", {"IMG", "MLI"}),
+])
+def test_both_sides_of_a_clash_listed_with_a_possessive_are_parties(text, parties):
+    event = next(e for e in analyze(text).events if e.type == "ASSAULT")  # with the places step: 'near Gao'
+    assert set(event.source_countries) == parties
+
+
+@pytest.mark.parametrize(("text", "doer", "country"), [
+    # the possessor of an act noun is its doer, not where the act happened: the town shelled says where
+    ("Russia's shelling of Kharkiv killed five civilians.", "RUS", "UKR"),
+    ("Ukraine's shelling of Donetsk killed five civilians.", "UKR", "UKR"),
+    ("Israel's bombardment of Rafah killed twelve civilians.", "ISR", "PSE"),
+    ("Sudan's shelling of El Fasher killed ten civilians.", "SDN", "SDN"),
+])
+def test_the_doer_of_an_act_noun_is_no_setting(text, doer, country):
+    event = next(e for e in analyze(text).events if e.type == "ASSAULT")  # with the places step: the town's country
+    assert event.source_countries == (doer,) and event.target_countries == (country,)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # an act named by a noun, with its doer in a 'by' phrase, that the clause says had consequences
+    ("The killing of two aid workers by Israeli forces drew condemnation.", "ISR", None),
+    ("The killing of two aid workers by Hamas fighters drew condemnation.", "PSE", None),
+    ("The killings of three activists by soldiers in Bamako sparked outrage.", "MLI", "MLI"),
+    # the parser hangs 'by' on the noun of the 'of' phrase: a person takes no 'by' phrase, the act does
+    ("The arrest of the opposition leader by Tanzanian police sparked protests.", "TZA", None),
+    ("The arrest of the opposition leader by Ugandan police sparked protests.", "UGA", None),
+])
+def test_an_act_noun_with_its_doer_is_an_event_with_that_doer(text, source, target):
+    event = next(e for e in analyze(text).events if e.type in ("ASSAULT", "COERCE"))  # 'in Bamako' is a place
+    assert event.source_countries == (source,)
+    if target is not None:
+        assert event.target_countries == (target,)
+
+
+@pytest.mark.parametrize("text", [
+    "Investors made a killing on the stock market.",  # a profit
+])
+def test_a_killing_made_on_a_market_is_no_event(text):
+    assert not events_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a contest's result is no use of force between the teams' countries (a score, penalties, wickets, a final)
+    "Nigeria beat Ghana 2-1 in the final.",
+    "Ghana beat Nigeria 2-1 in the final.",
+    "India crushed Pakistan by eight wickets.",
+    "Pakistan crushed India by eight wickets.",
+    "Morocco defeated Portugal on penalties.",
+    "Argentina thrashed Brazil 4-0 on Tuesday.",
+    "Serbia beat Croatia in the semi-final.",
+])
+def test_a_sporting_result_is_no_event(text):
+    assert not [e for e in events_in(text) if e.type in ("ASSAULT", "COERCE")]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # the result stays out, force told beside a match stays in
+    ("Supporters attacked a police station after the final.", "ASSAULT"),
+    ("2020-09-01: Police have arrested a student on charges of blasphemy.", "COERCE"),  # a date, no score
+    ("Gunmen killed 2-3 people in the attack.", "ASSAULT"),  # a range that counts the dead
+    ("Police beat protesters outside the stadium after the final.", "ASSAULT"),
+])
+def test_force_beside_a_match_is_still_force(text, type_):
+    one(text, type_)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # blocking a decision, a nominee or a membership is refusing it (PLOVER REJECT, a veto); blocking a road is not
+    ("Hungary blocked the EU aid package for Ukraine.", "HUN"),
+    ("Slovakia blocked the EU aid package for Ukraine.", "SVK"),
+    ("Turkey blocked Sweden's membership bid.", "TUR"),
+    ("Russia blocked the appointment of a new UN envoy.", "RUS"),
+    ("The United States blocked the nomination of the new envoy.", "USA"),
+])
+def test_blocking_a_decision_is_a_rejection(text, source):
+    event = one(text, "REJECT")
+    assert event.source_countries == (source,)
+    assert not [e for e in events_in(text) if e.type == "COERCE"]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Police blocked the road to the parliament.", "COERCE"),
+    ("Protesters blocked the main highway into Nairobi.", "PROTEST"),
+])
+def test_blocking_a_way_stays_an_obstruction(text, type_):
+    one(text, type_)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # impeachment is a legislature's formal charge (ACCUSE allege: 'indict, put on trial')
+    ("Peru's congress impeached the president on Friday.", "PER"),
+    ("South Korea's parliament impeached the president.", "KOR"),
+])
+def test_an_impeachment_is_a_formal_charge(text, source):
+    event = one(text, "ACCUSE")
+    assert event.mode == "allege" and event.source_countries == (source,)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # beating back an attack is fighting: both sides use force (PLOVER's two-sided ASSAULT)
+    ("The Ivorian army repelled an attack on a border post.", "CIV"),
+    ("Malian troops repulsed a jihadist assault on the town.", "MLI"),
+    ("Rebels repelled an army offensive near Goma.", None),
+])
+def test_repelling_an_attack_is_fighting(text, source):
+    event = one(text, "ASSAULT")
+    if source is not None:
+        assert source in event.source_countries
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # a state's coast guard or navy vessels are its forces (either side of a sea dispute)
+    ("Chinese coast guard vessels used water cannon against a Philippine supply boat.", "CHN", "PHL"),
+    ("Philippine coast guard vessels used water cannon against a Chinese fishing boat.", "PHL", "CHN"),
+    ("Russian naval vessels fired on a Ukrainian patrol boat.", "RUS", "UKR"),
+    ("Ukrainian naval vessels fired on a Russian patrol boat.", "UKR", "RUS"),
+])
+def test_a_state_s_vessels_are_its_forces(text, source, target):
+    event = one(text, "ASSAULT")
+    assert event.source_countries == (source,) and event.target_countries == (target,)
+
+
+@pytest.mark.parametrize(("text", "country", "mode"), [
+    # dispersing a crowd with tear gas or water cannon is force (PLOVER ASSAULT crowd-control); without, COERCE
+    ("Georgian riot police dispersed protesters with water cannon in Tbilisi.", "GEO", "crowd-control"),
+    ("Serbian riot police dispersed protesters with tear gas in Belgrade.", "SRB", "crowd-control"),
+    ("Kenyan police dispersed protesters with tear gas in Nairobi.", "KEN", "crowd-control"),
+    ("Israeli police dispersed protesters with water cannon in Jerusalem.", "ISR", "crowd-control"),
+])
+def test_dispersing_a_crowd_with_a_weapon_is_force(text, country, mode):
+    event = next(e for e in analyze(text).events if e.type == "ASSAULT")
+    assert event.mode == mode and event.source_countries == (country,)
+
+
+def test_dispersing_a_crowd_without_a_weapon_is_coercion():
+    assert one("Police dispersed the protesters outside parliament.", "COERCE").mode == "restrict"
+
+
+@pytest.mark.parametrize(("text", "backer"), [
+    # 'X-backed': X backs the group, it is not the one struck (either side's backers)
+    ("US forces struck Iranian-backed militia sites in Iraq.", "IRN"),
+    ("Iranian forces struck US-backed militia sites in Syria.", "USA"),
+    ("Russian jets bombed Turkish-backed rebel positions in Idlib.", "TUR"),
+    ("Turkish drones struck Russian-backed militia positions near Tripoli.", "RUS"),
+])
+def test_the_backer_of_a_group_is_not_the_group_struck(text, backer):
+    event = next(e for e in analyze(text).events if e.type == "ASSAULT")
+    assert backer not in event.target_countries

@@ -101,7 +101,7 @@ class Arguments:
             return []  # 'Trump's critics said': the critics, not Trump
         found: list[Side] = []
         for child in token.children:
-            if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
+            if (child.dep_ in MODIFIER_DEPS or child.dep_ == "appos") and child.lower_ not in BACKING:
                 for part in [child, *child.conjuncts]:
                     found += self._own(part, depth + 1)
         for child in token.children if not found and depth == 0 else ():
@@ -287,6 +287,9 @@ class Arguments:
         return None, None
 
 
+BACKING = frozenset({"backed", "funded", "sponsored", "supported", "armed", "trained", "financed", "inspired"})
+"""Participles of one side's support for another: in 'Iranian-backed militia sites' Iran backs the militia, the
+sites are not Iran's (as 'Saudi-led' is Saudi Arabia's)."""
 CLAIMED = frozenset({"responsibility", "credit"})
 CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "acknowledge", "bear"})
 """'claimed responsibility for', 'took credit for': the subject owns the act named after 'for'."""

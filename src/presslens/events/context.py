@@ -121,9 +121,20 @@ def _acting(token: Token) -> bool:
     Russia', 'supporters of Israel') stands for an actor, not a setting: 'the senator criticized Russia' is no
     senator of Russia's, and 'Jewish students and supporters of Israel' are not Israel's."""
     return token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or (
-        token.dep_ == "pobj" and token.head.lower_ in PARTY_PREPOSITIONS) or (
+        token.dep_ == "pobj" and token.head.lower_ in PARTY_PREPOSITIONS) or _doer_of_act(token) or (
         token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.i > 0
         and token.doc[token.head.i - 1].lemma_.lower() in SIDING_NOUNS)  # however the parse hangs the 'of'
+
+
+ACT_OBJECT_PREPOSITIONS = frozenset({"of", "on", "upon", "against"})
+
+
+def _doer_of_act(token: Token) -> bool:
+    """'Russia's shelling of Kharkiv', 'Israel's strikes on Rafah': the possessor of a noun that takes an object
+    of its own ('of', 'on', 'against') is the one who does what the noun names, not where it happens."""
+    return token.dep_ == "poss" and any(
+        c.dep_ == "prep" and c.lower_ in ACT_OBJECT_PREPOSITIONS and any(g.dep_ == "pobj" for g in c.children)
+        for c in token.head.rights)
 
 
 def time(doc: Doc, verb: Token, sentence: Span, times: list[TimeRef]) -> tuple[str, int, int] | None:

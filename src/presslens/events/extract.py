@@ -30,7 +30,7 @@ from presslens.core.schema import Actor, ActorMention, Event, Place, Quote, Time
 from presslens.quotes.cues import HARM_WORDS, SPEECH_VERBS, STANCE_VERBS
 
 from . import context as ctx
-from .arguments import Arguments, Side, agent, claimant, subject, unique_sides
+from .arguments import BACKING, Arguments, Side, agent, claimant, subject, unique_sides
 from .features import candidate_features
 from .mentions import merge_mentions
 from .model import EventModel, load_model
@@ -310,6 +310,7 @@ class EventBuilder:
         if code.type == "PROTEST" and c.trigger.lemma_.lower() == "rally" and sources and all(
                 s.actor.kind == "person" for s in sources) and not _names_a_cause(c.trigger):
             return None  # 'Clinton held rallies in Cleveland': a candidate's rally is a campaign meeting, no protest
+        code = self._coerced_with_a_weapon(c, code)
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
             code = Code("ASSAULT", self._noun_mode(c) or self._instrument(c) or code.mode)
         hypothetical = self._hypothetical(c) or (reporter is None and ctx.unreported_conjecture(c.verb))
@@ -388,7 +389,7 @@ class EventBuilder:
         if noun.i in self.args.cover or not self._noun_of_an_act(noun):
             return None  # a word of a name ('the Las Vegas Massacre Shows' read as one organisation)
         possessive = [g for g in noun.children if g.dep_ == "poss"]
-        sources = [s for g in _prep_objects(noun, ("by",)) for s in self.args.actors_at(g)]
+        sources = [s for g in _agents_of_noun(noun) for s in self.args.actors_at(g)]
         patient = c.code.mode in PATIENT_MODES
         named: list[Side] = []  # 'the Kennedy assassination', 'her arrest': the one it was done to
         if not sources and not patient:
@@ -512,6 +513,9 @@ class EventBuilder:
                 if child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis") or (
                         child.lower_ == "according" or _no_side(child, c) or _own_clause(child)):
                     skipped.update(t.i for t in child.subtree)
+            # a group's backer ('Russian-backed militia positions', 'militias backed by Iran') is not acted on
+            skipped.update(g.i for t in head.subtree if t.lower_ in BACKING and t.dep_ in ("amod", "acl")
+                           for g in t.subtree if g.i != t.i)
         tokens = sorted({t.i for head in heads for t in head.subtree if t.i > c.trigger.i and t.i not in skipped})
         head_indexes = {head.i for head in heads}
         for i in tokens:
@@ -789,10 +793,22 @@ class EventBuilder:
         return entry[0].mode if entry is not None and entry[0].type == "ASSAULT" else None
 
     def _weapon_mode(self, token: Token) -> str | None:
-        """The ASSAULT mode of a weapon word ('rockets': heavy-weapons), else None."""
+        """The ASSAULT mode of a weapon word ('rockets': heavy-weapons), with the word before it ('water cannon',
+        'tear gas'), else None."""
         words = normalize_words(token.lemma_) + normalize_words(token.text)
-        return next((self.lex.modes[key] for key in (" ".join(normalize_words(token.text)), *words)
+        compound = next((c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1), None)
+        paired = (" ".join(normalize_words(f"{compound.text} {token.text}")),) if compound is not None else ()
+        return next((self.lex.modes[key] for key in (*paired, " ".join(normalize_words(token.text)), *words)
                      if key in self.lex.modes), None)
+
+    def _coerced_with_a_weapon(self, c: Candidate, code: Code) -> Code:
+        """'dispersed protesters with tear gas': coercion done with a weapon is force (PLOVER ASSAULT, the
+        weapon's mode: crowd-control for tear gas, water cannon, rubber bullets)."""
+        if code.type != "COERCE":
+            return code
+        mode = next((m for p in c.verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                     for g in p.children if g.dep_ == "pobj" and (m := self._weapon_mode(g))), None)
+        return Code("ASSAULT", mode) if mode else code
 
     def _hypothetical(self, c: Candidate) -> bool:
         if ctx.conditional(c.verb) or ctx.within_condition(c.verb) or ctx.modal(c.verb) or ctx.imperative(c.verb) or (
@@ -938,6 +954,12 @@ def _prep_objects(noun: Token, preps: Collection[str]) -> list[Token]:
     """Objects of the noun's own prepositional phrases headed by one of ``preps``."""
     return [g for child in noun.children if child.dep_ in ("prep", "agent") and child.lower_ in preps
             for g in child.children if g.dep_ == "pobj"]
+
+
+def _agents_of_noun(noun: Token) -> list[Token]:
+    """The doers in the noun's 'by' phrase, also where the parser hung that phrase on the noun of its 'of' phrase
+    ('the arrest of the opposition leader by police': a person or a thing takes no 'by' phrase, the act does)."""
+    return _prep_objects(noun, ("by",)) or [g for o in _prep_objects(noun, ("of",)) for g in _prep_objects(o, ("by",))]
 
 
 def _past_force(c: Candidate, code: Code) -> bool:

@@ -34,6 +34,8 @@ Each rule reads one definition of ``../shared/docs/plover.md``:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from presslens.actors.book import load_actorbook, normalize_words
@@ -245,6 +247,58 @@ def market_move(c: Candidate) -> bool:
             and (doer.lemma_.lower() in MARKET_NOUNS or doer.lower_ in MARKET_NOUNS))
 
 
+SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
+DASHES = frozenset({"-", "–"})
+CONTEST_MARGINS = frozenset({"wicket", "wickets", "goal", "goals", "run", "runs", "stroke", "strokes", "length",
+                             "lengths", "innings"})
+"""What a match is won by ('by eight wickets', 'by two goals')."""
+CONTEST_STAGES = frozenset({"final", "finals", "semi-final", "semifinal", "quarter-final", "quarterfinal", "match",
+                            "derby", "tournament", "league", "cup", "championship", "playoff", "playoffs",
+                            "qualifier", "friendly", "fixture", "showdown"})
+"""Matches a result is told 'in' ('beat Ghana in the final')."""
+
+
+def contest_result(c: Candidate, code: Code) -> bool:
+    """'Nigeria beat Ghana 2-1 in the final', 'India crushed Pakistan by eight wickets', 'won on penalties': a
+    team's result over another, told by a score, a winning margin, penalties or the match, is no force between
+    their countries (PLOVER codes sports as no event); force told beside a match ('beat a referee after the
+    final') has none of these in its own clause."""
+    if code.type not in ("ASSAULT", "COERCE") and c.code.type not in ("ASSAULT", "COERCE"):
+        return False
+    for child in c.verb.children:
+        if child.dep_ in ("ccomp", "advcl", "conj", "relcl", "xcomp", "parataxis"):
+            continue
+        if _score(child):
+            return True
+        if child.dep_ != "prep":
+            continue
+        objects = [g for g in child.children if g.dep_ == "pobj"]
+        if child.lower_ == "on" and any(g.lemma_.lower() in ("penalty", "aggregate") for g in objects):
+            return True
+        if child.lower_ == "by" and any(g.lower_ in CONTEST_MARGINS and any(n.like_num for n in g.children)
+                                        for g in objects):
+            return True
+        if child.lower_ == "in" and any(g.lower_ in CONTEST_STAGES and not any(
+                p.dep_ == "prep" and p.lower_ == "of" for p in g.children) for g in objects):
+            return True
+    return False
+
+
+def _score(token: Token) -> bool:
+    """A score hung on the verb ('beat Ghana 2-1', one token or three); not a range that counts a noun ('killed
+    2-3 people') nor a date ('2020-09-01')."""
+    if token.dep_ in ("nummod", "quantmod"):
+        return False
+    if SCORE.fullmatch(token.text):
+        return True
+    doc = token.doc
+    start = token.i if token.i + 1 < len(doc) and doc[token.i + 1].text in DASHES else token.i - 2
+    if start < 0 or start + 2 >= len(doc) or doc[start].whitespace_ or doc[start + 1].whitespace_:
+        return False
+    dashed = (start > 0 and doc[start - 1].text in DASHES) or (start + 3 < len(doc) and doc[start + 3].text in DASHES)
+    return bool(SCORE.fullmatch(doc[start:start + 3].text)) and not dashed
+
+
 def growth(c: Candidate, code: Code) -> bool:
     """'the prison population exploded': a group of people that 'explodes' grows; a bomb explodes."""
     if "ASSAULT" not in (code.type, c.code.type) or c.verb.lemma_.lower() != "explode" or c.trigger.i != c.verb.i:
@@ -352,8 +406,10 @@ INDUSTRIAL = frozenset({"plant", "factory", "warehouse", "refinery", "depot", "m
 EXPLOSIONS = frozenset({"explosion", "blast", "fire", "blaze"})
 
 
-ARMED_VEHICLE_WORDS = frozenset({"bomb", "war", "naval", "navy", "military", "armed", "patrol", "army"})
-"""Words that make a vehicle an armed one ('naval vessels shelled the coast' is no collision)."""
+ARMED_VEHICLE_WORDS = frozenset({"bomb", "war", "naval", "navy", "military", "armed", "patrol", "army", "guard",
+                                 "coastguard", "police"})
+"""Words that make a vehicle an armed one ('naval vessels shelled the coast', 'coast guard vessels used water
+cannon' are no collision)."""
 WEAPON_VERBS = frozenset({"shell", "fire", "bomb", "shoot", "torpedo", "strafe"})
 """What no vehicle does by accident."""
 
@@ -519,10 +575,10 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
             or growth(c, code) or own_service(c, code) or accident(c, code, lex, n_sources) or habitual(c)
             or no_partner(c, code, n_sources, object_actors) or safety_directive(c, code, lex)
             or invitation_to_no_visit(c) or consequence(c, n_sources) or standing_deployment(c)
-            or emergency_decree(c, code, lex) or market_move(c))
+            or emergency_decree(c, code, lex) or market_move(c) or contest_result(c, code))
 
 
 __all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
            "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth", "market_move",
            "own_service", "accident", "habitual", "weapon_cause", "safety_directive", "invitation_to_no_visit",
-           "consequence", "standing_deployment", "emergency_decree"]
+           "consequence", "standing_deployment", "emergency_decree", "contest_result"]
