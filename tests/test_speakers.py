@@ -169,3 +169,24 @@ def test_according_to_a_guard_or_a_navy(analyze_text, sentence, speaker):
     quotes = analyze_text(sentence).quotes
     assert len(quotes) == 1 and speaker in (quotes[0].speaker or "").lower()
 
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a dateline ('DHAKA —', 'WASHINGTON (AP) —') says where the story was filed; it is no part of the sentence
+    ("DHAKA — Bangladesh's interim leader Muhammad Yunus said on Monday that elections would be held next year.",
+     "Muhammad Yunus"),
+    ("CARACAS — Venezuela's opposition claimed victory in Sunday's election.", "Venezuela's opposition"),
+    ("KYIV — Ukraine's foreign minister Andrii Sybiha said Russia had rejected the proposal.", "Andrii Sybiha"),
+    ("MOSCOW — Russia's foreign minister Sergei Lavrov said Ukraine had rejected the proposal.", "Sergei Lavrov"),
+    ("BUDAPEST, Feb 18 (Reuters) - Hungary's foreign minister Peter Szijjarto said the sanctions had failed.",
+     "Peter Szijjarto"),
+])
+def test_a_dateline_is_no_speaker(analyze_text, text, speaker):
+    quote = analyze_text(text).quotes[0]
+    assert quote.speaker == speaker
+    assert not text[quote.start:quote.end].startswith(text.split()[0])
+
+
+def test_a_dateline_is_still_where_the_story_was_filed(analyze_text):
+    analysis = analyze_text("DHAKA — Bangladesh's interim leader Muhammad Yunus said elections would be held.")
+    assert any(p.text == "DHAKA" and p.country for p in analysis.places)

@@ -21,14 +21,46 @@ _TEXT_KEY = "presslens.text"
 _ENTITY_KEY = "presslens.entity_index"
 
 
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+
+
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no sentence spans two paragraphs."""
+    """Start a sentence after every line break, so no sentence spans two paragraphs, and after a paragraph's
+    dateline ('DHAKA — Bangladesh's interim leader … said'), which is no part of the sentence's grammar."""
+    starts = [0] if len(doc) else []
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws[len(previous.text):] or "\n" in previous.text:
             token.is_sent_start = True
+            starts.append(token.i)
+    for start in starts:
+        end = dateline_end(doc, start)
+        if end is not None:
+            doc[end].is_sent_start = True
     return doc
+
+
+def dateline_end(doc: Doc, start: int) -> int | None:
+    """The first token after a dateline opening a paragraph at ``start``: a place in capitals, then optionally a
+    date and an agency in brackets, then a spaced dash ('WASHINGTON (AP) —', 'BUDAPEST, Feb 18 (Reuters) -')."""
+    i = start
+    while i < len(doc) and i - start < 4 and doc[i].is_alpha and doc[i].is_upper and len(doc[i]) > 1:
+        i += 1
+    if i == start:
+        return None
+    if i < len(doc) and doc[i].text == ",":  # a date: 'Feb 18', 'Sept. 28'
+        i += 1
+        while i < len(doc) and i - start < 10 and (doc[i].is_title or doc[i].like_num or doc[i].text == "."):
+            i += 1
+    if i < len(doc) and doc[i].text == "(":  # the agency: '(AP)', '(Reuters)'
+        close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
+        if close is None:
+            return None
+        i = close + 1
+    if i + 1 >= len(doc) or doc[i].text not in DATELINE_DASHES or not doc[i - 1].whitespace_ or not doc[i].whitespace_:
+        return None
+    return None if doc[i + 1].is_space else i + 1
 
 
 TITLE_ABBREVIATIONS = ("Brig.", "Maj.", "Lt.", "Col.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Cmdr.", "Cdr.", "Amb.",
