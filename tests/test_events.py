@@ -2823,6 +2823,7 @@ def test_a_killing_made_on_a_market_is_no_event(text):
     "Morocco defeated Portugal on penalties.",
     "Argentina thrashed Brazil 4-0 on Tuesday.",
     "Serbia beat Croatia in the semi-final.",
+    "The striker shot the ball into the net.",
 ])
 def test_a_sporting_result_is_no_event(text):
     assert not [e for e in events_in(text) if e.type in ("ASSAULT", "COERCE")]
@@ -2921,3 +2922,27 @@ def test_dispersing_a_crowd_without_a_weapon_is_coercion():
 def test_the_backer_of_a_group_is_not_the_group_struck(text, backer):
     event = next(e for e in analyze(text).events if e.type == "ASSAULT")
     assert backer not in event.target_countries
+
+
+@pytest.mark.parametrize("text", [
+    # control of a town the tagger does not tag as a place (Aleppo read as a people's word) is still ground taken
+    "The Syrian government regained control of Aleppo.",
+    "Rebels seized control of Aleppo.",
+    "Rebels retook control of Aleppo.",
+    "Ukrainian forces regained control of Kupiansk.",
+    "Russian forces seized control of Pokrovsk.",
+])
+def test_control_of_a_town_is_ground_taken(text):
+    one(text, "ASSAULT")
+
+
+def test_control_of_an_institution_is_no_ground():
+    assert not [e for e in events_in("Democrats took control of the House.") if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("India's army said it had killed three infiltrators along the Line of Control.", "IND"),
+    ("Pakistan's army said it had killed three infiltrators along the Line of Control.", "PAK"),
+])
+def test_infiltrators_killed_are_acted_on(text, source):
+    assert one(text, "ASSAULT").source_countries == (source,)

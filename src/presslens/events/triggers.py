@@ -247,11 +247,13 @@ def counted_noun(noun: Token) -> Token:
 
 
 def _of_a_place(noun: Token) -> bool:
-    """'control of the town', 'control over Kidal': the 'of' or 'over' phrase names a place."""
+    """'control of the town', 'control over Kidal': the 'of' or 'over' phrase names a place (also a one-word town
+    the gazetteer knows that the tagger took for something else: 'control of Aleppo')."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "over"):
-            return any(g.dep_ == "pobj" and (g.ent_type_ in PLACE_ENTITIES or g.lemma_.lower() in PLACE_NOUNS)
-                       for g in child.children)
+            return any(g.dep_ == "pobj" and (g.ent_type_ in PLACE_ENTITIES or g.lemma_.lower() in PLACE_NOUNS or (
+                g.pos_ == "PROPN" and not any(c.dep_ in ("compound", "flat") for c in g.children)
+                and load_actorbook(()).city_country(g.text))) for g in child.children)
     return False
 
 

@@ -256,6 +256,8 @@ CONTEST_STAGES = frozenset({"final", "finals", "semi-final", "semifinal", "quart
                             "derby", "tournament", "league", "cup", "championship", "playoff", "playoffs",
                             "qualifier", "friendly", "fixture", "showdown"})
 """Matches a result is told 'in' ('beat Ghana in the final')."""
+PLAYED_THINGS = frozenset({"ball", "puck", "shuttlecock"})
+"""What a player shoots, hits or kicks: no force against anyone."""
 
 
 def contest_result(c: Candidate, code: Code) -> bool:
@@ -265,6 +267,8 @@ def contest_result(c: Candidate, code: Code) -> bool:
     final') has none of these in its own clause."""
     if code.type not in ("ASSAULT", "COERCE") and c.code.type not in ("ASSAULT", "COERCE"):
         return False
+    if c.obj is not None and c.obj.lemma_.lower() in PLAYED_THINGS:
+        return True  # 'the striker shot the ball into the net'
     for child in c.verb.children:
         if child.dep_ in ("ccomp", "advcl", "conj", "relcl", "xcomp", "parataxis"):
             continue
