@@ -29,6 +29,13 @@ def one(text: str, type_: str) -> Event:
     return found[0]
 
 
+def one_analysed(text: str, *types: str) -> Event:
+    """The first event of one of ``types`` in the whole analysis (with the places step: 'near Gao', 'in Bamako')."""
+    found = [e for e in analyze(text).events if e.type in types]
+    assert found, f"no {types} in {text!r}"
+    return found[0]
+
+
 # sentence, type, mode (None: not checked), source countries, target countries (None: not checked)
 TYPED = [
     ("Canada and Mexico agreed on Tuesday to cut tariffs on steel.", "AGREE", None, {"CAN", "MEX"}, None),
@@ -2775,7 +2782,7 @@ def test_a_party_listed_before_another_s_force_is_a_party_of_its_own(text, parti
     ("JNIM and Mali's army clashed near Gao.", {"IMG", "MLI"}),
 ])
 def test_both_sides_of_a_clash_listed_with_a_possessive_are_parties(text, parties):
-    event = next(e for e in analyze(text).events if e.type == "ASSAULT")  # with the places step: 'near Gao'
+    event = one_analysed(text, "ASSAULT")
     assert set(event.source_countries) == parties
 
 
@@ -2787,7 +2794,7 @@ def test_both_sides_of_a_clash_listed_with_a_possessive_are_parties(text, partie
     ("Sudan's shelling of El Fasher killed ten civilians.", "SDN", "SDN"),
 ])
 def test_the_doer_of_an_act_noun_is_no_setting(text, doer, country):
-    event = next(e for e in analyze(text).events if e.type == "ASSAULT")  # with the places step: the town's country
+    event = one_analysed(text, "ASSAULT")  # the town's country comes from the places step
     assert event.source_countries == (doer,) and event.target_countries == (country,)
 
 
@@ -2801,7 +2808,7 @@ def test_the_doer_of_an_act_noun_is_no_setting(text, doer, country):
     ("The arrest of the opposition leader by Ugandan police sparked protests.", "UGA", None),
 ])
 def test_an_act_noun_with_its_doer_is_an_event_with_that_doer(text, source, target):
-    event = next(e for e in analyze(text).events if e.type in ("ASSAULT", "COERCE"))  # 'in Bamako' is a place
+    event = one_analysed(text, "ASSAULT", "COERCE")
     assert event.source_countries == (source,)
     if target is not None:
         assert event.target_countries == (target,)
@@ -2904,7 +2911,7 @@ def test_a_state_s_vessels_are_its_forces(text, source, target):
     ("Israeli police dispersed protesters with water cannon in Jerusalem.", "ISR", "crowd-control"),
 ])
 def test_dispersing_a_crowd_with_a_weapon_is_force(text, country, mode):
-    event = next(e for e in analyze(text).events if e.type == "ASSAULT")
+    event = one_analysed(text, "ASSAULT")
     assert event.mode == mode and event.source_countries == (country,)
 
 
@@ -2920,7 +2927,7 @@ def test_dispersing_a_crowd_without_a_weapon_is_coercion():
     ("Turkish drones struck Russian-backed militia positions near Tripoli.", "RUS"),
 ])
 def test_the_backer_of_a_group_is_not_the_group_struck(text, backer):
-    event = next(e for e in analyze(text).events if e.type == "ASSAULT")
+    event = one_analysed(text, "ASSAULT")
     assert backer not in event.target_countries
 
 
