@@ -1462,3 +1462,23 @@ def test_another_church_s_pope_takes_no_fixed_state():
 def test_acronyms_of_armed_groups_and_missions_name_them(text, surface, country):
     _, actor = mention_of(text, surface, part=True)
     assert actor.country == country
+
+
+@pytest.mark.parametrize(("text", "surface", "sector"), [
+    # leaders, officials or commanders of a kind of body are of that body's sector, not a government's
+    ("Rebel leaders met the UN envoy in Nairobi.", "Rebel leaders", "REB"),
+    ("Militant commanders were killed in the strike.", "Militant commanders", "REB"),
+    ("Union leaders called a general strike.", "Union leaders", "LAB"),
+    ("Military leaders met in Cairo.", "Military leaders", "MIL"),
+    ("Police officials said the road was closed.", "Police officials", "COP"),
+    ("Government leaders met in Cairo.", "Government leaders", "GOV"),
+    ("Opposition leaders met in Cairo.", "Opposition leaders", "OPP"),
+])
+def test_the_leaders_of_a_kind_of_body_are_of_its_sector(text, surface, sector):
+    mention, actor = mention_of(text, surface)
+    assert (mention.sector or actor.sector) == sector
+
+
+def test_rebel_leaders_in_a_capital_are_not_its_government():
+    _, actor = mention_of("The UN envoy met rebel leaders in Addis Ababa.", "rebel leaders", part=True)
+    assert actor.kind != "state" and actor.sector == "REB"

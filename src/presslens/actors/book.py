@@ -118,6 +118,7 @@ class ActorBook:
         self.titles = {normalize_words(t): sector for sector, titles in (data.get("titles") or {}).items()
                        for t in titles}
         self.title_states = {normalize_words(t): state for t, state in (data.get("title_states") or {}).items()}
+        self.role_heads = frozenset(normalize_word(w) for w in data.get("role_heads") or [])
         self.org_nouns = _phrase_table(data.get("org_nouns") or {}, None)
         self.facility_nouns = {normalize_word(w) for w in data.get("facility_nouns") or []}
         self.peoples = {p for w in data.get("peoples") or [] for p in (w, plural_of(w) or w)}
@@ -234,8 +235,14 @@ class ActorBook:
         return self.person_by_surname(word)
 
     def sector_noun(self, words: tuple[str, ...]) -> tuple[str, str] | None:
-        """(sector, kind) of the longest known phrase ending ``words``."""
-        return _longest_suffix(self.sector_nouns, words)
+        """(sector, kind) of the longest known phrase ending ``words``; a role noun ('leaders', 'commander',
+        'officials') after a noun of a kind of body takes that body's ('rebel leaders': REB, 'union leaders':
+        LAB, 'police officials': COP), not a government's."""
+        found = _longest_suffix(self.sector_nouns, words)
+        if found is None or len(words) < 2 or words[-1] not in self.role_heads or words in self.sector_nouns:
+            return found
+        body = _longest_suffix(self.sector_nouns, words[:-1])
+        return body if body is not None and body[0] != "generic" else found
 
     def group_noun(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         """(category, sector) of the longest known population noun ending ``words``."""
