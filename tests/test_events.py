@@ -2953,3 +2953,27 @@ def test_control_of_an_institution_is_no_ground():
 ])
 def test_infiltrators_killed_are_acted_on(text, source):
     assert one(text, "ASSAULT").source_countries == (source,)
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers staged a sit-in outside the ministry.",
+    "Students staged a sit-in at the university in Dhaka.",
+])
+def test_a_sit_in_is_a_protest(text):
+    event = one(text, "PROTEST")
+    assert event.mode == "demo" and event.trigger == "sit-in"
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    # a strike threatened by workers or their union is a walkout (THREATEN restrict), by armed men an attack
+    ("The union threatened to strike if wages were not paid.", "restrict"),
+    ("Doctors threatened to strike over unpaid salaries.", "restrict"),
+    ("Teachers in Nairobi threatened to strike next week.", "restrict"),
+    ("Rebels threatened to strike government posts.", "violence"),
+])
+def test_a_threatened_strike_is_a_walkout_when_workers_threaten_it(text, mode):
+    assert one(text, "THREATEN").mode == mode
+
+
+def test_a_strike_threatened_on_someone_stays_an_attack():
+    assert one("Protesters threatened to strike the police.", "THREATEN").mode == "violence"

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from presslens.actors.book import load_actorbook, normalize_words
-from presslens.actors.phrases import ARMED_SECTORS
+from presslens.actors.phrases import ARMED_SECTORS, DASHES
 from presslens.core.countries import alpha_3
 from presslens.core.nlp import doc_text
 from presslens.core.schema import Actor, ActorMention, Event, Place, Quote, TimeRef
@@ -915,6 +915,10 @@ class EventBuilder:
         start, end = token.idx, token.idx + len(token.text)
         if c.particle is not None and token is c.verb and c.particle.i == token.i + 1:
             end = c.particle.idx + len(c.particle.text)
+        doc = token.doc
+        if token.i >= 2 and doc[token.i - 1].text in DASHES and not doc[token.i - 1].whitespace_ and not (
+                doc[token.i - 2].whitespace_) and token is not c.verb:
+            start = doc[token.i - 2].idx  # a hyphenated noun is one word ('sit-ins', not 'ins')
         return start, end
 
 

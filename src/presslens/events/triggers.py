@@ -246,6 +246,18 @@ def counted_noun(noun: Token) -> Token:
     return noun
 
 
+CIVIL_DOERS = frozenset({"CVL", "LAB", "EDU", "AGR", "MED", "SOC"})
+"""Sectors of civilian groups whose 'strike' is a walkout (workers, unions, teachers, farmers, doctors)."""
+
+
+def _group_sector(token: Token) -> str | None:
+    """The sector of a noun the actor book knows as a kind of actor ('union': LAB, 'doctors': MED), else None."""
+    book = load_actorbook(())
+    words, lemmas = cue_words(token)
+    return (book.sector_noun(words) or book.sector_noun(lemmas) or (None,))[0] or (
+        book.group_noun(words) or book.group_noun(lemmas) or (None, None))[1]
+
+
 def _of_a_place(noun: Token) -> bool:
     """'control of the town', 'control over Kidal': the 'of' or 'over' phrase names a place (also a one-word town
     the gazetteer knows that the tagger took for something else: 'control of Aleppo')."""
@@ -589,7 +601,7 @@ class TriggerFinder:
         complement = next((c for c in verb.children if _is_complement(c)), None)
         comp_code: Code | None = None
         if complement is not None:
-            comp_code = self.code_of(complement).code
+            comp_code = self._civil_code(verb, complement) or self.code_of(complement).code
             if comp_code is not None and is_future(complement) and control in ("commit", "decide"):
                 comp_code = self.collapse(comp_code)
         elif candidate.obj is not None and control in ("request", "refuse", "threat"):
@@ -614,6 +626,20 @@ class TriggerFinder:
             candidate.future = candidate.future or control == "decide"
         elif control == "intend":
             candidate.code = Code(None)
+
+    def _civil_code(self, verb: Token, complement: Token) -> Code | None:
+        """'The union threatened to strike': a complement with no subject of its own is done by the verb's subject;
+        where that subject is a civilian group (workers, a union, doctors, farmers) the complement's entry for a
+        civilian doer holds (a walkout, not an attack)."""
+        spec = verb_entry(complement, self.lex)[0]
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if spec is None or spec.civil is None or doer is None or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in complement.children):
+            return None
+        target = object_of(complement, None)
+        if target is not None and (target.pos_ == "PROPN" or _group_sector(target)):
+            return None  # 'protesters threatened to strike the police': an attack on someone
+        return spec.civil if _group_sector(doer) in CIVIL_DOERS else None
 
     def _committed(self, comp_code: Code) -> Code:
         """What a promise to do something is: a threat if hostile, a concession if a retreat, else AGREE."""
