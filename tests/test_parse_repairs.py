@@ -352,3 +352,26 @@ def test_an_acronym_before_its_verb_is_its_subject(text):
 ])
 def test_an_acronym_with_its_own_noun_stays(text):
     assert _tree(text) == _tree(text, repaired=False)
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia's ruling party said on Thursday it would suspend talks.",
+    "Mexico's president said on Wednesday she would not accept any intervention.",
+    "The army said on Sunday its troops had retaken the town.",
+    "The rebels said late on Friday they had withdrawn from the town.",
+])
+def test_a_time_right_after_a_reporting_verb_is_the_verb_s(text):
+    """'said on Thursday it would …': a time phrase between the verb and the subject of its complement clause
+    tells when it was said (the model hangs it on the complement or not, depending on the words)."""
+    doc = _doc(text)
+    said = next(t for t in doc if t.lemma_ == "say")
+    on = next(t for t in doc if t.lower_ == "on")
+    assert on.head == said or on.head.head == said and on.head.dep_ == "advmod"
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said talks on Thursday had failed.",  # the time is inside the complement's subject phrase
+    "She said that on Thursday she would resign.",  # after 'that': the complement's own
+])
+def test_a_time_inside_the_complement_stays(text):
+    assert _tree(text) == _tree(text, repaired=False)

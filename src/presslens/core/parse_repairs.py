@@ -319,6 +319,26 @@ def acronym_read_as_modifier(verb: Token) -> bool:
     return True
 
 
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def time_read_as_complement_s(verb: Token) -> bool:
+    """'The party said on Thursday it would suspend talks': a time phrase right after a verb (or after an adverb
+    of it, 'said late on Friday'), before the subject of the verb's complement clause that has no 'that', tells
+    when the verb's act happened; the model hangs it on the complement or not, depending on the words."""
+    complement = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if complement is None or any(c.dep_ == "mark" for c in complement.children):
+        return False
+    subject = next((c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    time = next((c for c in complement.children if c.dep_ == "prep" and c.i > verb.i and (
+        subject is not None and c.right_edge.i < subject.left_edge.i) and any(
+        g.dep_ == "pobj" and g.ent_type_ in TIME_LABELS for g in c.children)), None)
+    if time is None or any(not (t.pos_ == "ADV" and t.head == verb) for t in verb.doc[verb.i + 1:time.i]):
+        return False
+    _move(time, verb, "prep")
+    return True
+
+
 def participle_list_read_as_clause(verb: Token) -> bool:
     """'The journalist was interrogated, tortured and killed by X': a past participle right after a comma that
     follows a passive participle, and that is itself followed by 'and' + another participle, is the middle item of
@@ -434,6 +454,7 @@ def parse_repairs(doc: Doc) -> Doc:
                 list_read_as_two_subjects(token)
                 subject_read_as_conjunct(token)
                 acronym_read_as_modifier(token)
+                time_read_as_complement_s(token)
                 participle_list_read_as_clause(token)
     return doc
 
