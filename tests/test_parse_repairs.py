@@ -90,6 +90,15 @@ def test_gerund_complement_goes_to_the_verb_and_other_phrases_stay(text):
     # the model hangs both nouns on 'said'; the first holds a clause, so the two are no list
     "Palestinian youths resorted to throwing stones during the protest, officials said on Thursday.",
     "Israel and Hamas agreed on a truce.",  # a list before a verb that has its subject
+    "ECOWAS leaders met in Abuja.",  # an opening name before its noun, in a sentence with its verb
+    "Russia's troubled economy shrank.",
+    "The so-called peace plan collapsed.",
+    "Britain and France's leaders met in Paris.",  # one kind of owner: both countries' leaders, as parsed
+    "Hamas and Fatah's leaders met in Cairo.",
+    "NATO allies met in Brussels.",  # an acronym with its own noun
+    "US officials said the talks failed.",
+    "The ministry said talks on Thursday had failed.",  # a time inside the complement's subject phrase
+    "She said that on Thursday she would resign.",  # after 'that': the complement's own time
 ])
 def test_constructions_grammar_leaves_open_are_not_rewritten(text):
     """No repair fires where the tree is already the grammar's, or where the words allow other readings."""
@@ -304,15 +313,6 @@ def test_a_name_then_a_past_verb_read_as_an_adjective_is_subject_and_verb(text):
     assert doc[2].head == verb and doc[2].dep_ == "dobj"
 
 
-@pytest.mark.parametrize("text", [
-    "ECOWAS leaders met in Abuja.",
-    "Russia's troubled economy shrank.",
-    "The so-called peace plan collapsed.",
-])
-def test_an_adjective_before_a_noun_in_a_sentence_with_its_verb_stays(text):
-    assert _tree(text) == _tree(text, repaired=False)
-
-
 @pytest.mark.parametrize(("text", "source", "target"), [
     # parties in a list, the second one's noun
     ("The RSF and Sudan's army agreed to a 72-hour ceasefire.", "RSF", "army"),
@@ -321,14 +321,6 @@ def test_a_name_listed_before_another_s_noun_is_its_own_party(text, source, targ
     doc = _doc(text)
     first, noun = next(t for t in doc if t.text == source), next(t for t in doc if t.text == target)
     assert first.dep_ == "nsubj" and noun.head == first and noun.dep_ == "conj"
-
-
-@pytest.mark.parametrize("text", [
-    "Britain and France's leaders met in Paris.",  # one kind of name: both countries' leaders, as parsed
-    "Hamas and Fatah's leaders met in Cairo.",
-])
-def test_a_list_of_one_kind_of_owner_stays_as_parsed(text):
-    assert _tree(text) == _tree(text, repaired=False)
 
 
 @pytest.mark.parametrize("text", [
@@ -347,14 +339,6 @@ def test_an_acronym_before_its_verb_is_its_subject(text):
 
 
 @pytest.mark.parametrize("text", [
-    "NATO allies met in Brussels.",
-    "US officials said the talks failed.",
-])
-def test_an_acronym_with_its_own_noun_stays(text):
-    assert _tree(text) == _tree(text, repaired=False)
-
-
-@pytest.mark.parametrize("text", [
     "Georgia's ruling party said on Thursday it would suspend talks.",
     "Mexico's president said on Wednesday she would not accept any intervention.",
     "The army said on Sunday its troops had retaken the town.",
@@ -367,11 +351,3 @@ def test_a_time_right_after_a_reporting_verb_is_the_verb_s(text):
     said = next(t for t in doc if t.lemma_ == "say")
     on = next(t for t in doc if t.lower_ == "on")
     assert on.head == said or on.head.head == said and on.head.dep_ == "advmod"
-
-
-@pytest.mark.parametrize("text", [
-    "The ministry said talks on Thursday had failed.",  # the time is inside the complement's subject phrase
-    "She said that on Thursday she would resign.",  # after 'that': the complement's own
-])
-def test_a_time_inside_the_complement_stays(text):
-    assert _tree(text) == _tree(text, repaired=False)
