@@ -248,7 +248,8 @@ def market_move(c: Candidate) -> bool:
 
 
 SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
-DASHES = frozenset({"-", "–"})
+SCORE_DASHES = frozenset({"-", "–"})
+"""Dashes between the two numbers of a score."""
 CONTEST_MARGINS = frozenset({"wicket", "wickets", "goal", "goals", "run", "runs", "stroke", "strokes", "length",
                              "lengths", "innings"})
 """What a match is won by ('by eight wickets', 'by two goals')."""
@@ -296,10 +297,11 @@ def _score(token: Token) -> bool:
     if SCORE.fullmatch(token.text):
         return True
     doc = token.doc
-    start = token.i if token.i + 1 < len(doc) and doc[token.i + 1].text in DASHES else token.i - 2
+    start = token.i if token.i + 1 < len(doc) and doc[token.i + 1].text in SCORE_DASHES else token.i - 2
     if start < 0 or start + 2 >= len(doc) or doc[start].whitespace_ or doc[start + 1].whitespace_:
         return False
-    dashed = (start > 0 and doc[start - 1].text in DASHES) or (start + 3 < len(doc) and doc[start + 3].text in DASHES)
+    dashed = (start > 0 and doc[start - 1].text in SCORE_DASHES) or (
+        start + 3 < len(doc) and doc[start + 3].text in SCORE_DASHES)
     return bool(SCORE.fullmatch(doc[start:start + 3].text)) and not dashed
 
 

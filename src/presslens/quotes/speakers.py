@@ -139,8 +139,9 @@ def name_span(token: Token) -> Span | None:
     ent = entity_of(token)
     if ent is not None and ent.label_ in _NAME_LABELS and _proper(ent):
         first, last = ent.start, ent.end
-    elif token.pos_ == "PROPN" and (not token.is_lower or token.text.startswith("@")):  # not 'the Russian
-        first, last = token.i, token.i + 1  # defence ministry', a word the tagger called proper, written as none
+    elif token.pos_ == "PROPN" and (not token.is_lower or token.text.startswith("@")):
+        # a name has a capital (or is a handle): not 'ministry' in 'the Russian defence ministry', tagged proper
+        first, last = token.i, token.i + 1
         while first > 0 and doc[first - 1].head.i in range(first, token.i + 1) and (
                 doc[first - 1].pos_ == "PROPN" or doc[first - 1].text in "-‐"):
             first -= 1
