@@ -2977,3 +2977,14 @@ def test_a_threatened_strike_is_a_walkout_when_workers_threaten_it(text, mode):
 
 def test_a_strike_threatened_on_someone_stays_an_attack():
     assert one("Protesters threatened to strike the police.", "THREATEN").mode == "violence"
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the one killed is the recipient, not the place the strike hit (either side)
+    ("Israel killed a senior Hezbollah commander in an airstrike on Beirut.", "Hezbollah"),
+    ("Hezbollah killed an Israeli soldier in a rocket attack on Metula.", "Israel"),
+    ("Russia killed a Ukrainian general in a missile strike on Kyiv.", "Ukraine"),
+    ("Ukraine killed a Russian general in a drone strike on Moscow.", "Russia"),
+])
+def test_the_one_killed_in_a_strike_on_a_place_is_the_recipient(text, target):
+    assert one_analysed(text, "ASSAULT").targets == (target,)

@@ -476,7 +476,12 @@ class EventBuilder:
                 self._noun_agent(noun) or self._noun_modifiers(noun) or sources)
             noun_targets = [t for t in self._noun_targets(noun) if t.actor.id not in {s.actor.id for s in sources}]
         own = {s.actor.id for s in sources}
-        options: list[list[Side]] = [noun_targets]
+        # 'killed a Hezbollah commander in an airstrike on Beirut': the verb's own object, when it says whose side
+        # it is, before the noun's target ('strikes on Hamas towns killed eleven people': Hamas, not 'people')
+        struck = [t for child in c.verb.children if child.dep_ == "dobj" and noun_targets and c.trigger is c.verb
+                  for t in self.args.actors_at(child) if t.actor.id not in own and t.actor.kind != "place"
+                  and (t.actor.country or t.actor.kind != "population")]
+        options: list[list[Side]] = [struck, noun_targets]
         if passive and subj is not None:  # not the doer, named in a participle on the subject ('missiles supplied by X')
             options.append([t for t in self.args.actors_at(subj) if t.actor.id not in own])
         for token, place_only in self._target_tokens(c):
