@@ -1482,3 +1482,19 @@ def test_the_leaders_of_a_kind_of_body_are_of_its_sector(text, surface, sector):
 def test_rebel_leaders_in_a_capital_are_not_its_government():
     _, actor = mention_of("The UN envoy met rebel leaders in Addis Ababa.", "rebel leaders", part=True)
     assert actor.kind != "state" and actor.sector == "REB"
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    # a force 'led by' a group is that group's (as 'fighters loyal to X' are X's), either side
+    ("Rebels led by Hayat Tahrir al-Sham seized Aleppo.", "Rebels", "Hayat Tahrir al-Sham"),
+    ("Militias led by the RSF attacked the camp.", "Militias", "Rapid Support Forces"),
+    ("Fighters led by the M23 captured the town.", "Fighters", "M23"),
+])
+def test_a_force_led_by_a_group_is_the_group_s(text, surface, name):
+    _, actor = mention_of(text, surface, part=True)
+    assert actor.name == name
+
+
+def test_a_force_led_by_a_commander_is_not_his_state():
+    _, actor = mention_of("Forces led by General Haftar attacked Tripoli.", "Forces", part=True)
+    assert actor.kind != "state"

@@ -103,12 +103,20 @@ ALLEGIANCE = frozenset({"loyal", "allied", "aligned", "affiliated", "linked", "b
 """Adjectives whose 'to'/'with' phrase says whose a force is ('forces loyal to X', 'gunmen allied to X')."""
 
 
+LEADING = frozenset({"led", "commanded", "headed"})
+"""Participles whose 'by' phrase says whose a force is ('rebels led by Hayat Tahrir al-Sham'; not a person's:
+'forces led by General Haftar' are not Libya's state)."""
+
+
 def _allegiance(head: Token) -> list[Token]:
-    """The 'to'/'with' phrase of an allegiance adjective after the noun ('fighters loyal to X'), read as its 'of'
-    phrase: whose the force is. (spaCy tags such a phrase's preposition 'prep' under the adjective.)"""
+    """The 'to'/'with' phrase of an allegiance adjective after the noun ('fighters loyal to X'), or the 'by' phrase
+    of a participle of leading ('rebels led by X'), read as its 'of' phrase: whose the force is. (spaCy tags such
+    a phrase's preposition 'prep' under the adjective, 'agent' under the participle.)"""
     return [p for a in head.rights if a.dep_ in ("amod", "acl", "acomp") and a.lower_ in ALLEGIANCE
             and not any(c.dep_ == "neg" for c in a.children)  # 'communities not affiliated to federations'
-            for p in a.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]
+            for p in a.children if p.dep_ == "prep" and p.lower_ in ("to", "with")] + [
+        p for a in head.rights if a.dep_ == "acl" and a.lower_ in LEADING
+        for p in a.children if p.dep_ == "agent" and p.lower_ == "by"]
 
 
 def _hung_on_verb(head: Token) -> list[Token]:
@@ -328,13 +336,14 @@ class Composer:
                     left.append(anchor)
         by_prep: dict[str, list[Anchor]] = {}
         for child in [*head.rights, *_hung_on_verb(head), *allegiance]:
-            if child.dep_ == "prep" and (child.lower_ in PLACE_PREPS or child in allegiance):
+            if (child.dep_ == "prep" and child.lower_ in PLACE_PREPS) or child in allegiance:
                 inner = by_prep.setdefault("to" if child in allegiance else child.lower_, [])
                 for obj in (c for c in child.rights if c.dep_ == "pobj"):
                     for token in [obj, *(c for c in obj.lefts if c.dep_ in MODIFIER_DEPS)]:
                         anchor = self.at.get(token.i)
-                        if anchor and anchor not in inner:
-                            inner.append(anchor)
+                        led_by_a_person = child.dep_ == "agent" and anchor is not None and anchor.ref.kind == "person"
+                        if anchor and anchor not in inner and not led_by_a_person:  # 'led by General X': not
+                            inner.append(anchor)  # his state's men
         # whose: 'of' before 'from' before 'in' ('envoys of X in Geneva' are X's, wherever 'in Geneva' is hung),
         # then an allegiance ('forces loyal to X')
         prep = next((p for p in (*PLACE_PREPS, "to") if by_prep.get(p)), "of")
