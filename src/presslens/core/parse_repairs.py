@@ -44,6 +44,8 @@ PLURAL_COLLECTIVES = frozenset({"police", "people", "military", "militia", "army
 NAME_JOINERS = frozenset("-‐‑–")
 """Hyphens and dashes inside a name ('Al-Shabab')."""
 AGENT_ENTITIES = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+"""Entity labels of dates and times (the one set the extractors read them by)."""
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -317,9 +319,6 @@ def acronym_read_as_modifier(verb: Token) -> bool:
     if acronym.i > verb.sent.start:
         _move(verb.doc[acronym.i - 1], acronym, "det")
     return True
-
-
-TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def time_read_as_complement_s(verb: Token) -> bool:

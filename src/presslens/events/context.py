@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from presslens.core.parse_repairs import TIME_LABELS
 from presslens.core.schema import Place, TimeRef
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "along", "into",
@@ -14,7 +15,6 @@ MODAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
 """Auxiliaries of a possible act, not a done one ('ca' is 'can' before "n't")."""
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_NOUNS = frozenset({"port", "city", "town", "village", "camp", "district", "province", "region", "island"})
-TIME_LABELS = ("DATE", "TIME")
 SPEECH_MEDIA = frozenset({"speech", "remark", "tweet", "post", "interview", "statement", "ad", "advert",
                           "advertisement", "commercial", "op-ed", "editorial", "column", "debate", "sermon", "letter",
                           "podcast", "blog", "memo", "book", "essay", "briefing", "conference", "address", "comment",

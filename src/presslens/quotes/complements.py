@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from presslens.core.parse_repairs import TIME_LABELS
+
 from .cues import (DIRECTIVE_VERBS, EVIDENTIAL_VERBS, INTENT_VERBS, OBJECT_CONTENT_VERBS, PASSIVE_RAISING_VERBS,
                    content_prepositions, cue_class)
 from .spans import CONCESSIVE_MARKERS
 
-_TIME_LABELS = frozenset({"DATE", "TIME"})
 _OBJECT_MODIFIERS = frozenset({"prep", "npadvmod", "oprd"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset("""
 in on at during since after before amid amidst throughout through via over under following until till despite
@@ -23,7 +24,7 @@ def token_range(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _is_time(token: Token) -> bool:
-    return any(t.ent_type_ in _TIME_LABELS for t in token.subtree if t.dep_ == "pobj") or token.ent_type_ in _TIME_LABELS
+    return any(t.ent_type_ in TIME_LABELS for t in token.subtree if t.dep_ == "pobj") or token.ent_type_ in TIME_LABELS
 
 
 def infinitival(token: Token) -> bool:

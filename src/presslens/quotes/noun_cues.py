@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from presslens.core.parse_repairs import TIME_LABELS
+
 from .cues import producer
 from .frames import Frame, source_span
 from .quotemarks import QuoteSpan
@@ -36,7 +38,6 @@ statement testimony complaint complaints claims allegations accusations
 TOPIC_PREPOSITIONS = frozenset({"about", "on", "over", "against"})
 OF_TOPIC_NOUNS = frozenset({"claims", "allegations", "accusations", "criticism", "condemnation"})
 """Nouns whose ``of`` phrase is what is claimed or judged (allegations of fraud, criticism of the plan)."""
-TIME_LABELS = frozenset({"DATE", "TIME"})
 MEDIA_WORDS = frozenset("""
 telegram twitter facebook instagram tiktok youtube weibo wechat vk vkontakte whatsapp bluesky website blog podcast
 channel television tv radio broadcaster platform media
