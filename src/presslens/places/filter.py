@@ -9,13 +9,16 @@ is a place for certain (one sense per discourse).
 
 from __future__ import annotations
 
+import difflib
+
 from spacy.tokens import Doc
 
 from presslens.core.nlp import appositive_heads, described_as_person, entity_of, one_word_people
 
 from .gazetteer import Gazetteer
 from .names import normalize
-from .toponyms import COMPASS, FEATURE_SUFFIXES, PLACE_LABELS, POSSESSIVES, TOWN_POPULATION, Candidate
+from .toponyms import (COMPASS, FEATURE_SUFFIXES, PLACE_LABELS, PLACE_PATIENT_VERBS, POSSESSIVES, TOWN_POPULATION,
+                       Candidate)
 
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "CARDINAL", "ORDINAL",
                               "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE"})
@@ -84,10 +87,6 @@ ADDRESSED_VERBS = frozenset({"accuse", "blame", "warn", "urge", "thank", "praise
                              "lobby", "petition", "sanction", "threaten", "snub", "reproach", "implore"})
 """Verbs of saying something to or about an actor: a capital as their object is its government ('accusing
 Moscow of …'), not a place."""
-PLACE_PATIENT_VERBS = frozenset({"shell", "bomb", "bombard", "besiege", "encircle", "storm", "overrun", "occupy",
-                                 "liberate", "capture", "seize", "retake", "recapture", "enter", "invade", "raid"})
-"""Verbs of firing on, taking or entering whose object is a place or position ('shelled Avdiivka');
-'take', 'hit' and 'attack' are left out: they take people as often ('took Wilson to court')."""
 DOMINANT_RATIO = 10
 """A name matches a town strongly when its largest town is this many times larger than any other entry."""
 PLACE_NAME_WORDS = frozenset().union(*FEATURE_SUFFIXES.values(), {"strip", "bank", "coast", "republic", "city"})
@@ -101,13 +100,15 @@ def _features(gaz: Gazetteer, cand: Candidate) -> set[str]:
 
 
 def _preceded_by_locative(doc: Doc, cand: Candidate, prepositions: frozenset[str] = LOCATIVE) -> bool:
-    """'in Woodstock', 'from the Bronx', 'the port of Hodeidah' (a place noun before 'of')."""
+    """'in Woodstock', 'from the Bronx', 'the port of Hodeidah' (a place noun before 'of'), 'out of Palmyra'
+    (read as 'from')."""
     start = cand.tokens[0]
     previous = doc[start - 1] if start > 0 else None
     if previous is not None and previous.lower_ == "the" and start > 1:
         previous = doc[start - 2]
     if previous is not None and previous.lower_ == "of" and previous.i > 0:
-        return doc[previous.i - 1].lower_ in PLACE_NOUNS
+        before = doc[previous.i - 1].lower_
+        return before in PLACE_NOUNS or (before == "out" and "from" in prepositions)
     return previous is not None and previous.lower_ in prepositions
 
 
@@ -415,6 +416,8 @@ def _supported(gaz: Gazetteer, doc: Doc, cand: Candidate, kept: dict[int, Candid
                certain_keys: set[str]) -> bool:
     """Kept with evidence from the context. A name the gazetteer lacks is kept only when spaCy
     calls it a place and the text puts it inside a known division ('in Kuriga, Kaduna state')."""
+    if cand.label in MISREAD_LABELS | {"DATE", "LAW"} and cand.entries and _taken_town(gaz, doc, cand):
+        return True  # 'shelled Afrin', 'captured Turbat', tagged a language or a date
     if cand.label in ("DATE", "EVENT") and _misread_name(doc, cand):
         return _town_after_preposition(gaz, doc, cand)  # 'in Manbij on Sunday', tagged a date
     if cand.label in NOT_PLACE_LABELS or cand.label == "NORP":
@@ -523,26 +526,53 @@ def _town_after_preposition(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
     ('withdrew from Avdiivka', 'at Kiryat Shmona'), or a town's own name of several words
     ('in Wagga Wagga'); surnames of people the article names were removed before."""
     towns = [gaz.entry(i) for i in cand.entries if gaz.rows[i][5] == "city"]
-    large = any(e.population >= TOWN_POPULATION for e in towns)
+    large = any(_town_size(e) >= TOWN_POPULATION for e in towns)
     own_name = " " in cand.key and any(normalize(e.name) == cand.key for e in towns)
     return (large or own_name) and _preceded_by_locative(doc, cand)
 
 
 def _taken_town(gaz: Gazetteer, doc: Doc, cand: Candidate) -> bool:
-    """A one-word name the gazetteer knows strongly as one town, fired on, taken or entered
-    ('shelled Avdiivka', 'Avdiivka was captured'), whatever spaCy calls it."""
+    """A name the gazetteer knows strongly as one town, fired on, taken or entered ('shelled Avdiivka',
+    'Avdiivka was captured'), whatever spaCy calls it: one word, or a longer name that is the whole entity
+    spaCy found ('captured Lashkar Gah', not the 'Jordan' of 'captured Jordan Peterson')."""
     start, end = cand.tokens
     head = doc[end - 1]
     # the small parser sometimes makes the name right after the verb its adverb ('captured Bakhmut')
     right_after = head.head.i == start - 1 and head.dep_ in {"advmod", "npadvmod"}
     taken = head.dep_ in {"dobj", "nsubjpass"} or right_after
-    return end - start == 1 and taken and head.head.lemma_.lower() in PLACE_PATIENT_VERBS and _strong_town(gaz, cand)
+    whole = end - start == 1 or cand.exact
+    # a name tagged as an organisation must be a spelling of the town's own ('shelled Hasakah': Al Hasakah), not
+    # another name of it ('raided Hamas' is no raid on Hamm, once called Hamas)
+    own = cand.label != "ORG" or any(_spelling_of(cand.key, normalize(gaz.rows[i][1])) for i in cand.entries)
+    return whole and taken and own and head.head.lemma_.lower() in PLACE_PATIENT_VERBS and _strong_town(gaz, cand)
+
+
+ARTICLES = frozenset({"al", "an", "as", "ad", "ar", "at", "ash", "az", "el", "ed", "es", "et"})
+"""Arabic articles that open a town's own name in the tables and that the press often drops ('Al Hasakah')."""
+SPELLING_SIMILARITY = 0.72
+"""How alike two written forms of one name are at least ('Saada' and 'Sadah', 'Nabatieh' and 'Nabatiye')."""
+
+
+def _spelling_of(key: str, own: str) -> bool:
+    """Whether ``key`` writes the town's own name ``own`` another way: its first words without a leading article,
+    spelt alike ('hasakah' / 'al hasakah', 'nabatieh' / 'nabatiye et tahta'; not 'hamas' / 'hamm')."""
+    words = own.split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    start = " ".join(words[:len(key.split())])
+    return difflib.SequenceMatcher(None, key, start).ratio() >= SPELLING_SIMILARITY
+
+
+def _town_size(entry) -> int:
+    """A town's population; a town written for this project as a place in the news ('Tessalit', 'Maungdaw': no
+    GeoNames id, no count) counts as one of some size."""
+    return entry.population or (TOWN_POPULATION if entry.geonameid is None and entry.feature == "city" else 0)
 
 
 def _strong_town(gaz: Gazetteer, cand: Candidate) -> bool:
     """Every entry of the name is a town, the largest one of some size and far larger than any
     other ('Avdiivka'; 'Wilson' is many towns)."""
-    sizes = sorted((gaz.rows[i][6] for i in cand.entries), reverse=True)
+    sizes = sorted((_town_size(gaz.entry(i)) for i in cand.entries), reverse=True)
     if not sizes or any(gaz.rows[i][5] != "city" for i in cand.entries):
         return False
     largest = sizes[0]

@@ -120,12 +120,24 @@ TOWN_POPULATION = 20_000
 SHORT_TOWN_PREPOSITIONS = frozenset({"in", "near", "outside", "around"})
 
 
+PLACE_PATIENT_VERBS = frozenset({"shell", "bomb", "bombard", "besiege", "encircle", "storm", "overrun", "occupy",
+                                 "liberate", "capture", "seize", "retake", "recapture", "enter", "invade", "raid"})
+"""Verbs of firing on, taking or entering whose object is a place or position ('shelled Avdiivka');
+'take', 'hit' and 'attack' are left out: they take people as often ('took Wilson to court')."""
+
+
 def _short_town(gaz: Gazetteer, doc: Doc, start: int, end: int, key: str) -> bool:
-    """'in Gao', 'near Wau', 'in Jos': a name of three letters or fewer in title case right after a locative
-    preposition, written exactly as a town of some size writes its own name ('God' is not Göd); elsewhere such
-    short names are read only in capitals ('US', 'EU')."""
+    """'in Gao', 'near Wau', 'captured Jos': a name of three letters or fewer in title case right after a
+    locative preposition, or alone as the object of a verb of taking or firing on a place, written exactly as a
+    town of some size writes its own name ('God' is not Göd); elsewhere such short names are read only in
+    capitals ('US', 'EU')."""
     token = doc[start]
-    if end - start != 1 or start == 0 or doc[start - 1].lower_ not in SHORT_TOWN_PREPOSITIONS or not token.is_title:
+    if end - start != 1 or start == 0 or not token.is_title:
+        return False
+    located = doc[start - 1].lower_ in SHORT_TOWN_PREPOSITIONS
+    runs_on = end < len(doc) and _capitalised(doc[end])  # 'captured Gao Feng'
+    taken = token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in PLACE_PATIENT_VERBS and not runs_on
+    if not (located or taken):
         return False
     return any(gaz.rows[e][5] == "city" and gaz.rows[e][1] == token.text and gaz.rows[e][6] >= TOWN_POPULATION
                for e in gaz.names.get(key, ()))
@@ -342,5 +354,5 @@ def _candidate(doc: Doc, owner: list[Span | None], start: int, end: int, key: st
                      local=local, after_comma=after_comma)
 
 
-__all__ = ["Candidate", "county_key", "find_candidates", "PLACE_LABELS", "COMPASS", "FEATURE_SUFFIXES",
+__all__ = ["Candidate", "county_key", "find_candidates", "PLACE_LABELS", "PLACE_PATIENT_VERBS", "COMPASS", "FEATURE_SUFFIXES",
            "GENERIC_NAME_WORDS", "POSSESSIVES"]
