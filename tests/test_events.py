@@ -2988,3 +2988,149 @@ def test_a_strike_threatened_on_someone_stays_an_attack():
 ])
 def test_the_one_killed_in_a_strike_on_a_place_is_the_recipient(text, target):
     assert one_analysed(text, "ASSAULT").targets == (target,)
+
+
+@pytest.mark.parametrize(("text", "mode", "sources", "targets"), [
+    # PLOVER's RETREAT: giving up weapons (disarm) or ground (withdraw), carried out; both sides of a front
+    ("Sixty government fighters surrendered to Kurdish forces in Qamishli.", "disarm", None, None),
+    ("Russian soldiers surrendered to Ukrainian troops near Kharkiv.", "disarm", {"RUS"}, {"UKR"}),
+    ("Ukrainian soldiers surrendered to Russian troops near Mariupol.", "disarm", {"UKR"}, {"RUS"}),
+    ("Hundreds of militants surrendered to the Nigerian army in Borno.", "disarm", None, {"NGA"}),
+    ("Rebels surrendered their weapons to the Congolese army.", "disarm", None, {"COD"}),
+    ("Taliban fighters surrendered the town to Afghan forces.", "withdraw", None, {"AFG"}),
+    ("Hundreds of Boko Haram members surrendered to Nigerian troops in Borno.", "disarm", None, {"NGA"}),
+])
+def test_forces_surrendering_retreat(text, mode, sources, targets):
+    event = one_analysed(text, "RETREAT")
+    assert event.mode == mode
+    if sources is not None:
+        assert set(event.source_countries) == sources
+    if targets is not None:
+        assert set(event.target_countries) == targets
+
+
+@pytest.mark.parametrize("text", [
+    "The team surrendered a two-goal lead in the second half.",
+    "He surrendered his passport to the court.",
+    "The singer surrendered to the music.",
+])
+def test_surrendering_a_lead_a_passport_or_to_a_mood_is_no_retreat(text):
+    assert not [e for e in analyze(text).events if e.type == "RETREAT"]
+
+
+@pytest.mark.parametrize(("text", "type_", "role", "country"), [
+    # people defined by being away from home take no country from where the act happened; named, they keep theirs
+    ("Settlers attacked Palestinian farmers near Nablus.", "ASSAULT", "source", ""),
+    ("Israeli settlers attacked Palestinian farmers near Nablus.", "ASSAULT", "source", "ISR"),
+    ("Police attacked migrants near Calais.", "ASSAULT", "target", ""),
+    ("Border guards beat asylum seekers near Bihac.", "ASSAULT", "target", ""),
+    ("Soldiers shot refugees near the border town of Maicao.", "ASSAULT", "target", ""),
+    ("Police attacked Syrian refugees in Istanbul.", "ASSAULT", "target", "SYR"),
+    ("Police attacked Venezuelan migrants in Cucuta.", "ASSAULT", "target", "VEN"),
+    ("The government agreed to take in 10,000 refugees from Syria.", "AGREE", "target", "SYR"),  # an origin
+    # people of the place keep taking its country
+    ("Soldiers shot residents near the border town of Maicao.", "ASSAULT", "target", "COL"),
+    ("Settlers attacked villagers near Nablus.", "ASSAULT", "target", "PSE"),
+])
+def test_people_away_from_home_take_no_country_from_the_place(text, type_, role, country):
+    event = one_analysed(text, type_)
+    countries = event.source_countries if role == "source" else event.target_countries
+    assert countries[0] == country, (event.sources, event.targets, countries)
+
+
+@pytest.mark.parametrize("text", [
+    # where an accord is signed is no party to it, with one signer named or both
+    "The two sides signed a peace agreement in Juba.",
+    "The rebels signed a peace deal in Doha.",
+    "Government and rebel negotiators signed a ceasefire in Addis Ababa.",
+    "Israel and Jordan signed a water deal in Amman.",
+    "The two governments signed a security pact in Abuja.",
+])
+def test_the_town_where_an_accord_is_signed_is_no_party(text):
+    event = one_analysed(text, "SUPPORT", "AGREE")
+    assert not {"SSD", "QAT", "ETH", "NGA"} & set(event.target_countries), (event.sources, event.targets)
+    assert "Jordan" not in event.targets or "Jordan" in event.sources
+
+
+def test_the_place_of_what_is_welcomed_is_its_recipient():
+    assert one_analysed("The EU welcomed the elections in Kenya.", "SUPPORT").target_countries == ("KEN",)
+
+
+@pytest.mark.parametrize("text", [
+    # stones thrown at people, by either side: PLOVER ASSAULT with primitive weapons
+    "Protesters pelted police with stones in Srinagar.",
+    "Youths pelted soldiers with stones in Hebron.",
+    "Settlers pelted Palestinian cars with stones near Ramallah.",
+    "Supporters of the opposition pelted the police with rocks in Kinshasa.",
+    "Two rival groups pelted stones at each other in Jos.",
+])
+def test_pelting_people_with_stones_is_an_assault(text):
+    assert one_analysed(text, "ASSAULT").mode == "primitive"
+
+
+def test_pelting_a_stage_with_flowers_is_no_assault():
+    assert not [e for e in analyze("Fans pelted the stage with flowers.").events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "sources", "targets"), [
+    # one power warning another against an act, or to do something: a coercive warning (both sides of each pair)
+    ("China warned the Philippines against further provocations in the South China Sea.", {"CHN"}, {"PHL"}),
+    ("The Philippines warned China against further provocations in the South China Sea.", {"PHL"}, {"CHN"}),
+    ("The United States warned Iran against attacking commercial shipping.", {"USA"}, {"IRN"}),
+    ("Iran warned the United States against attacking its nuclear sites.", {"IRN"}, {"USA"}),
+    ("Serbia warned Kosovo to stop its provocations in the north.", {"SRB"}, {"KOS"}),
+    ("Kosovo warned Serbia to stop its provocations in the north.", {"KOS"}, {"SRB"}),
+    ("Hezbollah warned Israel against expanding the war into Lebanon.", {"LBN"}, {"ISR"}),
+    ("Israel warned Hezbollah against expanding the war into Israel.", {"ISR"}, {"LBN"}),
+])
+def test_a_power_warning_another_against_an_act_threatens_it(text, sources, targets):
+    event = one_analysed(text, "THREATEN")
+    assert (set(event.source_countries), set(event.target_countries)) == (sources, targets)
+
+
+@pytest.mark.parametrize("text", [
+    "The health ministry warned residents against drinking tap water.",
+    "The State Department warned Americans against travel to Haiti.",
+    "Doctors warned parents against giving children aspirin.",
+    "The FBI warned state election officials to boost their security.",  # its own officials: advice
+])
+def test_advice_to_the_public_against_an_act_threatens_no_one(text):
+    assert not [e for e in analyze(text).events if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    # vowing revenge or retaliation threatens force (PLOVER THREATEN), whichever side vows it
+    "Iran vowed revenge for the killing of its general.",
+    "Israel vowed retaliation after the rocket attack.",
+    "Hamas vowed to avenge the killing of its commander.",
+    "The Ukrainian president pledged retaliation against Russia.",
+    "The Russian president pledged retaliation against Ukraine.",
+])
+def test_vowing_revenge_is_a_threat(text):
+    assert one_analysed(text, "THREATEN").mode == "violence"
+    assert not [e for e in analyze(text).events if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister vowed to fight corruption.",
+    "The governor vowed to fight crime in the capital.",
+    "Fans vowed revenge after the defeat.",
+])
+def test_vowing_to_fight_a_vice_threatens_no_one(text):
+    assert not [e for e in analyze(text).events if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    # PLOVER CONSULT `phone`: calls by phone or another remote channel
+    "Modi spoke with Zelensky by phone on Tuesday.",
+    "Erdogan and Putin held a phone call on Friday.",
+    "Blinken spoke by telephone with his Chinese counterpart.",
+    "Macron talked to Netanyahu over the phone.",
+    "Abbas talked to Netanyahu over the phone.",
+])
+def test_talks_by_phone_are_consultations_by_phone(text):
+    assert one_analysed(text, "CONSULT").mode == "phone"
+
+
+def test_a_meeting_in_a_capital_is_no_phone_call():
+    assert one_analysed("Modi met Zelensky in Kyiv.", "CONSULT").mode != "phone"

@@ -115,6 +115,7 @@ class ActorBook:
                 self.surnames[surname_key(name)].append(entry)
         self.sector_nouns = _phrase_table(data.get("sector_nouns") or {}, "kind")
         self.group_nouns = _phrase_table(data.get("group_nouns") or {}, None)
+        self.away_from_home = frozenset(data.get("away_from_home") or [])
         self.titles = {normalize_words(t): sector for sector, titles in (data.get("titles") or {}).items()
                        for t in titles}
         self.title_states = {normalize_words(t): state for t, state in (data.get("title_states") or {}).items()}
@@ -247,6 +248,12 @@ class ActorBook:
     def group_noun(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         """(category, sector) of the longest known population noun ending ``words``."""
         return _longest_suffix(self.group_nouns, words)
+
+    def from_elsewhere(self, words: tuple[str, ...]) -> bool:
+        """Whether a population noun names people away from home ('migrants', 'settlers'), whom the place where
+        they are does not give a country."""
+        found = self.group_noun(words)
+        return found is not None and found[0] in self.away_from_home
 
     def org_noun(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         """(kind, sector) of an organisation name ending in ``words`` ('... Workers' Party')."""

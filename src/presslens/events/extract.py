@@ -35,8 +35,8 @@ from .features import candidate_features
 from .mentions import merge_mentions
 from .model import EventModel, load_model
 from .nominal import PATIENT_MODES, nominal_candidates, noun_entry
-from .plover import HOSTILE, QUAD, Code, Lexicon, load_lexicon
-from .triggers import AIMED_AT, Candidate, TriggerFinder, counted_noun, gerund_head
+from .plover import HOSTILE, QUAD, Code, Lexicon, VerbSpec, load_lexicon
+from .triggers import AIMED_AT, Candidate, TriggerFinder, counted_noun, gerund_head, verb_entry
 from .usage import not_an_act, weapon_cause
 
 RECOMMENDED = frozenset({"should", "ought", "must"})
@@ -53,6 +53,11 @@ town from government forces'), not where the force came from."""
 MUTUAL = frozenset({"fight", "clash", "battle", "negotiate", "meet", "talk", "discuss", "confer", "consult",
                     "exchange", "cooperate", "collaborate", "agree", "trade"})
 COOPERATIVE = frozenset({"AGREE", "CONCEDE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT"})
+POWERS = frozenset({"state", "government", "military", "armed group", "armed political movement",
+                    "military alliance", "partially recognized entity"})
+"""Kinds of actor that can back a warning with force or sanctions ('China warned the Philippines against …')."""
+SIGNING_VERBS = frozenset({"sign", "ink", "initial", "ratify"})
+"""Verbs of signing an accord, whose other party is named ('signed a deal with X'), never the place of signing."""
 INSTRUMENT_MODES = frozenset({None, "explosives", "firearms", "heavy-weapons"})
 """ASSAULT modes a named weapon refines ('aircraft bombed' is aerial, not explosives)."""
 PHYSICAL_TARGETS = frozenset({"convoy", "vehicle", "vehicles", "car", "cars", "bus", "truck", "trucks", "ship",
@@ -301,16 +306,21 @@ class EventBuilder:
             code = c.spec.verbal  # PLOVER's ASSAULT is physical force: an attack in a speech or a tweet is criticism
         if code.type is None or not self._episodic(c, code, sources, targets):
             return None
-        object_actors = c.obj is not None and bool(self.args.actors_at(c.obj))
+        object_sides = self.args.actors_at(c.obj) if c.obj is not None else []
         quote = self.args.cue_quote(c.verb)
-        if not_an_act(c, code, self.lex, len(sources), object_actors, len(targets),
-                      quote is not None and quote.kind == "direct"):
+        rivals = bool(sources) and all(s.actor.kind in POWERS for s in sources) and bool(object_sides) and all(
+            s.actor.kind in POWERS and s.actor.country and s.actor.country not in {t.actor.country for t in sources}
+            for s in object_sides)  # 'the FBI warned state election officials to …' advises its own
+        if not_an_act(c, code, self.lex, len(sources), bool(object_sides), len(targets),
+                      quote is not None and quote.kind == "direct", rivals):
             return None
         sources, targets = self._roles(c, code, sources, targets)
         if code.type == "PROTEST" and c.trigger.lemma_.lower() == "rally" and sources and all(
                 s.actor.kind == "person" for s in sources) and not _names_a_cause(c.trigger):
             return None  # 'Clinton held rallies in Cleveland': a candidate's rally is a campaign meeting, no protest
         code = self._coerced_with_a_weapon(c, code)
+        if code.type == "CONSULT" and code.mode is None and _by_phone(c.verb):
+            code = Code("CONSULT", "phone")
         if code.type == "ASSAULT" and code.mode in INSTRUMENT_MODES:
             code = Code("ASSAULT", self._noun_mode(c) or self._instrument(c) or code.mode)
         hypothetical = self._hypothetical(c) or (reporter is None and ctx.unreported_conjecture(c.verb))
@@ -539,10 +549,13 @@ class EventBuilder:
         ('police said shops were looted'); a present-tense clause with no actor ('the program allows
         investors ...') states a rule."""
         patient = c.obj if c.obj is not None or code.type not in FORCE_TYPES else self._participle_s_noun(c.verb)
-        if c.spec is not None and c.spec.needs_actor and c.complement is None and not c.by_object and not (
-                self._animate(patient) or (patient is not None and not c.spec.needs_person and (
-                    self.args.actors_at(patient) or self._untagged_town(patient)))):
+        if c.spec is not None and c.complement is None and not c.by_object and not self._reaches(c.spec, patient):
             return False
+        if c.control == "commit" and code.type == "THREATEN" and c.complement is not None:
+            spec, _ = verb_entry(c.complement, self.lex)
+            thing = next((ch for ch in c.complement.children if ch.dep_ == "dobj"), None)
+            if spec is not None and thing is not None and not self._reaches(spec, thing):
+                return False  # 'vowed to fight corruption': no one is threatened
         if code.type == "MOBILIZE" and c.particle is not None and c.particle.lower_ == "on" and not any(
                 side.sector in ARMED_SECTORS for side in (self.args.actors_at(c.obj) if c.obj is not None else [])):
             return False  # 'put its troops on high alert' mobilizes; 'put hospitals on alert', 'nations put on alert'
@@ -553,6 +566,11 @@ class EventBuilder:
         if _generic_you(c.verb):
             return False
         return not (c.verb.tag_ in ("VBZ", "VBP") and not sources and not self.args.quote_at(c.verb.idx))
+
+    def _reaches(self, spec: VerbSpec, patient: Token | None) -> bool:
+        """Whether an act whose entry needs an actor reaches one: a person or an actor or a town as its object."""
+        return not spec.needs_actor or self._animate(patient) or (patient is not None and not spec.needs_person and (
+            bool(self.args.actors_at(patient)) or self._untagged_town(patient)))
 
     def _event_noun(self, c: Candidate) -> Token | None:
         """The event noun a verb reports: its subject ('X's strikes on Y killed ...') or an 'in'/'during'
@@ -677,14 +695,19 @@ class EventBuilder:
             where = self._where_sides(c)
             return sources + [t for t in targets if t not in sources and t.actor.kind != "place"
                               and t not in where], []
-        if code.type in COOPERATIVE and len(sources) > 1:  # 'X and Y signed a truce in Havana': the parties
-            where = self._where_sides(c)  # are named, the town where they signed is none of them
+        # 'X and Y signed a truce in Havana': the parties are named, the town where they signed is none of them;
+        # nor is it for one signer ('the rebels signed a peace deal in Doha'): a signing's other party is named
+        if code.type in COOPERATIVE and (len(sources) > 1 or lemma in SIGNING_VERBS):
+            where = self._where_sides(c)
             targets = [t for t in targets if t not in where]
         own_forces = code.type in ("RETREAT", "MOBILIZE") or (code.type == "CONCEDE" and c.comp_code is not None
                                                               and c.comp_code.type == "RETREAT")
         if own_forces:  # 'agreed to pull back troops', 'sent troops', 'withdrew its fighters': one's own forces
             own = {s.actor.country for s in sources} | {None}
-            kept = [t for t in targets if not (t.sector in FIGHTING_SECTORS and t.actor.country in own)]
+            # forces surrendered or handed something to ('surrendered the town to Afghan forces') are not moved
+            given_to = {s.actor.id for g in _prep_objects(c.verb, {"to"}) for s in self.args.actors_at(g)}
+            kept = [t for t in targets if not (t.sector in FIGHTING_SECTORS and t.actor.country in own)
+                    or t.actor.id in given_to]
             if code.type == "MOBILIZE" and not kept and kept != targets:  # 'strengthened its forces in Lebanon'
                 kept = [s for s in self._where_sides(c) if s.actor.kind == "state" and s.actor.country not in own]
             targets = kept
@@ -846,16 +869,18 @@ class EventBuilder:
         trigger = self._trigger_span(c)
         place = ctx.location(self.doc, c.verb, self.places)
         when = ctx.time(self.doc, c.verb, sentence, self.times)
-        here = self._place_country(place or ctx.setting(self.doc, c.verb, self.places))
+        where = place or ctx.setting(self.doc, c.verb, self.places)
+        here = self._place_country(where)
         # a place the act is aimed at ('drones struck Kyiv') is where the targets are, not the doers
         doers_here = "" if place and ctx.acted_on(self.doc, c.verb, place[1], place[2]) else here
+        origin = here if where and _after_from(self.doc, where[1]) else ""  # 'accepting refugees from Syria'
         domestic = {s.actor.country for s in sources if s.sector in DOMESTIC_SECTORS and s.actor.country}
         return Event(
             start=start, end=end, type=code.type, mode=code.mode, trigger=doc_text(self.doc)[trigger[0]:trigger[1]],
             trigger_start=trigger[0], trigger_end=trigger[1],
             sources=tuple(s.actor.name for s in sources), targets=tuple(t.actor.name for t in targets),
-            source_countries=tuple(_country(s, doers_here) for s in sources),
-            target_countries=tuple(_country(t, here or (domestic.pop() if len(domestic) == 1 else ""))
+            source_countries=tuple(_country(s, doers_here, origin) for s in sources),
+            target_countries=tuple(_country(t, here or (domestic.pop() if len(domestic) == 1 else ""), origin)
                                    or self._struck_town_country(t, code) for t in targets),
             source_sectors=tuple(s.sector or s.actor.sector or "" for s in sources),
             target_sectors=tuple(t.sector or t.actor.sector or "" for t in targets),
@@ -981,12 +1006,44 @@ def _modified(c: Candidate) -> list[Token]:
     return [c.verb.head] if c.verb.dep_ == "amod" else []
 
 
-def _country(side: Side, here: str) -> str:
+def _after_from(doc: Doc, start: int) -> bool:
+    """Whether the place starting at character ``start`` follows 'from' (perhaps with 'the'): an origin."""
+    token = next((t for t in doc if t.idx == start), None)
+    if token is None or token.i == 0:
+        return False
+    before = doc[token.i - 1]
+    if before.lower_ == "the" and token.i > 1:
+        before = doc[token.i - 2]
+    return before.lower_ == "from"
+
+
+REMOTE_MEANS = frozenset({"phone", "telephone", "videoconference", "video", "videolink", "zoom"})
+"""What a consultation by a remote channel goes through (PLOVER CONSULT ``phone``)."""
+
+
+def _by_phone(verb: Token) -> bool:
+    """'spoke by phone', 'talked over the phone', 'discussed … in a phone call', 'met via video link'."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "over", "via", "in", "on"):
+            for obj in prep.children:
+                words = {t.lower_ for t in obj.subtree}
+                if obj.dep_ == "pobj" and words & REMOTE_MEANS and (prep.lower_ != "in" or obj.lemma_ in (
+                        "call", "conversation")):
+                    return True
+    return False
+
+
+def _country(side: Side, here: str, origin: str = "") -> str:
     """An actor's country; a group the text gives no country takes the event's (CAMEO practice), but not a weapon
-    that strikes from afar: 'drones struck a refinery in Belgorod' says where they struck, not whose they are."""
+    that strikes from afar ('drones struck a refinery in Belgorod' says where they struck, not whose they are), nor
+    people away from home ('migrants near Calais', 'settlers near Nablus'), who take only the ``origin`` the
+    event's place names ('accepting refugees from Syria')."""
     if side.actor.country:
         return side.actor.country
-    if " ".join(normalize_words(side.actor.name)) in REMOTE_WEAPONS:
+    words = normalize_words(side.actor.name)
+    if load_actorbook(()).from_elsewhere(words):
+        return origin
+    if " ".join(words) in REMOTE_WEAPONS:
         return ""
     return here if side.actor.kind in GENERIC_KINDS else ""
 

@@ -85,11 +85,17 @@ def opinion(c: Candidate) -> bool:
     return not has_object
 
 
-def empty_warning(c: Candidate, lex: Lexicon, quoted: bool = False) -> bool:
+def empty_warning(c: Candidate, lex: Lexicon, quoted: bool = False, rivals: bool = False) -> bool:
     """A warning that names no coercive act of the warner's (``quoted``: the warning's words are a
     direct quotation, whose content the grammar of the clause does not show: kept). A warning noun
-    ('issued warnings about the heat') is read the same way as the verb."""
+    ('issued warnings about the heat') is read the same way as the verb. One power warning another
+    (``rivals``: states, governments, forces, armed groups on both sides) against an act or to do
+    something is a coercive warning, its consequences left unsaid ('China warned the Philippines against
+    further provocations'; 'warned residents against drinking tap water' threatens no one)."""
     if c.code.type != "THREATEN" or quoted:
+        return False
+    if rivals and c.trigger.i == c.verb.i and (_clause_prep_objects(c, {"against"}) or (
+            c.complement is not None and _infinitive(c.complement))):
         return False
     if c.trigger.i != c.verb.i:
         return c.trigger.lemma_.lower() == "warning" and not _warned_in_noun(c.trigger, lex)
@@ -101,8 +107,13 @@ def empty_warning(c: Candidate, lex: Lexicon, quoted: bool = False) -> bool:
                                         for ch in c.complement.children):
         return False  # 'warned that it would retaliate': the warner's own act
     for noun in _clause_prep_objects(c, {"of", "against", "over"}):
+        if noun.pos_ == "VERB":  # 'warned of retaliating'; not 'warned residents against drinking tap water'
+            coded = TriggerFinder(noun.doc, lex).code_of(noun).code
+            if coded is not None and coded.type in HOSTILE:
+                return False
+            continue
         coded = lex.noun([noun.lower_]) or lex.noun([noun.lemma_.lower()])
-        if noun.pos_ == "VERB" or noun.lower_ in WARNED_ACTS or (coded and coded[0].type in HOSTILE):
+        if noun.lower_ in WARNED_ACTS or (coded and coded[0].type in HOSTILE):
             return False
     return True
 
@@ -573,10 +584,11 @@ def consequence(c: Candidate, n_sources: int) -> bool:
 
 
 def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_actors: bool, n_targets: int,
-               quoted: bool = False) -> bool:
+               quoted: bool = False, rivals: bool = False) -> bool:
     """Does a candidate use an event word in a way the PLOVER definitions do not code as an event?
-    (``quoted``: the candidate's verb introduces a direct quotation; ``n_targets``: actors found as its targets.)"""
-    return (opinion(c) or empty_warning(c, lex, quoted) or question(c) or showing(c) or reflexive(c) or reception(c)
+    (``quoted``: the candidate's verb introduces a direct quotation; ``n_targets``: actors found as its targets;
+    ``rivals``: powers on both sides, see ``empty_warning``.)"""
+    return (opinion(c) or empty_warning(c, lex, quoted, rivals) or question(c) or showing(c) or reflexive(c) or reception(c)
             or no_comment(c) or deal_idiom(c) or empty_promise(c, code, lex, n_targets) or dismissal(c, code)
             or growth(c, code) or own_service(c, code) or accident(c, code, lex, n_sources) or habitual(c)
             or no_partner(c, code, n_sources, object_actors) or safety_directive(c, code, lex)
