@@ -1008,6 +1008,22 @@ def test_a_group_where_it_is_is_named_with_its_country_s_adjective(text, surface
     assert (actor.name, actor.country) == (name, country)
 
 
+@pytest.mark.parametrize(("text", "surface", "name", "country"), [
+    # people away from home or held are not of the place where they are; named, or brought from it, they are
+    ("Settlers in the West Bank attacked Palestinian farmers.", "Settlers", "settlers", None),
+    ("Refugees in Lebanon protested against the cuts.", "Refugees", "refugees", None),
+    ("Israeli troops mistakenly shot three hostages in Gaza.", "three hostages", "hostages", None),
+    ("Displaced people in Maiduguri protested over food shortages.", "Displaced people in Maiduguri",
+     "Nigerian displaced people", "NGA"),  # displaced inside their own country
+    ("Refugees in Nigeria protested over food shortages.", "Refugees", "refugees", None),
+    ("Syrian refugees in Lebanon protested against the cuts.", "Syrian refugees", "Syrian refugees", "SYR"),
+    ("Kurdish refugees from Syria protested in Berlin.", "Kurdish refugees", "Kurdish refugees", "SYR"),
+])
+def test_people_away_from_home_are_not_named_for_where_they_are(text, surface, name, country):
+    _, actor = mention_of(text, surface)
+    assert (actor.name.lower(), actor.country) == (name.lower(), country)
+
+
 @pytest.mark.parametrize(("text", "surface", "name"), [
     # a leader the press names by surname alone is that leader whatever label the tagger gives the word
     ("Erdogan visited Baghdad.", "Erdogan", "Recep Tayyip Erdogan"),

@@ -366,6 +366,8 @@ class Composer:
         if not left and prep == "in" and sector_kind and not group:
             inner = [a for a in inner if state_ref(a, self.book)] if sector_kind[0] in LOCAL_SECTORS else []
             prep = prep if inner else "of"
+        if not left and group and not sector_kind and prep in LOCATIVE_PREPS and group[0] in self.book.away_from_home:
+            inner, prep = [], "of"  # where people away from home are ('refugees in Lebanon') is not whose they are
         anchors = left or inner
         start = core_left(head)
         end = core_right(head, frozenset({prep} if not left and inner else {"of"}), frozenset(self.at)) + 1

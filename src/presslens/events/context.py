@@ -182,8 +182,11 @@ def within_condition(verb: Token) -> bool:
 
 def ruled_out(verb: Token) -> bool:
     """A clause the sentence says did not or will not happen: 'there is no chance she will resign', 'no sign
-    that X will withdraw', 'no evidence that police beat ...' ('no doubt that ...' asserts it)."""
+    that X will withdraw', 'no evidence that police beat ...' ('no doubt that ...' asserts it), an act ruled out."""
     head = verb.head
+    if verb.tag_ == "VBG" and verb.dep_ in ("dobj", "xcomp", "ccomp", "advcl") and head.lemma_.lower() == "rule" and (
+            any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)):
+        return True  # 'has ruled out investigating the allegation'
     return (verb.dep_ in ("acl", "relcl", "ccomp") and head.lemma_.lower() in RULING_OUT
             and any(c.lower_ == "no" and c.dep_ in ("det", "nummod", "neg") for c in head.children))
 
@@ -297,6 +300,21 @@ def predicted(verb: Token) -> bool:
     someone announces)."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children) and any(
         c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+AWAITING_MARKS = frozenset({"until", "till", "before", "once"})
+HOPING = frozenset({"hope", "wish", "pray"})
+
+
+def awaited(verb: Token) -> bool:
+    """An act awaited, not done: a present-tense clause after 'until', 'before' or 'once' ('wasn't willing to
+    testify until the FBI investigates'), or what someone hopes or wishes ('one can only hope that she conducts an
+    investigation')."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in HOPING:
+        return True
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.dep_ == "advcl" and bool(tags & {"VBZ", "VBP"}) and "VBD" not in tags and any(
+        c.dep_ == "mark" and c.lower_ in AWAITING_MARKS for c in verb.children)
 
 
 def proposed(verb: Token) -> bool:

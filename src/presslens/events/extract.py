@@ -37,7 +37,7 @@ from .model import EventModel, load_model
 from .nominal import PATIENT_MODES, nominal_candidates, noun_entry
 from .plover import HOSTILE, QUAD, Code, Lexicon, VerbSpec, load_lexicon
 from .triggers import AIMED_AT, Candidate, TriggerFinder, counted_noun, gerund_head, verb_entry
-from .usage import not_an_act, weapon_cause
+from .usage import not_an_act, unmeant, weapon_cause
 
 RECOMMENDED = frozenset({"should", "ought", "must"})
 TARGET_PREPS = ("against", "on", "upon", "at", "to", "into", "toward", "towards", "over", "with", "from", "for")
@@ -398,6 +398,8 @@ class EventBuilder:
         noun = c.trigger
         if noun.i in self.args.cover or not self._noun_of_an_act(noun):
             return None  # a word of a name ('the Las Vegas Massacre Shows' read as one organisation)
+        if unmeant(noun):
+            return None  # 'died in an accidental shooting': PLOVER's ASSAULT is deliberate
         possessive = [g for g in noun.children if g.dep_ == "poss"]
         sources = [s for g in _agents_of_noun(noun) for s in self.args.actors_at(g)]
         patient = c.code.mode in PATIENT_MODES
@@ -842,8 +844,8 @@ class EventBuilder:
         if ctx.conditional(c.verb) or ctx.within_condition(c.verb) or ctx.modal(c.verb) or ctx.imperative(c.verb) or (
                 c.complement is not None and ctx.conditional(c.complement)):
             return True
-        if ctx.unsaid(c.verb) or ctx.proposed(c.verb):
-            return True  # 'has not said he will back it', 'Let's investigate'
+        if ctx.unsaid(c.verb) or ctx.proposed(c.verb) or ctx.awaited(c.verb):
+            return True  # 'has not said he will back it', 'Let's investigate', 'until the FBI investigates'
         gerund = gerund_head(c.verb)
         if gerund.tag_ == "VBG" and gerund.dep_ in ("dobj", "xcomp") and (
                 ctx.modal(gerund.head) or ctx.conditional_mood(gerund.head)):

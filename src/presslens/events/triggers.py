@@ -344,6 +344,25 @@ def _an_order_to_leave(verb: Token, obj: Token | None) -> bool:
     return leaving is not None and (place is None or place.lemma_.lower() == "country" or place.ent_type_ == "GPE")
 
 
+def _relative_antecedents(verb: Token) -> list[str]:
+    """Lemmas of what a relative clause's 'which' or 'that' subject may stand for: the noun the clause hangs on, and
+    the noun before that noun's place phrase ('the embassy in Havana, which reopened in 2015': the parse hangs the
+    clause on 'Havana')."""
+    if verb.dep_ != "relcl" or not any(t.dep_ == "nsubj" and t.lower_ in ("which", "that") for t in verb.children):
+        return []
+    nouns = [verb.head]
+    if verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
+        nouns.append(verb.head.head.head)
+    return [n.lemma_.lower() for n in nouns]
+
+
+def _object_state(verb: Token, obj: Token) -> bool:
+    """'ordered the inquiry closed', 'wanted the talks halted': a participle or adjective right after the object
+    says what is to become of it, which is the order's content, not the act the object names."""
+    return any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and c.i == obj.right_edge.i + 1
+               and c.tag_ in ("VBN", "VBD", "JJ") for c in verb.children)
+
+
 def _forces_act(code: Code) -> bool:
     """An act forces do as forces: a move, a use of force, an arrest, a withdrawal (not a release)."""
     return code.type in FORCES_ACTS or (code.type == "RETREAT" and code.mode in (None, "withdraw"))
@@ -443,7 +462,8 @@ class TriggerFinder:
                               or self._named_town(spec, obj))
             # 'called the strike a massacre': a verb with an object predicate names its object, not does it
             light = (particle is None and lexicon_lemma(verb, self.lex) in self.lex.light_verbs
-                     and obj.dep_ in ("dobj", "nsubjpass") and not object_predicate(verb))
+                     and obj.dep_ in ("dobj", "nsubjpass") and not object_predicate(verb)
+                     and not _object_state(verb, obj))
             override = self._override(verb, words) or self._override(verb, lemmas) if light else None
             noun = self.lex.noun(words) or self.lex.noun(lemmas)
             if override and noun and len(noun[1].split()) > len(override[1].split()):
@@ -465,6 +485,7 @@ class TriggerFinder:
                 code = spec.objects["-"]
         if code is None and spec is not None and spec.subjects:
             heads = [counted_noun(t).lemma_.lower() for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+            heads += _relative_antecedents(verb)
             code = next((spec.subjects[h] for h in heads if h in spec.subjects), None)
         if code is None and spec is not None and not (spec.speech and any(c.dep_ == "ccomp" for c in verb.children)):
             code = spec.code  # a verb of saying with a clause ('conceded that …') says it: the clause is coded

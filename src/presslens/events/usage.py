@@ -343,6 +343,8 @@ def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
     if code.type != "ASSAULT":
         return False
     clause = _harm_clause(c.verb)
+    if _unintended(clause):
+        return True  # 'accidentally shot a comrade', 'killed in an accidental shooting'
     for verb in clause:
         doer, passive = subject(verb)
         if doer is not None and not passive and _hazard(doer, lex):
@@ -363,6 +365,27 @@ def accident(c: Candidate, code: Code, lex: Lexicon, n_sources: int) -> bool:
                     _hazard(g, lex, child.lower_) for g in _objects(child)):
                 return True
     return _after_an_accident(c, clause, lex)
+
+
+UNINTENDED = frozenset({"accidentally", "inadvertently", "unintentionally", "accidental", "inadvertent",
+                        "unintentional"})
+"""Words that say a harm was not meant (PLOVER's ASSAULT is deliberate); 'mistakenly shot' is a shot aimed."""
+
+
+def unmeant(token: Token) -> bool:
+    """An act told as unmeant by its own modifier: 'accidentally shot', 'an accidental shooting'."""
+    return any(c.dep_ in ("advmod", "amod") and c.lower_ in UNINTENDED for c in token.children)
+
+
+def _unintended(clause: list[Token]) -> bool:
+    """A harm told as unmeant: on the verb, or on the act it came from ('killed in an accidental shooting')."""
+    for verb in clause:
+        if unmeant(verb):
+            return True
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPS and any(unmeant(g) for g in _objects(prep)):
+                return True
+    return False
 
 
 def _harm_clause(verb: Token) -> list[Token]:
@@ -596,7 +619,7 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
             or emergency_decree(c, code, lex) or market_move(c) or contest_result(c, code))
 
 
-__all__ = ["not_an_act", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
+__all__ = ["not_an_act", "unmeant", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
            "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth", "market_move",
            "own_service", "accident", "habitual", "weapon_cause", "safety_directive", "invitation_to_no_visit",
            "consequence", "standing_deployment", "emergency_decree", "contest_result"]
