@@ -759,6 +759,10 @@ HABITS = [
     "Rebels routinely attack convoys on the northern road.",
     "Police regularly raid the camp at night.",
     "The two parties usually agree on budget matters.",
+    # a standing position, held 'long': no one act, whichever side holds it
+    "The prime minister has long supported closer ties with Beijing.",
+    "Turkey has long accused Sweden of harbouring militants.",
+    "Sweden has long accused Turkey of jailing journalists.",
 ]
 NOT_DONE = [
     ("The senator avoids condemning the invasion of the island.", "ACCUSE"),
@@ -3208,3 +3212,13 @@ def test_ruling_out_a_cause_is_no_event(text):
 ])
 def test_an_order_about_what_becomes_of_an_inquiry_is_no_investigation(text):
     assert not [e for e in analyze(text).events if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # votes, seats or a title captured are won, no one is taken; people or a town captured are
+    ("The ruling party captured 60 percent of the vote.", None),
+    ("The opposition captured 120 seats in parliament.", None),
+    ("Rebels captured 30 soldiers near Goma.", "ASSAULT"),
+])
+def test_capturing_votes_is_no_capture(text, type_):
+    assert {e.type for e in analyze(text).events} == ({type_} if type_ else set())

@@ -513,11 +513,13 @@ HABITUAL = frozenset({"often", "routinely", "regularly", "usually", "frequently"
 
 
 def habitual(c: Candidate) -> bool:
-    """'has often been criticized', 'rebels routinely attack convoys', 'tourists invade the island every August': a
-    habit, no one act (a recurring time, 'every'/'each', counts with the simple present)."""
+    """'has often been criticized', 'rebels routinely attack convoys', 'tourists invade the island every August', 'has
+    long supported': a habit or a standing position, no one act (a recurring time, 'every'/'each', counts with the
+    simple present)."""
+    perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in c.verb.children)
     for child in c.verb.children:
-        if child.dep_ == "advmod" and child.lower_ in HABITUAL:
-            return True
+        if child.dep_ == "advmod" and (child.lower_ in HABITUAL or (perfect and child.lower_ == "long")):
+            return True  # 'has long supported closer ties': a standing position
         if c.verb.tag_ in ("VBZ", "VBP") and child.dep_ in ("npadvmod", "advmod") and any(
                 g.dep_ == "det" and g.lower_ in ("every", "each") for g in child.children):
             return True
