@@ -1010,9 +1010,10 @@ def _modified(c: Candidate) -> list[Token]:
 
 def _after_from(doc: Doc, start: int) -> bool:
     """Whether the place starting at character ``start`` follows 'from' (perhaps with 'the'): an origin."""
-    token = next((t for t in doc if t.idx == start), None)
-    if token is None or token.i == 0:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
         return False
+    token = span[0]
     before = doc[token.i - 1]
     if before.lower_ == "the" and token.i > 1:
         before = doc[token.i - 2]

@@ -613,15 +613,15 @@ def not_an_act(c: Candidate, code: Code, lex: Lexicon, n_sources: int, object_ac
     """Does a candidate use an event word in a way the PLOVER definitions do not code as an event?
     (``quoted``: the candidate's verb introduces a direct quotation; ``n_targets``: actors found as its targets;
     ``rivals``: powers on both sides, see ``empty_warning``.)"""
-    return (opinion(c) or empty_warning(c, lex, quoted, rivals) or question(c) or showing(c) or reflexive(c) or reception(c)
-            or no_comment(c) or deal_idiom(c) or empty_promise(c, code, lex, n_targets) or dismissal(c, code)
+    return (opinion(c) or empty_warning(c, lex, quoted, rivals) or question(c) or showing(c) or reflexive(c)
+            or reception(c) or no_comment(c) or deal_idiom(c) or empty_promise(c, code, lex, n_targets) or dismissal(c, code)
             or growth(c, code) or own_service(c, code) or accident(c, code, lex, n_sources) or habitual(c)
             or no_partner(c, code, n_sources, object_actors) or safety_directive(c, code, lex)
             or invitation_to_no_visit(c) or consequence(c, n_sources) or standing_deployment(c)
             or emergency_decree(c, code, lex) or market_move(c) or contest_result(c, code))
 
 
-__all__ = ["not_an_act", "unmeant", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive", "reception",
-           "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth", "market_move",
+__all__ = ["not_an_act", "unmeant", "opinion", "empty_warning", "question", "no_partner", "showing", "reflexive",
+           "reception", "no_comment", "deal_idiom", "empty_promise", "dismissal", "growth", "market_move",
            "own_service", "accident", "habitual", "weapon_cause", "safety_directive", "invitation_to_no_visit",
            "consequence", "standing_deployment", "emergency_decree", "contest_result"]

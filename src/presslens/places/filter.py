@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from presslens.core.nlp import appositive_heads, described_as_person, entity_of, one_word_people
 
-from .gazetteer import Gazetteer
+from .gazetteer import Entry, Gazetteer
 from .names import normalize
 from .toponyms import (COMPASS, FEATURE_SUFFIXES, PLACE_LABELS, PLACE_PATIENT_VERBS, POSSESSIVES, TOWN_POPULATION,
                        Candidate)
@@ -563,7 +563,7 @@ def _spelling_of(key: str, own: str) -> bool:
     return difflib.SequenceMatcher(None, key, start).ratio() >= SPELLING_SIMILARITY
 
 
-def _town_size(entry) -> int:
+def _town_size(entry: Entry) -> int:
     """A town's population; a town written for this project as a place in the news ('Tessalit', 'Maungdaw': no
     GeoNames id, no count) counts as one of some size."""
     return entry.population or (TOWN_POPULATION if entry.geonameid is None and entry.feature == "city" else 0)

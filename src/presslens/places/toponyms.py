@@ -354,5 +354,5 @@ def _candidate(doc: Doc, owner: list[Span | None], start: int, end: int, key: st
                      local=local, after_comma=after_comma)
 
 
-__all__ = ["Candidate", "county_key", "find_candidates", "PLACE_LABELS", "PLACE_PATIENT_VERBS", "COMPASS", "FEATURE_SUFFIXES",
-           "GENERIC_NAME_WORDS", "POSSESSIVES"]
+__all__ = ["Candidate", "county_key", "find_candidates", "PLACE_LABELS", "PLACE_PATIENT_VERBS", "COMPASS",
+           "FEATURE_SUFFIXES", "GENERIC_NAME_WORDS", "POSSESSIVES"]
